@@ -1,0 +1,38 @@
+import {loadData} from '../../src/data.js'
+import {report} from '../../src/report.js'
+import {copydeskRule} from '../../src/rule.js'
+import type {NumberMention} from '../../src/text/index.js'
+
+interface Data {
+  scaleNouns: string[]
+  minScaleCount: number
+}
+
+let data: (Data & {nouns: Set<string>}) | undefined
+const load = () => (data ??= (() => {
+  const d = loadData<Data>('rules/unattributed-statistic/data.yml')
+  return {...d, nouns: new Set(d.scaleNouns)}
+})())
+
+export default copydeskRule('unattributed-statistic', (doc, file) => {
+  const {nouns, minScaleCount} = load()
+  for (const sentence of doc.sentences) {
+    const isScale = (n: NumberMention) => {
+      if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
+      const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
+      return next ? nouns.has(next[1].toLowerCase()) : false
+    }
+    const stats = doc.numbers(sentence).filter((n) => n.statistic || isScale(n))
+    if (stats.length === 0) continue
+    if (doc.attribution(sentence).named.length > 0 || doc.cited(sentence)) continue
+    const first = stats[0]
+    report(file, doc, {
+      reason: `Unexpected unattributed statistic \`${first.text}\`, expected a source such as \`according to …\``,
+      span: first,
+      actual: first.text,
+      note: stats.length > 1
+        ? `No source in this sentence for ${stats.map((s) => `\`${s.text}\``).join(', ')}.`
+        : 'No source in this sentence: name who measured it, or link the data.'
+    })
+  }
+})

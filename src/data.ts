@@ -1,0 +1,41 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parse} from 'yaml'
+
+/** The package root, found from this module so it works from `src/` (tests) and `dist/src/` (CLI). */
+export const packageRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'rules'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('copydesk: cannot find the package root')
+    dir = up
+  }
+  return dir
+})()
+
+const cache = new Map<string, unknown>()
+
+/** Load a data file (`rules/<id>/data.yml`, `src/text/*.yml`) once per process. */
+export function loadData<T>(relativePath: string): T {
+  let value = cache.get(relativePath)
+  if (value === undefined) {
+    const path = join(packageRoot, relativePath)
+    try {
+      value = parse(readFileSync(path, 'utf8'))
+    } catch (error) {
+      throw new Error(`copydesk: cannot load data file \`${relativePath}\`: ${(error as Error).message}`)
+    }
+    cache.set(relativePath, value)
+  }
+  return value as T
+}
+
+/** Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression. */
+export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp {
+  const body = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .join('|')
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags)
+}

@@ -1,0 +1,93 @@
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMessageControl from 'remark-message-control'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import retextReadability from 'retext-readability'
+import {unified, type Processor} from 'unified'
+import {ruleIds, rules, type RuleId} from '../rules/index.js'
+import {ConfigError} from './config.js'
+import {remarkCollectFacts} from './text/markdown.js'
+
+export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
+export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
+
+export interface CopydeskOptions {
+  /** Severity and options per rule: `'warn'`, `'error'`, `'off'` or `[severity, options]`. */
+  rules?: Partial<Record<RuleId | 'readability', RuleSetting>>
+  /** retext-readability: target reader age and the shortest sentence it judges. */
+  readability?: {age?: number; minWords?: number; threshold?: number}
+}
+
+// ---- Defaults, by group --------------------------------------------------------------
+// Claim rules and off-topic text are warnings: editors decide. Severity belongs to config.
+const defaultRules: Record<RuleId | 'readability', RuleSetting> = {
+  'unsupported-superlative': 'warn',
+  'unattributed-statistic': 'warn',
+  'currency-consistency': ['warn', {referenceCurrency: 'USD'}],
+  'off-topic-insert': 'warn',
+  'vague-attribution': 'warn',
+  readability: 'warn'
+}
+// Readability: flag only sentences that 5 of 7 formulas find hard for a 22-year-old reader;
+// stricter settings flag several sentences in most Wikinews articles, and a noisy rule gets switched off.
+const defaultReadability = {age: 22, minWords: 12, threshold: 5 / 7}
+
+const severities = new Set<unknown>(['off', 'warn', 'error', 'on', 0, 1, 2, true, false])
+
+/** Throw a config error naming the option, so the CLI can report it with the config file. */
+export function validateOptions(options: unknown): CopydeskOptions {
+  if (options === undefined || options === null) return {}
+  if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigError('copydesk options must be an object')
+  const {rules: ruleSettings, readability, ...rest} = options as CopydeskOptions & Record<string, unknown>
+  for (const key of Object.keys(rest)) throw new ConfigError(`unknown copydesk option \`${key}\` (expected \`rules\` or \`readability\`)`)
+  for (const [id, setting] of Object.entries(ruleSettings ?? {})) {
+    if (!(id in defaultRules)) throw new ConfigError(`unknown rule \`${id}\` in \`rules\` (known: ${Object.keys(defaultRules).join(', ')})`)
+    const severity = Array.isArray(setting) ? setting[0] : setting
+    if (!severities.has(severity)) throw new ConfigError(`bad severity \`${String(severity)}\` for rule \`${id}\` (expected off, warn or error)`)
+  }
+  for (const [key, value] of Object.entries(readability ?? {})) {
+    if (!['age', 'minWords', 'threshold'].includes(key)) throw new ConfigError(`unknown readability option \`${key}\``)
+    if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`readability option \`${key}\` must be a positive number`)
+  }
+  return options as CopydeskOptions
+}
+
+const level = (setting: RuleSetting) => (Array.isArray(setting) ? setting[0] : setting)
+const isOff = (setting: RuleSetting) => level(setting) === 'off' || level(setting) === 0
+
+/**
+ * The copydesk preset as one remark plugin: Markdown extensions, the bridge to English prose,
+ * the rules and readability, then inline comment control last.
+ */
+export default function copydesk(this: Processor<Root>, options?: CopydeskOptions) {
+  const {rules: ruleSettings = {}, readability = {}} = validateOptions(options)
+  const settings = {...defaultRules, ...ruleSettings}
+
+  const english = unified().use(retextEnglish)
+  // unified-lint-rule reads only `[severity, options]` arrays for severity words; skip rules that are off.
+  for (const id of ruleIds) {
+    const setting = settings[id]
+    if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
+  }
+  if (!isOff(settings.readability)) {
+    english.use(retextReadability, {...defaultReadability, ...readability})
+    if (level(settings.readability) === 'error' || level(settings.readability) === 2) english.use(markReadabilityFatal)
+  }
+
+  this.use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(remarkCollectFacts)
+    .use(remarkRetext, english as never)
+    .use(remarkMessageControl, {name: 'copydesk', source: ['copydesk', 'retext-readability']})
+}
+
+/** retext-readability has no severity of its own: `error` in config makes its messages fatal. */
+function markReadabilityFatal() {
+  return (_: unknown, file: {messages: Array<{source?: string | null; fatal?: boolean | null}>}) => {
+    for (const m of file.messages) if (m.source === 'retext-readability') m.fatal = true
+  }
+}
+
+export {ruleIds}

@@ -1,0 +1,108 @@
+// Black-box tests of the real binary, Vale/unified-args style: exit code and output, exactly.
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {describe, expect, it} from 'vitest'
+
+const bin = resolve('bin/copydesk.js')
+const preset = pathToFileURL(resolve('dist/src/preset.js')).href
+const seed = resolve('articles/shanghai-tech.md')
+const clean = resolve('articles/wn-2019-astronomers-find-water-vapour-in-atmosphere.md')
+
+export function run(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+function folder(files: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+  return dir
+}
+
+const config = (options: string) => `import copydesk from '${preset}'\nexport default {plugins: [[copydesk, ${options}]]}\n`
+
+describe('exit codes', () => {
+  it('exits 0 on a clean article', () => {
+    const result = run([clean])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('no issues found')
+  })
+
+  it('exits 0 on warnings alone, 1 with --frail', () => {
+    expect(run([seed]).code).toBe(0)
+    const frail = run(['--frail', seed])
+    expect(frail.code).toBe(1)
+    expect(frail.stderr).toContain('unsupported-superlative')
+  })
+
+  it('exits 1 when a finding has error severity', () => {
+    const dir = folder({'.remarkrc.mjs': config(`{rules: {'off-topic-insert': 'error'}}`)})
+    copyFileSync(seed, join(dir, 'seed.md'))
+    const result = run(['seed.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/error\s+Unexpected off-topic text/)
+  })
+
+  it('exits 2 with one line naming a missing path', () => {
+    const result = run(['no-such-article.md'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('copydesk: no such file or folder: no-such-article.md\n')
+  })
+
+  it('exits 2 on an unknown option', () => {
+    const result = run(['--no-such-flag', seed])
+    expect(result.code).toBe(2)
+    expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1)
+  })
+
+  it('exits 2 naming a config file that does not parse', () => {
+    const dir = folder({'.remarkrc.mjs': 'export default {plugins: [\n', 'a.md': 'Hello.\n'})
+    const result = run(['a.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^copydesk: broken config `.remarkrc.mjs`: /)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('exits 2 naming an unknown rule in the config', () => {
+    const dir = folder({'.remarkrc.mjs': config(`{rules: {'no-such-rule': 'warn'}}`), 'a.md': 'Hello.\n'})
+    const result = run(['a.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('.remarkrc.mjs')
+    expect(result.stderr).toContain('no-such-rule')
+  })
+})
+
+describe('--format json', () => {
+  it('writes only a JSON array in vfile-reporter-json shape to stdout', () => {
+    const result = run(['--format', 'json', seed])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout)
+    expect(Array.isArray(report)).toBe(true)
+    expect(report[0].path).toContain('shanghai-tech.md')
+    const ids = new Set(report[0].messages.map((m: {ruleId: string}) => m.ruleId))
+    for (const id of ['unsupported-superlative', 'unattributed-statistic', 'currency-consistency', 'off-topic-insert', 'vague-attribution']) expect(ids).toContain(id)
+    for (const m of report[0].messages) {
+      for (const key of ['ruleId', 'source', 'reason', 'line', 'column', 'place', 'actual', 'expected', 'url', 'fatal']) expect(m).toHaveProperty(key)
+      expect(m.place.start.line).toBeGreaterThan(0)
+      expect(m.place.end.line).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('files', () => {
+  it('lints a folder and honours .remarkignore', () => {
+    const dir = folder({'.remarkignore': 'skip.md\n', 'keep.md': 'Critics say it failed.\n', 'skip.md': 'Critics say it failed.\n'})
+    const result = run(['--format', 'json', '.'], dir)
+    const paths = JSON.parse(result.stdout).map((f: {path: string}) => f.path)
+    expect(paths).toEqual(['keep.md'])
+  })
+
+  it('uses the built-in preset when no config is found', () => {
+    const dir = folder({'a.md': 'Critics say the plan will fail.\n'})
+    const result = run(['--format', 'json', 'a.md'], dir)
+    expect(JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)).toEqual(['vague-attribution'])
+  })
+})

@@ -1,0 +1,39 @@
+// One harness for every rule × fixture, remark-lint style: ok*.md give nothing,
+// not-ok*.md give exactly the lines of their .txt, and every message keeps the invariants.
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe as group, expect, it} from 'vitest'
+import {ruleIds} from '../rules/index.js'
+import {ruleUrl} from '../src/rule-url.js'
+import {describe, lintText} from './lint.js'
+
+for (const ruleId of ruleIds) {
+  const dir = join('rules', ruleId, 'fixtures')
+  group(ruleId, () => {
+    it('has a readme, a data file and fixtures of both kinds', () => {
+      expect(existsSync(join('rules', ruleId, 'readme.md'))).toBe(true)
+      expect(existsSync(join('rules', ruleId, 'data.yml'))).toBe(true)
+      const names = readdirSync(dir)
+      expect(names.some((n) => /^ok.*\.md$/.test(n))).toBe(true)
+      expect(names.some((n) => /^not-ok.*\.md$/.test(n))).toBe(true)
+    })
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+      it(name, async () => {
+        const file = await lintText(readFileSync(join(dir, name), 'utf8'), ruleId, {}, join(dir, name))
+        if (name.startsWith('ok')) {
+          expect(describe(file)).toEqual([])
+          return
+        }
+        const expected = readFileSync(join(dir, name.replace(/\.md$/, '.txt')), 'utf8').split('\n').filter(Boolean)
+        expect(describe(file)).toEqual(expected)
+        for (const m of file.messages) {
+          expect(m.source).toBe('copydesk')
+          expect(m.ruleId).toBe(ruleId)
+          expect(m.url).toBe(ruleUrl(ruleId))
+          expect(m.place && 'start' in m.place && 'end' in m.place).toBe(true)
+          expect(typeof m.actual).toBe('string')
+        }
+      })
+    }
+  })
+}
