@@ -1,0 +1,68 @@
+import {parseArgs} from 'node:util'
+import {reporters} from '../reporters/index.js'
+
+/** Exit code 2 for anything the user must fix before copydesk can run. */
+export class UsageError extends Error {}
+
+interface Flag {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: boolean
+  default?: string | boolean
+  /** Shown in --help; the argument name comes first for string flags ("NAME  what it does"). */
+  help: string
+}
+
+// One table: parseArgs reads it and --help prints it. Add a flag here, use it in cli.ts.
+export const flags = {
+  format: {type: 'string', short: 'f', default: 'pretty', help: `NAME  report format: ${Object.keys(reporters).join(', ')} (default: pretty)`},
+  frail: {type: 'boolean', default: false, help: 'exit 1 on warnings too'},
+  quiet: {type: 'boolean', short: 'q', default: false, help: 'report only files with findings'},
+  silent: {type: 'boolean', short: 'S', default: false, help: 'report only errors'},
+  verbose: {type: 'boolean', default: false, help: 'show why each finding matters (its note)'},
+  'rc-path': {type: 'string', short: 'r', help: 'PATH  use this config file instead of finding .remarkrc.*'},
+  'ignore-pattern': {type: 'string', short: 'i', multiple: true, help: 'GLOB  ignore files matching GLOB (repeatable)'},
+  color: {type: 'boolean', help: 'colour the pretty report (default: when stderr is a terminal)'},
+  'no-color': {type: 'boolean', help: 'never colour the report'},
+  help: {type: 'boolean', short: 'h', default: false, help: 'show this help'},
+  version: {type: 'boolean', short: 'v', default: false, help: 'show the version'}
+} satisfies Record<string, Flag>
+
+export type CliValues = {
+  [K in keyof typeof flags]: (typeof flags)[K] extends {multiple: true}
+    ? string[] | undefined
+    : (typeof flags)[K]['type'] extends 'string'
+      ? string | undefined
+      : boolean | undefined
+}
+
+export function parseCli(argv: string[]): {values: CliValues; positionals: string[]} {
+  const options = Object.fromEntries(
+    Object.entries(flags as Record<string, Flag>).map(([name, {help: _help, ...spec}]) => [name, spec])
+  )
+  try {
+    const {values, positionals} = parseArgs({args: argv, allowPositionals: true, options: options as never})
+    return {values: values as CliValues, positionals}
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see \`copydesk --help\`)`)
+  }
+}
+
+export function helpText(): string {
+  const rows = Object.entries(flags as Record<string, Flag>).map(([name, flag]) => {
+    const [arg, text] = flag.type === 'string' ? flag.help.split(/\s{2,}/, 2) : ['', flag.help]
+    const left = `${flag.short ? `-${flag.short}, ` : '    '}--${name}${arg ? ' ' + arg : ''}`
+    return `  ${left.padEnd(28)}${text}`
+  })
+  return `Usage: copydesk [options] [path | glob ...]
+
+Lint Markdown articles for unsupported claims, unattributed statistics,
+inconsistent currencies, off-topic inserts, vague attribution and hard sentences.
+
+Options:
+${rows.join('\n')}
+
+Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, or a file
+that could not be processed; 2 usage error, missing path or broken config.
+`
+}
