@@ -1,4 +1,5 @@
 // Inline comments (remark-message-control, name `copydesk`) switch rules off and on in the article itself.
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {lintText} from './lint.js'
 
@@ -53,5 +54,15 @@ describe('inline comments', () => {
       "1 known Cannot disable `'vague-atribution'`, it’s not known",
       '3 vague-attribution Unexpected vague attribution `Critics say`, expected a named source'
     ])
+  })
+
+  it("does what the README's example says, line by line", async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const example = /## Inline comments[\s\S]*?```markdown\n([\s\S]*?)```/.exec(readme)![1]
+    const lines = example.split('\n')
+    const flagged = lines.flatMap((line, i) => (/← flagged/.test(line) ? [i + 1] : []))
+    const file = await lintText(lines.map((line) => line.replace(/\s*←.*$/, '')).join('\n'))
+    expect(flagged.length).toBeGreaterThan(0)
+    expect(file.messages.map((m) => m.line)).toEqual(flagged)
   })
 })
