@@ -1,4 +1,5 @@
 // The explicit list of copydesk rules: the preset and the test harness iterate it.
+import type {OptionSchema} from '../src/options.js'
 import currencyConsistency from './currency-consistency/index.js'
 import offTopicInsert from './off-topic-insert/index.js'
 import unattributedStatistic from './unattributed-statistic/index.js'
@@ -28,4 +29,4 @@ export const ruleOptions = {
   'currency-consistency': currencyConsistencyOptions,
   'off-topic-insert': offTopicInsertOptions,
   'vague-attribution': vagueAttributionOptions
-} satisfies Record<RuleId, unknown>
+} satisfies Record<RuleId, OptionSchema>
