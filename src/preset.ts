@@ -79,8 +79,9 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
-    english.use(retextReadability, {...defaultReadability, ...readability})
-    if (level(settings.readability) === 'error' || level(settings.readability) === 2) english.use(markReadabilityFatal)
+    const readabilitySettings = {...defaultReadability, ...readability}
+    english.use(retextReadability, readabilitySettings)
+    english.use(readabilityMessages, {fatal: level(settings.readability) === 'error' || level(settings.readability) === 2, age: readabilitySettings.age})
   }
 
   this.use(remarkFrontmatter, ['yaml', 'toml'])
@@ -91,10 +92,18 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     .use(remarkMessageControl, {name: 'copydesk', known: [...ruleIds, 'readability'], source: ['copydesk', 'retext-readability']})
 }
 
-/** retext-readability has no severity of its own: `error` in config makes its messages fatal. */
-function markReadabilityFatal() {
-  return (_: unknown, file: {messages: Array<{source?: string | null; fatal?: boolean | null}>}) => {
-    for (const m of file.messages) if (m.source === 'retext-readability') m.fatal = true
+/**
+ * retext-readability has no severity or note of its own: add the why (verbose reporters, the
+ * HTML report and editors show it), and make its messages fatal when config says `error`.
+ */
+function readabilityMessages(options: {fatal: boolean; age: number}) {
+  const note = `Several readability formulas find this sentence hard for a reader aged ${options.age}; split it, or use shorter words.`
+  return (_: unknown, file: {messages: Array<{source?: string | null; fatal?: boolean | null; note?: string}>}) => {
+    for (const m of file.messages) {
+      if (m.source !== 'retext-readability') continue
+      m.note ??= note
+      if (options.fatal) m.fatal = true
+    }
   }
 }
 

@@ -69,6 +69,7 @@ describe('--verbose', () => {
     const result = run(['--verbose', seed])
     expect(result.stderr).toContain('[note]:')
     expect(result.stderr).toContain('A run in another script that is neither a quotation nor a gloss of a name is usually spam or pasted text.')
+    expect(result.stderr).toContain('Several readability formulas find this sentence hard for a reader aged 22')
     expect(run([seed]).stderr).not.toContain('[note]:')
   })
 })
