@@ -139,6 +139,30 @@ describe('--fix writes only what it may', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('Edited meanwhile. ' + spam)
   })
 
+  it('takes a fix skipped for overlapping in a further pass, after linting the written text again', async () => {
+    const dir = folder({'a.md': 'one two three\n'})
+    // A linter proposing two overlapping fixes: drop a leading "one " and upper-case a lower-case first word.
+    const lintNow = (value: string) => {
+      const file = new VFile({path: 'a.md', cwd: dir, value})
+      const propose = (fix: Fix) => (file.message('x', {place: {line: 1, column: fix.start + 1}}).fix = fix as never)
+      if (/^one /i.test(value)) propose({start: 0, end: 4, text: ''})
+      const word = /^[a-z]+/.exec(value)
+      if (word) propose({start: 0, end: word[0].length, text: word[0].toUpperCase()})
+      return file
+    }
+    const passes: string[] = []
+    const relint = async (paths: string[]) => {
+      const text = readFileSync(join(dir, paths[0]), 'utf8')
+      passes.push(text)
+      return [lintNow(text)]
+    }
+    const result = await fix([lintNow('one two three\n')], {dryRun: false, roots: ['.'], cwd: dir, relint})
+    expect(result.problems).toEqual([])
+    // Pass 1 takes the shorter edit and skips the overlapping one; later passes take what is left.
+    expect(passes).toEqual(['ONE two three\n', 'two three\n', 'TWO three\n'])
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('TWO three\n')
+  })
+
   it('refuses --fix-dry-run with a format that also writes to stdout', () => {
     const result = run(['--fix-dry-run', '--format', 'json', seed])
     expect(result.code).toBe(2)
