@@ -1,9 +1,15 @@
 // The explicit list of copydesk rules: the preset and the test harness iterate it.
+import type {OptionSchema} from '../src/options.js'
 import currencyConsistency from './currency-consistency/index.js'
 import offTopicInsert from './off-topic-insert/index.js'
 import unattributedStatistic from './unattributed-statistic/index.js'
 import unsupportedSuperlative from './unsupported-superlative/index.js'
 import vagueAttribution from './vague-attribution/index.js'
+import {options as currencyConsistencyOptions} from './currency-consistency/options.js'
+import {options as offTopicInsertOptions} from './off-topic-insert/options.js'
+import {options as unattributedStatisticOptions} from './unattributed-statistic/options.js'
+import {options as unsupportedSuperlativeOptions} from './unsupported-superlative/options.js'
+import {options as vagueAttributionOptions} from './vague-attribution/options.js'
 
 export const rules = {
   'unsupported-superlative': unsupportedSuperlative,
@@ -15,3 +21,12 @@ export const rules = {
 
 export type RuleId = keyof typeof rules
 export const ruleIds = Object.keys(rules) as RuleId[]
+
+// Each rule's option schema (rules/<id>/options.ts): the preset validates config against it.
+export const ruleOptions = {
+  'unsupported-superlative': unsupportedSuperlativeOptions,
+  'unattributed-statistic': unattributedStatisticOptions,
+  'currency-consistency': currencyConsistencyOptions,
+  'off-topic-insert': offTopicInsertOptions,
+  'vague-attribution': vagueAttributionOptions
+} satisfies Record<RuleId, OptionSchema>

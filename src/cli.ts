@@ -5,6 +5,7 @@ import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {packageRoot} from './data.js'
 import {lint} from './engine.js'
+import {fix} from './fix.js'
 import {reporters, toStdout} from './reporters/index.js'
 
 const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
@@ -26,13 +27,26 @@ export async function main(argv: string[]): Promise<number> {
   for (const path of positionals) {
     if (!isGlob(path) && !existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
   }
+  const fixing = values.fix === true || values['fix-dry-run'] === true
+  if (values['fix-dry-run'] && toStdout.has(format)) throw new UsageError(`--fix-dry-run prints a diff on stdout: use it with --format pretty, not ${format}`)
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
 
   // 1. Lint.
-  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern']})
+  const lintPaths = async (paths: string[]) => (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern']})).files
+  let files = await lintPaths(positionals)
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
+
+  // 1b. Fix: write (or diff) the mechanical fixes; the report is of the fixed files.
+  let fixProblems = false
+  if (fixing) {
+    const fixed = await fix(files, {dryRun: values['fix-dry-run'] === true, roots: positionals, cwd: process.cwd(), relint: lintPaths})
+    files = fixed.files
+    process.stdout.write(fixed.diff)
+    for (const problem of fixed.problems) process.stderr.write(`copydesk: ${problem}\n`)
+    fixProblems = fixed.problems.length > 0
+  }
 
   // 2. Report.
   const options = {
@@ -48,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   if (output) (machine ? process.stdout : process.stderr).write(output)
 
   // 3. Exit code.
-  return exitCode(files, values.frail === true)
+  return fixProblems ? 1 : exitCode(files, values.frail === true)
 }
 
 /** `--silent` keeps only errors; `--quiet` (and `--silent`) drop files with nothing to say. */

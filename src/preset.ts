@@ -6,8 +6,9 @@ import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
-import {ruleIds, rules, type RuleId} from '../rules/index.js'
+import {ruleIds, ruleOptions, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
+import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
@@ -36,21 +37,27 @@ const defaultReadability = {age: 22, minWords: 12, threshold: 5 / 7}
 
 const severities = new Set<unknown>(['off', 'warn', 'error', 'on', 0, 1, 2, true, false])
 
+// retext-readability's options that copydesk passes through (the rest are fixed by the preset).
+const readabilityOptions: OptionSchema = {age: positiveNumber, minWords: positiveInteger, threshold: fraction}
+const optionSchemas: Record<string, OptionSchema> = {...ruleOptions, readability: {}}
+
 /** Throw a config error naming the option, so the CLI can report it with the config file. */
 export function validateOptions(options: unknown): CopydeskOptions {
   if (options === undefined || options === null) return {}
   if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigError('copydesk options must be an object')
   const {rules: ruleSettings, readability, ...rest} = options as CopydeskOptions & Record<string, unknown>
   for (const key of Object.keys(rest)) throw new ConfigError(`unknown copydesk option \`${key}\` (expected \`rules\` or \`readability\`)`)
+  if (ruleSettings !== undefined && (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings))) {
+    throw new ConfigError('`rules` must be an object of rule ids to severities')
+  }
   for (const [id, setting] of Object.entries(ruleSettings ?? {})) {
     if (!(id in defaultRules)) throw new ConfigError(`unknown rule \`${id}\` in \`rules\` (known: ${Object.keys(defaultRules).join(', ')})`)
-    const severity = Array.isArray(setting) ? setting[0] : setting
+    const [severity, ruleOptions, ...extra] = Array.isArray(setting) ? setting : [setting]
     if (!severities.has(severity)) throw new ConfigError(`bad severity \`${String(severity)}\` for rule \`${id}\` (expected off, warn or error)`)
+    if (extra.length > 0) throw new ConfigError(`rule \`${id}\` takes \`[severity, options]\`, got ${extra.length + 2} items`)
+    validateAgainst(`rules['${id}']`, optionSchemas[id], ruleOptions)
   }
-  for (const [key, value] of Object.entries(readability ?? {})) {
-    if (!['age', 'minWords', 'threshold'].includes(key)) throw new ConfigError(`unknown readability option \`${key}\``)
-    if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`readability option \`${key}\` must be a positive number`)
-  }
+  validateAgainst('readability', readabilityOptions, readability)
   return options as CopydeskOptions
 }
 
@@ -72,21 +79,31 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
-    english.use(retextReadability, {...defaultReadability, ...readability})
-    if (level(settings.readability) === 'error' || level(settings.readability) === 2) english.use(markReadabilityFatal)
+    const readabilitySettings = {...defaultReadability, ...readability}
+    english.use(retextReadability, readabilitySettings)
+    english.use(readabilityMessages, {fatal: level(settings.readability) === 'error' || level(settings.readability) === 2, age: readabilitySettings.age})
   }
 
   this.use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkCollectFacts)
     .use(remarkRetext, english as never)
-    .use(remarkMessageControl, {name: 'copydesk', source: ['copydesk', 'retext-readability']})
+    // `<!-- copydesk disable|enable|ignore [rule …] -->`; a misspelt rule id in a comment is reported.
+    .use(remarkMessageControl, {name: 'copydesk', known: [...ruleIds, 'readability'], source: ['copydesk', 'retext-readability']})
 }
 
-/** retext-readability has no severity of its own: `error` in config makes its messages fatal. */
-function markReadabilityFatal() {
-  return (_: unknown, file: {messages: Array<{source?: string | null; fatal?: boolean | null}>}) => {
-    for (const m of file.messages) if (m.source === 'retext-readability') m.fatal = true
+/**
+ * retext-readability has no severity or note of its own: add the why (verbose reporters, the
+ * HTML report and editors show it), and make its messages fatal when config says `error`.
+ */
+function readabilityMessages(options: {fatal: boolean; age: number}) {
+  const note = `Several readability formulas find this sentence hard for a reader aged ${options.age}; split it, or use shorter words.`
+  return (_: unknown, file: {messages: Array<{source?: string | null; fatal?: boolean | null; note?: string}>}) => {
+    for (const m of file.messages) {
+      if (m.source !== 'retext-readability') continue
+      m.note ??= note
+      if (options.fatal) m.fatal = true
+    }
   }
 }
 

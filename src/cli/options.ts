@@ -20,6 +20,8 @@ export const flags = {
   quiet: {type: 'boolean', short: 'q', default: false, help: 'report only files with findings'},
   silent: {type: 'boolean', short: 'S', default: false, help: 'report only errors'},
   verbose: {type: 'boolean', default: false, help: 'show why each finding matters (its note)'},
+  fix: {type: 'boolean', default: false, help: "apply the findings' mechanical fixes (such as removing off-topic text) in place"},
+  'fix-dry-run': {type: 'boolean', default: false, help: 'print the fixes as a unified diff on stdout instead of writing them'},
   'rc-path': {type: 'string', short: 'r', help: 'PATH  use this config file instead of finding .remarkrc.*'},
   'ignore-pattern': {type: 'string', short: 'i', multiple: true, help: 'GLOB  ignore files matching GLOB (repeatable)'},
   color: {type: 'boolean', help: 'colour the pretty report (default: when stderr is a terminal)'},

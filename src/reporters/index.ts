@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {html} from './html.js'
 import {json} from './json.js'
 import {pretty} from './pretty.js'
 
@@ -15,8 +16,9 @@ export type Reporter = (files: VFile[], options: ReporterOptions) => string
 /** One module per output format; `--format NAME` picks one. */
 export const reporters: Record<string, Reporter> = {
   pretty,
-  json
+  json,
+  html
 }
 
 /** Where a format's report goes: machine formats to stdout, the human report to stderr like remark. */
-export const toStdout = new Set(['json'])
+export const toStdout = new Set(['json', 'html'])

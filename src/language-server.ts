@@ -1,0 +1,51 @@
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import {unified, type Processor} from 'unified'
+import {createUnifiedLanguageServer} from 'unified-language-server'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {Fix} from './report.js'
+
+/**
+ * unified-language-server offers each `expected` value as a quick fix that replaces the
+ * diagnostic's range. A finding with a fix span gets exactly that: the range of its fix and the
+ * fix's text, so the editor's quick fix makes the same edit as `copydesk --fix`.
+ */
+export function quickFixesFromFixSpans(this: Processor) {
+  // Plugins a preset adds while it is attached come after every configured plugin; adding this
+  // one the same way puts it after them too, once their messages exist.
+  this.use(() => (_tree: unknown, file: VFile) => {
+    const toPoint = location(String(file.value)).toPoint
+    for (const message of file.messages) {
+      const fix = (message as typeof message & {fix?: Fix}).fix
+      const start = fix && toPoint(fix.start)
+      const end = fix && toPoint(fix.end)
+      if (!fix || !start || !end) continue
+      message.expected = [fix.text]
+      message.place = {start, end}
+    }
+  })
+}
+
+/**
+ * The copydesk language server: remark-language-server's settings (it reads the same
+ * `.remarkrc.*`, `.remarkignore` and `remarkConfig` as the CLI and `remark`), so the editor shows
+ * exactly the findings the CLI reports, as diagnostics whose code is the rule id.
+ */
+export function startLanguageServer() {
+  process.title = 'copydesk-language-server'
+  // vscode-languageserver picks its transport from argv; editors mostly spawn it on stdio.
+  if (!process.argv.some((arg) => /^--(?:stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio')
+  createUnifiedLanguageServer({
+    processorName: 'remark',
+    processorSpecifier: 'remark',
+    configurationSection: 'remark',
+    rcName: '.remarkrc',
+    ignoreName: '.remarkignore',
+    packageField: 'remarkConfig',
+    pluginPrefix: 'remark',
+    plugins: [quickFixesFromFixSpans],
+    // Used when the workspace has no `remark` of its own.
+    defaultProcessor: unified().use(remarkParse).use(remarkStringify) as never
+  })
+}
