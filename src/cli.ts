@@ -5,12 +5,15 @@ import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {packageRoot} from './data.js'
 import {lint} from './engine.js'
+import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
+import {countWarnings, parseMaxWarnings} from './cli/max-warnings.js'
+import {createProgress} from './progress.js'
 import {reporters, toStdout} from './reporters/index.js'
 
 const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
 
 export async function main(argv: string[]): Promise<number> {
-  const {values, positionals} = parseCli(argv)
+  const {values, positionals} = parseCli(expandDiffFlag(argv, process.cwd()))
   if (values.help) {
     process.stdout.write(helpText())
     return 0
@@ -28,11 +31,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
+  const maxWarnings = parseMaxWarnings(values['max-warnings'])
+  const changed = values.diff === undefined ? undefined : changedLines(values.diff, process.cwd())
 
   // 1. Lint.
-  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern']})
+  const progress = createProgress(process.stderr)
+  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern'], onFile: progress.onFile})
+  progress.end()
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
+  if (changed) keepChanged(files, changed)
+  const warnings = countWarnings(files)
 
   // 2. Report.
   const options = {
@@ -48,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   if (output) (machine ? process.stdout : process.stderr).write(output)
 
   // 3. Exit code.
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`copydesk: too many warnings (${warnings}, maximum ${maxWarnings})\n`)
+    return 1
+  }
   return exitCode(files, values.frail === true)
 }
 

@@ -1,6 +1,8 @@
 import type {VFile} from 'vfile'
+import {github} from './github.js'
 import {json} from './json.js'
 import {pretty} from './pretty.js'
+import {sarif} from './sarif.js'
 
 export interface ReporterOptions {
   color: boolean
@@ -15,8 +17,10 @@ export type Reporter = (files: VFile[], options: ReporterOptions) => string
 /** One module per output format; `--format NAME` picks one. */
 export const reporters: Record<string, Reporter> = {
   pretty,
-  json
+  json,
+  sarif,
+  github
 }
 
 /** Where a format's report goes: machine formats to stdout, the human report to stderr like remark. */
-export const toStdout = new Set(['json'])
+export const toStdout = new Set(['json', 'sarif', 'github'])
