@@ -4,9 +4,11 @@ import {appendFileSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {escapeData, escapeProperty} from '../src/reporters/github.js'
-import {fingerprintKey} from '../src/reporters/sarif.js'
+import {fingerprintKey, sarif} from '../src/reporters/sarif.js'
 import {createProgress} from '../src/progress.js'
 import {bin, folder, run} from './bin.js'
 
@@ -101,6 +103,32 @@ describe('--format sarif', () => {
     writeFileSync(join(dir, 'a.md'), 'Critics say the plan will work.\n')
     const [after] = sarifOf(['a.md'], dir).results
     expect(after.partialFingerprints[fingerprintKey]).not.toBe(before.partialFingerprints[fingerprintKey])
+  })
+})
+
+describe('sarif reporter', () => {
+  it('makes one fix per `expected` text replacing the finding, relates the mention it points at, and reports a file-level error with no region', () => {
+    const file = new VFile({path: 'a.md', cwd: '/desk', value: 'It cost ¥300 billion.\n'})
+    const message = file.message('Unexpected ambiguous currency', {place: {start: {line: 1, column: 9, offset: 8}, end: {line: 1, column: 21, offset: 20}}, ruleId: 'currency-consistency', source: 'copydesk'})
+    message.fatal = false
+    message.expected = ['CNY 300 billion', 'JPY 300 billion']
+    message.cause = new VFileMessage('Other currency first mentioned here', {place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 3, offset: 2}}})
+    const broken = new VFile({path: 'b.md', cwd: '/desk'})
+    broken.message('Cannot process file').fatal = true
+    const log = JSON.parse(sarif([file, broken], {color: false, verbose: false, quiet: false, silent: false, cwd: '/desk'}))
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2)).toBe(true)
+    const [finding, error] = log.runs[0].results
+    expect(finding.fixes.map((fix: {artifactChanges: Array<{replacements: unknown[]}>}) => fix.artifactChanges[0].replacements[0])).toEqual([
+      {deletedRegion: {startLine: 1, startColumn: 9, endLine: 1, endColumn: 21, charOffset: 8, charLength: 12}, insertedContent: {text: 'CNY 300 billion'}},
+      {deletedRegion: {startLine: 1, startColumn: 9, endLine: 1, endColumn: 21, charOffset: 8, charLength: 12}, insertedContent: {text: 'JPY 300 billion'}}
+    ])
+    expect(finding.relatedLocations).toEqual([
+      {id: 1, physicalLocation: {artifactLocation: {uri: 'a.md', uriBaseId: '%SRCROOT%'}, region: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 3, charOffset: 0, charLength: 2}}, message: {text: 'Other currency first mentioned here'}}
+    ])
+    expect(error).toMatchObject({level: 'error', message: {text: 'Cannot process file'}, locations: [{physicalLocation: {artifactLocation: {uri: 'b.md'}}}]})
+    expect(error.locations[0].physicalLocation.region).toBeUndefined()
+    expect(error.ruleId).toBeUndefined()
+    expect(error.partialFingerprints[fingerprintKey]).toMatch(/^[0-9a-f]{32}$/)
   })
 })
 

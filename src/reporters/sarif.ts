@@ -73,6 +73,7 @@ function result(message: VFileMessage, uri: string, source: string, fingerprint:
     level: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note',
     message: {text: message.reason},
     locations: [{physicalLocation: {artifactLocation, ...(region ? {region} : {})}}],
+    ...relatedLocationsOf(message, artifactLocation),
     partialFingerprints: {[fingerprintKey]: fingerprint},
     ...fixesOf(message, source, artifactLocation)
   }
@@ -91,6 +92,14 @@ function messageRegion(message: VFileMessage): Region | undefined {
     ...(start.offset !== undefined && end.offset !== undefined ? {charOffset: start.offset, charLength: end.offset - start.offset} : {}),
     ...(message.actual ? {snippet: {text: message.actual}} : {})
   }
+}
+
+/** The mention a finding points at (`cause`, e.g. where another currency was first used). */
+function relatedLocationsOf(message: VFileMessage, artifactLocation: object) {
+  const cause = message.cause as VFileMessage | undefined
+  const region = cause && typeof cause === 'object' && 'reason' in cause ? messageRegion(cause) : undefined
+  if (!cause || !region) return {}
+  return {relatedLocations: [{id: 1, physicalLocation: {artifactLocation, region}, message: {text: cause.reason}}]}
 }
 
 /** A fix from the message's `fix` (source offsets); else one per `expected` text replacing the finding. */
