@@ -36,8 +36,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // 1. Lint.
   const progress = createProgress(process.stderr)
-  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern'], onFile: progress.onFile})
-  progress.end()
+  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern'], onFile: progress.onFile}).finally(progress.end)
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
   if (changed) keepChanged(files, changed)
