@@ -6,12 +6,15 @@ import {configErrorOf} from './config.js'
 import {packageRoot} from './data.js'
 import {lint} from './engine.js'
 import {fix} from './fix.js'
+import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
+import {countWarnings, parseMaxWarnings} from './cli/max-warnings.js'
+import {createProgress} from './progress.js'
 import {reporters, toStdout} from './reporters/index.js'
 
 const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
 
 export async function main(argv: string[]): Promise<number> {
-  const {values, positionals} = parseCli(argv)
+  const {values, positionals} = parseCli(expandDiffFlag(argv, process.cwd()))
   if (values.help) {
     process.stdout.write(helpText())
     return 0
@@ -31,12 +34,17 @@ export async function main(argv: string[]): Promise<number> {
   if (values['fix-dry-run'] && toStdout.has(format)) throw new UsageError(`--fix-dry-run prints a diff on stdout: use it with --format pretty, not ${format}`)
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
+  const maxWarnings = parseMaxWarnings(values['max-warnings'])
+  const changed = values.diff === undefined ? undefined : changedLines(values.diff, process.cwd())
 
   // 1. Lint.
-  const lintPaths = async (paths: string[]) => (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern']})).files
-  let files = await lintPaths(positionals)
+  const lintPaths = async (paths: string[], onFile?: typeof progress.onFile) =>
+    (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern'], onFile})).files
+  const progress = createProgress(process.stderr)
+  let files = await lintPaths(positionals, progress.onFile).finally(progress.end)
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
+  if (changed) keepChanged(files, changed)
 
   // 1b. Fix: write (or diff) the mechanical fixes; the report is of the fixed files.
   let fixProblems = false
@@ -46,7 +54,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(fixed.diff)
     for (const problem of fixed.problems) process.stderr.write(`copydesk: ${problem}\n`)
     fixProblems = fixed.problems.length > 0
+    if (changed) keepChanged(files, changed)
   }
+  const warnings = countWarnings(files)
 
   // 2. Report.
   const options = {
@@ -62,6 +72,10 @@ export async function main(argv: string[]): Promise<number> {
   if (output) (machine ? process.stdout : process.stderr).write(output)
 
   // 3. Exit code.
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`copydesk: too many warnings (${warnings}, maximum ${maxWarnings})\n`)
+    return 1
+  }
   return fixProblems ? 1 : exitCode(files, values.frail === true)
 }
 

@@ -1,7 +1,7 @@
 import {Writable} from 'node:stream'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {engine} from 'unified-engine'
+import {engine, type FileSet} from 'unified-engine'
 import type {VFile} from 'vfile'
 import copydesk from './preset.js'
 
@@ -11,6 +11,8 @@ export interface LintOptions {
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
   rcPath?: string
+  /** Called as each file finishes: files done, files found, findings so far (for progress). */
+  onFile?: (done: number, total: number, findings: number) => void
 }
 
 export interface LintResult {
@@ -38,6 +40,7 @@ export function lint(options: LintOptions): Promise<LintResult> {
         ignorePatterns: options.ignorePatterns,
         detectConfig: true,
         defaultConfig: {plugins: [copydesk as never]},
+        plugins: options.onFile ? [[watchFiles, options.onFile] as never] : [],
         // Nothing is written: findings are collected and reported by copydesk's reporters.
         out: false,
         output: false,
@@ -52,4 +55,21 @@ export function lint(options: LintOptions): Promise<LintResult> {
       }
     )
   })
+}
+
+/**
+ * Progress: unified-engine hands every plugin its file set (how many files were found) and holds
+ * finished files in a queue until all are done, so count files as their lint transform ends: this
+ * plugin comes after the config's plugins, hence after the rules and message control.
+ */
+const counts = new WeakMap<object, {done: number; findings: number}>()
+function watchFiles(onFile: NonNullable<LintOptions['onFile']>, fileSet?: FileSet) {
+  return (_tree: unknown, file: VFile) => {
+    if (!fileSet) return
+    const count = counts.get(fileSet) ?? {done: 0, findings: 0}
+    counts.set(fileSet, count)
+    count.done++
+    count.findings += file.messages.length
+    onFile(count.done, fileSet.expected, count.findings)
+  }
 }

@@ -17,6 +17,8 @@ interface Flag {
 export const flags = {
   format: {type: 'string', short: 'f', default: 'pretty', help: `NAME  report format: ${Object.keys(reporters).join(', ')} (default: pretty)`},
   frail: {type: 'boolean', default: false, help: 'exit 1 on warnings too'},
+  'max-warnings': {type: 'string', help: 'N  exit 1 when there are more than N warnings (ESLint\'s meaning; -1: no limit)'},
+  diff: {type: 'string', help: '[BASE]  report only findings on lines changed against git BASE (default HEAD; `--diff=BASE` to be explicit)'},
   quiet: {type: 'boolean', short: 'q', default: false, help: 'report only files with findings'},
   silent: {type: 'boolean', short: 'S', default: false, help: 'report only errors'},
   verbose: {type: 'boolean', default: false, help: 'show why each finding matters (its note)'},
@@ -64,7 +66,8 @@ inconsistent currencies, off-topic inserts, vague attribution and hard sentences
 Options:
 ${rows.join('\n')}
 
-Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, or a file
-that could not be processed; 2 usage error, missing path or broken config.
+Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, more
+warnings than --max-warnings, or a file that could not be processed; 2 usage error,
+missing path or broken config.
 `
 }

@@ -1,7 +1,9 @@
 import type {VFile} from 'vfile'
 import {html} from './html.js'
+import {github} from './github.js'
 import {json} from './json.js'
 import {pretty} from './pretty.js'
+import {sarif} from './sarif.js'
 
 export interface ReporterOptions {
   color: boolean
@@ -17,8 +19,10 @@ export type Reporter = (files: VFile[], options: ReporterOptions) => string
 export const reporters: Record<string, Reporter> = {
   pretty,
   json,
-  html
+  html,
+  sarif,
+  github
 }
 
 /** Where a format's report goes: machine formats to stdout, the human report to stderr like remark. */
-export const toStdout = new Set(['json', 'html'])
+export const toStdout = new Set(['json', 'html', 'sarif', 'github'])
