@@ -172,8 +172,10 @@ function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
     for (const r of group) counts.set(r.style, (counts.get(r.style) ?? 0) + 1)
     if (counts.size < 2 && (settings.notation === 'auto' || group.every((r) => r.style === settings.notation))) continue
     // Majority; a tie goes to the style used first.
-    const convention: Read['style'] = settings.notation !== 'auto' ? settings.notation
-      : [...counts.entries()].sort((a, b) => b[1] - a[1] || firstOf(group, a[0]) - firstOf(group, b[0]))[0][0]
+    // "$100 dollars" says the currency twice: it is never the convention while another style exists.
+    const ranked = [...counts.entries()].filter(([style]) => style !== 'double' || counts.size === 1)
+      .sort((a, b) => b[1] - a[1] || firstOf(group, a[0]) - firstOf(group, b[0]))
+    const convention: Read['style'] = settings.notation !== 'auto' ? settings.notation : ranked[0][0]
     const model = group.find((r) => r.style === convention)
     for (const r of group) {
       if (r.style === convention) continue
