@@ -102,12 +102,14 @@ describe('findMoney: ranges, sub-units, denominations, doubled markers', () => {
     expect(one('It cost around Rs.30-Rs.40.')).toMatchObject({text: 'Rs.30-Rs.40', amountHigh: 40})
     expect(one('gross US$50 million to US$80 million')).toMatchObject({amount: 50e6, amountHigh: 80e6})
     expect(one('20 thousand to 50 thousand rupees')).toMatchObject({amount: 2e4, amountHigh: 5e4})
+    expect(one('in the range of five to six million US dollars')).toMatchObject({amount: 5e6, amountHigh: 6e6, currency: 'USD'})
   })
 
   it('marks cents and pence as sub-units', () => {
     expect(one('50 cents an hour')).toMatchObject({subunit: true, unit: 'dollar'})
     expect(one('20 pence')).toMatchObject({subunit: true})
     expect(one('a bag of crisps 50p.')).toMatchObject({subunit: true})
+    expect(findMoney('streamed in 1080p and 720p')).toEqual([])
   })
 
   it('marks coins and notes named as objects', () => {
@@ -143,6 +145,11 @@ describe('conversions', () => {
   it('reads an exchange rate as a conversion', () => {
     const [, rate] = findMoney('at US$1.89 to £1')
     expect(rate.conversionOf).toBeDefined()
+  })
+
+  it('links a restatement in the same currency, so it is not read as a second style', () => {
+    const [, restated] = findMoney('a fine not exceeding ten thousand dollars ($10,000), or prison')
+    expect(restated.conversionOf).toBeDefined()
   })
 
   it('does not link amounts of the same currency or unrelated ones', () => {

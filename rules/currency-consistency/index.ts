@@ -162,7 +162,9 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
 /** One currency written in more than one notation: flag the minority style. */
 function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
   const groups = new Map<string, Read[]>()
+  const restated = new Set(reads.filter((r) => r.m.conversionOf).map((r) => r.m.conversionOf!.start))
   for (const r of reads) {
+    if (restated.has(r.m.start) && reads.some((c) => c.m.conversionOf?.start === r.m.start && c.key === r.key)) continue
     // Conversions are often written compactly ("(approx. 5,500 USD, 3,500 GBP)"): the article's own amounts set the style.
     if (r.m.subunit || r.m.vague || r.m.conversionOf) continue
     groups.set(r.key, [...(groups.get(r.key) ?? []), r])
@@ -231,10 +233,10 @@ function mixedCurrencies(reads: Read[], settings: Settings, emit: Emit) {
   const converted = new Set<string>()
   const targets = new Set<string>()
   for (const r of reads) {
-    if (!r.m.conversionOf) continue
+    const base = r.m.conversionOf && keyAt.get(r.m.conversionOf.start)
+    if (!base || base === r.key) continue
     targets.add(r.key)
-    const base = keyAt.get(r.m.conversionOf.start)
-    if (base) converted.add(base)
+    converted.add(base)
   }
   const nameOf = (key: string) => (key === '¥' ? 'yuan or yen (`¥`)' : currencyName(key))
   // A bare `$` names no country: say "dollars", not "US dollars".

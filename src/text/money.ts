@@ -330,7 +330,7 @@ function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined
     if (/[ \u00a0]/.test(text[at] ?? '') && /\d/.test(text[at + 1] ?? '')) at++
     const first = quantityAt(t, text, at, true)
     if (!first) return undefined
-    const range = rangeAt(t, text, first.end, before, i)
+    const range = rangeAt(t, text, first, before, i)
     let end = range?.end ?? first.end
     // "$100 dollars", "$5 million USD": the currency said twice.
     if (!extra) {
@@ -347,7 +347,7 @@ function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined
   const first = quantityAt(t, text, i, false)
   if (!first) return undefined
   if (!first.words && /[\p{L}\p{N}.,$€£¥]/u.test(text[i - 1] ?? '')) return undefined
-  const range = first.vague ? undefined : rangeAt(t, text, first.end, undefined, i)
+  const range = first.vague ? undefined : rangeAt(t, text, first, undefined, i)
   let at = range?.end ?? first.end
   // "8.5ع.د billion": a symbol between the figure and the scale.
   let marker: Marker | undefined
@@ -355,7 +355,10 @@ function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined
   if (glued) {
     t.glued.lastIndex = at
     const g = t.glued.exec(text)
-    if (g) marker = {text: g[0], start: at, end: at + g[0].length, codes: [], unit: g[0] === 'p' ? 'pound' : 'dollar', notation: 'symbol', subunit: true}
+    // "50p", "99¢"; not "1080p", a video resolution.
+    if (g && (g[0] !== 'p' || /^\d{1,2}(?:\.\d+)?$/.test(first.part.number))) {
+      marker = {text: g[0], start: at, end: at + g[0].length, codes: [], unit: g[0] === 'p' ? 'pound' : 'dollar', notation: 'symbol', subunit: true}
+    }
   }
   if (!marker) {
     let gap = at
@@ -407,8 +410,9 @@ function plausible(t: Tables, text: string, start: number, end: number, marker: 
   return !t.weightContextRe.test(before) && ((q.value ?? 0) >= 1000 || t.moneyContextRe.test(before))
 }
 
-/** "–7 million", " to $7 million", " and $300" (after "between"): the upper end of a range. */
-function rangeAt(t: Tables, text: string, at: number, marker: Marker | undefined, start: number): Quantity | undefined {
+/** "–7 million", " to $7 million", " and $300" (after "between"), "five to six million": the upper end of a range. */
+function rangeAt(t: Tables, text: string, first: Quantity, marker: Marker | undefined, start: number): Quantity | undefined {
+  const at = first.end
   const sep = /(?:[ \u00a0]?[–—-][ \u00a0]?|[ \u00a0]+to[ \u00a0]+|[ \u00a0]+and[ \u00a0]+)/y
   sep.lastIndex = at
   const s = sep.exec(text)
@@ -420,8 +424,8 @@ function rangeAt(t: Tables, text: string, at: number, marker: Marker | undefined
     if (again && again.codes.some((c) => marker.codes.includes(c))) i = again.end
     if (text[i] === ' ') i++
   }
-  const q = quantityAt(t, text, i, true)
-  if (!q) return undefined
+  const q = quantityAt(t, text, i, !first.words)
+  if (!q || q.vague || (first.words && !q.words)) return undefined
   return q
 }
 
@@ -478,7 +482,9 @@ export function linkConversions(text: string, mentions: MoneyMention[], offset =
     if (previous.conversionOf && t.chainGap.test(gap)) base = mentions.find((m) => m.start === previous.conversionOf!.start)
     else if (t.conversionGap.test(gap)) base = previous
     else if (/^\s*(?:to|=|for)\s*$/i.test(gap) && (previous.amount === 1 || current.amount === 1)) base = previous
-    if (!base || !differentCurrency(base, current)) continue
+    // A restatement in the same currency ("ten thousand dollars ($10,000)") is linked too: it is no second style.
+    const restated = base !== undefined && base.amount !== undefined && base.amount === current.amount && /[(\[]/.test(gap)
+    if (!base || (!differentCurrency(base, current) && !restated)) continue
     current.conversionOf = {start: base.start, end: base.end}
   }
 }
