@@ -1,7 +1,7 @@
 // Unit tests for money mentions: every form the currency rule and the claim rules rely on.
 import {describe, expect, it} from 'vitest'
 import {findInterviewAnswers} from '../src/text/interview.js'
-import {findCurrencyNames, findMoney, linkConversions, restyle, type MoneyMention} from '../src/text/money.js'
+import {findCurrencyNames, findMoney, linkConversions, markerFor, restyle, type MoneyMention} from '../src/text/money.js'
 
 const one = (text: string): MoneyMention => {
   const found = findMoney(text)
@@ -171,6 +171,14 @@ describe('currency names and restyling', () => {
     expect(restyle(one('six billion euros'), '€', 'before')).toBe('€6 billion')
     expect(restyle(one('$2 million'), 'USD', 'before')).toBe('USD 2 million')
     expect(restyle(one('¥300 billion'), 'CN¥', 'before')).toBe('CN¥300 billion')
+  })
+
+  it('knows the usual marker of a currency in each notation', () => {
+    expect(markerFor('EUR', 'symbol')).toBe('€')
+    expect(markerFor('EUR', 'word')).toBe('euros')
+    expect(markerFor('USD', 'word')).toBe('dollars')
+    expect(markerFor('CNY', 'symbol')).toBe('CN¥')
+    expect(markerFor('GBP', 'code')).toBe('GBP')
   })
 })
 

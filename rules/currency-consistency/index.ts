@@ -5,7 +5,7 @@ import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {findInterviewAnswers} from '../../src/text/interview.js'
-import {findCurrencyNames, linkConversions, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
+import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
 
@@ -181,7 +181,7 @@ function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
     const model = group.find((r) => r.style === convention)
     for (const r of group) {
       if (r.style === convention) continue
-      const replacement = model ? rewrite(r, model, group) : undefined
+      const replacement = model ? rewrite(r, model, group) : convention !== 'double' ? configured(r, convention) : undefined
       const described = describe(convention)
       emit(r.m, 'notation', {
         reason: `Unexpected \`${r.m.text}\` written ${describe(r.style)}, expected ${described}${replacement ? ` as in \`${replacement}\`` : ''}`,
@@ -195,6 +195,13 @@ function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
       })
     }
   }
+}
+
+/** The mention in the configured notation when the article has no mention to copy: `€5m` → "5 million euros". */
+function configured(r: Read, notation: Style): string | undefined {
+  const marker = /^[A-Z]{3}$/.test(r.key) ? markerFor(r.key, notation) : undefined
+  if (!marker || r.m.vague || r.m.parts.some((p) => !/^\d/.test(p.number))) return undefined
+  return restyle(r.m, marker, notation === 'word' ? 'after' : 'before')
 }
 
 function firstOf(group: Read[], style: Read['style']): number {

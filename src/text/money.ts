@@ -554,3 +554,18 @@ export function restyle(mention: MoneyMention, marker: string, position: 'before
   if (position === 'after') return `${amount} ${marker}`
   return /\p{L}$/u.test(marker) ? `${marker} ${amount}` : `${marker}${amount}`
 }
+
+/** How a currency is usually written in a notation when the article gives no model: `€`, `EUR`, "euros". */
+export function markerFor(code: string, notation: 'symbol' | 'code' | 'word'): string | undefined {
+  const t = load()
+  if (notation === 'code') return code
+  if (notation === 'symbol') {
+    const plain = Object.entries(t.data.symbols).find(([, s]) => s.codes.length === 1 && s.codes[0] === code && !s.qualified && !s.after)
+    return plain?.[0] ?? t.data.qualifiedSymbol[code]
+  }
+  for (const [key, unit] of Object.entries(t.data.units)) {
+    const codes = (t.unitEntries.get(key) ?? []).map((e) => e.code)
+    if (unit.default === code || (codes.length === 1 && codes[0] === code)) return unit.forms.find((f) => /[^s]s$/.test(f)) ?? unit.forms[0]
+  }
+  return undefined
+}
