@@ -234,7 +234,8 @@ function rewrite(r: Read, model: Read, group: Read[]): string | undefined {
 /** Amounts in two or more currencies, none converted: flag each currency's first mention. */
 function mixedCurrencies(reads: Read[], settings: Settings, emit: Emit) {
   const byKey = new Map<string, Read[]>()
-  for (const r of reads) if (!r.m.subunit) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r])
+  // "millions of dollars" has no figure to convert; cents and pence follow their currency.
+  for (const r of reads) if (!r.m.subunit && !r.m.vague) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r])
   if (byKey.size < 2) return
   const keyAt = new Map(reads.map((r) => [r.m.start, r.key]))
   const converted = new Set<string>()

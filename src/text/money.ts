@@ -397,10 +397,10 @@ function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined
 
 /** Weak and adjective-only unit words are money only where the sentence says so. */
 function plausible(t: Tables, text: string, start: number, end: number, marker: Marker, q: Quantity): boolean {
+  // "in 1999 dollars", "(2010 euros)", "constant 2019 USD": a price level, not an amount.
+  if (!q.part.scale && /^(?:1[89]|20)\d\d$/.test(q.part.number) && /(?:\bin|\(|constant|real)\s*$/i.test(text.slice(0, start))) return false
   const unit = marker.wordUnit
   if (!unit) return true
-  // "in 1999 dollars", "(2010 euros)": a price level, not an amount.
-  if (!q.part.scale && /^(?:1[89]|20)\d\d$/.test(q.part.number) && /(?:\bin|\(|constant|real)\s*$/i.test(text.slice(0, start))) return false
   const entry = t.data.units[unit.key]
   if (entry.adjectiveOnly && !unit.adjective) return false
   if (!entry.weak || unit.adjective) return true
