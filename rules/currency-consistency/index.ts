@@ -80,9 +80,12 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
     const value = front[key]
     if (value === undefined) return (options[key] as T | undefined) ?? fallback
     if (valid(value)) return (typeof value === 'string' && key !== 'notation' ? value.toUpperCase() : value) as T
-    file.message(`Unexpected front matter \`${key}: ${String(value)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`, {
-      ruleId: 'front-matter',
-      source: 'copydesk'
+    // Point at the front-matter line, so the editor sees which setting is wrong.
+    const line = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(doc.source)
+    const span = line ? {start: line.index, end: line.index + line[0].length} : {start: 0, end: 0}
+    report(file, doc, {
+      reason: `Unexpected front matter \`${key}: ${String(value)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
+      span
     })
     return (options[key] as T | undefined) ?? fallback
   }
