@@ -250,15 +250,18 @@ function mixedCurrencies(reads: Read[], settings: Settings, emit: Emit) {
     converted.add(base)
   }
   const nameOf = (key: string) => (key === '¥' ? 'yuan or yen (`¥`)' : currencyName(key))
-  // A bare `$` names no country: say "dollars", not "US dollars".
-  const labelOf = (r: Read) => (!r.m.currency && r.m.marker === '$' ? 'dollars' : nameOf(r.key))
+  // "$" or "pesos" names no country: say "dollars" or "pesos", not the usual reading's full name.
+  const labelOf = (r: Read) => {
+    if (r.m.currency || r.key === '¥') return nameOf(r.key)
+    return r.m.marker === '$' ? 'dollars' : r.m.notation === 'word' ? r.m.marker.toLowerCase() : `\`${r.m.marker}\``
+  }
   const firsts = [...byKey.entries()].map(([key, group]) => ({key, first: group[0]}))
   for (const {key, first} of firsts) {
     if (converted.has(key) || targets.has(key)) continue
     const other = firsts.find((f) => f.key !== key && !targets.has(f.key)) ?? firsts.find((f) => f.key !== key)!
     const toReference = key !== settings.referenceCurrency
     emit(first.m, 'currencies', {
-      reason: `Unexpected \`${first.m.text}\` in ${labelOf(first)} beside amounts in ${labelOf(other.first)} with no conversion, expected ${toReference ? `a conversion to ${nameOf(settings.referenceCurrency)} such as \`${first.m.text} (about ${qualifiedSymbol(settings.referenceCurrency) ?? settings.referenceCurrency + ' '}…)\`` : `the other currency converted to ${nameOf(key)}`}`,
+      reason: `Unexpected \`${first.m.text}\` beside \`${other.first.m.text}\` in another currency with no conversion, expected ${toReference ? `a conversion to ${nameOf(settings.referenceCurrency)} such as \`${first.m.text} (about ${qualifiedSymbol(settings.referenceCurrency) ?? settings.referenceCurrency + ' '}…)\`` : `the other currency converted to ${nameOf(key)}`}`,
       span: first.m,
       note: `The article gives amounts in ${firsts.map((f) => labelOf(f.first)).join(', ')} and never converts them to one reference currency, so readers cannot compare them. Give the conversion on first mention; copydesk never supplies exchange rates.`,
       cause: {span: other.first.m, reason: `First amount in ${labelOf(other.first)}: \`${other.first.m.text}\``}
