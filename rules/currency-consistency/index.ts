@@ -51,16 +51,36 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
   linkConversions(doc.source, mentions)
   const writerNames = namedCurrencies(doc, false)
   const reads = mentions.map((m, k) => read(m, mentions.slice(0, k), mentions, writerNames, settings.currency))
+  const rates = exchangeRates(doc, reads)
   const reported = new Set<string>()
   const emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => {
     if (reported.has(`${kind}:${m.start}`)) return
     reported.add(`${kind}:${m.start}`)
     report(file, doc, finding)
   }
-  ambiguous(doc, reads, writerNames, settings, emit)
+  ambiguous(doc, reads.filter((r) => !rates.has(r)), writerNames, settings, emit)
   mixedNotation(reads, settings, emit)
-  mixedCurrencies(reads, settings, emit)
+  mixedCurrencies(reads, rates, settings, emit)
 })
+
+/**
+ * Exchange rates quoted as prices of a currency, "the euro rose to $1.18": the figure converts the
+ * named currency, so the article has given its readers the conversion.
+ */
+function exchangeRates(doc: Analysis, reads: Read[]): Map<Read, string> {
+  const rates = new Map<Read, string>()
+  for (const r of reads) {
+    const {m} = r
+    if (m.parts.length !== 1 || m.parts[0].scale || m.amount === undefined || m.amount >= 1000) continue
+    const sentence = doc.sentences[m.sentence]
+    const before = doc.writerText(sentence).slice(0, m.start - sentence.start)
+    const name = findCurrencyNames(before, sentence.start).at(-1)
+    if (!name || name.codes.includes(r.key)) continue
+    const gap = doc.source.slice(name.end, m.start)
+    if (gap.length <= 40 && !/\d/.test(gap) && /(?:\bto|\bat|\bagainst|=|\bper|\bbuys?|\bfetch(?:es|ed)?)\s*$/i.test(gap)) rates.set(r, name.codes[0])
+  }
+  return rates
+}
 
 type Emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => void
 
@@ -235,7 +255,7 @@ function rewrite(r: Read, model: Read, group: Read[]): string | undefined {
 }
 
 /** Amounts in two or more currencies, none converted: flag each currency's first mention. */
-function mixedCurrencies(reads: Read[], settings: Settings, emit: Emit) {
+function mixedCurrencies(reads: Read[], rates: Map<Read, string>, settings: Settings, emit: Emit) {
   const byKey = new Map<string, Read[]>()
   // "millions of dollars" has no figure to convert; cents and pence follow their currency.
   for (const r of reads) if (!r.m.subunit && !r.m.vague) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r])
@@ -243,6 +263,10 @@ function mixedCurrencies(reads: Read[], settings: Settings, emit: Emit) {
   const keyAt = new Map(reads.map((r) => [r.m.start, r.key]))
   const converted = new Set<string>()
   const targets = new Set<string>()
+  for (const [r, named] of rates) {
+    targets.add(r.key)
+    converted.add(named)
+  }
   for (const r of reads) {
     const base = r.m.conversionOf && keyAt.get(r.m.conversionOf.start)
     if (!base || base === r.key) continue
