@@ -173,6 +173,13 @@ describe('currency names and restyling', () => {
     expect(restyle(one('¥300 billion'), 'CN¥', 'before')).toBe('CN¥300 billion')
   })
 
+  it('keeps a range a range in another notation', () => {
+    expect(restyle(one('in the range of five to six million US dollars'), '$', 'before')).toBe('$5 to $6 million')
+    expect(restyle(one('between US$100 and $300'), 'dollars', 'after')).toBe('100 and 300 dollars')
+    expect(restyle(one('gross US$50 million to US$80 million'), 'USD', 'before')).toBe('USD 50 million to USD 80 million')
+    expect(restyle(one('It cost around Rs.30-Rs.40.'), '₹', 'before')).toBe('₹30-40')
+  })
+
   it('knows the usual marker of a currency in each notation', () => {
     expect(markerFor('EUR', 'symbol')).toBe('€')
     expect(markerFor('EUR', 'word')).toBe('euros')

@@ -162,6 +162,8 @@ function load(): Tables {
 
 interface Quantity {
   end: number
+  /** For the upper end of a range: the separator before it as written ("–", " to "). */
+  separator?: string
   part: AmountPart
   value: number | undefined
   vague: boolean
@@ -426,7 +428,7 @@ function rangeAt(t: Tables, text: string, first: Quantity, marker: Marker | unde
   }
   const q = quantityAt(t, text, i, !first.words)
   if (!q || q.vague || (first.words && !q.words)) return undefined
-  return q
+  return {...q, separator: s[0]}
 }
 
 function build(t: Tables, text: string, start: number, end: number, marker: Marker, first: Quantity, range: Quantity | undefined, extra: Marker | undefined): MoneyMention {
@@ -436,8 +438,6 @@ function build(t: Tables, text: string, start: number, end: number, marker: Mark
   const factor = !first.part.scale && scale ? t.data.scales[scale.toLowerCase()] ?? 1 : 1
   const position = marker.start <= start ? 'before' : 'after'
   const amountFrom = position === 'before' ? (extra && extra.start < first.end && extra.notation !== 'word' ? extra.end : marker.end) : start
-  const amountTo = position === 'before' ? (range?.end ?? first.end) : (range?.end ?? first.end)
-  const separatorText = range ? text.slice(first.end, text.indexOf(range.part.number, first.end)) : undefined
   return {
     start,
     end,
@@ -449,9 +449,9 @@ function build(t: Tables, text: string, start: number, end: number, marker: Mark
     markerSpan: {start: marker.start, end: marker.end},
     position,
     unit: marker.unit ?? (marker.wordUnit ? marker.wordUnit.key : undefined),
-    amountText: text.slice(amountFrom, amountTo).trim(),
+    amountText: text.slice(amountFrom, range?.end ?? first.end).trim(),
     parts: range ? [first.part, range.part] : [first.part],
-    separator: separatorText?.replace(/[$€£¥]|[A-Z]{1,3}\$|Rs\.?/g, ''),
+    separator: range?.separator,
     amount: first.value === undefined ? undefined : first.value * factor,
     amountHigh: range?.value,
     extraMarker: extra ? {text: extra.text, start: extra.start, end: extra.end} : undefined,
@@ -549,10 +549,11 @@ export function restyle(mention: MoneyMention, marker: string, position: 'before
     const scale = spell ? spelledScales[p.scale.toLowerCase()] ?? p.scale : p.scale
     return p.number + (scale.length <= 3 && !spell ? scale : ' ' + scale)
   }
-  // "$5–7 million": the lower figure shares the upper one's scale.
-  const amount = mention.parts.map(part).join(mention.separator ?? '')
-  if (position === 'after') return `${amount} ${marker}`
-  return /\p{L}$/u.test(marker) ? `${marker} ${amount}` : `${marker}${amount}`
+  const prefix = (amount: string) => (/\p{L}$/u.test(marker) ? `${marker} ${amount}` : `${marker}${amount}`)
+  // "$5–7 million" shares one marker; "$100 and $300", "$5 million to $7 million" repeat it.
+  if (position === 'after') return `${mention.parts.map(part).join(mention.separator ?? '')} ${marker}`
+  if (/\p{L}/u.test(mention.separator ?? '')) return mention.parts.map((p) => prefix(part(p))).join(mention.separator)
+  return prefix(mention.parts.map(part).join(mention.separator ?? ''))
 }
 
 /** How a currency is usually written in a notation when the article gives no model: `€`, `EUR`, "euros". */
