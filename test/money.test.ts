@@ -15,7 +15,7 @@ describe('findMoney: symbols', () => {
     expect(one('It cost ¥300 billion.')).toMatchObject({text: '¥300 billion', currency: undefined, candidates: ['CNY', 'JPY'], notation: 'symbol', amount: 300e9})
     expect(one('It cost $8 billion.')).toMatchObject({currency: undefined, candidates: expect.arrayContaining(['USD', 'CAD']), unit: 'dollar'})
     for (const [text, code] of [['US$390 million', 'USD'], ['A$5m', 'AUD'], ['AU$5m', 'AUD'], ['C$3bn', 'CAD'], ['CA$3bn', 'CAD'], ['CDN$3bn', 'CAD'],
-      ['HK$1.2 billion', 'HKD'], ['NT$40', 'TWD'], ['NZ$173,000', 'NZD'], ['S$9', 'SGD'], ['R$12', 'BRL'], ['CN¥5', 'CNY'], ['JP¥5', 'JPY']]) {
+      ['HK$1.2 billion', 'HKD'], ['NT$40', 'TWD'], ['NZ$173,000', 'NZD'], ['S$9', 'SGD'], ['R$12', 'BRL'], ['CN¥5', 'CNY'], ['JP¥5', 'JPY'], ['US $5', 'USD']]) {
       expect(one(`paid ${text} in all`)).toMatchObject({text, currency: code, notation: 'qualified-symbol'})
     }
   })
