@@ -8,7 +8,9 @@ export default {
       copydesk,
       {
         rules: {
-          'currency-consistency': ['warn', {referenceCurrency: 'USD'}]
+          // referenceCurrency: what conversions should give; notation: 'auto' (each currency's majority),
+          // 'symbol', 'code' or 'word'; `currency` (what ¥ and bare $ mean) is best set per article in front matter.
+          'currency-consistency': ['warn', {referenceCurrency: 'USD', notation: 'auto'}]
         }
       }
     ]

@@ -1,57 +1,298 @@
+import iso from 'currency-codes'
+import type {VFile} from 'vfile'
 import {loadData} from '../../src/data.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {findInterviewAnswers} from '../../src/text/interview.js'
+import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
-interface Options {
+type Style = 'symbol' | 'code' | 'word'
+
+export interface Options {
+  /** ISO code that conversions should give (default USD). */
   referenceCurrency?: string
+  /** ISO code that `¥` and bare `$` mean in this article (e.g. CNY). */
+  currency?: string
+  /** House notation; `auto` takes each currency's majority in the document. */
+  notation?: 'auto' | Style
 }
 
 interface Data {
-  currencyNames: Record<string, string[]>
+  /** How a message names a currency ("yuan", "US dollars"). */
+  names: Record<string, string>
+  adCopy: string[]
+}
+
+let adCopyRe: RegExp | undefined
+/** Is this sentence advertising copy rather than the article's prose? */
+function isAdCopy(text: string): boolean {
+  adCopyRe ??= new RegExp(loadData<Data>('rules/currency-consistency/data.yml').adCopy.join('|'), 'iu')
+  return adCopyRe.test(text)
+}
+
+type Mention = MoneyMention & {quoted: boolean; sentence: number}
+/** A writer's-voice mention with the currency read in the context of the whole article. */
+interface Read {
+  m: Mention
+  /** ISO code, or the bare symbol when the article never says (`¥`). */
+  key: string
+  style: Style | 'double'
 }
 
 export default copydeskRule<Options>('currency-consistency', (doc, file, options) => {
-  const names = loadData<Data>('rules/currency-consistency/data.yml').currencyNames
-  const reference = String(doc.frontmatter.referenceCurrency ?? options.referenceCurrency ?? 'USD')
-  const mentions = doc.money().filter((m) => !m.quoted)
+  const settings = settle(doc, file, options)
+  // An interviewee's answers are the speaker's words, like a quotation: they set no convention.
+  const blocks = [...new Map(doc.paragraphs.map((p) => [p.block.start, p.block])).values()]
+  const answers = findInterviewAnswers(doc.source, blocks)
+  const spoken = (m: Mention) => m.quoted || answers.some((a) => a.start <= m.start && m.end <= a.end)
+  const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination && !isAdCopy(doc.sentences[m.sentence].text)).map((m) => ({...m}))
   if (mentions.length === 0) return
-  // "US$390 million … $2 million": a qualified first mention sets what bare `$` means.
-  const qualifiedDollar = mentions.find((m) => m.notation === 'qualified-symbol' && m.marker.endsWith('$'))
-  if (qualifiedDollar) for (const m of mentions) if (m.marker === '$') Object.assign(m, {currency: qualifiedDollar.currency, candidates: [qualifiedDollar.currency]})
-  const lower = doc.source.toLowerCase()
-  const named = (code: string) => (names[code] ?? [code.toLowerCase()]).some((n) => lower.includes(n))
-  const otherCurrency = mentions.some((m) => m.currency && m.currency !== 'USD') || mentions.some((m) => m.marker === '¥')
-
-  // Ambiguous symbol: ¥, or bare $ beside another currency, with the currency never named.
-  const reported = new Set<number>()
-  for (const m of mentions) {
-    const ambiguous = m.marker === '¥' || (m.marker === '$' && otherCurrency)
-    if (!ambiguous || m.candidates.some(named)) continue
-    reported.add(m.start)
-    report(file, doc, {
-      reason: `Unexpected ambiguous currency \`${m.text}\`: \`${m.marker}\` could be ${m.candidates.slice(0, 3).join(' or ')}, expected the currency named`,
-      span: m,
-      note: 'The article never names the currency, so readers cannot tell which one is meant.'
-    })
+  linkConversions(doc.source, mentions)
+  const writerNames = namedCurrencies(doc, false)
+  const reads = mentions.map((m, k) => read(m, mentions.slice(0, k), mentions, writerNames, settings.currency))
+  const rates = exchangeRates(doc, reads)
+  const reported = new Set<string>()
+  const emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => {
+    if (reported.has(`${kind}:${m.start}`)) return
+    reported.add(`${kind}:${m.start}`)
+    report(file, doc, finding)
   }
-
-  // Mixed currencies without conversion to the reference currency.
-  const currencies = new Map<string, (typeof mentions)[number]>()
-  for (const m of mentions) {
-    const key = m.currency ?? m.marker
-    if (!currencies.has(key)) currencies.set(key, m)
-  }
-  if (currencies.size < 2) return
-  for (const [key, first] of currencies) {
-    if (key === reference || reported.has(first.start)) continue
-    const after = doc.source.slice(first.end, first.end + 60)
-    if (/^\s*\((?:about|around|approximately|roughly|some|nearly|almost|≈|~)?\s*(?:US\$|\$|USD|€|£)/i.test(after)) continue
-    const other = [...currencies.keys()].find((k) => k !== key)
-    report(file, doc, {
-      reason: `Unexpected amount \`${first.text}\` in a second currency without a conversion, expected e.g. \`${first.text} (about ${reference} …)\``,
-      span: first,
-      note: `The article gives amounts in ${[...currencies.keys()].join(' and ')} and never converts them to ${reference}; readers cannot compare them.`,
-      cause: other ? {span: currencies.get(other)!, reason: `Other currency first mentioned here`} : undefined
-    })
-  }
+  ambiguous(doc, reads.filter((r) => !rates.has(r)), writerNames, settings, emit)
+  mixedNotation(reads, settings, emit)
+  mixedCurrencies(reads, rates, settings, emit)
 })
+
+/**
+ * Exchange rates quoted as prices of a currency, "the euro rose to $1.18": the figure converts the
+ * named currency, so the article has given its readers the conversion.
+ */
+function exchangeRates(doc: Analysis, reads: Read[]): Map<Read, string> {
+  const rates = new Map<Read, string>()
+  for (const r of reads) {
+    const {m} = r
+    if (m.parts.length !== 1 || m.parts[0].scale || m.amount === undefined || m.amount >= 1000) continue
+    const sentence = doc.sentences[m.sentence]
+    const before = doc.writerText(sentence).slice(0, m.start - sentence.start)
+    const name = findCurrencyNames(before, sentence.start).at(-1)
+    if (!name || name.codes.includes(r.key)) continue
+    const gap = doc.source.slice(name.end, m.start)
+    if (gap.length <= 40 && !/\d/.test(gap) && /(?:\bto|\bat|\bagainst|=|\bper|\bbuys?|\bfetch(?:es|ed)?)\s*$/i.test(gap)) rates.set(r, name.codes[0])
+  }
+  return rates
+}
+
+type Emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => void
+
+interface Settings {
+  referenceCurrency: string
+  currency: string | undefined
+  notation: 'auto' | Style
+}
+
+const notations = new Set(['auto', 'symbol', 'code', 'word'])
+const isCode = (value: unknown): value is string => typeof value === 'string' && iso.code(value.toUpperCase()) !== undefined
+
+/** Config options, overridden by the article's front matter (`currency: CNY`). */
+function settle(doc: Analysis, file: VFile, options: Options): Settings {
+  const front = doc.frontmatter
+  const pick = <T>(key: keyof Options, valid: (v: unknown) => boolean, fallback: T): T => {
+    const value = front[key]
+    if (value === undefined) return (options[key] as T | undefined) ?? fallback
+    if (valid(value)) return (typeof value === 'string' && key !== 'notation' ? value.toUpperCase() : value) as T
+    // Point at the front-matter line, so the editor sees which setting is wrong.
+    const line = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(doc.source)
+    const span = line ? {start: line.index, end: line.index + line[0].length} : {start: 0, end: 0}
+    report(file, doc, {
+      reason: `Unexpected front matter \`${key}: ${String(value)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
+      span
+    })
+    return (options[key] as T | undefined) ?? fallback
+  }
+  return {
+    referenceCurrency: pick('referenceCurrency', isCode, 'USD').toUpperCase(),
+    currency: pick<string | undefined>('currency', isCode, undefined)?.toUpperCase(),
+    notation: pick('notation', (v) => notations.has(String(v)), 'auto')
+  }
+}
+
+/** Codes the article names by word or ISO code ("the yuan weakened", "RMB"), outside quotations or inside. */
+function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
+  const codes = new Set<string>()
+  for (const sentence of doc.sentences) {
+    const text = quoted ? sentence.text : doc.writerText(sentence)
+    for (const name of findCurrencyNames(text, sentence.start)) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
+  }
+  return codes
+}
+
+/**
+ * Which currency a mention means here. A bare `$` or "dollars" follows the last qualified
+ * dollar before it (the AP habit), else the article's only qualified one, else the option or the
+ * usual reading; `¥` is whatever the article names (yuan or yen), else stays unknown.
+ */
+function read(m: Mention, before: Mention[], all: Mention[], named: Set<string>, currency: string | undefined): Read {
+  const style: Read['style'] = m.extraMarker ? 'double' : m.notation === 'code' ? 'code' : m.notation === 'word' ? 'word' : 'symbol'
+  if (m.currency) return {m, key: m.currency, style}
+  const fits = (n: Mention) => n.currency !== undefined && m.candidates.includes(n.currency) && n.unit === undefined
+  const previous = [...before].reverse().find(fits)
+  const qualified = new Set(all.filter(fits).map((n) => n.currency))
+  const inText = m.candidates.filter((c) => named.has(c))
+  let key: string | undefined
+  if (previous) key = previous.currency
+  else if (qualified.size === 1) key = [...qualified][0]
+  else if (currency && m.candidates.includes(currency)) key = currency
+  else if (inText.length === 1) key = inText[0]
+  else if (m.marker !== '¥') key = m.candidates[0]
+  return {m, key: key ?? m.marker, style}
+}
+
+const ambiguousMarkers = new Set(['¥', '$'])
+
+/** `¥` (yuan or yen) and a bare `$` beside other currencies, when the article never says which. */
+function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: Settings, emit: Emit) {
+  const quotedNames = namedCurrencies(doc, true)
+  // Bare `$` is ambiguous only beside another currency (`¥` counts: it is not a dollar).
+  const otherCurrency = (r: Read) => reads.find((o) => !o.m.subunit && o.key !== r.key && o.m.marker !== '$')
+  const flagged = new Map<string, number>()
+  for (const r of reads) {
+    const {m} = r
+    if (!ambiguousMarkers.has(m.marker) || m.notation !== 'symbol') continue
+    const other = otherCurrency(r)
+    if (m.marker === '$' && !other) continue
+    // Named in the writer's words, or a qualified symbol ("US$", "CN¥") anywhere: a reader knows.
+    if (m.candidates.some((c) => named.has(c) || reads.some((o) => o.m.currency === c && o.m.notation === 'qualified-symbol'))) continue
+    const known = settings.currency && m.candidates.includes(settings.currency) ? settings.currency : m.candidates.find((c) => quotedNames.has(c) && m.candidates.filter((x) => quotedNames.has(x)).length === 1)
+    const count = flagged.get(m.marker) ?? 0
+    // Once a convention is known (front matter, or a quotation names it), qualifying the first mention is enough.
+    if (count > 0 && known) continue
+    flagged.set(m.marker, count + 1)
+    const meanings = m.marker === '$' ? 'the US dollar or another dollar' : m.candidates.map(currencyName).join(' or ')
+    const qualified = known ? qualifiedSymbol(known) : undefined
+    const replacement = qualified ? restyle(m, qualified, 'before') : undefined
+    const examples = m.candidates.slice(0, 2).map((c) => qualifiedSymbol(c)).filter((q): q is string => Boolean(q)).map((q) => `\`${restyle(m, q, 'before')}\``)
+    emit(m, 'ambiguous', {
+      reason: `Unexpected ambiguous currency in \`${m.text}\`: \`${m.marker}\` could be ${meanings}, expected the currency named as in ${replacement ? `\`${replacement}\`` : examples.join(' or ')}`,
+      span: m,
+      expected: replacement ? [replacement] : undefined,
+      fix: replacement && qualified ? {start: m.markerSpan.start, end: m.markerSpan.end, text: qualified} : undefined,
+      note: `The article never names the currency${m.marker === '$' ? ' and also gives amounts in other currencies' : ''}, so readers cannot tell which one \`${m.marker}\` means. Name it on first mention (\`${qualifiedSymbol(m.candidates[0]) ?? m.candidates[0]}\`); later mentions may use the short form.`,
+      cause: m.marker === '$' && other ? {span: other.m, reason: `Another currency: \`${other.m.text}\``} : undefined
+    })
+  }
+}
+
+/** One currency written in more than one notation: flag the minority style. */
+function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
+  const groups = new Map<string, Read[]>()
+  const restated = new Set(reads.filter((r) => r.m.conversionOf).map((r) => r.m.conversionOf!.start))
+  for (const r of reads) {
+    if (restated.has(r.m.start) && reads.some((c) => c.m.conversionOf?.start === r.m.start && c.key === r.key)) continue
+    // Conversions are often written compactly ("(approx. 5,500 USD, 3,500 GBP)"): the article's own amounts set the style.
+    if (r.m.subunit || r.m.vague || r.m.conversionOf) continue
+    groups.set(r.key, [...(groups.get(r.key) ?? []), r])
+  }
+  for (const group of groups.values()) {
+    const counts = new Map<Read['style'], number>()
+    for (const r of group) counts.set(r.style, (counts.get(r.style) ?? 0) + 1)
+    if (counts.size < 2 && (settings.notation === 'auto' || group.every((r) => r.style === settings.notation))) continue
+    // Majority; a tie goes to the style used first.
+    // "$100 dollars" says the currency twice: it is never the convention while another style exists.
+    const ranked = [...counts.entries()].filter(([style]) => style !== 'double' || counts.size === 1)
+      .sort((a, b) => b[1] - a[1] || firstOf(group, a[0]) - firstOf(group, b[0]))
+    const convention: Read['style'] = settings.notation !== 'auto' ? settings.notation : ranked[0][0]
+    const model = group.find((r) => r.style === convention)
+    for (const r of group) {
+      if (r.style === convention) continue
+      const replacement = model ? rewrite(r, model, group) : convention !== 'double' ? configured(r, convention) : undefined
+      const described = describe(convention)
+      emit(r.m, 'notation', {
+        reason: `Unexpected \`${r.m.text}\` written ${describe(r.style)}, expected ${described}${replacement ? ` as in \`${replacement}\`` : ''}`,
+        span: r.m,
+        expected: replacement ? [replacement] : undefined,
+        fix: replacement ? {start: r.m.start, end: r.m.end, text: replacement} : undefined,
+        note: model
+          ? `The article writes this currency ${described} (${counts.get(convention)} of ${group.length} mentions, first \`${model.m.text}\`); one style reads as one currency.`
+          : `The configured notation is ${convention}.`,
+        cause: model ? {span: model.m, reason: `Convention set here: \`${model.m.text}\``} : undefined
+      })
+    }
+  }
+}
+
+/** The mention in the configured notation when the article has no mention to copy: `€5m` → "5 million euros". */
+function configured(r: Read, notation: Style): string | undefined {
+  const marker = /^[A-Z]{3}$/.test(r.key) ? markerFor(r.key, notation) : undefined
+  if (!marker || r.m.vague || r.m.parts.some((p) => !/^\d/.test(p.number))) return undefined
+  return restyle(r.m, marker, notation === 'word' ? 'after' : 'before')
+}
+
+function firstOf(group: Read[], style: Read['style']): number {
+  return group.find((r) => r.style === style)?.m.start ?? Infinity
+}
+
+function describe(style: Read['style']): string {
+  return style === 'double' ? 'with both a symbol and a name' : style === 'code' ? 'with an ISO code' : style === 'word' ? 'with a currency word' : 'with a symbol'
+}
+
+/** The minority mention in the convention's style: the model's marker, short after a qualified first mention. */
+function rewrite(r: Read, model: Read, group: Read[]): string | undefined {
+  const {m} = r
+  if (m.vague || m.parts.some((p) => !/^\d/.test(p.number))) return undefined
+  if (model.style === 'double') return undefined
+  let marker = model.m.marker
+  if (model.m.notation === 'qualified-symbol') {
+    // "US$390 million … $2 million": after the qualified first mention the short form follows.
+    const qualifiedBefore = group.some((o) => o.m.notation === 'qualified-symbol' && o.m.start < m.start)
+    const short = group.find((o) => o.m.notation === 'symbol')?.m.marker
+    if (qualifiedBefore && short) marker = short
+  } else if (model.m.notation === 'symbol') {
+    const qualifiedBefore = group.some((o) => o.m.notation === 'qualified-symbol' && o.m.start < m.start)
+    const qualified = group.find((o) => o.m.notation === 'qualified-symbol')?.m.marker
+    if (!qualifiedBefore && qualified) marker = qualified
+  }
+  return restyle(m, marker, model.m.position)
+}
+
+/** Amounts in two or more currencies, none converted: flag each currency's first mention. */
+function mixedCurrencies(reads: Read[], rates: Map<Read, string>, settings: Settings, emit: Emit) {
+  const byKey = new Map<string, Read[]>()
+  // "millions of dollars" has no figure to convert; cents and pence follow their currency.
+  for (const r of reads) if (!r.m.subunit && !r.m.vague) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r])
+  if (byKey.size < 2) return
+  const keyAt = new Map(reads.map((r) => [r.m.start, r.key]))
+  const converted = new Set<string>()
+  const targets = new Set<string>()
+  for (const [r, named] of rates) {
+    targets.add(r.key)
+    converted.add(named)
+  }
+  for (const r of reads) {
+    const base = r.m.conversionOf && keyAt.get(r.m.conversionOf.start)
+    if (!base || base === r.key) continue
+    targets.add(r.key)
+    converted.add(base)
+  }
+  const nameOf = (key: string) => (key === '¥' ? 'yuan or yen (`¥`)' : currencyName(key))
+  // "$" or "pesos" names no country: say "dollars" or "pesos", not the usual reading's full name.
+  const labelOf = (r: Read) => {
+    if (r.m.currency || r.key === '¥') return nameOf(r.key)
+    return r.m.marker === '$' ? 'dollars' : r.m.notation === 'word' ? r.m.marker.toLowerCase() : `\`${r.m.marker}\``
+  }
+  const firsts = [...byKey.entries()].map(([key, group]) => ({key, first: group[0]}))
+  for (const {key, first} of firsts) {
+    if (converted.has(key) || targets.has(key)) continue
+    const other = firsts.find((f) => f.key !== key && !targets.has(f.key)) ?? firsts.find((f) => f.key !== key)!
+    const toReference = key !== settings.referenceCurrency
+    emit(first.m, 'currencies', {
+      reason: `Unexpected \`${first.m.text}\` beside \`${other.first.m.text}\` in another currency with no conversion, expected ${toReference ? `a conversion to ${nameOf(settings.referenceCurrency)} such as \`${first.m.text} (about ${qualifiedSymbol(settings.referenceCurrency) ?? settings.referenceCurrency + ' '}…)\`` : `the other currency converted to ${nameOf(key)}`}`,
+      span: first.m,
+      note: `The article gives amounts in ${firsts.map((f) => labelOf(f.first)).join(', ')} and never converts them to one reference currency, so readers cannot compare them. Give the conversion on first mention; copydesk never supplies exchange rates.`,
+      cause: {span: other.first.m, reason: `First amount in ${labelOf(other.first)}: \`${other.first.m.text}\``}
+    })
+  }
+}
+
+function currencyName(key: string): string {
+  return loadData<Data>('rules/currency-consistency/data.yml').names[key] ?? iso.code(key)?.currency ?? key
+}

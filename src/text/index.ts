@@ -1,7 +1,8 @@
 // Shared prose analysis: every rule asks these, none re-implements them.
 export {analyse, type Analysis} from './analysis.js'
 export {findAttribution, type Attribution, type AttributionMatch} from './attribution.js'
-export {findMoney, type MoneyMention} from './money.js'
+export {findCurrencyNames, findMoney, linkConversions, markerFor, qualifiedSymbol, restyle, type AmountPart, type CurrencyName, type MoneyMention, type Notation} from './money.js'
+export {findInterviewAnswers} from './interview.js'
 export {findNumbers, type NumberMention, type NumberKind} from './numbers.js'
 export {findQuotations, isQuoted} from './quotes.js'
 export {collectFacts, remarkCollectFacts, type MarkdownFacts} from './markdown.js'
