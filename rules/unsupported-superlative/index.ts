@@ -9,10 +9,11 @@ const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlativ
 export default copydeskRule('unsupported-superlative', (doc, file) => {
   const words = vocabulary()
   const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words))
-  // Support: any attribution in the sentence (a vague one is vague-attribution's finding), or a citation.
+  // Support: a source or a citation in the sentence. A vague cue that frames the claim as
+  // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
   const supported = (s: Sentence) => {
     const a = doc.attribution(s)
-    return a.named.length > 0 || a.vague.length > 0 || doc.cited(s)
+    return a.named.length > 0 || a.vague.some((v) => v.frame) || doc.cited(s)
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {

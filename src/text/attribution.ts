@@ -8,10 +8,12 @@ interface AttributionData {
   sourcePhrases: string[]
   evidenceNouns: string[]
   opinionPhrases: string[]
+  framingPhrases: string[]
   describedGroups: string[]
   vagueQuantifiers: string[]
   vagueNouns: string[]
   vaguePhrases: string[]
+  namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
 }
@@ -23,10 +25,12 @@ let compiled:
       sources: RegExp
       evidence: Set<string>
       opinion: RegExp
+      framing: RegExp
       described: Set<string>
       quantifiers: Set<string>
       vagueNouns: Set<string>
       vague: RegExp
+      naming: RegExp
       passive: RegExp
     }
   | undefined
@@ -43,10 +47,12 @@ function patterns() {
       sources: phraseRegExp(data.sourcePhrases),
       evidence: new Set(data.evidenceNouns),
       opinion: phraseRegExp(data.opinionPhrases),
+      framing: phraseRegExp(data.framingPhrases),
       described: new Set(data.describedGroups),
       quantifiers: new Set(data.vagueQuantifiers),
       vagueNouns: new Set(data.vagueNouns),
       vague: phraseRegExp(data.vaguePhrases),
+      naming: phraseRegExp(data.namingPhrases),
       // "is said to be", "was rumoured to", "have been blamed on", with no "by …" agent after.
       passive: new RegExp(
         String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s)`,
@@ -59,6 +65,9 @@ function patterns() {
 
 export interface AttributionMatch extends Span {
   text: string
+  /** The cue frames what follows as someone's claim ("critics think it is …", "reportedly");
+   * a naming cue ("Dubbed …") does not. */
+  frame: boolean
 }
 
 export interface Attribution {
@@ -87,21 +96,27 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const tokens = tokenize(text, offset, names)
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
-  const cue = (into: AttributionMatch[], start: number, end: number) => {
-    if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset)})
+  const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
+    if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset), frame})
   }
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
     for (const m of text.matchAll(re)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
   }
 
+  phraseCues(p.naming, (s, e) => cue(vague, s, e, false))
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
-  phraseCues(p.passive, (s, e) => cue(vague, s, e))
+  // The cue is the passive itself: "is considered", not "is considered the".
+  phraseCues(p.passive, (s, e) => cue(vague, s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
+  phraseCues(p.framing, (s, e) => cue(named, s, e))
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
     const after = tokens.findIndex((t) => t.start >= e)
     const kind = after < 0 ? 'none' : classifyForward(tokens, after, p)
-    if (kind !== 'none') cue(kind === 'named' ? named : vague, s, e)
+    // A vague cue covers whom it fails to name: "according to reports".
+    const np = kind === 'vague' ? tokens.slice(after).findIndex((t) => !t.word) : -1
+    const end = kind === 'vague' ? (np > 0 ? tokens[after + np - 1].end : tokens.at(-1)!.end) : e
+    if (kind !== 'none') cue(kind === 'named' ? named : vague, s, end)
   })
   // "the IMF's estimates", "Gallup's poll".
   tokens.forEach((t, i) => {
@@ -116,10 +131,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     if (next === 'below' || next === 'above') return 0
+    // "reports put attendance at 10,000": "put" reports only a figure put at something.
+    if ((t.lower === 'put' || t.lower === 'puts') && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|\d)/i.test(tokens[i + 1]?.text ?? '')) return 1
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
     const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
@@ -185,6 +202,13 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
     if (clauseBreak.has(t.lower)) {
       // "Savarino bought the building and states that …": the verb shares the sentence's subject.
       if ((t.lower === 'and' || t.lower === 'but') && words.length === 0) return classifyOpening(tokens, j, p)
+      // "…, the statistics office, which counted 5,697 cases": the relative pronoun's noun.
+      if ((t.lower === 'which' || t.lower === 'who') && words.length === 0) {
+        const k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        const np: number[] = []
+        for (let m = k; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
+        return classifyPhrase(tokens, np.filter((m) => tokens[m].tag !== 'IN' || tokens[m].lower === 'of'), p)
+      }
       break
     }
     words.unshift(j)
@@ -237,8 +261,9 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
  */
 function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof patterns>, forward = false): Source {
   if (words.length === 0) return 'none'
-  // "Opponents of the price-indexing proposal": the head comes before "of".
-  const of = words.findIndex((j) => tokens[j].lower === 'of')
+  // "Opponents of the price-indexing proposal", "interest in disabled sports": the head comes
+  // before the preposition.
+  const of = words.findIndex((j) => /^(?:of|in|from|at|for|on|with|about|against)$/.test(tokens[j].lower))
   const headPart = of > 0 ? words.slice(0, of) : words
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
@@ -251,7 +276,11 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
   // plural subject of a verb ("Republican lawmakers say"); "politicians of the BJP" are described.
   if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !p.described.has(head.lower) ? 'vague' : 'named'
-  if (of > 0 && words.slice(of).some((j) => tokens[j].name) && !p.vagueNouns.has(head.lower)) return 'named'
+  // "politicians of the BJP", "economists at the central bank": a named or determined
+  // affiliation describes the group ("opponents of the proposal" only says what they oppose).
+  const complement = of > 0 ? words.slice(of + 1) : []
+  const affiliation = of > 0 && /^(?:at|from|with)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
+  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
   // "Figures … show": the figures are the measurement itself.
   if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'

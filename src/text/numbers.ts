@@ -1,4 +1,5 @@
 import {findMoney} from './money.js'
+import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 
 export type NumberKind =
@@ -30,7 +31,7 @@ const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[
 // "nearly half of", "doubled", "17 out of 18".
 const wordStatistics: Array<[RegExp, NumberKind]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:thousand|million|billion|trillion)\b`, 'gi'), 'large-count'],
-  [/\b(?:thousands|millions|billions|trillions)\s+of\b/gi, 'large-count'],
+  [/\b(?:thousands|millions|billions|trillions)\s+of\b(?!\s+years)/gi, 'large-count'],
   [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage'],
   [new RegExp(String.raw`\b(?:${numberWord}|\d+)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio'],
   [new RegExp(String.raw`\b(?:${approx}\s+${fraction}(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio'],
@@ -43,7 +44,7 @@ export function findNumbers(text: string, offset = 0): NumberMention[] {
   const covered = (i: number) => found.some((f) => f.start - offset <= i && i < f.end - offset)
   for (const m of findMoney(text, 0)) found.push(mention(offset, m.start, m.text, 'money'))
   for (const [re, kind] of wordStatistics) {
-    for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0], kind))
+    for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
   }
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
   const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
@@ -85,8 +86,15 @@ function classify(text: string, i: number, token: string): NumberKind {
   const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && !counts) return 'year'
   if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
-  // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number.
-  if (/(?<![.!?:]\s*)\b\p{Lu}[\p{L}-]*\s$/u.test(before) && !/^\s*(?:thousand|million|billion)/i.test(after) && !/(?:^|[.!?]\s+)\p{Lu}[\p{L}-]*\s$/u.test(before)) return 'name'
+  // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
+  // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
+  const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
+  if (capitalised && !/^\s*(?:thousand|million|billion)/i.test(after)) {
+    const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
+    if (!sentenceStart || /^NN/.test(tokenize(capitalised[2].toLowerCase())[0]?.tag ?? '')) return 'name'
+  }
+  // An area is a measure of size: "94 square kilometres", "3,000 hectares".
+  if (/^[\s-]*(?:square|sq\.?\s|km2|km²|hectares?|acres?)/i.test(after)) return 'large-count'
   if (scaleWord.test(after)) return 'large-count'
   if (/^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|cent|capita|head|person|litre|liter|hour|day|week|month|year|annum|kilogram|kg|square|cubic|mile|kilometre|kilometer)\b/iu.test(after)) return 'rate'
   if (durationUnit.test(after)) return 'duration'
