@@ -83,14 +83,16 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     let j = i - 1
     while (j >= 0 && (ordinals.has(tokens[j].lower) || /^\d+(?:st|nd|rd|th)$/.test(tokens[j].lower))) j--
     const before = tokens[j]
-    const ranked = before && (before.lower === 'the' || possessives.has(before.lower) || /^['’]s?$/.test(before.text) || /['’]s$/.test(before.text))
+    // "the longest-running and most expensive": a superlative coordinated with a ranked one.
+    const coordinated = before && /^(?:and|or|,)$/.test(before.lower) && claims.some((x) => x.end === tokens[j - 1]?.end)
+    const ranked = before && (coordinated || before.lower === 'the' || possessives.has(before.lower) || /^['’]s?$/.test(before.text) || /['’]s$/.test(before.text))
     if (!ranked) continue
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
     if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     if ([1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
-    let start = j
+    let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
     if (start > 0 && tokens[start - 1].lower === 'the') start--
@@ -118,8 +120,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       c.literal.lastIndex = 0
       const literal = [...text.matchAll(c.literal)].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
       // "They celebrated the renovation": a verb, not an epithet.
-      const token = tokens.find((t) => t.start === start)
-      const verb = token && token.end === end && /^VB[DPZ]?$/.test(token.tag) && !/^(?:DT|JJ|RB|VBZ)$/.test(tokens[tokens.indexOf(token) - 1]?.tag ?? '')
+      const at = tokens.findIndex((t) => t.start === start && t.end === end)
+      let subject = at - 1
+      while (subject >= 0 && tokens[subject].tag === 'RB') subject--
+      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name)
       if (!literal && !verb) add(start, end, kind)
     }
   }
