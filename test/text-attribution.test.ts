@@ -64,6 +64,17 @@ describe('vague cues name no one and are not sources', () => {
     expect(vague('Abuse is reported to the central office.')).toEqual([])
     expect(vague('The head of government told television that some of the people recorded as missing moved.')).toEqual([])
     expect(vague('Economists at the central bank said inflation would fall.')).toEqual([])
+    expect(vague('In fact, many people Wikinews observed took out their phones.')).toEqual([])
+    expect(vague('Rice said she understood why people found it hard.')).toEqual([])
+    expect(vague('Nearly 60,000 people reported dead so far.')).toEqual([])
+    expect(vague('Grey rows indicate stories not fully verified.')).toEqual([])
+    expect(vague('State media reported the fire was under control.')).toEqual([])
+    expect(vague('The drought has been said to be getting worse by the day.')).toEqual(['has been said to be'])
+  })
+
+  it('reads "called" as naming by a source, and "called for" as a demand', () => {
+    expect(named('The United Nations called the crisis the worst in the world.')).toEqual(['called'])
+    expect(named('The United Nations called for calm.')).toEqual([])
   })
 
   it('marks "Dubbed" as naming, not framing the rest of the sentence', () => {

@@ -12,6 +12,7 @@ interface AttributionData {
   describedGroups: string[]
   vagueQuantifiers: string[]
   vagueNouns: string[]
+  evidenceVerbs: string[]
   vaguePhrases: string[]
   namingPhrases: string[]
   passiveReporting: string[]
@@ -29,6 +30,7 @@ let compiled:
       described: Set<string>
       quantifiers: Set<string>
       vagueNouns: Set<string>
+      evidenceVerbs: Set<string>
       vague: RegExp
       naming: RegExp
       passive: RegExp
@@ -51,11 +53,12 @@ function patterns() {
       described: new Set(data.describedGroups),
       quantifiers: new Set(data.vagueQuantifiers),
       vagueNouns: new Set(data.vagueNouns),
+      evidenceVerbs: new Set(data.evidenceVerbs),
       vague: phraseRegExp(data.vaguePhrases),
       naming: phraseRegExp(data.namingPhrases),
       // "is said to be", "was rumoured to", "have been blamed on", with no "by …" agent after.
       passive: new RegExp(
-        String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s)`,
+        String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s(?!the\s+(?:day|hour|week|month|year|minute)\b|far\b|now\b|then\b))`,
         'giu'
       )
     }
@@ -80,7 +83,11 @@ export interface Attribution {
 type Source = 'named' | 'vague' | 'none'
 
 // Words that end the subject phrase when reading back from a verb.
-const clauseBreak = new Set(['that', 'which', 'who', 'whom', 'and', 'but', 'or', 'while', 'because', 'although', 'though', 'to', 'if', 'when', 'after', 'before', 'since', 'as', 'where', 'so'])
+const clauseBreak = new Set(['that', 'which', 'who', 'whom', 'and', 'but', 'or', 'while', 'because', 'although', 'though', 'to', 'if', 'when', 'after', 'before', 'since', 'as', 'where', 'so', 'why', 'how', 'what', 'whether'])
+// Only verbs of saying invert their subject: "…, said the ministry".
+const invertingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'wrote', 'writes', 'explained', 'noted', 'asked', 'reported', 'stated'])
+// After these, the verb reports a state, not a source: "60,000 people reported dead", "write off".
+const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded', 'hurt', 'safe', 'alive', 'off', 'up', 'down'])
 // Words between a subject and its verb that say nothing about the source.
 const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
@@ -130,9 +137,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (!t.word) return 0
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
-    if (next === 'below' || next === 'above') return 0
+    if (next === 'below' || next === 'above' || notReporting.has(next) && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     if ((t.lower === 'put' || t.lower === 'puts') && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
+    // "called for calm", "called on the government": a demand, not a report.
+    if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
@@ -160,7 +170,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // "the people recorded as missing": a participle, not a reporting verb.
     if (/ed$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'as') continue
     let kind = classifyBackward(tokens, i, p)
-    if (kind === 'none') kind = classifyInverted(tokens, i + span, p)
+    if (kind === 'none' && invertingVerbs.has(t0(tokens, i))) kind = classifyInverted(tokens, i + span, p)
+    // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
+    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
     if (kind === 'none') continue
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
@@ -171,6 +183,16 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const closing = named.find((n) => !/^according to/i.test(n.text) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+const t0 = (tokens: Token[], i: number) => tokens[i].lower
+
+/** Is the subject of the evidence verb at `i` a kind of source ("studies", "one report")? */
+function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns>): boolean {
+  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
+    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower)) return true
+  }
+  return false
 }
 
 /** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
@@ -211,9 +233,19 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
       }
       break
     }
+    // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
+    if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
   }
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
+  // "many people Wikinews observed": the name right before the verb is its subject.
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ')) return 'named'
+  // "Another eyewitness, Nicole Towarek, described …": an appositive before the verb.
+  if (subject.length === 0 && tokens[i - 1]?.text === ',') {
+    const np: number[] = []
+    for (let m = i - 2; m >= 0 && tokens[m].word; m--) np.unshift(m)
+    if (np.some((m) => tokens[m].name)) return 'named'
+  }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
   return classifyPhrase(tokens, subject, p)
@@ -272,6 +304,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
   const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
   // plural subject of a verb ("Republican lawmakers say"); "politicians of the BJP" are described.
@@ -284,9 +317,9 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // "Figures … show": the figures are the measurement itself.
   if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
-  if (p.vagueNouns.has(head.lower) && !determined) return 'vague'
+  if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
   if (forward && !determined && head.tag === 'NNS' && !p.vagueNouns.has(head.lower)) return 'named'
-  if (determined || p.described.has(head.lower)) return 'named'
+  if (determined || p.described.has(head.lower) || p.described.has(twoWordHead)) return 'named'
   if (barePlural) return 'vague'
   return head.tag === 'NN' ? 'named' : 'none'
 }

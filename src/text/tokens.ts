@@ -15,7 +15,7 @@ export interface Token extends Span {
 
 const tagger = new pos.Tagger()
 const inLexicon = (word: string) => tagger.wordInLexicon(word)
-const tokenPattern = /[\p{L}\p{N}]+(?:['’.\-–][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
 /**
  * Tokens of a piece of text, tagged with the `pos` tagger. A sentence's first word is tagged in
