@@ -20,7 +20,7 @@ describe('named sources', () => {
     ['In his opinion, the hardest part was the theory.', 'In his opinion'],
     ['The tower, billed as the tallest in Africa, opens next year.', 'billed as']
   ])('%s', (text, cue) => {
-    expect(named(text)).toContain(cue.toLowerCase())
+    expect(named(text).some((c) => c.endsWith(cue.toLowerCase()))).toBe(true)
     expect(vague(text)).toEqual([])
   })
 

@@ -24,8 +24,10 @@ export default copydeskRule('unattributed-statistic', (doc, file) => {
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
       return next ? nouns.has(next[1].toLowerCase()) : false
     }
-    const stats = doc.numbers(sentence).filter((n) => n.statistic || isScale(n))
-    if (stats.length === 0 || doc.sourced(sentence).sourced) continue
+    const sourced = doc.sourced(sentence)
+    // The sentence's own source reaches the figures in its clause; a carried one covers them all.
+    const stats = doc.numbers(sentence).filter((n) => (n.statistic || isScale(n)) && !(sourced.how === 'previous' || sourced.how === 'next' || doc.reaches(sentence, n)))
+    if (stats.length === 0) continue
     const first = stats[0]
     const vague = doc.attribution(sentence).vague[0]
     const all = stats.map((s) => `\`${s.text}\``).join(', ')

@@ -11,16 +11,17 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
   const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words))
   // Support: a source or a citation in the sentence. A vague cue that frames the claim as
   // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
-  const supported = (s: Sentence) => {
+  const supported = (s: Sentence, claim?: Claim) => {
     const a = doc.attribution(s)
-    return a.named.length > 0 || a.vague.some((v) => v.frame) || doc.cited(s)
+    if (a.vague.some((v) => v.frame)) return true
+    return claim ? doc.reaches(s, claim) : a.named.length > 0 || doc.cited(s)
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
     const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start))
-    if (claims.length === 0 || supported(sentence)) continue
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
+      if (supported(sentence, claim)) continue
       // A headline may repeat a claim the body supports.
       if (heading && repeatedSupported(doc, body, claim, claimsOf, supported)) continue
       report(file, doc, {
@@ -43,7 +44,7 @@ function repeatedSupported(
   body: Sentence[],
   claim: Claim,
   claimsOf: (s: Sentence) => Claim[],
-  supported: (s: Sentence) => boolean
+  supported: (s: Sentence, claim?: Claim) => boolean
 ): boolean {
   const key = claim.text.toLowerCase().split(/\s+/).at(-1)
   return body.some((s) => supported(s) && claimsOf(s).some((c) => c.text.toLowerCase().split(/\s+/).at(-1) === key)) && doc.sentences.length > 0

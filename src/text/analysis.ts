@@ -33,6 +33,13 @@ export interface Analysis {
    * ("These figures come from the census").
    */
   sourced(sentence: Sentence): {sourced: boolean; how: 'named' | 'cited' | 'previous' | 'next' | 'none'}
+  /**
+   * Does a named source in the sentence reach this span? A source reaches what follows it and
+   * what precedes it in the same clause ("Exports rose 12%, the office said"), but not a clause
+   * joined by "and", "but", "while", ";" or ":" ("The cost is €2.5 billion, and the EU considers
+   * it a priority" leaves the cost unsourced).
+   */
+  reaches(sentence: Sentence, span: Span): boolean
   /** A question asserts nothing: "Why did you create wikiHow?". */
   isQuestion(sentence: Sentence): boolean
   /**
@@ -50,6 +57,8 @@ export interface Analysis {
 
 const cache = new WeakMap<VFile, Analysis>()
 
+// What separates clauses, so that a source after it does not reach a claim before it.
+const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
 // A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
 const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b)/i
 // A next sentence that names the source of the one before: "These figures come from the census."
@@ -108,6 +117,16 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return other && other.paragraph === s.paragraph ? other : undefined
   }
   const ownSource = (s: Sentence) => (attribution(s).named.length > 0 ? 'named' : cited(s) ? 'cited' : 'none')
+  const reaches: Analysis['reaches'] = (s, span) => {
+    if (cited(s)) return true
+    const text = writerText(s)
+    return attribution(s).named.some((cue) => {
+      if (cue.start <= span.start) return true
+      // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
+      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}[.!?"”’)]*\s*$/u.test(text.slice(cue.end - s.start))
+      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start))
+    })
+  }
   const sourced: Analysis['sourced'] = memo((s: Sentence) => {
     const own = ownSource(s)
     if (own !== 'none') return {sourced: true, how: own}
@@ -135,6 +154,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     attribution,
     cited,
     sourced,
+    reaches,
     isFirstPerson: (s) => /\b(?:I|I['’](?:m|ve|d|ll)|my|me|mine|myself)\b/.test(writerText(s).replace(/\bI\.|\bI\s+(?=[A-Z])/g, '')),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,

@@ -126,9 +126,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (kind !== 'none') cue(kind === 'named' ? named : vague, s, end)
   })
   // "the IMF's estimates", "Gallup's poll".
+  // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
+  // not when it is the topic ("Snow's research constitutes one of the most original …").
   tokens.forEach((t, i) => {
-    if (p.evidence.has(t.lower) && i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word) cue(named, tokens[i - 2].start, t.end)
-    else if (p.evidence.has(t.lower) && i >= 1 && /['’]s$/.test(tokens[i - 1].text)) cue(named, tokens[i - 1].start, t.end)
+    const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : -1
+    if (!p.evidence.has(t.lower) || owner < 0) return
+    const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower))
+    const cited = owner > 0 && /^(?:in|from|by|to|on)$/.test(tokens[owner - 1].lower)
+    if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
 
   const verbAt = (i: number): number => {
@@ -174,7 +179,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
     if (kind === 'none') continue
-    const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : verb.start
+    // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
+    // reports from where that subject stands.
+    const shared = kind === 'named' && coordinated(tokens, i)
+    const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
@@ -186,6 +194,13 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
 }
 
 const t0 = (tokens: Token[], i: number) => tokens[i].lower
+
+/** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
+function coordinated(tokens: Token[], i: number): boolean {
+  let j = i - 1
+  while (j >= 0 && auxiliaries.has(tokens[j].lower)) j--
+  return j >= 0 && (tokens[j].lower === 'and' || tokens[j].lower === 'but')
+}
 
 /** Is the subject of the evidence verb at `i` a kind of source ("studies", "one report")? */
 function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns>): boolean {
