@@ -8,7 +8,7 @@ const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlativ
 
 export default copydeskRule('unsupported-superlative', (doc, file) => {
   const words = vocabulary()
-  const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words))
+  const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
   // Support: a source or a citation in the sentence. A vague cue that frames the claim as
   // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
   const supported = (s: Sentence, claim?: Claim) => {

@@ -60,9 +60,9 @@ function superlativeWord(t: Token): boolean {
  * comprehensive", "one of the fastest-growing"; quantifiers and idioms are not ("most of",
  * "at least", "the latest"), nor are capitalised names ("Best Picture").
  */
-export function findClaims(text: string, offset: number, vocabulary: ClaimVocabulary): Claim[] {
+export function findClaims(text: string, offset: number, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): Claim[] {
   const c = compile(vocabulary)
-  const tokens = tokenize(text, offset)
+  const tokens = tokenize(text, offset, names)
   const claims: Claim[] = []
   const excluded: Span[] = [...text.matchAll(c.notClaims)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
   const add = (start: number, end: number, kind: Claim['kind']) => {

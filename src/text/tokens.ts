@@ -21,7 +21,23 @@ const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*
  * Tokens of a piece of text, tagged with the `pos` tagger. A sentence's first word is tagged in
  * lower case, so "Activists say" reads as a common noun rather than a name.
  */
-export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = new Set()): Token[] {
+export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = noNames): Token[] {
+  // Attribution and claims read the same sentence: tag it once.
+  const key = `${offset}\u0000${text}`
+  const cached = recent.get(names)?.get(key)
+  if (cached) return cached
+  const tokens = tag(text, offset, names)
+  const forNames = recent.get(names) ?? new Map<string, Token[]>()
+  if (forNames.size > 256) forNames.clear()
+  forNames.set(key, tokens)
+  recent.set(names, forNames)
+  return tokens
+}
+
+const noNames: ReadonlySet<string> = new Set()
+const recent = new WeakMap<ReadonlySet<string>, Map<string, Token[]>>()
+
+function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(tokenPattern)) {
     const start = offset + (m.index ?? 0)
