@@ -40,7 +40,10 @@ describe('not statistics', () => {
     ['A film must open in at least 1,000 theatres to count.', ['policy-term']],
     ['Call 764789808 now.', ['identifier']],
     ['The 75 m ship was built in 1993.', ['small-count', 'year']],
-    ['It lived millions of years after the others.', []]
+    ['It lived millions of years after the others.', []],
+    ['The rodent was thought extinct for 11 million years.', ['duration']],
+    ['Oxford led for much of the first half of the race, around half a metre ahead.', []],
+    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

@@ -33,8 +33,9 @@ const wordStatistics: Array<[RegExp, NumberKind]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:thousand|million|billion|trillion)\b`, 'gi'), 'large-count'],
   [/\b(?:thousands|millions|billions|trillions)\s+of\b(?!\s+years)/gi, 'large-count'],
   [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage'],
-  [new RegExp(String.raw`\b(?:${numberWord}|\d+)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio'],
-  [new RegExp(String.raw`\b(?:${approx}\s+${fraction}(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio'],
+  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio'],
+  // "nearly half of", "one-fifth of"; not "the first half of the match" or "half a metre".
+  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio'],
   [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b/gi, 'change']
 ]
 
@@ -51,9 +52,10 @@ export function findNumbers(text: string, offset = 0): NumberMention[] {
   for (const m of text.matchAll(number)) {
     const i = m.index ?? 0
     if (covered(i)) continue
-    const kind = classify(text, i, m[0])
-    // Keep the scale word with its number: "10 billion", "26 million".
+    let kind = classify(text, i, m[0])
+    // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(/^\s?(?:thousand|million|billion|trillion|bn|mn)\b/i)?.[0] ?? '') : ''
+    if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
     found.push(mention(offset, i, m[0] + scale, rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind))
   }
   return found.sort((a, b) => a.start - b.start)
