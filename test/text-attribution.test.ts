@@ -69,6 +69,9 @@ describe('vague cues name no one and are not sources', () => {
     expect(vague('Nearly 60,000 people reported dead so far.')).toEqual([])
     expect(vague('Grey rows indicate stories not fully verified.')).toEqual([])
     expect(vague('State media reported the fire was under control.')).toEqual([])
+    expect(vague('NASA engineers announced on Friday that the rover had failed.')).toEqual([])
+    expect(vague('The law would extradite people accused of crimes.')).toEqual([])
+    expect(vague("The judge heard requests from Fields' lawyers, who argued his history of illness.")).toEqual([])
     expect(vague('The drought has been said to be getting worse by the day.')).toEqual(['has been said to be'])
   })
 

@@ -36,7 +36,10 @@ describe('not claims', () => {
     'The highest oxygen concentrations occur in cold water.',
     'The first attack reportedly was in Al Noor Mosque.',
     'The Cuban leader advocated armed revolutionary struggle.',
-    'They also celebrated the renovation of the homes.'
+    'They also celebrated the renovation of the homes.',
+    'The Dole faction backed the revolutionary Hawaii government.',
+    'He was not given the longest possible sentence, in the government’s best interests.',
+    'The island lies 1,100 miles from its nearest neighbour.'
   ])('%s', (text) => {
     expect(claims(text)).toEqual([])
   })
@@ -53,6 +56,18 @@ describe('measured comparisons', () => {
   it('does not take a cost as a measure of a record', () => {
     const text = 'It is the most expensive inquiry in British history, costing £200 million.'
     expect(backedByMeasure(text, text.indexOf('expensive') + 9)).toBe(false)
+  })
+
+  it('accepts a measure in brackets and a comparison within a counted set', () => {
+    const quake = 'The strongest earthquake (7.6) struck at dawn.'
+    expect(backedByMeasure(quake, quake.indexOf('strongest') + 9)).toBe(true)
+    const children = 'They freed all but the youngest of their thirteen children.'
+    expect(backedByMeasure(children, children.indexOf('youngest') + 8)).toBe(true)
+  })
+
+  it('keeps a record claim on a measured quantity', () => {
+    expect(claims("Congress has the greatest number of women in the country's history.")).toEqual(['the greatest'])
+    expect(claims('The United States has the highest number of known infections.')).toEqual([])
   })
 
   it('accepts a named ranking', () => {

@@ -3,6 +3,8 @@ import {copydeskRule} from '../../src/rule.js'
 
 export default copydeskRule('vague-attribution', (doc, file) => {
   for (const sentence of doc.sentences) {
+    // A question attributes nothing: "In what states should voters expect …?"
+    if (doc.isQuestion(sentence)) continue
     for (const cue of doc.attribution(sentence).vague) {
       report(file, doc, {
         reason: `Unexpected vague attribution \`${cue.text}\`, expected a named source`,

@@ -172,8 +172,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
       if (kind !== 'none') cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
       continue
     }
-    // "the people recorded as missing": a participle, not a reporting verb.
-    if (/ed$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'as') continue
+    // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
+    if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
     let kind = classifyBackward(tokens, i, p)
     if (kind === 'none' && invertingVerbs.has(t0(tokens, i))) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
@@ -243,7 +243,7 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
       if ((t.lower === 'which' || t.lower === 'who') && words.length === 0) {
         const k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
         const np: number[] = []
-        for (let m = k; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
+        for (let m = k; m >= 0 && (tokens[m].word || /^['’]$/.test(tokens[m].text)) && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
         return classifyPhrase(tokens, np.filter((m) => tokens[m].tag !== 'IN' || tokens[m].lower === 'of'), p)
       }
       break
@@ -322,8 +322,10 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
   const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
-  // plural subject of a verb ("Republican lawmakers say"); "politicians of the BJP" are described.
-  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !p.described.has(head.lower) ? 'vague' : 'named'
+  // plural subject of a verb as an adjective ("Republican lawmakers say"); an organisation's
+  // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
+  const organisation = headPart.some((j) => /^\p{Lu}{2,}$/u.test(tokens[j].text))
+  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.described.has(head.lower) ? 'vague' : 'named'
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []

@@ -36,14 +36,23 @@ function compile(vocabulary: ClaimVocabulary) {
       absolute: phraseRegExp(vocabulary.absolute),
       puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
       // "sets … apart": the … stands for one to three words.
-      gapped: new RegExp(vocabulary.puffery.filter((p) => p.includes('…')).map((p) => p.split('…').map((w) => w.trim().replace(/\s+/g, String.raw`\s+`)).join(String.raw`\s+(?:[\p{L}'’-]+\s+){1,3}`)).map((p) => String.raw`\b${p}\b`).join('|') || '(?!)', 'giu'),
-      literal: phraseRegExp(vocabulary.literal),
+      gapped: gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
+      literal: gappedRegExp(vocabulary.literal, '{0,2}'),
       notClaims: phraseRegExp(vocabulary.notClaims),
       scope: new RegExp(String.raw`^\s*(?:${vocabulary.recordScopes.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
   return c
+}
+
+/** Phrases with `…` standing for a few words ("sets … apart", "revolutionary … government"). */
+function gappedRegExp(phrases: string[], gap: string): RegExp {
+  const body = phrases
+    .map((p) => p.split('…').map((w) => w.trim().replace(/\s+/g, String.raw`\s+`)).join(String.raw`\s+(?:[\p{L}'’-]+\s+)${gap}`))
+    .map((p) => String.raw`\b${p}\b`)
+    .join('|')
+  return new RegExp(body || '(?!)', 'giu')
 }
 
 /** Is this word a superlative? Tagged JJS/RBS, or a hyphen compound with one ("second-largest"). */
@@ -91,7 +100,9 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
-    if ([1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
+    // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
+    const record = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu.test(text.slice(tokens[end].end - offset))
+    if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
@@ -136,10 +147,14 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
  */
 export function backedByMeasure(text: string, claimEnd: number): boolean {
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
-  return measure.test(rest) || rankedBy.test(rest)
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest)
 }
 
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+// "The strongest earthquake (7.6)": the measure in brackets after the noun.
+const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
+// "the youngest of their thirteen children": a comparison within a counted set.
+const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)`, 'iu')
 // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
-const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,60}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
+const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
