@@ -15,7 +15,13 @@ export interface Analysis {
   source: string
   paragraphs: Paragraph[]
   sentences: Sentence[]
+  /** Quotations marked in the text, and blockquotes. */
   quotations: Quotation[]
+  /**
+   * Interview answers: the interviewee's turns in a transcript, their words as if quoted (writerText
+   * and isQuoted count them), kept apart because they are not marked as quotations in the text.
+   */
+  answers: Quotation[]
   citations: Citation[]
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
@@ -82,8 +88,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const sentences = cutSentences(tree, source, paragraphs)
   const quotations = findAllQuotations(source, facts)
   // Interview answers are the interviewee's words, as if quoted.
-  quotations.push(...findInterviewAnswers(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))))
-  quotations.sort((a, b) => a.start - b.start)
+  const answers = findInterviewAnswers(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
+  const spoken = [...quotations, ...answers].sort((a, b) => a.start - b.start)
   const citations: Citation[] = [...facts.citations]
   for (const m of source.matchAll(/\[\d{1,3}\]/g)) {
     const start = m.index ?? 0
@@ -97,10 +103,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       return values.get(s.index) as T
     }
   }
-  const quoted = (span: Span) => isQuoted(quotations, span)
+  const quoted = (span: Span) => isQuoted(spoken, span)
   const writerText = memo((s: Sentence) => {
     let text = s.text
-    for (const q of quotations) {
+    for (const q of spoken) {
       if (q.scare || q.inner.end <= s.start || q.inner.start >= s.end) continue
       const from = Math.max(q.start, s.start) - s.start
       const to = Math.min(q.end, s.end) - s.start
@@ -143,6 +149,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     paragraphs,
     sentences,
     quotations,
+    answers,
     citations,
     frontmatter: facts.frontmatter,
     point(offset) {
