@@ -20,6 +20,7 @@ describe('statistics', () => {
     ['It cost thousands of construction workers their jobs.', ['thousands']],
     ['Almost half of the benefits are not guaranteed.', ['Almost half']],
     ['Around five percent of output was lost.', ['five percent']],
+    ['Support fell 5 percentage points in a month.', ['5 percentage points']],
     ['Rates fell to three per 100,000 people.', ['100,000']],
     ['Worms require 1 mg per liter.', ['1']]
   ])('%s', (text, expected) => {
