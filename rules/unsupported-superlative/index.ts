@@ -1,8 +1,7 @@
 import {loadData} from '../../src/data.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
-import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary} from '../../src/text/superlatives.js'
-import type {Analysis, Sentence} from '../../src/text/index.js'
+import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
 
 const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
 
@@ -23,7 +22,7 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
     for (const claim of claims) {
       if (supported(sentence, claim)) continue
       // A headline may repeat a claim the body supports.
-      if (heading && repeatedSupported(doc, body, claim, claimsOf, supported)) continue
+      if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {
         reason: `Unexpected unsupported claim \`${claim.text}\`, expected a source such as \`according to …\`, a citation or a measure`,
         span: claim,
@@ -39,13 +38,13 @@ function describe(claim: Claim): string {
   return `\`${claim.text}\` claims a rank; it`
 }
 
+/** Does a body sentence make the same claim ("largest") and support it? */
 function repeatedSupported(
-  doc: Analysis,
   body: Sentence[],
   claim: Claim,
   claimsOf: (s: Sentence) => Claim[],
   supported: (s: Sentence, claim?: Claim) => boolean
 ): boolean {
   const key = claim.text.toLowerCase().split(/\s+/).at(-1)
-  return body.some((s) => supported(s) && claimsOf(s).some((c) => c.text.toLowerCase().split(/\s+/).at(-1) === key)) && doc.sentences.length > 0
+  return body.some((s) => supported(s) && claimsOf(s).some((c) => c.text.toLowerCase().split(/\s+/).at(-1) === key))
 }

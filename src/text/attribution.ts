@@ -175,7 +175,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
     if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
     let kind = classifyBackward(tokens, i, p)
-    if (kind === 'none' && invertingVerbs.has(t0(tokens, i))) kind = classifyInverted(tokens, i + span, p)
+    if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
     if (kind === 'none') continue
@@ -192,8 +192,6 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
-
-const t0 = (tokens: Token[], i: number) => tokens[i].lower
 
 /** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
 function coordinated(tokens: Token[], i: number): boolean {
