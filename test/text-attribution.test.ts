@@ -16,6 +16,7 @@ describe('named sources', () => {
     ['The highest rate noted by the team was in Alaska.', 'noted by'],
     ['Rother points out that benefits would fall.', 'points out'],
     ['Congressman Vicente Gonzalez (TX-15) announced $3 million.', 'announced'],
+    ['In 2006, ActiveState Software Inc. announced its sale for 2,250,000 USD.', 'announced'],
     ['Savarino bought the building for US$1.00 and states that he hopes to save it.', 'states'],
     ['In his opinion, the hardest part was the theory.', 'In his opinion'],
     ['The tower, billed as the tallest in Africa, opens next year.', 'billed as']

@@ -40,6 +40,7 @@ describe('not statistics', () => {
     ['Startups pay a 0% tax rate for three years.', ['policy-term']],
     ['A film must open in at least 1,000 theatres to count.', ['policy-term']],
     ['Call 764789808 now.', ['identifier']],
+    ['The post office at 16605 East Palisades Boulevard opened.', ['identifier']],
     ['The 75 m ship was built in 1993.', ['small-count', 'year']],
     ['It lived millions of years after the others.', []],
     ['The rodent was thought extinct for 11 million years.', ['duration']],

@@ -222,6 +222,8 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
     const t = tokens[j]
     if (!t.word) {
       if (/^['’]$/.test(t.text)) continue
+      // "ActiveState Software Inc. announced": the abbreviation's full stop is part of the name.
+      if (t.text === '.' && /^(?:Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Bros|Gov|Sen|Rep|Gen)$/.test(tokens[j - 1]?.text ?? '')) continue
       // "Congressman Vicente Gonzalez (TX-15) announced": step over the parenthesis.
       if (t.text === ')') {
         while (j > 0 && tokens[j].text !== '(') j--

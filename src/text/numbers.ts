@@ -79,8 +79,9 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return 'ordinal'
   if (/^[-\s]?(?:year|month|week|day)s?[-\s]old\b/i.test(after) || /\baged?\s*$/i.test(before)) return 'age'
   if (/^[:.]\d\d\b/.test(after) && value < 25 || /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)/i.test(after)) return 'time'
-  // An identifier, not a quantity: phone and reference numbers are long runs of digits.
-  if (/^\d{7,}$/.test(token)) return 'identifier'
+  // An identifier, not a quantity: prose writes 10,000 and up with separators, so a bare run of
+  // five or more digits is a phone, postal or reference number.
+  if (/^\d{5,}$/.test(token)) return 'identifier'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
