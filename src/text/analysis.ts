@@ -162,7 +162,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     cited,
     sourced,
     reaches,
-    isFirstPerson: (s) => /\b(?:I|I['’](?:m|ve|d|ll)|my|me|mine|myself)\b/.test(writerText(s).replace(/\bI\.|\bI\s+(?=[A-Z])/g, '')),
+    // "World War I", "Elizabeth I" and "I." initials are not the first person.
+    isFirstPerson: (s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, '')),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
