@@ -220,7 +220,7 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
       if (from >= to) continue
       const previous = sentences.at(-1)
       // retext ends a sentence at an abbreviation ("since its release Dec. | 22, according to …").
-      if (previous && previous.paragraph === paragraph.index && (abbreviationEnd.test(previous.text) || /^[a-z\d]/.test(source[from]))) {
+      if (previous && previous.paragraph === paragraph.index && (abbreviationEnd.test(previous.text) || /^[a-z]/.test(source[from]))) {
         previous.end = to
         previous.text = source.slice(previous.start, to)
         continue
