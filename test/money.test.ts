@@ -1,6 +1,6 @@
 // Unit tests for money mentions: every form the currency rule and the claim rules rely on.
 import {describe, expect, it} from 'vitest'
-import {findInterviewAnswers} from '../src/text/interview.js'
+import {findInterviewAnswers} from '../src/text/quotes.js'
 import {findCurrencyNames, findMoney, linkConversions, markerFor, restyle, type MoneyMention} from '../src/text/money.js'
 
 const one = (text: string): MoneyMention => {

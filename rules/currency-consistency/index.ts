@@ -4,7 +4,6 @@ import {loadData} from '../../src/data.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {findInterviewAnswers} from '../../src/text/interview.js'
 import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
@@ -43,9 +42,7 @@ interface Read {
 export default copydeskRule<Options>('currency-consistency', (doc, file, options) => {
   const settings = settle(doc, file, options)
   // An interviewee's answers are the speaker's words, like a quotation: they set no convention.
-  const blocks = [...new Map(doc.paragraphs.map((p) => [p.block.start, p.block])).values()]
-  const answers = findInterviewAnswers(doc.source, blocks)
-  const spoken = (m: Mention) => m.quoted || answers.some((a) => a.start <= m.start && m.end <= a.end)
+  const spoken = (m: Mention) => m.quoted || doc.answers.some((a) => a.start <= m.start && m.end <= a.end)
   const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination && !isAdCopy(doc.sentences[m.sentence].text)).map((m) => ({...m}))
   if (mentions.length === 0) return
   linkConversions(doc.source, mentions)

@@ -17,22 +17,27 @@ const load = () => (data ??= (() => {
 export default copydeskRule('unattributed-statistic', (doc, file) => {
   const {nouns, minScaleCount} = load()
   for (const sentence of doc.sentences) {
+    if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue
+    // A small count presented as a measure of scale: "24 national labs", "54 nations have signed".
     const isScale = (n: NumberMention) => {
       if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
       return next ? nouns.has(next[1].toLowerCase()) : false
     }
-    const stats = doc.numbers(sentence).filter((n) => n.statistic || isScale(n))
+    const sourced = doc.sourced(sentence)
+    // The sentence's own source reaches the figures in its clause; a carried one covers them all.
+    const stats = doc.numbers(sentence).filter((n) => (n.statistic || isScale(n)) && !(sourced.how === 'previous' || sourced.how === 'next' || doc.reaches(sentence, n)))
     if (stats.length === 0) continue
-    if (doc.attribution(sentence).named.length > 0 || doc.cited(sentence)) continue
     const first = stats[0]
+    const vague = doc.attribution(sentence).vague[0]
+    const all = stats.map((s) => `\`${s.text}\``).join(', ')
     report(file, doc, {
-      reason: `Unexpected unattributed statistic \`${first.text}\`, expected a source such as \`according to …\``,
+      reason: `Unexpected unattributed statistic \`${first.text}\`, expected a source such as \`according to …\` or a citation`,
       span: first,
       actual: first.text,
-      note: stats.length > 1
-        ? `No source in this sentence for ${stats.map((s) => `\`${s.text}\``).join(', ')}.`
-        : 'No source in this sentence: name who measured it, or link the data.'
+      note: vague
+        ? `\`${vague.text}\` names no one, so nothing tells the reader where ${all} comes from.`
+        : `No source in this sentence or the one before for ${all}: name who measured it, or link the data.`
     })
   }
 })

@@ -1,67 +1,50 @@
-import {loadData, phraseRegExp} from '../../src/data.js'
+import {loadData} from '../../src/data.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
-import type {Span} from '../../src/text/index.js'
+import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
 
-interface Data {
-  rankScopes: string[]
-  absolute: string[]
-  puffery: string[]
-  setsApart: string
-  notSuperlative: string[]
-  notClaims: string[]
-}
-
-let patterns: {claims: RegExp[]; notClaims: RegExp; notSuperlative: Set<string>} | undefined
-
-function compile() {
-  if (!patterns) {
-    const data = loadData<Data>('rules/unsupported-superlative/data.yml')
-    const scope = data.rankScopes.map((s) => s.replace(/'s$/, '')).join('|')
-    patterns = {
-      claims: [
-        // "the world's most advanced", "Asia's largest"
-        new RegExp(String.raw`\b(?:the\s+)?(?:${scope})['’]s\s+(?:(?:most|least)\s+[\p{L}-]+|[\p{L}-]+est)\b`, 'giu'),
-        // "the most advanced", "the fastest-growing", "the largest"
-        new RegExp(String.raw`\bthe\s+(?:(?:single|very|second|third)\s+)?(?:(?:most|least)\s+[\p{L}-]+|[\p{L}]+est(?:-[\p{L}]+)?|best|worst)\b`, 'giu'),
-        phraseRegExp(data.absolute),
-        phraseRegExp(data.puffery),
-        new RegExp(data.setsApart, 'giu')
-      ],
-      notClaims: phraseRegExp(data.notClaims),
-      notSuperlative: new Set(data.notSuperlative)
-    }
-  }
-  return patterns
-}
+const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
 
 export default copydeskRule('unsupported-superlative', (doc, file) => {
-  const {claims, notClaims, notSuperlative} = compile()
+  const words = vocabulary()
+  const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
+  // Support: a source or a citation in the sentence. A vague cue that frames the claim as
+  // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
+  const supported = (s: Sentence, claim?: Claim) => {
+    const a = doc.attribution(s)
+    if (a.vague.some((v) => v.frame)) return true
+    return claim ? doc.reaches(s, claim) : a.named.length > 0 || doc.cited(s)
+  }
+  const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
-    const text = doc.writerText(sentence)
-    const excluded: Span[] = [...text.matchAll(notClaims)].map((m) => ({start: m.index!, end: m.index! + m[0].length}))
-    const found: Span[] = []
-    for (const re of claims) {
-      for (const m of text.matchAll(re)) {
-        const span = {start: m.index!, end: m.index! + m[0].length}
-        const last = m[0].toLowerCase().split(/[\s-]+/).find((w) => w.endsWith('est'))
-        if (last && notSuperlative.has(last.replace(/[^a-z]/g, ''))) continue
-        if (excluded.some((e) => e.start <= span.start && span.start < e.end)) continue
-        if (found.some((f) => f.start < span.end && span.start < f.end)) continue
-        found.push(span)
-      }
-    }
-    if (found.length === 0) continue
-    // Support: a source or a citation in the same sentence.
-    if (doc.attribution(sentence).named.length > 0 || doc.cited(sentence)) continue
-    for (const local of found.sort((a, b) => a.start - b.start)) {
-      const span = {start: sentence.start + local.start, end: sentence.start + local.end}
-      const words = doc.source.slice(span.start, span.end)
+    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start))
+    const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
+    for (const claim of claims) {
+      if (supported(sentence, claim)) continue
+      // A headline may repeat a claim the body supports.
+      if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {
-        reason: `Unexpected unsupported claim \`${words}\`, expected a source such as \`according to …\` or a citation`,
-        span,
-        note: 'A claim of rank, record or uniqueness stated as fact needs a source, a citation or a measure in the same sentence.'
+        reason: `Unexpected unsupported claim \`${claim.text}\`, expected a source such as \`according to …\`, a citation or a measure`,
+        span: claim,
+        note: `${describe(claim)} is stated as fact in the writer's voice with no source, citation or measure in the same sentence.`
       })
     }
   }
 })
+
+function describe(claim: Claim): string {
+  if (claim.kind === 'puffery') return `\`${claim.text}\` asserts superiority without a measure; it`
+  if (claim.kind === 'record') return `\`${claim.text}\` claims a record; it`
+  return `\`${claim.text}\` claims a rank; it`
+}
+
+/** Does a body sentence make the same claim ("largest") and support it? */
+function repeatedSupported(
+  body: Sentence[],
+  claim: Claim,
+  claimsOf: (s: Sentence) => Claim[],
+  supported: (s: Sentence, claim?: Claim) => boolean
+): boolean {
+  const key = claim.text.toLowerCase().split(/\s+/).at(-1)
+  return body.some((s) => supported(s) && claimsOf(s).some((c) => c.text.toLowerCase().split(/\s+/).at(-1) === key))
+}

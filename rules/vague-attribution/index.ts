@@ -3,11 +3,13 @@ import {copydeskRule} from '../../src/rule.js'
 
 export default copydeskRule('vague-attribution', (doc, file) => {
   for (const sentence of doc.sentences) {
+    // A question attributes nothing: "In what states should voters expect …?"
+    if (doc.isQuestion(sentence)) continue
     for (const cue of doc.attribution(sentence).vague) {
       report(file, doc, {
         reason: `Unexpected vague attribution \`${cue.text}\`, expected a named source`,
         span: cue,
-        note: 'Attribution to no one (critics, experts, "it is thought", an unnamed "dubbed") stands in for evidence; name who says it.'
+        note: 'The words attribute the claim to no one in particular (an unnamed group, "reportedly", an agentless passive); name who says it, or report it as fact with its source.'
       })
     }
   }

@@ -4,9 +4,10 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findAttribution, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
+import {documentNames} from './tokens.js'
 import {findMoney, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
-import {findQuotations, isQuoted} from './quotes.js'
+import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
 /** Everything the rules ask about a document, computed once per file and shared by every rule. */
@@ -14,7 +15,13 @@ export interface Analysis {
   source: string
   paragraphs: Paragraph[]
   sentences: Sentence[]
+  /** Quotations marked in the text, and blockquotes. */
   quotations: Quotation[]
+  /**
+   * Interview answers: the interviewee's turns in a transcript, their words as if quoted (writerText
+   * and isQuoted count them), kept apart because they are not marked as quotations in the text.
+   */
+  answers: Quotation[]
   citations: Citation[]
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
@@ -25,12 +32,43 @@ export interface Analysis {
   isQuoted(span: Span): boolean
   attribution(sentence: Sentence): Attribution
   cited(sentence: Sentence): boolean
+  /**
+   * Does the sentence tell the reader where its facts come from? A named source or a citation
+   * in the sentence, or the source of the previous sentence in the same paragraph carried by a
+   * continuation ("Of these, …", "For example, …"), or an anaphoric source in the next one
+   * ("These figures come from the census").
+   */
+  sourced(sentence: Sentence): {sourced: boolean; how: 'named' | 'cited' | 'previous' | 'next' | 'none'}
+  /**
+   * Does a named source in the sentence reach this span? A source reaches what follows it and
+   * what precedes it in the same clause ("Exports rose 12%, the office said"), but not a clause
+   * joined by "and", "but", "while", ";" or ":" ("The cost is €2.5 billion, and the EU considers
+   * it a priority" leaves the cost unsourced).
+   */
+  reaches(sentence: Sentence, span: Span): boolean
+  /** A question asserts nothing: "Why did you create wikiHow?". */
+  isQuestion(sentence: Sentence): boolean
+  /**
+   * Does the sentence speak in the first person singular outside quotation marks ("the hardest
+   * thing … is the relationship my wife has")? News is written impersonally: these are a
+   * speaker's words that lost their marks, not claims in the writer's voice.
+   */
+  isFirstPerson(sentence: Sentence): boolean
+  /** Words the document capitalises inside sentences: its names ("Gates", "Black"). */
+  names: ReadonlySet<string>
   numbers(sentence: Sentence): NumberMention[]
   /** Every money mention, quoted or not; `quoted` tells which. */
   money(): Array<MoneyMention & {quoted: boolean; sentence: number}>
 }
 
 const cache = new WeakMap<VFile, Analysis>()
+
+// What separates clauses, so that a source after it does not reach a claim before it.
+const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
+// A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
+const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b)/i
+// A next sentence that names the source of the one before: "These figures come from the census."
+const anaphoricSource = /^\W*(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b/i
 
 /** The document's analysis, built on first use by any rule and reused by the rest. */
 export function analyse(tree: NlcstRoot, file: VFile): Analysis {
@@ -49,6 +87,9 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const paragraphs = softParagraphs(source, facts)
   const sentences = cutSentences(tree, source, paragraphs)
   const quotations = findAllQuotations(source, facts)
+  // Interview answers are the interviewee's words, as if quoted.
+  const answers = findInterviewAnswers(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
+  const spoken = [...quotations, ...answers].sort((a, b) => a.start - b.start)
   const citations: Citation[] = [...facts.citations]
   for (const m of source.matchAll(/\[\d{1,3}\]/g)) {
     const start = m.index ?? 0
@@ -62,10 +103,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       return values.get(s.index) as T
     }
   }
-  const quoted = (span: Span) => isQuoted(quotations, span)
+  const quoted = (span: Span) => isQuoted(spoken, span)
   const writerText = memo((s: Sentence) => {
     let text = s.text
-    for (const q of quotations) {
+    for (const q of spoken) {
       if (q.scare || q.inner.end <= s.start || q.inner.start >= s.end) continue
       const from = Math.max(q.start, s.start) - s.start
       const to = Math.min(q.end, s.end) - s.start
@@ -74,12 +115,41 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return text
   })
   let moneyList: ReturnType<Analysis['money']> | undefined
+  const names = documentNames(source)
+  const attribution = memo((s: Sentence) => findAttribution(writerText(s), s.start, names))
+  const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
+  const neighbour = (s: Sentence, step: number) => {
+    const other = sentences[s.index + step]
+    return other && other.paragraph === s.paragraph ? other : undefined
+  }
+  const ownSource = (s: Sentence) => (attribution(s).named.length > 0 ? 'named' : cited(s) ? 'cited' : 'none')
+  const reaches: Analysis['reaches'] = (s, span) => {
+    if (cited(s)) return true
+    const text = writerText(s)
+    return attribution(s).named.some((cue) => {
+      if (cue.start <= span.start) return true
+      // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
+      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}[.!?"”’)]*\s*$/u.test(text.slice(cue.end - s.start))
+      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start))
+    })
+  }
+  const sourced: Analysis['sourced'] = memo((s: Sentence) => {
+    const own = ownSource(s)
+    if (own !== 'none') return {sourced: true, how: own}
+    const text = writerText(s)
+    const previous = neighbour(s, -1)
+    if (previous && continuation.test(text) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
+    const next = neighbour(s, 1)
+    if (next && anaphoricSource.test(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
+    return {sourced: false, how: 'none'}
+  })
 
   return {
     source,
     paragraphs,
     sentences,
     quotations,
+    answers,
     citations,
     frontmatter: facts.frontmatter,
     point(offset) {
@@ -88,9 +158,16 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     },
     writerText,
     isQuoted: quoted,
-    attribution: memo((s) => findAttribution(writerText(s), s.start)),
-    cited: memo((s) => citations.some((c) => c.start >= s.start && c.start < s.end)),
-    numbers: memo((s) => findNumbers(writerText(s), s.start).filter((n) => n.text.trim().length > 0)),
+    attribution,
+    cited,
+    sourced,
+    reaches,
+    // "World War I", "Elizabeth I" and "I." initials are not the first person.
+    isFirstPerson: (s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, '')),
+    isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
+    names,
+    // Numbers beside letters of another script belong to that text (off-topic-insert's business).
+    numbers: memo((s) => findNumbers(writerText(s), s.start).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))),
     money() {
       moneyList ??= sentences.flatMap((s) =>
         findMoney(s.text, s.start).map((m) => ({...m, quoted: quoted(m), sentence: s.index}))
@@ -104,6 +181,9 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
  * Markdown blocks, cut again at single newlines that end a paragraph in drafts exported
  * with one newline between paragraphs. A newline inside a hard-wrapped sentence is kept.
  */
+const foreignNearby = (source: string, span: Span) =>
+  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(source.slice(Math.max(0, span.start - 6), span.end + 6))
+
 function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   const paragraphs: Paragraph[] = []
   const blocks = [...facts.blocks].sort((a, b) => a.start - b.start)
@@ -123,6 +203,8 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   return paragraphs
 }
 
+const abbreviationEnd = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|approx|U\.S|U\.K|U\.N)\.$/
+
 function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = []
   visit(tree, 'SentenceNode', (node: SentenceNode) => {
@@ -136,6 +218,13 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
       while (from < to && /\s/.test(source[from])) from++
       while (to > from && /\s/.test(source[to - 1])) to--
       if (from >= to) continue
+      const previous = sentences.at(-1)
+      // retext ends a sentence at an abbreviation ("since its release Dec. | 22, according to …").
+      if (previous && previous.paragraph === paragraph.index && (abbreviationEnd.test(previous.text) || /^[a-z]/.test(source[from]))) {
+        previous.end = to
+        previous.text = source.slice(previous.start, to)
+        continue
+      }
       const sentence: Sentence = {index: sentences.length, start: from, end: to, text: source.slice(from, to), paragraph: paragraph.index, node}
       paragraph.sentences.push(sentence.index)
       sentences.push(sentence)

@@ -1,24 +1,66 @@
 import {loadData, phraseRegExp} from '../data.js'
+import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 
 interface AttributionData {
   reportingVerbs: string[]
+  reportingPhrases: string[]
   sourcePhrases: string[]
-  vagueSubjects: string[]
+  evidenceNouns: string[]
+  opinionPhrases: string[]
+  framingPhrases: string[]
+  describedGroups: string[]
+  vagueQuantifiers: string[]
+  vagueNouns: string[]
+  evidenceVerbs: string[]
   vaguePhrases: string[]
-  carryingSubjects: string[]
+  namingPhrases: string[]
+  passiveReporting: string[]
+  passiveJudging: string[]
 }
 
-let compiled: {verbs: RegExp; sources: RegExp; vague: RegExp; vagueSubjects: Set<string>} | undefined
+let compiled:
+  | {
+      verbs: Set<string>
+      verbPhrases: RegExp
+      sources: RegExp
+      evidence: Set<string>
+      opinion: RegExp
+      framing: RegExp
+      described: Set<string>
+      quantifiers: Set<string>
+      vagueNouns: Set<string>
+      evidenceVerbs: Set<string>
+      vague: RegExp
+      naming: RegExp
+      passive: RegExp
+    }
+  | undefined
 
 function patterns() {
   if (!compiled) {
     const data = loadData<AttributionData>('src/text/attribution.yml')
+    const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
+    const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
+    const judging = data.passiveJudging.join('|')
     compiled = {
-      verbs: phraseRegExp(data.reportingVerbs),
+      verbs: new Set(data.reportingVerbs),
+      verbPhrases: phraseRegExp(data.reportingPhrases),
       sources: phraseRegExp(data.sourcePhrases),
+      evidence: new Set(data.evidenceNouns),
+      opinion: phraseRegExp(data.opinionPhrases),
+      framing: phraseRegExp(data.framingPhrases),
+      described: new Set(data.describedGroups),
+      quantifiers: new Set(data.vagueQuantifiers),
+      vagueNouns: new Set(data.vagueNouns),
+      evidenceVerbs: new Set(data.evidenceVerbs),
       vague: phraseRegExp(data.vaguePhrases),
-      vagueSubjects: new Set(data.vagueSubjects.map((s) => s.toLowerCase()))
+      naming: phraseRegExp(data.namingPhrases),
+      // "is said to be", "was rumoured to", "have been blamed on", with no "by …" agent after.
+      passive: new RegExp(
+        String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s(?!the\s+(?:day|hour|week|month|year|minute)\b|far\b|now\b|then\b))`,
+        'giu'
+      )
     }
   }
   return compiled
@@ -26,50 +68,275 @@ function patterns() {
 
 export interface AttributionMatch extends Span {
   text: string
+  /** The cue frames what follows as someone's claim ("critics think it is …", "reportedly");
+   * a naming cue ("Dubbed …") does not. */
+  frame: boolean
 }
 
 export interface Attribution {
-  /** Cues that name or describe a source ("the ministry said", "according to the IMF"). */
+  /** Cues that name or describe a source ("the ministry said", "according to the IMF", "he added"). */
   named: AttributionMatch[]
-  /** Cues that name no one ("critics say", "it is widely thought", "Dubbed"). */
+  /** Cues that name no one ("critics say", "reportedly", "it is widely thought", "Dubbed"). */
   vague: AttributionMatch[]
 }
+
+type Source = 'named' | 'vague' | 'none'
+
+// Words that end the subject phrase when reading back from a verb.
+const clauseBreak = new Set(['that', 'which', 'who', 'whom', 'and', 'but', 'or', 'while', 'because', 'although', 'though', 'to', 'if', 'when', 'after', 'before', 'since', 'as', 'where', 'so', 'why', 'how', 'what', 'whether'])
+// Only verbs of saying invert their subject: "…, said the ministry".
+const invertingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'wrote', 'writes', 'explained', 'noted', 'asked', 'reported', 'stated'])
+// After these, the verb reports a state, not a source: "60,000 people reported dead", "write off".
+const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded', 'hurt', 'safe', 'alive', 'off', 'up', 'down'])
+// Words between a subject and its verb that say nothing about the source.
+const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
+const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a', 'an', 'each', 'every', 'both'])
+const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'])
 
 /**
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0): Attribution {
-  const {verbs, sources, vague, vagueSubjects} = patterns()
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>): Attribution {
+  const p = patterns()
+  const tokens = tokenize(text, offset, names)
   const named: AttributionMatch[] = []
-  const vagueMatches: AttributionMatch[] = []
-  const take = (re: RegExp, into: AttributionMatch[]) => {
-    re.lastIndex = 0
-    const found: AttributionMatch[] = []
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0
-      found.push({start: offset + start, end: offset + start + m[0].length, text: m[0]})
-    }
-    into.push(...found)
-    return found
+  const vague: AttributionMatch[] = []
+  const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
+    if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset), frame})
   }
-  const vagueFound = take(vague, vagueMatches)
-  const overlapsVague = (start: number, end: number) => vagueFound.some((v) => v.start < end && start < v.end)
+  const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
+    for (const m of text.matchAll(re)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
+  }
 
-  for (const m of text.matchAll(sources)) {
-    const start = offset + (m.index ?? 0)
-    const end = start + m[0].length
-    const next = text.slice(end - offset).trim().split(/\s+/)[0]?.toLowerCase().replace(/\W+$/, '')
-    if (next && vagueSubjects.has(next)) vagueMatches.push({start, end, text: m[0]})
-    else if (!overlapsVague(start, end)) named.push({start, end, text: m[0]})
+  phraseCues(p.naming, (s, e) => cue(vague, s, e, false))
+  phraseCues(p.vague, (s, e) => cue(vague, s, e))
+  // The cue is the passive itself: "is considered", not "is considered the".
+  phraseCues(p.passive, (s, e) => cue(vague, s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  phraseCues(p.opinion, (s, e) => cue(named, s, e))
+  phraseCues(p.framing, (s, e) => cue(named, s, e))
+  // "according to X", "a survey by X": the words after decide whether anyone is named.
+  phraseCues(p.sources, (s, e) => {
+    const after = tokens.findIndex((t) => t.start >= e)
+    const kind = after < 0 ? 'none' : classifyForward(tokens, after, p)
+    // A vague cue covers whom it fails to name: "according to reports".
+    const np = kind === 'vague' ? tokens.slice(after).findIndex((t) => !t.word) : -1
+    const end = kind === 'vague' ? (np > 0 ? tokens[after + np - 1].end : tokens.at(-1)!.end) : e
+    if (kind !== 'none') cue(kind === 'named' ? named : vague, s, end)
+  })
+  // "the IMF's estimates", "Gallup's poll".
+  // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
+  // not when it is the topic ("Snow's research constitutes one of the most original …").
+  tokens.forEach((t, i) => {
+    const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : -1
+    if (!p.evidence.has(t.lower) || owner < 0) return
+    const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower))
+    const cited = owner > 0 && /^(?:in|from|by|to|on)$/.test(tokens[owner - 1].lower)
+    if (reports || cited) cue(named, tokens[owner].start, t.end)
+  })
+
+  const verbAt = (i: number): number => {
+    // Returns the number of tokens the reporting verb spans at i (0 when none).
+    const t = tokens[i]
+    if (!t.word) return 0
+    const next = tokens[i + 1]?.lower ?? ''
+    // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
+    if (next === 'below' || next === 'above' || notReporting.has(next) && !(t.lower === 'put' || t.lower === 'puts')) return 0
+    // "reports put attendance at 10,000": "put" reports only a figure put at something.
+    if ((t.lower === 'put' || t.lower === 'puts') && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
+    // "called for calm", "called on the government": a demand, not a report.
+    if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
+    if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
+    if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
+    // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
+    p.verbPhrases.lastIndex = 0
+    return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
   }
-  for (const m of text.matchAll(verbs)) {
-    const start = offset + (m.index ?? 0)
-    const end = start + m[0].length
-    if (overlapsVague(start, end)) continue
-    const before = text.slice(0, m.index).trim().split(/\s+/).slice(-2).map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, ''))
-    if (before.some((w) => vagueSubjects.has(w))) vagueMatches.push({start, end, text: m[0]})
-    else named.push({start, end, text: m[0]})
+  for (let i = 0; i < tokens.length; i++) {
+    const span = verbAt(i)
+    if (!span) continue
+    const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
+    // A passive ("was found", "is expected") reports nothing about who says so.
+    let back = i - 1
+    while (back >= 0 && auxiliaries.has(tokens[back].lower)) back--
+    if (back >= 0 && beForms.has(tokens[back].lower)) continue
+    // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
+    if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
+    // "the highest rate noted by the team": the agent after "by" is the source.
+    if (/(?:ed|wn|ound)$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'by') {
+      const kind = classifyForward(tokens, i + span + 1, p)
+      if (kind !== 'none') cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
+      continue
+    }
+    // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
+    if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
+    let kind = classifyBackward(tokens, i, p)
+    if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
+    // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
+    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
+    if (kind === 'none') continue
+    // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
+    // reports from where that subject stands.
+    const shared = kind === 'named' && coordinated(tokens, i)
+    const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
+    cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
-  return {named, vague: vagueMatches}
+  // What a named source reports is its own: "According to Newsbeat, critics have cited …",
+  // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
+  const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
+  const closing = named.find((n) => !/^according to/i.test(n.text) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start))
+  return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
+function coordinated(tokens: Token[], i: number): boolean {
+  let j = i - 1
+  while (j >= 0 && auxiliaries.has(tokens[j].lower)) j--
+  return j >= 0 && (tokens[j].lower === 'and' || tokens[j].lower === 'but')
+}
+
+/** Is the subject of the evidence verb at `i` a kind of source ("studies", "one report")? */
+function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns>): boolean {
+  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
+    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower)) return true
+  }
+  return false
+}
+
+/** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
+function subjectStartOf(tokens: Token[], i: number): number {
+  let j = i - 1
+  while (j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower)) j--
+  return tokens[j + 1]?.start ?? tokens[i].start
+}
+
+/** Who the subject before a reporting verb is: read back to the start of the clause. */
+function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+  const words: number[] = []
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j]
+    if (!t.word) {
+      if (/^['’]$/.test(t.text)) continue
+      // "ActiveState Software Inc. announced": the abbreviation's full stop is part of the name.
+      if (t.text === '.' && /^(?:Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Bros|Gov|Sen|Rep|Gen)$/.test(tokens[j - 1]?.text ?? '')) continue
+      // "Congressman Vicente Gonzalez (TX-15) announced": step over the parenthesis.
+      if (t.text === ')') {
+        while (j > 0 && tokens[j].text !== '(') j--
+        continue
+      }
+      break
+    }
+    // "Figures to be published today show …": skip the infinitive back to its noun.
+    if (t.lower === 'to' && tokens[j + 1]?.lower === 'be') {
+      words.length = 0
+      continue
+    }
+    if (clauseBreak.has(t.lower)) {
+      // "Savarino bought the building and states that …": the verb shares the sentence's subject.
+      if ((t.lower === 'and' || t.lower === 'but') && words.length === 0) return classifyOpening(tokens, j, p)
+      // "…, the statistics office, which counted 5,697 cases": the relative pronoun's noun.
+      if ((t.lower === 'which' || t.lower === 'who') && words.length === 0) {
+        const k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        const np: number[] = []
+        for (let m = k; m >= 0 && (tokens[m].word || /^['’]$/.test(tokens[m].text)) && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
+        return classifyPhrase(tokens, np.filter((m) => tokens[m].tag !== 'IN' || tokens[m].lower === 'of'), p)
+      }
+      break
+    }
+    // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
+    if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
+    words.unshift(j)
+  }
+  const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
+  // "many people Wikinews observed": the name right before the verb is its subject.
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ')) return 'named'
+  // "Another eyewitness, Nicole Towarek, described …": an appositive before the verb.
+  if (subject.length === 0 && tokens[i - 1]?.text === ',') {
+    const np: number[] = []
+    for (let m = i - 2; m >= 0 && tokens[m].word; m--) np.unshift(m)
+    if (np.some((m) => tokens[m].name)) return 'named'
+  }
+  // A prepositional phrase is not a subject: "In findings published Wednesday …".
+  if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
+  return classifyPhrase(tokens, subject, p)
+}
+
+/** The subject that opens the sentence, up to its first verb. */
+function classifyOpening(tokens: Token[], until: number, p: ReturnType<typeof patterns>): Source {
+  const words: number[] = []
+  for (let j = 0; j < until; j++) {
+    if (!tokens[j].word) {
+      if (words.length > 0) break
+      continue
+    }
+    if (/^(?:VB|MD)/.test(tokens[j].tag) && words.length > 0) break
+    words.push(j)
+  }
+  return classifyPhrase(tokens, words, p)
+}
+
+/** "…, said the ministry", "…, says Smith": the subject after the verb. */
+function classifyInverted(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+  const before = tokens[i - 2]
+  if (!before || before.word) return 'none'
+  const words: number[] = []
+  for (let j = i; j < tokens.length && words.length < 6 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j++) words.push(j)
+  if (words.length === 0 || !['DT', 'NNP', 'NNPS', 'PRP$', 'JJ', 'NN'].includes(tokens[words[0]].tag) && !tokens[words[0]].name) return 'none'
+  return classifyPhrase(tokens, words, p)
+}
+
+/** The words after "according to" / "a survey by": the noun phrase up to its head. */
+function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+  const words: number[] = []
+  for (let j = i; j < tokens.length && words.length < 8; j++) {
+    const t = tokens[j]
+    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || tokens[j].name)) break
+    words.push(j)
+  }
+  return classifyPhrase(tokens, words, p, true)
+}
+
+/**
+ * Does a noun phrase name a source? A name, a pronoun or a determined noun ("the report",
+ * "a spokesman") names or describes one; a bare plural ("critics", "aid agencies") or a
+ * quantifier ("some", "many", "one report") names no one.
+ */
+function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof patterns>, forward = false): Source {
+  if (words.length === 0) return 'none'
+  // "Opponents of the price-indexing proposal", "interest in disabled sports": the head comes
+  // before the preposition.
+  const of = words.findIndex((j) => /^(?:of|in|from|at|for|on|with|about|against)$/.test(tokens[j].lower))
+  const headPart = of > 0 ? words.slice(0, of) : words
+  const headIndex = headPart[headPart.length - 1]
+  const head = tokens[headIndex]
+  // "some say", "one report suggested"; but "one critic" is one person, described.
+  const quantifier = tokens[headPart[0]].lower
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return 'vague'
+  if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
+  const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
+  const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
+  // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
+  // plural subject of a verb as an adjective ("Republican lawmakers say"); an organisation's
+  // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
+  const organisation = headPart.some((j) => /^\p{Lu}{2,}$/u.test(tokens[j].text))
+  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.described.has(head.lower) ? 'vague' : 'named'
+  // "politicians of the BJP", "economists at the central bank": a named or determined
+  // affiliation describes the group ("opponents of the proposal" only says what they oppose).
+  const complement = of > 0 ? words.slice(of + 1) : []
+  const affiliation = of > 0 && /^(?:at|from|with)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
+  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
+  // "Figures … show": the figures are the measurement itself.
+  if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
+  if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
+  if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
+  if (forward && !determined && head.tag === 'NNS' && !p.vagueNouns.has(head.lower)) return 'named'
+  if (determined || p.described.has(head.lower) || p.described.has(twoWordHead)) return 'named'
+  if (barePlural) return 'vague'
+  return head.tag === 'NN' ? 'named' : 'none'
 }

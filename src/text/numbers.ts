@@ -1,9 +1,10 @@
-import {findMoney, type MoneyMention} from './money.js'
+import {findMoney} from './money.js'
+import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 
 export type NumberKind =
-  | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio'
-  | 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'designator' | 'name' | 'score' | 'small-count' | 'policy-term'
+  | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
+  | 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'designator' | 'name' | 'score' | 'small-count' | 'policy-term' | 'identifier'
 
 export interface NumberMention extends Span {
   text: string
@@ -12,26 +13,51 @@ export interface NumberMention extends Span {
   statistic: boolean
 }
 
-const statisticKinds = new Set<NumberKind>(['percentage', 'money', 'change', 'large-count', 'ratio'])
+const statisticKinds = new Set<NumberKind>(['percentage', 'money', 'change', 'large-count', 'ratio', 'rate'])
 const months = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i
-const scaleWord = /^\s*(?:thousand|million|billion|trillion|bn|mn|m|k)\b/i
+const monthAfter = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i
+// Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
+const scaleWord = /^(?:\s*(?:thousand|million|billion|trillion|bn|mn)\b|(?:m|k)\b)/i
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/i
-const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent\b|per cent\b))?/giu
-const wordRatios = /\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)|doubled|tripled|trebled|quadrupled|halved)\b/gi
+const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent(?:age points?)?\b|per cent\b))?/giu
+
+const units = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
+const tens = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const numberWord = `(?:(?:${tens})(?:[- ](?:${units}))?|${units})`
+const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
+const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
+
+// Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
+// "nearly half of", "doubled", "17 out of 18".
+const wordStatistics: Array<[RegExp, NumberKind]> = [
+  [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:thousand|million|billion|trillion)\b`, 'gi'), 'large-count'],
+  [/\b(?:thousands|millions|billions|trillions)\s+of\b(?!\s+years)/gi, 'large-count'],
+  [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage'],
+  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio'],
+  // "nearly half of", "one-fifth of"; not "the first half of the match" or "half a metre".
+  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio'],
+  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b/gi, 'change']
+]
 
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
 export function findNumbers(text: string, offset = 0): NumberMention[] {
   const found: NumberMention[] = []
-  const money = findMoney(text, 0)
-  const inMoney = (i: number) => money.find((m) => m.start <= i && i < m.end)
-  for (const m of money) found.push(mention(offset, m.start, m.text, 'money'))
-
+  const covered = (i: number) => found.some((f) => f.start - offset <= i && i < f.end - offset)
+  for (const m of findMoney(text, 0)) found.push(mention(offset, m.start, m.text, 'money'))
+  for (const [re, kind] of wordStatistics) {
+    for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
+  }
+  // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
+  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   for (const m of text.matchAll(number)) {
     const i = m.index ?? 0
-    if (inMoney(i)) continue
-    found.push(mention(offset, i, m[0], classify(text, i, m[0])))
+    if (covered(i)) continue
+    let kind = classify(text, i, m[0])
+    // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
+    const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(/^\s?(?:thousand|million|billion|trillion|bn|mn)\b/i)?.[0] ?? '') : ''
+    if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
+    found.push(mention(offset, i, m[0] + scale, rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind))
   }
-  for (const m of text.matchAll(wordRatios)) found.push(mention(offset, m.index ?? 0, m[0], 'ratio'))
   return found.sort((a, b) => a.start - b.start)
 }
 
@@ -40,24 +66,41 @@ function mention(offset: number, index: number, text: string, kind: NumberKind):
 }
 
 function classify(text: string, i: number, token: string): NumberKind {
-  const before = text.slice(Math.max(0, i - 24), i)
-  const after = text.slice(i + token.length, i + token.length + 24)
-  const value = Number(token.replace(/[^\d.]/g, ''))
+  const before = text.slice(Math.max(0, i - 30), i)
+  const after = text.slice(i + token.length, i + token.length + 30)
+  const digits = token.replace(/[^\d.]/g, '')
+  const value = Number(digits)
   if (/%|percent|per cent/i.test(token)) {
-    if (/^\s*(?:tax|tariff|interest|duty|vat)\b/i.test(after)) return 'policy-term'
+    // A policy stated as the rule itself: "a 0% tax rate", "tariffs on 90 percent of goods".
+    if (/^\s*(?:tax|tariff|interest|duty|vat|levy|rate\s+cap)\b/i.test(after) || /\b(?:tariffs?|tax(?:es)?|duty|duties|levy|levies)\s+(?:on|of|at)\s+$/i.test(before)) return 'policy-term'
     if (/\bfrom\s*$/i.test(before) || /^\s*to\s+\d/.test(after)) return 'change'
     return 'percentage'
   }
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return 'ordinal'
   if (/^[-\s]?(?:year|month|week|day)s?[-\s]old\b/i.test(after) || /\baged?\s*$/i.test(before)) return 'age'
-  if (/^:\d/.test(after) || /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)/i.test(after)) return 'time'
-  if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before)) return 'designator'
+  if (/^[:.]\d\d\b/.test(after) && value < 25 || /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)/i.test(after)) return 'time'
+  // An identifier, not a quantity: prose writes 10,000 and up with separators, so a bare run of
+  // five or more digits is a phone, postal or reference number.
+  if (/^\d{5,}$/.test(token)) return 'identifier'
+  // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
+  if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
+  if (months.test(before) || monthAfter.test(after)) return 'date'
+  // A year, unless it counts something ("1846 persons were hospitalised").
+  const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
+  if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && !counts) return 'year'
   if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
-  if (months.test(before) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(after)) return 'date'
-  if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100) return 'year'
+  // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
+  // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
+  const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
+  if (capitalised && !/^\s*(?:thousand|million|billion)/i.test(after)) {
+    const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
+    if (!sentenceStart || /^NN/.test(tokenize(capitalised[2].toLowerCase())[0]?.tag ?? '')) return 'name'
+  }
+  // An area is a measure of size: "94 square kilometres", "3,000 hectares".
+  if (/^[\s-]*(?:square|sq\.?\s|km2|km²|hectares?|acres?)/i.test(after)) return 'large-count'
   if (scaleWord.test(after)) return 'large-count'
+  if (/^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|cent|capita|head|person|litre|liter|hour|day|week|month|year|annum|kilogram|kg|square|cubic|mile|kilometre|kilometer)\b/iu.test(after)) return 'rate'
   if (durationUnit.test(after)) return 'duration'
-  if (/^\s*(?:[A-Z][\p{L}]*\s*){1,}/u.test(after) && /^\s*[A-Z]/.test(after) && value < 1000) return 'name'
   if (value >= 1000) return 'large-count'
   return 'small-count'
 }

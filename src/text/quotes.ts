@@ -3,14 +3,14 @@ import type {Quotation, Span} from './types.js'
 // Opening and closing marks of direct quotations; straight marks are decided by their neighbours.
 const openDouble = new Set(['“', '„', '«', '"', '「', '『'])
 const closeDouble = new Set(['”', '“', '»', '"', '」', '』'])
-const reportingNearby = /\b(?:said|says|say|told|tells|added|asked|explained|wrote|writes|stated|according|noted|recalled|insisted|argued|claimed|replied)\b/i
+const reportingNearby = /\b(?:said|says|say|told|tells|added|asked|explained|wrote|writes|stated|according|noted|recalled|insisted|argued|claimed|replied|spoke|speaking|called|calling)\b/i
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 
 /**
  * Find direct quotations in one block of source text. `offset` is the block's start in the file.
- * Straight `"` opens after whitespace/start/opening punctuation and closes otherwise; `'` is only
- * a quote mark when it cannot be an apostrophe (not between letters).
+ * Straight `"` opens after whitespace/start/opening punctuation and closes otherwise; `'` is never
+ * taken as a quote mark, because in English prose it is far more often an apostrophe.
  */
 export function findQuotations(text: string, offset: number, continued = false): {quotes: Quotation[]; open: boolean} {
   const quotes: Quotation[] = []
@@ -51,7 +51,8 @@ function closesHere(text: string, i: number): boolean {
 function makeQuote(text: string, offset: number, start: number, innerStart: number, innerEnd: number, end: number): Quotation {
   const inner = text.slice(innerStart, innerEnd)
   const words = inner.trim().split(/\s+/).filter(Boolean).length
-  const around = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40)
+  const around = text.slice(Math.max(0, start - 60), start) + ' ' + text.slice(end, end + 40)
+  // A short quoted term the writer uses ("City Brain") is writer's voice, not a speaker's words.
   const scare = words <= 4 && !/[.!?]/.test(inner.replace(/[,;]\s*$/, '')) && !reportingNearby.test(around) && !/:\s*$/.test(text.slice(0, start))
   return {
     start: offset + start,
@@ -65,4 +66,54 @@ function makeQuote(text: string, offset: number, start: number, innerStart: numb
 /** Is `span` entirely inside a direct quotation (scare quotes do not count)? */
 export function isQuoted(quotes: readonly Quotation[], span: Span): boolean {
   return quotes.some((q) => !q.scare && q.inner.start <= span.start && span.end <= q.inner.end)
+}
+
+// A speaker label opening a transcript paragraph: "Jack Herrick:", "((WN))", "MS" (initials).
+const speakerLabel = /^(?:\*\*)?(?:\(\(([^()\n]{1,20})\)\)|\(([^()\n]{1,20})\)|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})(?:\*\*)?\s*:|([A-Z]{2,3})(?=\s+[A-Z“"]))(?:\*\*)?\s+/u
+
+interface Turn {
+  paragraph: Span & {heading?: boolean}
+  speaker: string | undefined
+  /** Where the words after the label start. */
+  textStart: number
+}
+
+/**
+ * Interview transcripts: paragraphs that open with a speaker label, used by two or more speakers.
+ * The interviewer (the speaker who mostly asks, or the publication) speaks in the writer's voice;
+ * everyone else's turns, and the unlabelled paragraphs that continue them, are their own words.
+ */
+export function findInterviewAnswers(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): Quotation[] {
+  const turns: Turn[] = []
+  for (const p of paragraphs) {
+    const text = source.slice(p.start, p.end)
+    const m = p.heading ? null : speakerLabel.exec(text)
+    const speaker = m ? (m[1] ?? m[2] ?? m[3] ?? m[4]).trim() : undefined
+    turns.push({paragraph: p, speaker, textStart: p.start + (m ? m[0].length : 0)})
+  }
+  const stats = new Map<string, {turns: number; questions: number}>()
+  for (const t of turns) {
+    if (!t.speaker) continue
+    const s = stats.get(t.speaker) ?? {turns: 0, questions: 0}
+    s.turns++
+    if (source.slice(t.textStart, t.paragraph.end).includes('?')) s.questions++
+    stats.set(t.speaker, s)
+  }
+  const speakers = [...stats].filter(([, s]) => s.turns >= 2)
+  if (speakers.length < 2) return []
+  const interviewers = new Set(speakers.filter(([name, s]) => s.questions / s.turns >= 0.5 || /wikinews|^wn$|interviewer/i.test(name)).map(([name]) => name))
+  if (interviewers.size === 0) return []
+  const answers: Quotation[] = []
+  let current: string | undefined
+  for (const t of turns) {
+    if (t.paragraph.heading) {
+      current = undefined
+      continue
+    }
+    if (t.speaker) current = t.speaker
+    if (!current || interviewers.has(current)) continue
+    const span = {start: t.textStart, end: t.paragraph.end}
+    answers.push({...span, inner: span, scare: false, block: true, speaker: current})
+  }
+  return answers
 }

@@ -38,6 +38,8 @@ export interface Quotation extends Span {
   scare: boolean
   /** Whole blockquote or interview answer rather than marks in the text. */
   block: boolean
+  /** The speaker, when the text names one for the whole quotation (an interview turn's label). */
+  speaker?: string
 }
 
 export interface Citation extends Span {

@@ -1,0 +1,9 @@
+// `pos` ships no types: the Brill-style tagger and its lexicon (the tagger retext-pos wraps).
+declare module 'pos' {
+  export class Tagger {
+    tag(words: string[]): Array<[string, string]>
+    wordInLexicon(word: string): boolean
+  }
+  const pos: {Tagger: typeof Tagger}
+  export default pos
+}

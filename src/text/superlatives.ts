@@ -1,0 +1,160 @@
+import {phraseRegExp} from '../data.js'
+import {tokenize, type Token} from './tokens.js'
+import type {Span} from './types.js'
+
+/** The words that make a claim of rank, record or uniqueness; a rule's data file supplies them. */
+export interface ClaimVocabulary {
+  /** Absolute rank and uniqueness: "world-leading", "unprecedented", "first-ever". */
+  absolute: string[]
+  /** Puffery: "crown jewel", "remarkable", "cutting-edge". */
+  puffery: string[]
+  /** Literal senses of puffery words: "revolutionary struggle" is not a boast. */
+  literal: string[]
+  /** Quantifier, time and idiom uses of superlatives: "at least", "the latest", "worst hit". */
+  notClaims: string[]
+  /** What turns "the first …"/"the only …" into a record claim: "to", "ever", "in history". */
+  recordScopes: string[]
+  /** Steps of a formal scale: "the second lowest grade" places a thing, it does not praise it. */
+  scaleSteps: string[]
+  /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
+  measureNouns: string[]
+}
+
+export interface Claim extends Span {
+  text: string
+  kind: 'superlative' | 'record' | 'absolute' | 'puffery'
+}
+
+const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
+const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; literal: RegExp; notClaims: RegExp; scope: RegExp}>()
+
+function compile(vocabulary: ClaimVocabulary) {
+  let c = compiled.get(vocabulary)
+  if (!c) {
+    c = {
+      absolute: phraseRegExp(vocabulary.absolute),
+      puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
+      // "sets … apart": the … stands for one to three words.
+      gapped: gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
+      literal: gappedRegExp(vocabulary.literal, '{0,2}'),
+      notClaims: phraseRegExp(vocabulary.notClaims),
+      scope: new RegExp(String.raw`^\s*(?:${vocabulary.recordScopes.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
+    }
+    compiled.set(vocabulary, c)
+  }
+  return c
+}
+
+/** Phrases with `…` standing for a few words ("sets … apart", "revolutionary … government"). */
+function gappedRegExp(phrases: string[], gap: string): RegExp {
+  const body = phrases
+    .map((p) => p.split('…').map((w) => w.trim().replace(/\s+/g, String.raw`\s+`)).join(String.raw`\s+(?:[\p{L}'’-]+\s+)${gap}`))
+    .map((p) => String.raw`\b${p}\b`)
+    .join('|')
+  return new RegExp(body || '(?!)', 'giu')
+}
+
+/** Is this word a superlative? Tagged JJS/RBS, or a hyphen compound with one ("second-largest"). */
+function superlativeWord(t: Token): boolean {
+  if (t.lower === 'most' || t.lower === 'least') return false
+  if (t.tag === 'JJS' || t.tag === 'RBS') return true
+  if (!t.text.includes('-')) return false
+  return t.text.split('-').some((part) => /est$/i.test(part) && tokenize(part.toLowerCase())[0]?.tag === 'JJS')
+}
+
+/**
+ * Claims of rank, record or uniqueness in writer's-voice text (quotations blanked out).
+ * A superlative is a claim when it ranks a definite thing: "the largest", "Asia's most
+ * comprehensive", "one of the fastest-growing"; quantifiers and idioms are not ("most of",
+ * "at least", "the latest"), nor are capitalised names ("Best Picture").
+ */
+export function findClaims(text: string, offset: number, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): Claim[] {
+  const c = compile(vocabulary)
+  const tokens = tokenize(text, offset, names)
+  const claims: Claim[] = []
+  const excluded: Span[] = [...text.matchAll(c.notClaims)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
+  const add = (start: number, end: number, kind: Claim['kind']) => {
+    if (excluded.some((e) => e.start < end && start < e.end)) return
+    if (claims.some((x) => x.start < end && start < x.end)) return
+    claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
+  }
+  const firstWord = tokens.findIndex((t) => t.word)
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    let end = i
+    if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
+    else if (!superlativeWord(t)) continue
+    // A capitalised superlative inside the sentence is part of a name ("Best Picture").
+    if (i !== firstWord && /^\p{Lu}/u.test(t.text)) continue
+    // Walk back over ordinals and intensifiers to the determiner: "the world's eighth largest".
+    let j = i - 1
+    while (j >= 0 && (ordinals.has(tokens[j].lower) || /^\d+(?:st|nd|rd|th)$/.test(tokens[j].lower))) j--
+    const before = tokens[j]
+    // "the longest-running and most expensive": a superlative coordinated with a ranked one.
+    const coordinated = before && /^(?:and|or|,)$/.test(before.lower) && claims.some((x) => x.end === tokens[j - 1]?.end)
+    const ranked = before && (coordinated || before.lower === 'the' || possessives.has(before.lower) || /^['’]s?$/.test(before.text) || /['’]s$/.test(before.text))
+    if (!ranked) continue
+    // "the highest level of government", "the second lowest grade": a step on a formal scale.
+    if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
+    // data, a statistic's business, not a rank claimed for a thing.
+    // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
+    const record = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu.test(text.slice(tokens[end].end - offset))
+    if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
+    let start = coordinated ? j + 1 : j
+    // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
+    if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
+    if (start > 0 && tokens[start - 1].lower === 'the') start--
+    add(tokens[start].start, tokens[end].end, 'superlative')
+  }
+
+  // "the first … to hold", "the only … in the world", "the first time since": a record claim.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].lower !== 'the' || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
+    for (let k = i + 2; k < Math.min(tokens.length, i + 11); k++) {
+      // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is narrative.
+      if (!tokens[k].word || !(/^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || tokens[k].lower === 'of' || tokens[k].lower === 'first')) break
+      const rest = text.slice(tokens[k].end - offset)
+      if (c.scope.test(rest)) {
+        add(tokens[i].start, tokens[k].end, 'record')
+        break
+      }
+    }
+  }
+
+  for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [c.gapped, 'puffery']] as const) {
+    for (const m of text.matchAll(re)) {
+      const start = offset + m.index!
+      const end = start + m[0].length
+      c.literal.lastIndex = 0
+      const literal = [...text.matchAll(c.literal)].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
+      // "They celebrated the renovation": a verb, not an epithet.
+      const at = tokens.findIndex((t) => t.start === start && t.end === end)
+      let subject = at - 1
+      while (subject >= 0 && tokens[subject].tag === 'RB') subject--
+      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name)
+      if (!literal && !verb) add(start, end, kind)
+    }
+  }
+  return claims.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * A measurable comparison the sentence backs: the figure follows the claim in its clause
+ * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
+ */
+export function backedByMeasure(text: string, claimEnd: number): boolean {
+  const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest)
+}
+
+const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
+const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+// "The strongest earthquake (7.6)": the measure in brackets after the noun.
+const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
+// "the youngest of their thirteen children": a comparison within a counted set.
+const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)`, 'iu')
+// A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
+const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u

@@ -1,0 +1,93 @@
+// Attribution: who a sentence names as its source, and the cues that name no one.
+import {describe, expect, it} from 'vitest'
+import {findAttribution} from '../src/text/attribution.js'
+
+const named = (text: string) => findAttribution(text).named.map((c) => c.text.toLowerCase())
+const vague = (text: string) => findAttribution(text).vague.map((c) => c.text.toLowerCase())
+
+describe('named sources', () => {
+  it.each([
+    ['Unemployment rose to 7.2%, the statistics office said.', 'said'],
+    ['According to the IMF, growth slowed.', 'according to'],
+    ['Smith told reporters that 2,000 people came.', 'told'],
+    ['Data from the census show 26 million residents.', 'show'],
+    ['A survey by Gallup found that 32% of adults read a paper.', 'a survey by'],
+    ["The ministry's figures put the cost at ¥300 billion.", "ministry's figures"],
+    ['The highest rate noted by the team was in Alaska.', 'noted by'],
+    ['Rother points out that benefits would fall.', 'points out'],
+    ['Congressman Vicente Gonzalez (TX-15) announced $3 million.', 'announced'],
+    ['In 2006, ActiveState Software Inc. announced its sale for 2,250,000 USD.', 'announced'],
+    ['Savarino bought the building for US$1.00 and states that he hopes to save it.', 'states'],
+    ['In his opinion, the hardest part was the theory.', 'In his opinion'],
+    ['The tower, billed as the tallest in Africa, opens next year.', 'billed as']
+  ])('%s', (text, cue) => {
+    expect(named(text).some((c) => c.endsWith(cue.toLowerCase()))).toBe(true)
+    expect(vague(text)).toEqual([])
+  })
+
+  it('takes a sentence-initial name the document capitalises elsewhere ("Gates said")', () => {
+    expect(vague('Gates said the plan works.')).toEqual(['gates said'])
+    expect(named('Gates said the plan works.')).toEqual([])
+    expect(findAttribution('Gates said the plan works.', 0, new Set(['gates'])).named.map((c) => c.text)).toEqual(['said'])
+  })
+})
+
+describe('vague cues name no one and are not sources', () => {
+  it.each([
+    ['Critics say the plan will fail.', 'Critics say'],
+    ['Geopolitical tensions continue, while some question whether it can thrive.', 'some question'],
+    ['Aid agencies say the drought is worsening.', 'Aid agencies say'],
+    ['Many Republican lawmakers say they disagree.', 'Many Republican lawmakers say'],
+    ['One report suggested that a wave had hit the resort.', 'One report suggested'],
+    ['Unverified reports of the rally put attendance at 10,000.', 'Unverified reports of the rally put'],
+    ['There are reportedly 1.3 billion people in the area.', 'reportedly'],
+    ['Social media struggled, according to reports.', 'according to reports'],
+    ['It is widely thought that the policy failed.', 'It is widely thought'],
+    ['The drought has been said to be getting worse.', 'has been said to be'],
+    ['The song has been ridiculed for its lyrics.', 'has been ridiculed'],
+    ['The school is considered the best in the state.', 'is considered'],
+    ['Dubbed "the Valley", the district grew.', 'Dubbed']
+  ])('%s', (text, cue) => {
+    expect(vague(text)).toContain(cue.toLowerCase())
+    expect(named(text)).toEqual([])
+  })
+
+  it('keeps the cues of what a named source reports as that source’s', () => {
+    expect(vague('According to Newsbeat, critics have cited it as the worst song.')).toEqual([])
+    expect(vague('Political scientist Ma Ngok said the turnout was seen as support.')).toEqual([])
+    expect(vague('Planners predicted the increase, Gates told reporters.')).toEqual([])
+  })
+
+  it('does not read adjectives, participles or agents as vague cues', () => {
+    expect(vague('One of the stated goals is more trade.')).toEqual([])
+    expect(vague('Cows are considered sacred by Hindus.')).toEqual([])
+    expect(vague('Three people were reported missing after the storm.')).toEqual([])
+    expect(vague('Abuse is reported to the central office.')).toEqual([])
+    expect(vague('The head of government told television that some of the people recorded as missing moved.')).toEqual([])
+    expect(vague('Economists at the central bank said inflation would fall.')).toEqual([])
+    expect(vague('In fact, many people Wikinews observed took out their phones.')).toEqual([])
+    expect(vague('Rice said she understood why people found it hard.')).toEqual([])
+    expect(vague('Nearly 60,000 people reported dead so far.')).toEqual([])
+    expect(vague('Grey rows indicate stories not fully verified.')).toEqual([])
+    expect(vague('State media reported the fire was under control.')).toEqual([])
+    expect(vague('NASA engineers announced on Friday that the rover had failed.')).toEqual([])
+    expect(vague('The law would extradite people accused of crimes.')).toEqual([])
+    expect(vague("The judge heard requests from Fields' lawyers, who argued his history of illness.")).toEqual([])
+    expect(vague('The drought has been said to be getting worse by the day.')).toEqual(['has been said to be'])
+  })
+
+  it('reads "called" as naming by a source, and "called for" as a demand', () => {
+    expect(named('The United Nations called the crisis the worst in the world.')).toEqual(['called'])
+    expect(named('The United Nations called for calm.')).toEqual([])
+  })
+
+  it('marks "Dubbed" as naming, not framing the rest of the sentence', () => {
+    const [dubbed] = findAttribution('Dubbed "the Valley", it is the largest district.').vague
+    expect(dubbed.frame).toBe(false)
+    expect(findAttribution('Critics think it is the worst song.').vague[0].frame).toBe(true)
+  })
+
+  it('maps places back into the file with the offset', () => {
+    expect(findAttribution('Critics say so.', 100).vague[0]).toMatchObject({start: 100, end: 111})
+  })
+})

@@ -1,0 +1,58 @@
+// Numbers classified exactly per the spec: statistics, and the numbers that are not.
+import {describe, expect, it} from 'vitest'
+import {findNumbers} from '../src/text/numbers.js'
+
+const kinds = (text: string) => findNumbers(text).map((n) => [n.text, n.kind, n.statistic])
+const stats = (text: string) => findNumbers(text).filter((n) => n.statistic).map((n) => n.text)
+
+describe('statistics', () => {
+  it.each([
+    ['Salaries rose 40% since 2022.', ['40%']],
+    ['One in five residents owns a car.', ['One in five']],
+    ['The number of cyclists doubled.', ['doubled']],
+    ['The city invested ¥300 billion.', ['¥300 billion']],
+    ['Imports fell from 80% to 58%.', ['80%', '58%']],
+    ['Over 26 million residents use it.', ['26 million']],
+    ['It processes 3 million wafers annually.', ['3 million']],
+    ['The district houses 1,800 enterprises.', ['1,800']],
+    ['The district covers 94 square kilometres.', ['94']],
+    ['It has attracted over thirty-five million views.', ['thirty-five million']],
+    ['It cost thousands of construction workers their jobs.', ['thousands']],
+    ['Almost half of the benefits are not guaranteed.', ['Almost half']],
+    ['Around five percent of output was lost.', ['five percent']],
+    ['Support fell 5 percentage points in a month.', ['5 percentage points']],
+    ['Rates fell to three per 100,000 people.', ['100,000']],
+    ['Worms require 1 mg per liter.', ['1']]
+  ])('%s', (text, expected) => {
+    expect(stats(text)).toEqual(expected)
+  })
+})
+
+describe('not statistics', () => {
+  it.each([
+    ['The 54-year-old arrived in 2019.', ['age', 'year']],
+    ['Three years later, on 4 March, at 10:30 p.m., they met.', ['date', 'time', 'time']],
+    ['She finished 2nd in the first quarter.', ['ordinal']],
+    ['SMIC showed its 5nm chips and a Boeing 737.', ['designator', 'name']],
+    ['Flight 8501 vanished over the Java Sea.', ['name']],
+    ['The team won 3-1.', ['score', 'score']],
+    ['Two men and 42 others were arrested.', ['small-count']],
+    ['Startups pay a 0% tax rate for three years.', ['policy-term']],
+    ['A film must open in at least 1,000 theatres to count.', ['policy-term']],
+    ['Call 764789808 now.', ['identifier']],
+    ['The post office at 16605 East Palisades Boulevard opened.', ['identifier']],
+    ['The 75 m ship was built in 1993.', ['small-count', 'year']],
+    ['It lived millions of years after the others.', []],
+    ['The rodent was thought extinct for 11 million years.', ['duration']],
+    ['Oxford led for much of the first half of the race, around half a metre ahead.', []],
+    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']]
+  ])('%s', (text, expected) => {
+    expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
+    expect(stats(text)).toEqual([])
+  })
+
+  it('counts with a year-like value ("1846 persons were hospitalised")', () => {
+    expect(kinds('Out of these, 1846 persons were hospitalised.')).toEqual([['1846', 'large-count', true]])
+    expect(kinds('In 1846 prices rose.')).toEqual([['1846', 'year', false]])
+  })
+})

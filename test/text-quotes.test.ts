@@ -1,0 +1,59 @@
+// Writer's voice against quotation: quote marks, scare quotes, apostrophes, interview answers.
+import {describe, expect, it} from 'vitest'
+import {findInterviewAnswers, findQuotations, isQuoted} from '../src/text/quotes.js'
+
+const quoted = (text: string) => findQuotations(text, 0).quotes.filter((q) => !q.scare).map((q) => text.slice(q.inner.start, q.inner.end))
+const scare = (text: string) => findQuotations(text, 0).quotes.filter((q) => q.scare).map((q) => text.slice(q.inner.start, q.inner.end))
+
+describe('quotation marks', () => {
+  it('finds straight and curly quotations', () => {
+    expect(quoted('"We lost 40% of our customers," said Ana Ruiz.')).toEqual(['We lost 40% of our customers,'])
+    expect(quoted('Ruiz said: “Sales fell by half. We shed jobs.” She left.')).toEqual(['Sales fell by half. We shed jobs.'])
+  })
+
+  it('keeps a quotation with a nested quotation whole', () => {
+    expect(quoted('“He called it ‘the best’ and left,” she said.')).toEqual(['He called it ‘the best’ and left,'])
+  })
+
+  it('takes short quoted terms as the writer’s scare quotes', () => {
+    expect(scare('The "City Brain" system manages traffic.')).toEqual(['City Brain'])
+    expect(quoted('The "City Brain" system manages traffic.')).toEqual([])
+  })
+
+  it('does not take apostrophes as quote marks', () => {
+    expect(findQuotations("The company's chief said it's the world's best.", 0).quotes).toEqual([])
+  })
+
+  it('leaves a quotation open at the end of a paragraph for the next one to continue', () => {
+    const {quotes, open} = findQuotations('“We built the fastest network. It is unmatched.', 0)
+    expect(open).toBe(true)
+    expect(isQuoted(quotes, {start: 5, end: 10})).toBe(true)
+  })
+})
+
+describe('interview transcripts', () => {
+  const text = [
+    'Wikinews: Could you explain what wikiHow is?',
+    'Jack Herrick: Sure. It is the largest how-to manual.',
+    'We have 50,000 articles.',
+    'Wikinews: How did you grow it?',
+    'Jack Herrick: Word of mouth.'
+  ]
+  const paragraphs: Array<{start: number; end: number}> = []
+  let at = 0
+  for (const line of text) {
+    paragraphs.push({start: at, end: at + line.length})
+    at += line.length + 2
+  }
+  const source = text.join('\n\n')
+
+  it('quotes the interviewee’s turns and their continuation paragraphs, not the interviewer’s', () => {
+    const answers = findInterviewAnswers(source, paragraphs)
+    expect(answers.map((a) => source.slice(a.start, a.end))).toEqual(['Sure. It is the largest how-to manual.', 'We have 50,000 articles.', 'Word of mouth.'])
+    expect(answers.every((a) => a.speaker === 'Jack Herrick' && a.block)).toBe(true)
+  })
+
+  it('needs two speakers with two turns each', () => {
+    expect(findInterviewAnswers(source, paragraphs.slice(0, 2))).toEqual([])
+  })
+})

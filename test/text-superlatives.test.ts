@@ -1,0 +1,77 @@
+// Superlatives and puffery per the spec, with its exclusions.
+import {describe, expect, it} from 'vitest'
+import {loadData} from '../src/data.js'
+import {backedByMeasure, findClaims, type ClaimVocabulary} from '../src/text/superlatives.js'
+
+const vocabulary = loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
+const claims = (text: string) => findClaims(text, 0, vocabulary).map((c) => c.text)
+
+describe('claims', () => {
+  it.each([
+    ["The city built Asia's most comprehensive ecosystem.", ["Asia's most comprehensive"]],
+    ["Senator McCain has been the deal's most vocal critic.", ["the deal's most vocal"]],
+    ["California has the world's eighth largest economy.", ["the world's eighth largest"]],
+    ['The airport is the second-largest airport in the region.', ['the second-largest']],
+    ['It is the longest-running and most expensive inquiry.', ['the longest-running', 'most expensive']],
+    ['They are among the most prominent builders.', ['the most prominent']],
+    ['Cummings was the first African American to hold that office.', ['the first African American']],
+    ['This was the first time since 2011 a crewed craft docked.', ['the first time']],
+    ['It is the global leader in drones and world-class.', ['the global leader', 'world-class']],
+    ['The complex is the crown jewel and sets the region apart.', ['crown jewel', 'sets the region apart']]
+  ])('%s', (text, expected) => {
+    expect(claims(text)).toEqual(expected)
+  })
+})
+
+describe('not claims', () => {
+  it.each([
+    'Most of the residents left, and most people returned.',
+    'At least ten boats sank; at most two crews were rescued.',
+    'The latest figures and the most recent survey arrive on Monday.',
+    'It was the first time the council met, in the first quarter, and the last meeting.',
+    'The film won Best Picture and went to the Supreme Court, the highest court.',
+    'The worst-hit areas were in the north.',
+    'Most delegates voted; the interest rate and the forest grew.',
+    'Protection B documents are the second lowest grade of classified documents.',
+    'The highest oxygen concentrations occur in cold water.',
+    'The first attack reportedly was in Al Noor Mosque.',
+    'The Cuban leader advocated armed revolutionary struggle.',
+    'They also celebrated the renovation of the homes.',
+    'The Dole faction backed the revolutionary Hawaii government.',
+    'He was not given the longest possible sentence, in the government’s best interests.',
+    'The island lies 1,100 miles from its nearest neighbour.'
+  ])('%s', (text) => {
+    expect(claims(text)).toEqual([])
+  })
+})
+
+describe('measured comparisons', () => {
+  it('accepts a figure that backs the claim in its clause', () => {
+    const text = 'The bid was the largest of the three bids, at $4 million.'
+    expect(backedByMeasure(text, text.indexOf('largest') + 7)).toBe(true)
+    const rate = 'New Jersey had the lowest rate, which was three per 100,000 people.'
+    expect(backedByMeasure(rate, rate.indexOf('lowest') + 6)).toBe(true)
+  })
+
+  it('does not take a cost as a measure of a record', () => {
+    const text = 'It is the most expensive inquiry in British history, costing £200 million.'
+    expect(backedByMeasure(text, text.indexOf('expensive') + 9)).toBe(false)
+  })
+
+  it('accepts a measure in brackets and a comparison within a counted set', () => {
+    const quake = 'The strongest earthquake (7.6) struck at dawn.'
+    expect(backedByMeasure(quake, quake.indexOf('strongest') + 9)).toBe(true)
+    const children = 'They freed all but the youngest of their thirteen children.'
+    expect(backedByMeasure(children, children.indexOf('youngest') + 8)).toBe(true)
+  })
+
+  it('keeps a record claim on a measured quantity', () => {
+    expect(claims("Congress has the greatest number of women in the country's history.")).toEqual(['the greatest'])
+    expect(claims('The United States has the highest number of known infections.')).toEqual([])
+  })
+
+  it('accepts a named ranking', () => {
+    const text = "The book hit number one on Amazon.com's Top Sellers list."
+    expect(backedByMeasure(text, text.indexOf('one') + 3)).toBe(true)
+  })
+})
