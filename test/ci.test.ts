@@ -142,7 +142,7 @@ describe('--format github', () => {
       expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::Unexpected /)
     }
     expect(lines[0]).toBe(
-      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::Unexpected unsupported claim `Asia\'s most comprehensive`, expected a source such as `according to …` or a citation'
+      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::Unexpected unsupported claim `Asia\'s most comprehensive`, expected a source such as `according to …`, a citation or a measure'
     )
     // The message's % is escaped so the runner does not read it as an escape of its own.
     expect(lines.some((line) => line.includes('`40%25`'))).toBe(true)
@@ -207,7 +207,7 @@ describe('--diff', () => {
     git(dir, 'commit', '-qm', 'seed')
     return dir
   }
-  const added = "\nCritics say the new campus is the world's most advanced lab.\n"
+  const added = "\nCritics say the plan failed. The new campus is the world's most advanced lab.\n"
 
   it('reports only findings on the line appended since HEAD (unstaged, then staged)', () => {
     const dir = repoWithSeed()
@@ -256,9 +256,9 @@ describe('--diff', () => {
     git(dir, 'init', '-q')
     git(dir, 'add', '.')
     git(dir, 'commit', '-qm', 'one currency')
-    appendFileSync(join(dir, 'a.md'), '\nThe city paid US$2 million for the site, its records show.\n')
+    appendFileSync(join(dir, 'a.md'), '\nThe city paid US$2 million for the site, the mayor said.\n')
     const messages = jsonMessages(['--diff', 'a.md'], dir)
-    expect(messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['1 currency-consistency'])
+    expect(messages.map((m) => `${m.line} ${m.ruleId}`).sort()).toEqual(['1 currency-consistency', '3 currency-consistency'])
   })
 
   it('is a usage error outside a git repository', () => {
