@@ -161,12 +161,16 @@ function fit(examples, weights, entries, epochs) {
   }
   return model
 }
-const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], 8)
+const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], 12)
 const topicModel = fit(topic, {}, (x) => Object.entries(x), 8)
 const model = {bits, bias: styleModel.bias, weights: styleModel.weights, topic: topicModel}
 console.error('topic weights', JSON.stringify(topicModel))
 
-// ---- report: false positives on held-out news sentences --------------------------------
+// ---- report: fit on the training pools, false positives on held-out news sentences ---------
+for (const [kind, lines] of Object.entries(pools)) {
+  const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
+  console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
+}
 const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, a.counts, vocabulary))))).sort((x, y) => y - x)
 console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
 

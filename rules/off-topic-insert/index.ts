@@ -68,11 +68,18 @@ function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxG
   if (run.letters <= maxGloss && (inParens || /^\s*[(（]\s*\p{Script=Latin}/u.test(after))) return true
   const start = line.start + run.core.start
   const end = line.start + run.core.end
-  // Inside quotation marks: a quotation (its translation sits beside it) is the speaker's words.
-  if (doc.quotations.some((q) => q.start <= start && end <= q.end)) return true
-  // The original words after a language label or a credit label, or right after the quotation they translate.
+  // The original words after a language label or a credit label.
   if (labels.test(before)) return true
-  return doc.quotations.some((q) => !q.scare && q.end <= start && start - q.end <= 40 && !/[.!?]\s+\p{Lu}/u.test(doc.source.slice(q.end, start)))
+  // A quotation in the other language, with its translation beside it.
+  const letters = (span: Span) => doc.source.slice(span.start, span.end).match(/\p{L}/gu)?.length ?? 0
+  return doc.quotations.some((q) => {
+    if (!(q.start <= start && end <= q.end) || run.letters * 2 < letters(q.inner)) return false
+    // Wholly in the other language (a title, a slogan), or half of it with the translation beside it.
+    if (run.letters >= 0.75 * letters(q.inner)) return true
+    const next = doc.source.slice(q.end, q.end + 4)
+    const previous = doc.source.slice(Math.max(0, q.start - 4), q.start)
+    return /^[\s,:]*[(（"“‘'\[]\s*\p{Script=Latin}/u.test(next) || /\p{Script=Latin}[.,!?]?["”’')）\]][\s,:(（]*$/u.test(previous)
+  })
 }
 
 /** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
@@ -90,9 +97,11 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
     return parts
   })
   const article = termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n'))
-  // One score per run: the style model's log-odds plus the topic model's.
+  // One score per run: the style model's log-odds, plus the topic model's when the run does not fit
+  // the article (a chance overlap of words with the article never excuses spam).
   const judge = (text: string) =>
-    styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)) + topicScore(model, topicFeatures(text, runContext(text, article, vocabulary)))
+    styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)) +
+    settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article, vocabulary))))
   const pieces = lines.map((line, n) =>
     segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -110,14 +119,17 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
   lines.forEach((line, n) => {
     const list = pieces[n]
     for (let i = 0; i < list.length; i++) {
-      if (list[i].score < threshold) continue
+      // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
+      if (list[i].score === -Infinity) continue
+      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin)
+      if (list[i].score < threshold && !cut) continue
       let first = i
       let last = i
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
-      while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
-      const cut = bestCut(line.text, list[last], judge, threshold, settings.joinThreshold)
-      runs.push({start: line.start + list[first].start, end: line.start + (cut?.end ?? list[last].end), line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
+      if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
+      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin)?.end ?? list[last].end)
+      runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
   })
@@ -125,15 +137,16 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string) => number, threshold: number, joinThreshold: number) {
+function bestCut(text: string, piece: Span, judge: (text: string) => number, threshold: number, joinThreshold: number, cutMargin: number) {
   const sentence = text.slice(piece.start, piece.end)
   let best: {end: number; score: number} | undefined
   for (const at of resumePoints(sentence)) {
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
-    if (head.split(/\s+/).length < 2 || rest.split(/\s+/).length < 4) continue
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
+    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) continue
     const headScore = judge(head)
-    if (headScore < threshold || judge(rest) >= joinThreshold) continue
+    if (headScore < threshold + cutMargin || judge(rest) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
   }
   return best

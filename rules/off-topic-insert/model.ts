@@ -12,7 +12,9 @@ export interface Data {
   originalLabels: string[]
   languageNames: string[]
   threshold: number
+  topicWeight: number
   joinThreshold: number
+  cutMargin: number
   minWords: number
   contactPatterns: string[]
   lists: Record<string, string[]>

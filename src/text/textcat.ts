@@ -83,7 +83,7 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
   const lower = ` ${text.toLowerCase().replace(/\p{N}/gu, '0').replace(/\s+/g, ' ')} `
   for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= lower.length; i++) names.push(`c${lower.slice(i, i + n)}`)
   const tokens = words(text).map((w) => w.replace(/\p{N}/gu, '0'))
-  for (const w of tokens) names.push(`w${w}`)
+  tokens.forEach((w, i) => names.push(`w${w}`, `b${tokens[i - 1] ?? ''} ${w}`))
   const sparse = new Map<number, number>()
   const scale = 1 / Math.sqrt(names.length || 1)
   const mask = (1 << bits) - 1
