@@ -108,19 +108,23 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
         const span = {start: part.start + s.start, end: part.start + s.end}
         const text = line.text.slice(span.start, span.end)
         const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
-        return {...span, score: text.split(/\s+/).length < settings.minWords || quoted ? -Infinity : judge(text)}
+        // A piece too short to judge alone ("URGENT!") may still join the run beside it.
+        const words = text.replace(/\(\([^)]*\)\)|\[[^\]]*\]/g, ' ').match(/\S*\p{L}\S*/gu)?.length ?? 0
+        return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text)}
       })
     )
   )
   // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
-  const ranked = pieces.flat().map((p) => p.score).sort((a, b) => b - a)
-  const threshold = Math.max(settings.threshold, (ranked[settings.recurring] ?? -Infinity) + settings.outlierMargin)
+  // One value per line: a run of several sentences is still one insert.
+  const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
+  const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
+  const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
   const runs: Run[] = []
   lines.forEach((line, n) => {
     const list = pieces[n]
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
-      if (list[i].score === -Infinity) continue
+      if (!list[i].seed || list[i].score === -Infinity) continue
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin)
       if (list[i].score < threshold && !cut) continue
       let first = i

@@ -8,6 +8,7 @@ export interface Data {
   maxGlossLetters: number
   maxMixedWords: number
   recurring: number
+  recurringShare: number
   outlierMargin: number
   originalLabels: string[]
   languageNames: string[]
