@@ -4,7 +4,7 @@ import {copydeskRule} from '../../src/rule.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from '../../src/text/segments.js'
 import {runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../../src/text/textcat.js'
 import type {Span} from '../../src/text/types.js'
-import {data, lexicons, loadModel} from './model.js'
+import {cutWords, data, lexicons, loadModel} from './model.js'
 
 interface Run extends Span {
   line: Line
@@ -142,13 +142,15 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
 function bestCut(text: string, piece: Span, judge: (text: string) => number, threshold: number, joinThreshold: number, cutMargin: number) {
+  const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   let best: {end: number; score: number} | undefined
   for (const at of resumePoints(sentence)) {
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) continue
+    // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
+    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
     const headScore = judge(head)
     if (headScore < threshold + cutMargin || judge(rest) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}

@@ -16,6 +16,7 @@ export interface Data {
   topicWeight: number
   joinThreshold: number
   cutMargin: number
+  notBeforeCut: string[]
   minWords: number
   contactPatterns: string[]
   lists: Record<string, string[]>
@@ -32,6 +33,14 @@ export function lexicons(): Lexicons {
     lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases)}))
   }
   return compiled
+}
+
+let notBeforeCut: RegExp | undefined
+
+/** Words a pasted run does not end on (they need what follows): a cut never follows them. */
+export function cutWords(): RegExp {
+  notBeforeCut ??= new RegExp(`(?:^|\\s)(?:${data().notBeforeCut.join('|')})$`, 'iu')
+  return notBeforeCut
 }
 
 let trained: {model: Model; vocabulary: Vocabulary} | undefined
