@@ -84,6 +84,10 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
   for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= lower.length; i++) names.push(`c${lower.slice(i, i + n)}`)
   const tokens = words(text).map((w) => w.replace(/\p{N}/gu, '0'))
   tokens.forEach((w, i) => names.push(`w${w}`, `b${tokens[i - 1] ?? ''} ${w}`))
+  // Word shapes: "URGENT", "u", "2day", "VKP" at the end of a subject line, "(8SimUgQ)".
+  const shapes = (text.match(/\S+/g) ?? []).map((t) => t.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '0').replace(/(.)\1+/g, '$1'))
+  shapes.forEach((shape, i) => names.push(`s${shape}`, `t${shapes[i - 1] ?? ''} ${shape}`))
+  if (shapes.length) names.push(`e${shapes.at(-1)}`)
   const sparse = new Map<number, number>()
   const scale = 1 / Math.sqrt(names.length || 1)
   const mask = (1 << bits) - 1
