@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// Train the off-topic-insert model: a logistic regression over hashed character/word features
+// (style: spam and boilerplate vs news) and one over topical-fit features (a news sentence in its own
+// article vs in another), both in src/text/textcat.ts, written to rules/off-topic-insert/model.json
+// with the news vocabulary it needs: document frequencies and LSA word vectors.
+// Offline and reproducible: run `npm run build && node scripts/train-off-topic.mjs [../shared/corpus]`.
+// Trains only on ODD-numbered (1-based) lines of the spam pools (even lines are held out) and on
+// news text; one in five news articles (by a hash of its id) is kept out of training to report
+// false positives on text the model has not seen.
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parse} from 'yaml'
+import {lexicons} from '../dist/rules/off-topic-insert/model.js'
+import {sentenceSpans} from '../dist/src/text/segments.js'
+import {idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
+
+const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
+const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
+const bits = 18
+
+// Deterministic PRNG (mulberry32) and string hash, so every run writes the same model.
+function rng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const rand = rng(20261129)
+const pick = (list) => list[Math.floor(rand() * list.length)]
+const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7)
+
+// ---- news: body lines of every article -------------------------------------------------
+const newsDir = join(corpus, 'news')
+const articles = readdirSync(newsDir).filter((n) => n.endsWith('.md')).sort().map((name) => {
+  const source = readFileSync(join(newsDir, name), 'utf8')
+  const body = source.startsWith('---') ? source.slice(source.indexOf('\n---', 3) + 4) : source
+  const lines = body.split('\n').map((l) => l.replace(/^#+\s+/, '').trim()).filter(Boolean)
+  const sentences = lines.flatMap((l) => sentenceSpans(l).map((s) => l.slice(s.start, s.end)))
+  return {id: name.replace(/\.md$/, ''), lines, sentences, counts: termCounts(lines.join('\n'))}
+})
+const df = new Map()
+for (const a of articles) for (const w of a.counts.keys()) df.set(w, (df.get(w) ?? 0) + 1)
+// Words seen in two or more articles: the vocabulary of news prose (rarer words weigh as names).
+const vocabulary = {docs: articles.length, df: new Map([...df].filter(([, n]) => n >= 2).sort((x, y) => (x[0] < y[0] ? -1 : 1))), vectors: new Map()}
+
+// ---- LSA: latent topics of the news corpus, so "played", "half" and "attacking" count as sport ----
+const dims = 48
+const topical = [...vocabulary.df].filter(([, n]) => n >= 3 && n <= articles.length / 4).map(([w]) => w)
+const column = new Map(topical.map((w, i) => [w, i]))
+const rows = articles.map((a) => {
+  const row = []
+  for (const [w, n] of a.counts) if (column.has(w)) row.push([column.get(w), (1 + Math.log(n)) * idf(vocabulary, w)])
+  const norm = Math.sqrt(row.reduce((s, [, v]) => s + v * v, 0)) || 1
+  return row.map(([j, v]) => [j, v / norm])
+})
+const D = rows.length
+const gram = Array.from({length: D}, () => new Float64Array(D))
+const dense = new Float64Array(topical.length)
+for (let i = 0; i < D; i++) {
+  for (const [j, v] of rows[i]) dense[j] = v
+  for (let k = 0; k <= i; k++) {
+    let dot = 0
+    for (const [j, v] of rows[k]) dot += dense[j] * v
+    gram[i][k] = gram[k][i] = dot
+  }
+  for (const [j] of rows[i]) dense[j] = 0
+}
+// Top eigenvectors of the document Gram matrix by subspace iteration (deterministic start).
+let basis = Array.from({length: dims}, () => Float64Array.from({length: D}, () => rand() - 0.5))
+for (let iteration = 0; iteration < 40; iteration++) {
+  basis = basis.map((q) => Float64Array.from(gram, (row) => row.reduce((s, g, j) => s + g * q[j], 0)))
+  for (let a = 0; a < dims; a++) {
+    for (let b = 0; b < a; b++) {
+      const dot = basis[a].reduce((s, x, j) => s + x * basis[b][j], 0)
+      for (let j = 0; j < D; j++) basis[a][j] -= dot * basis[b][j]
+    }
+    const norm = Math.sqrt(basis[a].reduce((s, x) => s + x * x, 0))
+    for (let j = 0; j < D; j++) basis[a][j] /= norm
+  }
+}
+const wordVectors = topical.map(() => new Float64Array(dims))
+rows.forEach((row, d) => { for (const [j, v] of row) for (let k = 0; k < dims; k++) wordVectors[j][k] += v * basis[k][d] })
+topical.forEach((w, j) => {
+  const v = wordVectors[j]
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0)) || 1
+  vocabulary.vectors.set(w, Int8Array.from(v, (x) => Math.round((127 * x) / norm)))
+})
+console.error(`LSA: ${topical.length} words x ${dims} topics`)
+const held = (a) => idHash(a.id) % 5 === 0
+const train = articles.filter((a) => !held(a))
+const check = articles.filter(held)
+
+// ---- spam pools: odd lines only -----------------------------------------------------------
+const pools = {}
+for (const name of readdirSync(join(corpus, 'spam')).filter((n) => /^pool-.*\.txt$/.test(n)).sort()) {
+  pools[name.replace(/^pool-|\.txt$/g, '')] = readFileSync(join(corpus, 'spam', name), 'utf8').split('\n')
+    .map((text, i) => ({text: text.trim().replace(/\s+/g, ' '), n: i + 1}))
+    .filter(({text, n}) => text && n % 2 === 1).map(({text}) => text)
+}
+
+// ---- examples --------------------------------------------------------------------------
+const lex = lexicons()
+const withRun = (text, article) => {
+  const counts = new Map(article.counts)
+  for (const [w, n] of termCounts(text)) counts.set(w, (counts.get(w) ?? 0) + n)
+  return counts
+}
+// Style: spam and boilerplate lines (and their sentences) against news sentences.
+const style = []
+const addStyle = (text, y, weight = 1) => style.push({x: styleFeatures(text, vocabulary, lex, bits), y, weight})
+for (const a of train) {
+  a.sentences.forEach((s, i) => {
+    addStyle(s, 0)
+    if (i + 1 < a.sentences.length && rand() < 0.3) addStyle(`${s} ${a.sentences[i + 1]}`, 0)
+  })
+}
+// Boilerplate is the smallest pool and the closest to news prose: it weighs more.
+const poolWeight = {boilerplate: 3, en: 1, zh: 0.5}
+for (const [kind, lines] of Object.entries(pools)) {
+  const w = poolWeight[kind] ?? 1
+  for (const line of lines) {
+    addStyle(line, 1, w)
+    // The rule also scores single sentences of a run.
+    const pieces = sentenceSpans(line).map((s) => line.slice(s.start, s.end))
+    if (pieces.length > 1) for (const p of pieces) if (p.split(/\s+/).length >= 2) addStyle(p, 1, w / 2)
+  }
+  console.error(`pool ${kind}: ${lines.length} odd lines`)
+}
+// Topic: a news sentence in its own article against one pasted into another article.
+const topic = []
+const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, counts, vocabulary)), y, weight: 1})
+for (const a of train) for (const s of a.sentences) if (rand() < 0.5) addTopic(s, a.counts, 0)
+for (let k = 0; k < 6000; k++) {
+  const from = pick(train)
+  const into = pick(train)
+  const sentence = pick(from.sentences)
+  if (from !== into && sentence && sentence.split(/\s+/).length >= 2) addTopic(sentence, withRun(sentence, into), 1)
+}
+
+// ---- logistic regression, SGD with L2, classes balanced --------------------------------
+function fit(examples, weights, entries, epochs) {
+  const positives = examples.filter((e) => e.y).reduce((s, e) => s + e.weight, 0)
+  const negatives = examples.filter((e) => !e.y).reduce((s, e) => s + e.weight, 0)
+  for (const e of examples) e.weight *= (e.y ? 0.5 / positives : 0.5 / negatives) * examples.length
+  const model = {bias: 0, weights}
+  const z = (x) => entries(x).reduce((s, [i, v]) => s + (model.weights[i] ?? 0) * v, model.bias)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const rate = 0.2 / (1 + epoch)
+    for (let i = examples.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [examples[i], examples[j]] = [examples[j], examples[i]]
+    }
+    for (const e of examples) {
+      const g = (1 / (1 + Math.exp(-z(e.x))) - e.y) * e.weight * rate
+      model.bias -= g
+      for (const [i, v] of entries(e.x)) model.weights[i] = (model.weights[i] ?? 0) - g * v - rate * 1e-6 * (model.weights[i] ?? 0)
+    }
+  }
+  return model
+}
+const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], 12)
+const topicModel = fit(topic, {}, (x) => Object.entries(x), 8)
+const model = {bits, bias: styleModel.bias, weights: styleModel.weights, topic: topicModel}
+console.error('topic weights', JSON.stringify(topicModel))
+
+// ---- report: fit on the training pools, false positives on held-out news sentences ---------
+for (const [kind, lines] of Object.entries(pools)) {
+  const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
+  console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
+}
+const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, a.counts, vocabulary))))).sort((x, y) => y - x)
+console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
+
+// Weights quantised to 8 bits: the model file stays small (it ships with the package).
+let max = 0
+for (const w of model.weights) max = Math.max(max, Math.abs(w))
+const scale = max / 127
+const quantised = Int8Array.from(model.weights, (w) => Math.round(w / scale))
+writeFileSync(out, JSON.stringify({
+  note: 'Written by scripts/train-off-topic.mjs; do not edit.',
+  bits, bias: model.bias, scale, weights: Buffer.from(quantised.buffer).toString('base64'), topic: model.topic,
+  docs: vocabulary.docs, df: Object.fromEntries(vocabulary.df), dims,
+  vectors: Object.fromEntries([...vocabulary.vectors].map(([w, v]) => [w, Buffer.from(v.buffer).toString('base64')]))
+}) + '\n')
+console.error(`wrote ${out}`)

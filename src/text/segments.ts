@@ -1,0 +1,150 @@
+import type {Span} from './types.js'
+
+/**
+ * Segmentation below the sentence, for finding text that was pasted into an article:
+ * source lines of a block (a Markdown paragraph may hold several draft lines), runs of
+ * another script, sentences, and the places inside a sentence where a pasted run may end.
+ */
+
+/** A source line of a block, without leading Markdown markers (`> `, list bullets). */
+export interface Line extends Span {
+  text: string
+}
+
+/** The lines of each block, in source order; a block's lines are joined by single newlines. */
+export function blockLines(source: string, blocks: readonly Span[]): Line[] {
+  const lines: Line[] = []
+  const seen = new Set<number>()
+  for (const block of [...blocks].sort((a, b) => a.start - b.start)) {
+    if (seen.has(block.start)) continue
+    seen.add(block.start)
+    let start = block.start
+    for (const part of source.slice(block.start, block.end).split('\n')) {
+      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?/.exec(part)?.[0].length ?? 0
+      const text = part.slice(lead).trimEnd()
+      if (text) lines.push({start: start + lead, end: start + lead + text.length, text})
+      start += part.length + 1
+    }
+  }
+  return lines
+}
+
+const scripts = ['Latin', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Thai', 'Bengali', 'Tamil', 'Georgian', 'Armenian', 'Ethiopic'] as const
+export type Script = (typeof scripts)[number] | 'Other'
+const scriptTests = scripts.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const)
+// Chinese and Japanese text mixes these scripts; treat them as one writing system.
+const family: Partial<Record<Script, Script>> = {Hiragana: 'Han', Katakana: 'Han'}
+
+/** The writing system of a letter; undefined for digits, punctuation, spaces and symbols. */
+export function scriptOf(ch: string): Script | undefined {
+  if (!/\p{L}/u.test(ch)) return undefined
+  for (const [name, test] of scriptTests) if (test.test(ch)) return family[name] ?? name
+  return 'Other'
+}
+
+/** The script most of the text's letters are written in. */
+export function dominantScript(text: string): Script {
+  const counts = new Map<Script, number>()
+  for (const ch of text) {
+    const s = scriptOf(ch)
+    if (s) counts.set(s, (counts.get(s) ?? 0) + 1)
+  }
+  let best: Script = 'Latin'
+  for (const [s, n] of counts) if (n > (counts.get(best) ?? 0)) best = s
+  return best
+}
+
+export interface ScriptRun extends Span {
+  script: Script
+  /** Letters of the foreign script in the run. */
+  letters: number
+  /** From the first to the last foreign letter. */
+  core: Span
+}
+
+/**
+ * Runs of a script other than the article's in one line (offsets relative to the line). A run
+ * reaches from its first to its last foreign letter, across gaps that hold no real words of the
+ * article's language (placeholders such as `xxxx`, handles such as `vx`, numbers, punctuation),
+ * and takes in the tokens glued to either end (`上海喝茶群vx`, `x.x女人节`, ` xxxxxxxx`).
+ * `isWord` tells a real word of the article's language.
+ */
+export function scriptRuns(text: string, main: Script, isWord: (token: string) => boolean): ScriptRun[] {
+  const letters: Array<{at: number; script: Script}> = []
+  for (let i = 0; i < text.length; i++) {
+    const s = scriptOf(text[i])
+    if (s && s !== main) letters.push({at: i, script: s})
+  }
+  const runs: ScriptRun[] = []
+  for (const letter of letters) {
+    const last = runs.at(-1)
+    if (last && last.script === letter.script && !holdsWords(text.slice(last.end, letter.at), isWord)) {
+      last.end = letter.at + 1
+      last.letters++
+    } else runs.push({start: letter.at, end: letter.at + 1, script: letter.script, letters: 1, core: {start: 0, end: 0}})
+  }
+  for (const run of runs) {
+    run.core = {start: run.start, end: run.end}
+    // Glued to the start: a placeholder or number ("x.x女人节", "-xx平"), never a word or a bracket.
+    const before = /\S+$/.exec(text.slice(0, run.start))?.[0] ?? ''
+    if (/^[\p{N}xX.\-+#@/]+$/u.test(before) && !/\.$/.test(before)) run.start -= before.length
+    // Glued to the end ("上海喝茶群vx"), then placeholders and numbers after a space (" xxxx xxxx").
+    const glued = /^\S*/.exec(text.slice(run.end))?.[0] ?? ''
+    if (!isWord(glued.replace(/[^\p{L}]/gu, ''))) run.end += glued.length
+    for (const m of text.slice(run.end).matchAll(/\s+(\S+)/gy)) {
+      if (!placeholder.test(m[1])) break
+      run.end += m[0].length
+    }
+    while (run.end > run.start && /[\s,;:]/.test(text[run.end - 1])) run.end--
+  }
+  return runs
+}
+
+// Masked digits and numbers that spam carries after its text: `xxxx-xxxxxxx`, `138 0000`.
+const placeholder = /^[\p{N}xX.\-+()/#@:：]+$/u
+
+/** Does a gap between two foreign letters hold two or more real words of the article's language? */
+function holdsWords(gap: string, isWord: (token: string) => boolean): boolean {
+  let words = 0
+  for (const token of gap.split(/[^\p{L}'’-]+/u)) if (token.length > 1 && isWord(token)) words++
+  return words >= 2
+}
+
+const abbreviations = new Set(('mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc ltd co corp ' +
+  'u.s u.k u.n e.u a.m p.m e.g i.e etc vs no jan feb mar apr jun jul aug sep sept oct nov dec ' +
+  'mt ft fig approx est dept univ assn bros rev hon pres supt cmdr adm maj ave blvd rd').split(' '))
+
+/** Sentence spans of a line of text (offsets relative to the text). */
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = []
+  let start = text.search(/\S/)
+  if (start < 0) return spans
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}])/gu
+  for (const m of text.matchAll(boundary)) {
+    const at = m.index ?? 0
+    const cjk = /[。！？]/.test(m[1])
+    if (!cjk && !m[3]) continue
+    const end = at + m[1].length + m[2].length
+    const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
+    if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
+    if (end > start) spans.push({start, end})
+    start = end + m[3].length
+  }
+  const tail = text.slice(start).trimEnd()
+  if (tail) spans.push({start, end: start + tail.length})
+  return spans
+}
+
+/**
+ * Places inside a sentence where a pasted run without a full stop may end and the real
+ * sentence resume: before a capitalised word that does not follow end punctuation
+ * ("ADV: Search Engine Registration Yet challenges remain."). Offsets relative to the text.
+ */
+export function resumePoints(text: string): number[] {
+  const points: number[] = []
+  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})/gu)) {
+    const at = (m.index ?? 0) + m[0].length
+    if (at > 0 && at < text.length) points.push(at)
+  }
+  return points
+}

@@ -1,0 +1,214 @@
+/**
+ * Text categorisation for off-topic runs, shared by the rule and its training script
+ * (scripts/train-off-topic.mjs): hashed character and word features of a run, topical fit
+ * of a run to the rest of its article (TF-IDF cosine), and a logistic model over both.
+ */
+
+/** Document frequencies of words in a news corpus: the "normal vocabulary" and IDF weights. */
+export interface Vocabulary {
+  docs: number
+  df: Map<string, number>
+  /** Latent topic vectors of frequent words (LSA over the news corpus), unit length, 8-bit. */
+  vectors: Map<string, Int8Array>
+}
+
+/** Lexicons and contact patterns, as data. */
+export interface Lexicons {
+  contact: RegExp[]
+  lists: Array<{name: string; pattern: RegExp}>
+}
+
+/** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */
+export interface Model {
+  bits: number
+  bias: number
+  weights: Float32Array
+  topic: {bias: number; weights: Record<string, number>}
+}
+
+/** Lower-case word tokens, digits masked, so "call 0800 123" and "call 0900 456" look alike. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []
+}
+
+/** Word counts of a text, content words only (letters, two or more). */
+export function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of words(text)) if (/^\p{L}{2,}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1)
+  return counts
+}
+
+export function idf(vocabulary: Vocabulary, word: string): number {
+  return Math.log((vocabulary.docs + 1) / ((vocabulary.df.get(word) ?? 0) + 1))
+}
+
+/**
+ * TF-IDF cosine between a run and the rest of its article (`article` counts include the run,
+ * which is taken out). Words unseen in the news corpus count as rare words, like names.
+ */
+export function topicalFit(run: Map<string, number>, article: Map<string, number>, vocabulary: Vocabulary): number {
+  let dot = 0
+  let runNorm = 0
+  let restNorm = 0
+  for (const [word, n] of article) {
+    const rest = n - (run.get(word) ?? 0)
+    if (rest > 0) restNorm += (rest * idf(vocabulary, word)) ** 2
+  }
+  for (const [word, n] of run) {
+    const weight = idf(vocabulary, word) ** 2
+    const rest = (article.get(word) ?? 0) - n
+    runNorm += n * n * weight
+    if (rest > 0) dot += n * rest * weight
+  }
+  return dot && runNorm && restNorm ? dot / Math.sqrt(runNorm * restNorm) : 0
+}
+
+/** What the model knows about a run besides its characters. */
+export interface RunContext {
+  /** TF-IDF cosine of the run to the rest of the article. */
+  fit: number
+  /** Cosine of the run's latent topic vector to the rest of the article's. */
+  topic: number
+  /** Capitalised words of the run (names) that occur nowhere else in the article. */
+  newNames: number
+  /** Capitalised words of the run that the article uses elsewhere. */
+  sharedNames: number
+}
+
+const bin = (value: number, edges: readonly number[]) => edges.findIndex((e) => value < e)
+
+/** The run's style features (characters, words, shape, lexicons) as hashed indices with values. */
+export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Lexicons, bits: number): Map<number, number> {
+  const names: string[] = []
+  const lower = ` ${text.toLowerCase().replace(/\p{N}/gu, '0').replace(/\s+/g, ' ')} `
+  for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= lower.length; i++) names.push(`c${lower.slice(i, i + n)}`)
+  const tokens = words(text).map((w) => w.replace(/\p{N}/gu, '0'))
+  tokens.forEach((w, i) => names.push(`w${w}`, `b${tokens[i - 1] ?? ''} ${w}`))
+  // Word shapes: "URGENT", "u", "2day", "VKP" at the end of a subject line, "(8SimUgQ)".
+  const shapes = (text.match(/\S+/g) ?? []).map((t) => t.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '0').replace(/(.)\1+/g, '$1'))
+  shapes.forEach((shape, i) => names.push(`s${shape}`, `t${shapes[i - 1] ?? ''} ${shape}`))
+  if (shapes.length) names.push(`e${shapes.at(-1)}`)
+  const sparse = new Map<number, number>()
+  const scale = 1 / Math.sqrt(names.length || 1)
+  const mask = (1 << bits) - 1
+  for (const name of names) {
+    const h = hash(name) & mask
+    sparse.set(h, (sparse.get(h) ?? 0) + scale)
+  }
+  for (const name of shapeFeatures(text, tokens, vocabulary, lexicons)) {
+    const h = hash(`#${name}`) & mask
+    sparse.set(h, (sparse.get(h) ?? 0) + 1)
+  }
+  return sparse
+}
+
+/** Shape, contact and lexicon features, named so they can be read in the training script. */
+function shapeFeatures(text: string, tokens: string[], vocabulary: Vocabulary, lexicons: Lexicons): string[] {
+  const out: string[] = []
+  const letters = text.match(/\p{L}/gu) ?? []
+  const upper = text.match(/\p{Lu}/gu) ?? []
+  if (letters.length >= 8) out.push(`caps${bin(upper.length / letters.length, [0.1, 0.3, 0.6, 2])}`)
+  out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
+  if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
+  if (/!/.test(text)) out.push('bang')
+  if (/\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)) out.push('url')
+  if (/[\w.+-]+@[\w-]+\.\w/.test(text)) out.push('email')
+  if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
+  for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
+  for (const {name, pattern} of lexicons.lists) {
+    const hits = text.match(pattern)?.length ?? 0
+    if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
+  }
+  const alpha = tokens.filter((w) => /^\p{L}{2,}$/u.test(w))
+  if (alpha.length >= 3) {
+    const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
+    out.push(`oov${bin(unknown, [0.05, 0.15, 0.3, 0.5, 2])}`)
+    const counts = new Map<string, number>()
+    for (const w of alpha) counts.set(w, (counts.get(w) ?? 0) + 1)
+    // Keyword stuffing: the same words over and over.
+    if (alpha.length >= 8 && counts.size / alpha.length < 0.5) out.push('stuffing')
+  }
+  return out
+}
+
+/** How a run fits its article, as named features with values (the topic model's input). */
+export function topicFeatures(text: string, context: RunContext): Record<string, number> {
+  const out: Record<string, number> = {}
+  const long = text.split(/\s+/).length >= 6 ? 'long' : 'short'
+  out[`fit${bin(context.fit, [0.001, 0.01, 0.02, 0.04, 0.07, 0.1, 0.15, 2])}${long}`] = 1
+  out[`topic${bin(context.topic, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 2])}${long}`] = 1
+  out[`names${Math.min(context.newNames, 4)}${context.sharedNames ? 'shared' : ''}`] = 1
+  return out
+}
+
+/** FNV-1a, 32 bits. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/** The style model's log-odds that a run is spam or boilerplate. */
+export function styleScore(model: Model, sparse: Map<number, number>): number {
+  let z = model.bias
+  for (const [i, v] of sparse) z += model.weights[i] * v
+  return z
+}
+
+/** The topic model's log-odds that a run was pasted from another article. */
+export function topicScore(model: Model, dense: Record<string, number>): number {
+  let z = model.topic.bias
+  for (const [name, v] of Object.entries(dense)) z += (model.topic.weights[name] ?? 0) * v
+  return z
+}
+
+/** Names in a run (capitalised words not at its start) that the rest of the article shares or lacks. */
+export function nameOverlap(run: string, article: Map<string, number>, runCounts: Map<string, number>): {newNames: number; sharedNames: number} {
+  let newNames = 0
+  let sharedNames = 0
+  const seen = new Set<string>()
+  for (const m of run.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{Ll}\p{Lu}'’-]+/gu)) {
+    const word = m[0].toLowerCase().replace(/['’]s$/, '')
+    if (seen.has(word)) continue
+    seen.add(word)
+    if ((article.get(word) ?? 0) > (runCounts.get(word) ?? 0)) sharedNames++
+    else newNames++
+  }
+  return {newNames, sharedNames}
+}
+
+/** The run's fit to its article: `article` holds the counts of the whole article, run included. */
+export function runContext(run: string, article: Map<string, number>, vocabulary: Vocabulary): RunContext {
+  const counts = termCounts(run)
+  const rest = new Map<string, number>()
+  for (const [word, n] of article) if (n > (counts.get(word) ?? 0)) rest.set(word, n - (counts.get(word) ?? 0))
+  return {fit: topicalFit(counts, article, vocabulary), topic: cosine(topicVector(counts, vocabulary), topicVector(rest, vocabulary)), ...nameOverlap(run, article, counts)}
+}
+
+/** The IDF-weighted sum of the words' latent topic vectors. */
+export function topicVector(counts: Map<string, number>, vocabulary: Vocabulary): Float64Array {
+  const dims = vocabulary.vectors.values().next().value?.length ?? 0
+  const sum = new Float64Array(dims)
+  for (const [word, n] of counts) {
+    const vector = vocabulary.vectors.get(word)
+    if (!vector) continue
+    const weight = (1 + Math.log(n)) * idf(vocabulary, word)
+    for (let k = 0; k < dims; k++) sum[k] += weight * vector[k]
+  }
+  return sum
+}
+
+function cosine(a: Float64Array, b: Float64Array): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let k = 0; k < a.length; k++) {
+    dot += a[k] * b[k]
+    na += a[k] * a[k]
+    nb += b[k] * b[k]
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
+}

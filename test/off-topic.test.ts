@@ -1,0 +1,84 @@
+// off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
+import {describe, expect, it} from 'vitest'
+import {loadModel} from '../rules/off-topic-insert/model.js'
+import {blockLines, resumePoints, scriptRuns, sentenceSpans} from '../src/text/segments.js'
+import {termCounts, topicalFit} from '../src/text/textcat.js'
+import {lintText} from './lint.js'
+
+const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
+const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
+
+describe('segments', () => {
+  it('cuts a block into its source lines, without Markdown markers', () => {
+    const source = '> First line.\n> 上海龙凤419体验\n'
+    expect(blockLines(source, [{start: 0, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
+      ['First line.', 'First line.'],
+      ['上海龙凤419体验', '上海龙凤419体验']
+    ])
+  })
+
+  it('takes in handles, placeholders and numbers glued to a run of another script', () => {
+    expect(runs('上海喝茶群vx Yet challenges remain.')).toEqual(['上海喝茶群vx'])
+    expect(runs('x.x女人节，全场x折 The move took')).toEqual(['x.x女人节，全场x折'])
+    expect(runs('详情请进店咨询！ xxxxxxxx The move took')).toEqual(['详情请进店咨询！ xxxxxxxx'])
+  })
+
+  it('leaves the sentence before a run alone', () => {
+    expect(runs('on high levels of alert.推出优惠瘦身方案')).toEqual(['推出优惠瘦身方案'])
+  })
+
+  it('keeps a run that mixes in placeholders as one run, and splits at real words', () => {
+    expect(runs('xx号富森一期xF广场及xF Axxx大金空调')).toEqual(['xx号富森一期xF广场及xF Axxx大金空调'])
+    expect(runs('新夜上海 Yet challenges remain 论坛')).toEqual(['新夜上海', '论坛'])
+  })
+
+  it('splits sentences at Latin and CJK end marks, not after abbreviations', () => {
+    const text = 'Dr. Chen spoke. 欢迎品鉴！接待专员 Then it ended.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Dr. Chen spoke.', '欢迎品鉴！', '接待专员 Then it ended.'])
+  })
+
+  it('offers places where the real sentence may resume after a run without a full stop', () => {
+    const text = 'ADV: Search Engine Registration Yet challenges remain.'
+    expect(resumePoints(text).map((at) => text.slice(at, at + 3))).toEqual(['Sea', 'Eng', 'Reg', 'Yet'])
+  })
+})
+
+describe('topical fit', () => {
+  it('is near zero for a run that shares only common words with its article and grows with shared rare words', () => {
+    const {vocabulary} = loadModel()
+    const article = termCounts('The council extended the night bus service. The night bus runs to the airport.')
+    expect(topicalFit(termCounts('Maroochydore played much of the first half.'), article, vocabulary)).toBeLessThan(0.001)
+    expect(topicalFit(termCounts('The night bus service'), article, vocabulary)).toBeGreaterThan(0.2)
+  })
+
+  it('loads the model once per process', () => {
+    expect(loadModel()).toBe(loadModel())
+  })
+})
+
+describe('fixes', () => {
+  const apply = (text: string, fix: {start: number; end: number; text: string}) => text.slice(0, fix.start) + fix.text + text.slice(fix.end)
+  const fixes = async (text: string) => {
+    const file = await lintText(text, 'off-topic-insert')
+    return file.messages.map((m) => ({fix: (m as typeof m & {fix: {start: number; end: number; text: string}}).fix, expected: m.expected}))
+  }
+
+  it('removes a run at the start of a line with its space', async () => {
+    const text = 'The district houses many labs.\n新夜上海论坛 Semiconductor independence has become the goal.\n'
+    const [{fix, expected}] = await fixes(text)
+    expect(apply(text, fix)).toBe('The district houses many labs.\nSemiconductor independence has become the goal.\n')
+    expect(expected).toEqual(['The district houses many labs.\nSemiconductor independence has become the goal.'])
+  })
+
+  it('removes a whole line with its newline, and a paragraph of its own with its blank line', async () => {
+    const line = 'The district houses many labs.\n上海龙凤419体验\nYet challenges remain.\n'
+    expect(apply(line, (await fixes(line))[0].fix)).toBe('The district houses many labs.\nYet challenges remain.\n')
+    const paragraph = 'The district houses many labs.\n\n上海龙凤419体验\n\nYet challenges remain.\n'
+    expect(apply(paragraph, (await fixes(paragraph))[0].fix)).toBe('The district houses many labs.\n\nYet challenges remain.\n')
+  })
+
+  it('removes a run in the middle of a line with one of its spaces', async () => {
+    const text = 'Engineers moved last year. 加微信xxxxxxxx领取优惠，全场x折！ The move took two months.\n'
+    expect(apply(text, (await fixes(text))[0].fix)).toBe('Engineers moved last year. The move took two months.\n')
+  })
+})
