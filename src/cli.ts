@@ -3,6 +3,7 @@ import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
+import {explainFailures} from './crash.js'
 import {packageRoot} from './data.js'
 import {lint} from './engine.js'
 import {reporters, toStdout} from './reporters/index.js'
@@ -29,10 +30,14 @@ export async function main(argv: string[]): Promise<number> {
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
 
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size'])
+  if (maxFileSize !== undefined && !(maxFileSize > 0)) throw new UsageError(`--max-file-size expects a positive number of megabytes, not \`${values['max-file-size']}\``)
+
   // 1. Lint.
-  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern']})
+  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern'], maxFileBytes: maxFileSize && maxFileSize * 1e6})
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
+  explainFailures(files)
 
   // 2. Report.
   const options = {

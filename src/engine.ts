@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
+import {defaultMaxFileMegabytes, remarkCheckInput} from './input.js'
 import copydesk from './preset.js'
 
 export interface LintOptions {
@@ -11,6 +12,8 @@ export interface LintOptions {
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
   rcPath?: string
+  /** Refuse files larger than this, in bytes (default: 10 MB). */
+  maxFileBytes?: number
 }
 
 export interface LintResult {
@@ -27,7 +30,8 @@ export function lint(options: LintOptions): Promise<LintResult> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor: () => unified().use(remarkParse) as never,
+        // Every file is checked (binary, UTF-8, size, nesting) before the parser sees it.
+        processor: () => unified().use(remarkParse).use(remarkCheckInput, {maxFileBytes: options.maxFileBytes ?? defaultMaxFileMegabytes * 1e6}) as never,
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
         extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],

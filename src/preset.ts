@@ -8,6 +8,7 @@ import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
 import {ruleIds, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
+import {guardRule} from './crash.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
@@ -69,10 +70,10 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
   // unified-lint-rule reads only `[severity, options]` arrays for severity words; skip rules that are off.
   for (const id of ruleIds) {
     const setting = settings[id]
-    if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
+    if (!isOff(setting)) english.use(guardRule(id, rules[id] as never) as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
-    english.use(retextReadability, {...defaultReadability, ...readability})
+    english.use(guardRule('readability', retextReadability as never) as never, {...defaultReadability, ...readability})
     if (level(settings.readability) === 'error' || level(settings.readability) === 2) english.use(markReadabilityFatal)
   }
 
