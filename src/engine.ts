@@ -12,7 +12,7 @@ export interface LintOptions {
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
   rcPath?: string
-  /** Refuse files larger than this, in bytes (default: 10 MB). */
+  /** Refuse files larger than this, in bytes (default: 2 MB). */
   maxFileBytes?: number
 }
 

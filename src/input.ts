@@ -11,9 +11,9 @@ export interface InputLimits {
   maxFileBytes: number
 }
 
-// 10 MB is hundreds of times a long feature; a 20 MB file is a dump, not an article, and costs
-// about a second per megabyte. `--max-file-size` raises it.
-export const defaultMaxFileMegabytes = 10
+// 2 MB is a hundred times a long feature (and takes ~15 s); a 20 MB file is a dump, not an article,
+// and would take minutes. `--max-file-size` raises the limit.
+export const defaultMaxFileMegabytes = 2
 // markdown-it refuses nesting beyond 100 levels too; past that the Markdown parser and the tree
 // walkers recurse deep enough to exhaust the stack.
 const maxNesting = 100

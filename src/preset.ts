@@ -2,11 +2,11 @@ import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
-import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
 import {ruleIds, rules, type RuleId} from '../rules/index.js'
+import {remarkRetextByBlocks} from './bridge.js'
 import {ConfigError} from './config.js'
 import {guardRule} from './crash.js'
 import {remarkCollectFacts} from './text/markdown.js'
@@ -80,7 +80,7 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
   this.use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkCollectFacts)
-    .use(remarkRetext, english as never)
+    .use(remarkRetextByBlocks, english as never)
     .use(remarkMessageControl, {name: 'copydesk', source: ['copydesk', 'retext-readability']})
 }
 

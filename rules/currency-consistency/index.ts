@@ -19,7 +19,12 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
   const qualifiedDollar = mentions.find((m) => m.notation === 'qualified-symbol' && m.marker.endsWith('$'))
   if (qualifiedDollar) for (const m of mentions) if (m.marker === '$') Object.assign(m, {currency: qualifiedDollar.currency, candidates: [qualifiedDollar.currency]})
   const lower = doc.source.toLowerCase()
-  const named = (code: string) => (names[code] ?? [code.toLowerCase()]).some((n) => lower.includes(n))
+  // Once per currency, not per mention: each check scans the whole article.
+  const namedCache = new Map<string, boolean>()
+  const named = (code: string) => {
+    if (!namedCache.has(code)) namedCache.set(code, (names[code] ?? [code.toLowerCase()]).some((n) => lower.includes(n)))
+    return namedCache.get(code) as boolean
+  }
   const otherCurrency = mentions.some((m) => m.currency && m.currency !== 'USD') || mentions.some((m) => m.marker === '¥')
 
   // Ambiguous symbol: ¥, or bare $ beside another currency, with the currency never named.

@@ -21,7 +21,7 @@ export const flags = {
   silent: {type: 'boolean', short: 'S', default: false, help: 'report only errors'},
   verbose: {type: 'boolean', default: false, help: 'show why each finding matters (its note)'},
   'rc-path': {type: 'string', short: 'r', help: 'PATH  use this config file instead of finding .remarkrc.*'},
-  'max-file-size': {type: 'string', help: 'MB  refuse files larger than MB megabytes (default: 10)'},
+  'max-file-size': {type: 'string', help: 'MB  refuse files larger than MB megabytes (default: 2)'},
   'ignore-pattern': {type: 'string', short: 'i', multiple: true, help: 'GLOB  ignore files matching GLOB (repeatable)'},
   color: {type: 'boolean', help: 'colour the pretty report (default: when stderr is a terminal)'},
   'no-color': {type: 'boolean', help: 'never colour the report'},

@@ -23,7 +23,13 @@ const wordRatios = /\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten) in
 export function findNumbers(text: string, offset = 0): NumberMention[] {
   const found: NumberMention[] = []
   const money = findMoney(text, 0)
-  const inMoney = (i: number) => money.find((m) => m.start <= i && i < m.end)
+  // Mentions come in text order and so do the numbers below: walk both once (a search per
+  // number is quadratic on a long run of amounts).
+  let next = 0
+  const inMoney = (i: number) => {
+    while (next < money.length && money[next].end <= i) next++
+    return next < money.length && money[next].start <= i
+  }
   for (const m of money) found.push(mention(offset, m.start, m.text, 'money'))
 
   for (const m of text.matchAll(number)) {
