@@ -43,6 +43,9 @@ export function validateOptions(options: unknown): CopydeskOptions {
   if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigError('copydesk options must be an object')
   const {rules: ruleSettings, readability, ...rest} = options as CopydeskOptions & Record<string, unknown>
   for (const key of Object.keys(rest)) throw new ConfigError(`unknown copydesk option \`${key}\` (expected \`rules\` or \`readability\`)`)
+  for (const [key, value] of Object.entries({rules: ruleSettings, readability})) {
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw new ConfigError(`copydesk option \`${key}\` must be an object, not \`${JSON.stringify(value)}\``)
+  }
   for (const [id, setting] of Object.entries(ruleSettings ?? {})) {
     if (!(id in defaultRules)) throw new ConfigError(`unknown rule \`${id}\` in \`rules\` (known: ${Object.keys(defaultRules).join(', ')})`)
     const severity = Array.isArray(setting) ? setting[0] : setting
