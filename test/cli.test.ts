@@ -1,20 +1,15 @@
 // Black-box tests of the real binary, Vale/unified-args style: exit code and output, exactly.
-import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {run} from './run.js'
 
-const bin = resolve('bin/copydesk.js')
 const preset = pathToFileURL(resolve('dist/src/preset.js')).href
 const seed = resolve('articles/shanghai-tech.md')
 const clean = resolve('articles/wn-2019-astronomers-find-water-vapour-in-atmosphere.md')
 
-export function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
 
 function folder(files: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
