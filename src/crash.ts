@@ -45,15 +45,16 @@ function crashed(file: VFile, ruleId: string, error: unknown, message = file.mes
 }
 
 /**
- * unified-engine reports a file it could not read, parse or transform as "Cannot process file"
- * with the exception as its cause, and vfile-reporter prints the cause's stack. Say what went
- * wrong in one line instead; run this after config errors have been picked out.
+ * unified-engine reports a file it could not find, read, parse or transform ("Cannot process
+ * file", "No such file or folder") with the exception as its cause, and vfile-reporter prints
+ * the cause's stack. Say what went wrong in one line instead; run this after config errors
+ * have been picked out.
  */
 export function explainFailures(files: VFile[]): void {
   for (const file of files) {
     for (const message of file.messages) {
-      if (message.reason !== 'Cannot process file' || !message.cause) continue
-      const reason = `Cannot lint file: ${describe(message.cause)}`
+      if (!message.fatal || !(message.cause instanceof Error) || message.cause instanceof VFileMessage) continue
+      const reason = message.reason === 'Cannot process file' ? `Cannot lint file: ${describe(message.cause)}` : `${message.reason}: ${describe(message.cause)}`
       message.reason = reason
       message.message = reason
       message.cause = undefined

@@ -1,7 +1,7 @@
 // Bad input, pathological text, broken configs, hostile content and random mutations: the real
 // binary on generated files in a temporary folder. Every file gets a report, no stack trace
 // reaches the user, exit codes follow the README.
-import {mkdtempSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -62,11 +62,13 @@ describe('bad files in a batch', () => {
 
   it('lints the good files, refuses each bad one with a reason, exits 1, and prints no stack trace', () => {
     const dir = folder(files)
+    symlinkSync(join(dir, 'no-such-target'), join(dir, 'dangling.md'))
     const result = run(['--format', 'json', '.'], dir)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('')
     const report = byPath(JSON.parse(result.stdout))
-    expect(Object.keys(report).sort()).toEqual(Object.keys(files).sort())
+    expect(Object.keys(report).sort()).toEqual([...Object.keys(files), 'dangling.md'].sort())
+    expect(report['dangling.md'].map((m) => [m.fatal, m.reason])).toEqual([[true, expect.stringMatching(/^No such file or folder: ENOENT/)]])
 
     const expectations: Record<string, RegExp> = {
       'binary.md': /^Cannot lint file: binary file/,
