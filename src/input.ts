@@ -21,7 +21,8 @@ const maxNesting = 100
 // (20,000 in one paragraph take ~10 s). Real paragraphs hold a few dozen links at most.
 const maxBracketsPerParagraph = 5000
 // mdast-util-to-nlcst spreads each block's words into one function call: beyond ~120,000
-// arguments that overflows the stack. Count words and marks the way parse-latin splits them.
+// arguments that overflows the stack. Count words, spaces and marks the way parse-latin
+// splits them: a run of one mark ("((((", "$$$$") is one token.
 const maxTokensPerParagraph = 60_000
 
 export interface InputProblem {
@@ -68,7 +69,7 @@ function structureProblem(text: string): InputProblem | undefined {
       continue
     }
     brackets += count(content, /[[\]]/g)
-    tokens += count(content, /[\p{L}\p{N}]+|[^\p{L}\p{N}\s]|\s+/gu)
+    tokens += count(content, /[\p{L}\p{N}]+|\s+|([^\p{L}\p{N}\s])\1*/gu)
     if (brackets > maxBracketsPerParagraph) {
       return {id: 'paragraph-too-long', reason: `paragraph has too many brackets (over ${maxBracketsPerParagraph}) to parse in time`, line: paragraphStart}
     }

@@ -137,8 +137,14 @@ describe('time bounds on pathological text', () => {
   const batch = (length: number) =>
     Object.fromEntries(Object.entries(marks).map(([name, mark]) => [`${name}.md`, article(mark.repeat(Math.ceil(length / mark.length)))]))
 
-  // 200,000 characters: most runs are more words and marks than a paragraph may hold, so those
-  // are refused quickly; 40,000 characters: every run is linted, which exercises the rules.
+  // Structure the parser cannot take in time at this length, refused by design.
+  const refusedAt = (length: number, name: string) =>
+    ['brackets.md', 'closing-brackets.md', 'block-quotes.md'].includes(name) ||
+    (length > 60_000 && ['amounts.md', 'amounts-with-words.md', 'figures-with-commas.md', 'words.md', 'quoted-words.md'].includes(name))
+
+  // A run of one mark is one token to parse-latin, so those 200,000-character runs reach the
+  // rules; runs of words and figures are more tokens than a paragraph may hold at 200,000
+  // characters and are refused quickly, so they are linted at 40,000.
   for (const length of [200_000, 40_000]) {
     it(`finishes ${Object.keys(marks).length} files with ${length.toLocaleString('en')}-character runs in well under 10 s`, () => {
       const dir = folder(batch(length))
@@ -148,10 +154,9 @@ describe('time bounds on pathological text', () => {
       const report = JSON.parse(result.stdout) as JsonReport
       expect(report).toHaveLength(Object.keys(marks).length)
       for (const file of report) {
-        for (const m of fatal(file.messages)) expect(m.ruleId, `${file.path}: ${m.reason}`).toMatch(/^(?:paragraph-too-long|nesting-too-deep)$/)
-        if (length === 40_000 && file.path !== 'block-quotes.md' && file.path !== 'brackets.md' && file.path !== 'closing-brackets.md') {
-          expect(fatal(file.messages), file.path).toEqual([])
-        }
+        const refusals = fatal(file.messages).map((m) => m.ruleId)
+        if (refusedAt(length, file.path)) expect(refusals, file.path).toEqual([expect.stringMatching(/^(?:paragraph-too-long|nesting-too-deep)$/)])
+        else expect(refusals, file.path).toEqual([])
       }
     })
   }

@@ -52,7 +52,8 @@ function makeQuote(text: string, offset: number, start: number, innerStart: numb
   const inner = text.slice(innerStart, innerEnd)
   const words = inner.trim().split(/\s+/).filter(Boolean).length
   const around = text.slice(Math.max(0, start - 40), start) + ' ' + text.slice(end, end + 40)
-  const scare = words <= 4 && !/[.!?]/.test(inner.replace(/[,;]\s*$/, '')) && !reportingNearby.test(around) && !/:\s*$/.test(text.slice(0, start))
+  // Introduced by a colon? Looks at the end only: a regex over all text before the quote is quadratic on a run of quotes.
+  const scare = words <= 4 && !/[.!?]/.test(inner.replace(/[,;]\s*$/, '')) && !reportingNearby.test(around) && !text.slice(0, start).trimEnd().endsWith(':')
   return {
     start: offset + start,
     end: offset + end,
