@@ -3,6 +3,7 @@ import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
+import {explainFailures} from './crash.js'
 import {packageRoot} from './data.js'
 import {lint} from './engine.js'
 import {fix} from './fix.js'
@@ -37,13 +38,17 @@ export async function main(argv: string[]): Promise<number> {
   const maxWarnings = parseMaxWarnings(values['max-warnings'])
   const changed = values.diff === undefined ? undefined : changedLines(values.diff, process.cwd())
 
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size'])
+  if (maxFileSize !== undefined && !(maxFileSize > 0)) throw new UsageError(`--max-file-size expects a positive number of megabytes, not \`${values['max-file-size']}\``)
+
   // 1. Lint.
   const lintPaths = async (paths: string[], onFile?: typeof progress.onFile) =>
-    (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern'], onFile})).files
+    (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern'], maxFileBytes: maxFileSize && maxFileSize * 1e6, onFile})).files
   const progress = createProgress(process.stderr)
   let files = await lintPaths(positionals, progress.onFile).finally(progress.end)
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
+  explainFailures(files)
   if (changed) keepChanged(files, changed)
 
   // 1b. Fix: write (or diff) the mechanical fixes; the report is of the fixed files.

@@ -38,7 +38,7 @@ export function configErrorOf(files: VFile[], cwd: string, rcPath?: string): str
       let isConfig = false
       for (let cause: unknown = m; cause instanceof Error || (cause && typeof cause === 'object'); cause = (cause as {cause?: unknown}).cause) {
         const text = String((cause as Error).message ?? (cause as {reason?: string}).reason ?? '')
-        if ((cause as Error).name === 'CopydeskConfigError' || /^Cannot (?:import|parse)/.test(text)) isConfig = true
+        if ((cause as Error).name === 'CopydeskConfigError' || /^Cannot (?:import|parse|find module)/.test(text)) isConfig = true
         if (text && !chain.includes(text)) chain.push(text.split('\n')[0])
       }
       if (!isConfig) continue

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {engine, type FileSet} from 'unified-engine'
 import type {VFile} from 'vfile'
+import {defaultMaxFileMegabytes, remarkCheckInput} from './input.js'
 import copydesk from './preset.js'
 
 export interface LintOptions {
@@ -13,6 +14,8 @@ export interface LintOptions {
   rcPath?: string
   /** Called as each file finishes: files done, files found, findings so far (for progress). */
   onFile?: (done: number, total: number, findings: number) => void
+  /** Refuse files larger than this, in bytes (default: 2 MB). */
+  maxFileBytes?: number
 }
 
 export interface LintResult {
@@ -29,7 +32,8 @@ export function lint(options: LintOptions): Promise<LintResult> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor: () => unified().use(remarkParse) as never,
+        // Every file is checked (binary, UTF-8, size, nesting) before the parser sees it.
+        processor: () => unified().use(remarkParse).use(remarkCheckInput, {maxFileBytes: options.maxFileBytes ?? defaultMaxFileMegabytes * 1e6}) as never,
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
         extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],

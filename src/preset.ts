@@ -2,13 +2,14 @@ import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
-import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
 import {ruleIds, ruleOptions, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
 import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
+import {remarkRetextByBlocks} from './bridge.js'
+import {guardRule} from './crash.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
@@ -47,8 +48,8 @@ export function validateOptions(options: unknown): CopydeskOptions {
   if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigError('copydesk options must be an object')
   const {rules: ruleSettings, readability, ...rest} = options as CopydeskOptions & Record<string, unknown>
   for (const key of Object.keys(rest)) throw new ConfigError(`unknown copydesk option \`${key}\` (expected \`rules\` or \`readability\`)`)
-  if (ruleSettings !== undefined && (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings))) {
-    throw new ConfigError('`rules` must be an object of rule ids to severities')
+  for (const [key, value] of Object.entries({rules: ruleSettings, readability})) {
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw new ConfigError(`copydesk option \`${key}\` must be an object, not \`${JSON.stringify(value)}\``)
   }
   for (const [id, setting] of Object.entries(ruleSettings ?? {})) {
     if (!(id in defaultRules)) throw new ConfigError(`unknown rule \`${id}\` in \`rules\` (known: ${Object.keys(defaultRules).join(', ')})`)
@@ -76,18 +77,18 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
   // unified-lint-rule reads only `[severity, options]` arrays for severity words; skip rules that are off.
   for (const id of ruleIds) {
     const setting = settings[id]
-    if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
+    if (!isOff(setting)) english.use(guardRule(id, rules[id] as never) as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
     const readabilitySettings = {...defaultReadability, ...readability}
-    english.use(retextReadability, readabilitySettings)
+    english.use(guardRule('readability', retextReadability as never) as never, readabilitySettings)
     english.use(readabilityMessages, {fatal: level(settings.readability) === 'error' || level(settings.readability) === 2, age: readabilitySettings.age})
   }
 
   this.use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkGfm)
     .use(remarkCollectFacts)
-    .use(remarkRetext, english as never)
+    .use(remarkRetextByBlocks, english as never)
     // `<!-- copydesk disable|enable|ignore [rule …] -->`; a misspelt rule id in a comment is reported.
     .use(remarkMessageControl, {name: 'copydesk', known: [...ruleIds, 'readability'], source: ['copydesk', 'retext-readability']})
 }

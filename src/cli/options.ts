@@ -25,6 +25,7 @@ export const flags = {
   fix: {type: 'boolean', default: false, help: "apply the findings' mechanical fixes (such as removing off-topic text) in place"},
   'fix-dry-run': {type: 'boolean', default: false, help: 'print the fixes as a unified diff on stdout instead of writing them'},
   'rc-path': {type: 'string', short: 'r', help: 'PATH  use this config file instead of finding .remarkrc.*'},
+  'max-file-size': {type: 'string', help: 'MB  refuse files larger than MB megabytes (default: 2)'},
   'ignore-pattern': {type: 'string', short: 'i', multiple: true, help: 'GLOB  ignore files matching GLOB (repeatable)'},
   color: {type: 'boolean', help: 'colour the pretty report (default: when stderr is a terminal)'},
   'no-color': {type: 'boolean', help: 'never colour the report'},

@@ -211,8 +211,11 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
-    for (const paragraph of paragraphs) {
-      if (paragraph.end <= start || paragraph.start >= end) continue
+    // Paragraphs are disjoint and in order: jump to the first that can overlap (a scan of all
+    // paragraphs per sentence is quadratic on long articles).
+    for (let i = firstEndingAfter(paragraphs, start); i < paragraphs.length && paragraphs[i].start < end; i++) {
+      const paragraph = paragraphs[i]
+      if (paragraph.end <= start) continue
       let from = Math.max(start, paragraph.start)
       let to = Math.min(end, paragraph.end)
       while (from < to && /\s/.test(source[from])) from++
@@ -231,6 +234,18 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
     }
   })
   return sentences
+}
+
+/** Index of the first span in `spans` (sorted, disjoint) that ends after `offset`. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (spans[mid].end <= offset) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 function findAllQuotations(source: string, facts: MarkdownFacts): Quotation[] {

@@ -42,11 +42,13 @@ const wordStatistics: Array<[RegExp, NumberKind]> = [
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
 export function findNumbers(text: string, offset = 0): NumberMention[] {
   const found: NumberMention[] = []
-  const covered = (i: number) => found.some((f) => f.start - offset <= i && i < f.end - offset)
   for (const m of findMoney(text, 0)) found.push(mention(offset, m.start, m.text, 'money'))
+  // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
+  let covered = coverage(found, offset)
   for (const [re, kind] of wordStatistics) {
     for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
   }
+  covered = coverage(found, offset)
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
   const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   for (const m of text.matchAll(number)) {
@@ -59,6 +61,26 @@ export function findNumbers(text: string, offset = 0): NumberMention[] {
     found.push(mention(offset, i, m[0] + scale, rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind))
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+/** Is index `i` (relative to the text) inside one of `spans` (absolute offsets)? */
+function coverage(spans: readonly Span[], offset: number): (i: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const maxEnd: number[] = []
+  for (const [k, s] of sorted.entries()) maxEnd.push(Math.max(s.end, k > 0 ? maxEnd[k - 1] : 0))
+  return (i) => {
+    let lo = 0
+    let hi = sorted.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid].start - offset <= i) {
+        last = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return last >= 0 && maxEnd[last] - offset > i
+  }
 }
 
 function mention(offset: number, index: number, text: string, kind: NumberKind): NumberMention {

@@ -52,8 +52,12 @@ function makeQuote(text: string, offset: number, start: number, innerStart: numb
   const inner = text.slice(innerStart, innerEnd)
   const words = inner.trim().split(/\s+/).filter(Boolean).length
   const around = text.slice(Math.max(0, start - 60), start) + ' ' + text.slice(end, end + 40)
+  // Introduced by a colon? Look back over whitespace only: scanning all text before each quote is
+  // quadratic on a run of quotes.
+  let back = start - 1
+  while (back >= 0 && /\s/.test(text[back])) back--
   // A short quoted term the writer uses ("City Brain") is writer's voice, not a speaker's words.
-  const scare = words <= 4 && !/[.!?]/.test(inner.replace(/[,;]\s*$/, '')) && !reportingNearby.test(around) && !/:\s*$/.test(text.slice(0, start))
+  const scare = words <= 4 && !/[.!?]/.test(inner.replace(/[,;]\s*$/, '')) && !reportingNearby.test(around) && text[back] !== ':'
   return {
     start: offset + start,
     end: offset + end,
