@@ -4,8 +4,10 @@ import type {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {packageRoot} from './data.js'
-import {lint} from './engine.js'
+import {jobsOf} from './cli/jobs.js'
 import {reporters, toStdout} from './reporters/index.js'
+import {lintFiles} from './run.js'
+import {parseShard} from './shard.js'
 
 const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
 
@@ -30,7 +32,15 @@ export async function main(argv: string[]): Promise<number> {
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
 
   // 1. Lint.
-  const {files} = await lint({files: positionals, rcPath, ignorePatterns: values['ignore-pattern']})
+  const files = await lintFiles({
+    files: positionals,
+    cwd: process.cwd(),
+    rcPath,
+    ignorePatterns: values['ignore-pattern'],
+    jobs: jobsOf(values.jobs),
+    cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard)
+  })
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
 

@@ -1,12 +1,12 @@
 import {Writable} from 'node:stream'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {engine} from 'unified-engine'
+import {unified, type Processor} from 'unified'
+import {engine, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
-import copydesk from './preset.js'
 
 export interface LintOptions {
-  files: string[]
+  /** Paths and globs, or files already read (their `value` is linted as is). */
+  files: Array<string | VFile>
   cwd?: string
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
@@ -23,21 +23,42 @@ const sink = () => new Writable({write: (_chunk, _encoding, next) => next()})
  * Lint files with unified-engine: it discovers `.remarkrc.*` and `.remarkignore`, expands
  * globs and folders, and falls back to the copydesk preset when no config is found.
  */
-export function lint(options: LintOptions): Promise<LintResult> {
+export async function lint(options: LintOptions): Promise<LintResult> {
+  // Loaded on first use: a run whose findings all come from the cache never needs the preset.
+  const {default: copydesk} = await import('./preset.js')
+  return run(options, {
+    processor: () => unified().use(remarkParse) as never,
+    rcName: '.remarkrc',
+    rcPath: options.rcPath,
+    packageField: 'remarkConfig',
+    detectConfig: true,
+    defaultConfig: {plugins: [copydesk as never]}
+  })
+}
+
+/**
+ * The files `lint` would lint, in its order, read but not linted: globs and folders expanded and
+ * `.remarkignore` applied by unified-engine itself. A file that cannot be read, or is named but
+ * ignored, comes back with unified-engine's fatal message.
+ */
+export function discover(options: Omit<LintOptions, 'rcPath'>): Promise<LintResult> {
+  return run(options, {processor: () => unified().use(parseNothing) as never, detectConfig: false})
+}
+
+function parseNothing(this: Processor) {
+  this.parser = () => ({type: 'root', children: []})
+}
+
+function run(options: LintOptions, settings: Partial<EngineOptions> & Pick<EngineOptions, 'processor'>): Promise<LintResult> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor: () => unified().use(remarkParse) as never,
+        ...settings,
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
         extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
-        rcName: '.remarkrc',
-        rcPath: options.rcPath,
-        packageField: 'remarkConfig',
         ignoreName: '.remarkignore',
         ignorePatterns: options.ignorePatterns,
-        detectConfig: true,
-        defaultConfig: {plugins: [copydesk as never]},
         // Nothing is written: findings are collected and reported by copydesk's reporters.
         out: false,
         output: false,

@@ -4,10 +4,10 @@ import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
-import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
 import {ruleIds, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
+import readability from './readability.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
@@ -62,7 +62,7 @@ const isOff = (setting: RuleSetting) => level(setting) === 'off' || level(settin
  * the rules and readability, then inline comment control last.
  */
 export default function copydesk(this: Processor<Root>, options?: CopydeskOptions) {
-  const {rules: ruleSettings = {}, readability = {}} = validateOptions(options)
+  const {rules: ruleSettings = {}, readability: readabilityOptions = {}} = validateOptions(options)
   const settings = {...defaultRules, ...ruleSettings}
 
   const english = unified().use(retextEnglish)
@@ -72,7 +72,7 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     if (!isOff(setting)) english.use(rules[id] as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
-    english.use(retextReadability, {...defaultReadability, ...readability})
+    english.use(readability, {...defaultReadability, ...readabilityOptions})
     if (level(settings.readability) === 'error' || level(settings.readability) === 2) english.use(markReadabilityFatal)
   }
 

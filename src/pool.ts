@@ -1,0 +1,89 @@
+import {Worker} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import {lint} from './engine.js'
+import {serializeMessage, type SerializedMessage} from './messages.js'
+
+/** A file to lint: its absolute path and the text read during discovery. */
+export interface Item {
+  path: string
+  value: string
+}
+
+/** What every thread needs to lint like the CLI: config discovery from `cwd`, or one config file. */
+export interface LintSettings {
+  cwd: string
+  rcPath?: string
+}
+
+/** Lint some files in this thread with unified-engine (config discovery as usual); findings as data. */
+export async function lintChunk(items: Item[], settings: LintSettings): Promise<SerializedMessage[][]> {
+  const files = items.map((item) => new VFile({path: item.path, value: item.value}))
+  await lint({files, cwd: settings.cwd, rcPath: settings.rcPath})
+  return files.map((file) => file.messages.map(serializeMessage))
+}
+
+/**
+ * Lint `items` on `jobs` threads: this one and `jobs - 1` workers, fed chunks of files as they
+ * finish so a long interview does not hold up the rest. Results come back in input order, and
+ * every thread's findings go through the same serialization, so any `jobs` gives the same report.
+ */
+export async function lintInPool(items: Item[], settings: LintSettings, jobs: number): Promise<SerializedMessage[][]> {
+  const threads = Math.max(1, Math.min(jobs, items.length))
+  if (threads === 1) return lintChunk(items, settings)
+
+  const results: SerializedMessage[][] = new Array(items.length)
+  let remaining = items.reduce((sum, item) => sum + item.value.length, 0)
+  let next = 0
+  // Guided scheduling: big chunks first (less overhead), small ones at the end (even finish).
+  const take = (): number[] | undefined => {
+    if (next >= items.length) return undefined
+    const target = Math.min(64_000, Math.max(4_000, remaining / (threads * 4)))
+    const chunk: number[] = []
+    let size = 0
+    while (next < items.length && (chunk.length === 0 || size < target)) {
+      size += items[next].value.length
+      chunk.push(next++)
+    }
+    remaining -= size
+    return chunk
+  }
+
+  const workers = Array.from({length: threads - 1}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: settings}))
+  try {
+    const feedWorker = (worker: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        const inFlight = new Map<number, number[]>()
+        let id = 0
+        const send = () => {
+          const chunk = take()
+          if (!chunk) return
+          inFlight.set(++id, chunk)
+          worker.postMessage({id, items: chunk.map((index) => items[index])})
+        }
+        worker.on('message', (reply: {id: number; results?: SerializedMessage[][]; error?: string}) => {
+          if (reply.error !== undefined) return reject(new Error(reply.error))
+          const chunk = inFlight.get(reply.id) ?? []
+          inFlight.delete(reply.id)
+          chunk.forEach((index, i) => (results[index] = reply.results?.[i] ?? []))
+          send()
+          if (inFlight.size === 0) resolve()
+        })
+        worker.on('error', reject)
+        worker.on('exit', (code) => inFlight.size > 0 && reject(new Error(`a lint worker stopped (exit code ${code})`)))
+        // Two chunks in flight: a worker never waits while this thread is busy linting its own.
+        send()
+        send()
+        if (inFlight.size === 0) resolve()
+      })
+    const feedSelf = async () => {
+      for (let chunk = take(); chunk; chunk = take()) {
+        const found = await lintChunk(chunk.map((index) => items[index]), settings)
+        chunk.forEach((index, i) => (results[index] = found[i]))
+      }
+    }
+    await Promise.all([feedSelf(), ...workers.map(feedWorker)])
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  return results
+}

@@ -1,0 +1,142 @@
+import {automatedReadability} from 'automated-readability'
+import {colemanLiau} from 'coleman-liau'
+import {daleChall} from 'dale-chall'
+import {daleChallFormula, daleChallGradeLevel} from 'dale-chall-formula'
+import {flesch} from 'flesch'
+import {gunningFog} from 'gunning-fog'
+import type {Node as NlcstNode, Parent as NlcstParent, Root, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {smogFormula} from 'smog-formula'
+import {spache} from 'spache'
+import {spacheFormula} from 'spache-formula'
+import {syllable} from 'syllable'
+import type {VFile} from 'vfile'
+
+export interface ReadabilityOptions {
+  age?: number
+  minWords?: number
+  threshold?: number
+}
+
+/** What retext-readability works out for one word; the same word always gives the same answer. */
+interface WordFacts {
+  caseless: string
+  syllables: number
+  length: number
+  /** Three or more syllables and not capitalised (gunning-fog's "complex" word). */
+  complex: boolean
+  familiar: boolean
+  easy: boolean
+}
+
+// retext-readability looks words up with Array#includes in lists of ~1,000 and ~3,000 words for
+// every word of every sentence: the profile's top entry. Sets give the same answer in O(1).
+let familiarWords: Set<string> | undefined
+let easyWords: Set<string> | undefined
+
+/**
+ * retext-readability 8.0.0, computed once per distinct word: same formulas (its own dependencies),
+ * same word lists, same options and defaults, and the same messages (reason, place, ruleId, source,
+ * actual, expected, url). Test `readability.test.ts` holds it to the stock plugin on the corpus.
+ */
+export default function readability(options?: ReadabilityOptions | null) {
+  const settings = options ?? {}
+  const age = settings.age || 16
+  const threshold = settings.threshold || 4 / 7
+  const minWords = typeof settings.minWords === 'number' ? settings.minWords : 5
+  const words = new Map<string, WordFacts>()
+
+  const factsOf = (value: string): WordFacts => {
+    let facts = words.get(value)
+    if (!facts) {
+      familiarWords ??= new Set(spache)
+      easyWords ??= new Set(daleChall)
+      const caseless = value.toLowerCase()
+      const syllables = syllable(value)
+      facts = {
+        caseless,
+        syllables,
+        length: value.length,
+        complex: syllables >= 3 && value.charCodeAt(0) === caseless.charCodeAt(0),
+        familiar: familiarWords.has(caseless),
+        easy: easyWords.has(caseless)
+      }
+      words.set(value, facts)
+    }
+    return facts
+  }
+
+  const judge = (sentence: Sentence, parent: NlcstParent | undefined, file: VFile) => {
+    const familiar = new Set<string>()
+    const easy = new Set<string>()
+    let complexPolysillabicWord = 0
+    let letters = 0
+    let polysillabicWord = 0
+    let totalSyllables = 0
+    let wordCount = 0
+
+    eachWord(sentence, (word) => {
+      const facts = factsOf(toString(word))
+      wordCount++
+      totalSyllables += facts.syllables
+      letters += facts.length
+      if (facts.syllables >= 3) polysillabicWord++
+      if (facts.complex) complexPolysillabicWord++
+      if (facts.familiar) familiar.add(facts.caseless)
+      if (facts.easy) easy.add(facts.caseless)
+    })
+    if (wordCount < minWords) return
+
+    const counts = {
+      character: letters,
+      complexPolysillabicWord,
+      difficultWord: wordCount - easy.size,
+      letter: letters,
+      polysillabicWord,
+      sentence: 1,
+      syllable: totalSyllables,
+      unfamiliarWord: wordCount - familiar.size,
+      word: wordCount
+    }
+    const scores = [
+      gradeToAge(automatedReadability(counts)),
+      gradeToAge(colemanLiau(counts)),
+      gradeToAge(daleChallGradeLevel(daleChallFormula(counts))[1]),
+      fleschToAge(flesch(counts)),
+      gradeToAge(gunningFog(counts)),
+      smogToAge(smogFormula(counts)),
+      gradeToAge(spacheFormula(counts))
+    ]
+    const nok = scores.filter((score) => score > age).length
+    if (nok / scores.length < threshold) return
+
+    const message = file.message(
+      `Unexpected hard to read sentence, according to ${nok < scores.length ? nok + ' out of ' : 'all '}${scores.length} algorithms`,
+      {ancestors: parent ? [parent, sentence] : [sentence], place: sentence.position, ruleId: 'readability', source: 'retext-readability'}
+    )
+    message.actual = toString(sentence)
+    message.expected = []
+    message.url = 'https://github.com/retextjs/retext-readability#readme'
+  }
+
+  return (tree: Root, file: VFile) => {
+    // Pre-order like unist-util-visit, without its per-node overhead; sentences do not nest.
+    const walk = (node: NlcstNode, parent: NlcstParent | undefined) => {
+      if (node.type === 'SentenceNode') return judge(node as Sentence, parent, file)
+      const children = (node as NlcstParent).children
+      if (children) for (const child of children) walk(child, node as NlcstParent)
+    }
+    walk(tree, undefined)
+  }
+}
+
+function eachWord(node: NlcstNode, fn: (word: Word) => void) {
+  if (node.type === 'WordNode') fn(node as Word)
+  const children = (node as NlcstParent).children
+  if (children) for (const child of children) eachWord(child, fn)
+}
+
+/** The typical (higher) starting age of a US school grade. */
+const gradeToAge = (grade: number) => Math.round(grade + 5)
+const fleschToAge = (value: number) => 20 - Math.floor(value / 10)
+const smogToAge = (value: number) => Math.ceil(Math.sqrt(value) + 2.5)

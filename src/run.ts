@@ -1,0 +1,55 @@
+import {resolve} from 'node:path'
+import type {VFile} from 'vfile'
+import {LintCache} from './cache.js'
+import {discover} from './engine.js'
+import {deserializeMessage, type SerializedMessage} from './messages.js'
+import {lintInPool, type Item} from './pool.js'
+import {inShard, type Shard} from './shard.js'
+
+export interface RunOptions {
+  files: string[]
+  cwd: string
+  rcPath?: string
+  ignorePatterns?: string[]
+  /** Threads to lint on (this one included). */
+  jobs: number
+  /** `--cache-location`, when `--cache` is on. */
+  cache?: string
+  shard?: Shard
+}
+
+/**
+ * Find the files (in unified-engine's order), keep this shard's, take what the cache has, lint
+ * the rest on the pool, and return every file with its findings, in order.
+ */
+export async function lintFiles(options: RunOptions): Promise<VFile[]> {
+  const {cwd} = options
+  const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
+  const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
+  const cache = options.cache === undefined ? undefined : new LintCache(options.cache, cwd, options.rcPath)
+
+  const todo: Array<{file: VFile; key?: string}> = []
+  for (const file of files) {
+    // unified-engine already said why it cannot lint this one (unreadable, named but ignored).
+    if (file.messages.some((m) => m.fatal === true)) continue
+    const key = cache?.key(file.path, String(file.value))
+    const cached = key === undefined ? undefined : cache?.get(file.path, key)
+    if (cached) attach(file, cached)
+    else todo.push({file, key})
+  }
+
+  const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value)}))
+  const results = await lintInPool(items, {cwd, rcPath: options.rcPath}, options.jobs)
+  todo.forEach(({file, key}, index) => {
+    attach(file, results[index])
+    // A file that could not be processed (say, a broken config) is tried again next time.
+    const failed = results[index].some((m) => m.fields.fatal === true && !m.fields.ruleId)
+    if (cache && key !== undefined && !failed) cache.set(file.path, key, results[index])
+  })
+  cache?.save()
+  return files
+}
+
+function attach(file: VFile, messages: SerializedMessage[]) {
+  file.messages = messages.map(deserializeMessage)
+}
