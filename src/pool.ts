@@ -1,4 +1,3 @@
-import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint} from './engine.js'
 import {serializeMessage, type SerializedMessage} from './messages.js'
@@ -24,13 +23,12 @@ export async function lintChunk(items: Item[], settings: LintSettings): Promise<
 
 /**
  * Lint `items` on `jobs` threads: this one and `jobs - 1` workers, fed chunks of files as they
- * finish so a long interview does not hold up the rest. Results come back in input order, and
+ * finish so a long interview does not hold up the rest. Chunks also bound memory: unified-engine
+ * keeps every file of a call in flight at once. Results come back in input order, and
  * every thread's findings go through the same serialization, so any `jobs` gives the same report.
  */
 export async function lintInPool(items: Item[], settings: LintSettings, jobs: number): Promise<SerializedMessage[][]> {
   const threads = Math.max(1, Math.min(jobs, items.length))
-  if (threads === 1) return lintChunk(items, settings)
-
   const results: SerializedMessage[][] = new Array(items.length)
   let remaining = items.reduce((sum, item) => sum + item.value.length, 0)
   let next = 0
@@ -48,9 +46,10 @@ export async function lintInPool(items: Item[], settings: LintSettings, jobs: nu
     return chunk
   }
 
+  const {Worker} = await import('node:worker_threads')
   const workers = Array.from({length: threads - 1}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: settings}))
   try {
-    const feedWorker = (worker: Worker) =>
+    const feedWorker = (worker: InstanceType<typeof Worker>) =>
       new Promise<void>((resolve, reject) => {
         const inFlight = new Map<number, number[]>()
         let id = 0

@@ -1,6 +1,5 @@
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
-import {LintCache} from './cache.js'
 import {discover} from './engine.js'
 import {deserializeMessage, type SerializedMessage} from './messages.js'
 import {lintInPool, type Item} from './pool.js'
@@ -26,7 +25,8 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   const {cwd} = options
   const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
   const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
-  const cache = options.cache === undefined ? undefined : new LintCache(options.cache, cwd, options.rcPath)
+  // Loaded only with --cache (it hashes with node:crypto, which costs a one-file run to load).
+  const cache = options.cache === undefined ? undefined : new (await import('./cache.js')).LintCache(options.cache, cwd, options.rcPath)
 
   const todo: Array<{file: VFile; key?: string}> = []
   for (const file of files) {
