@@ -29,13 +29,14 @@ const one = join(corpus, [...articles].sort((a, b) => readFileSync(join(corpus, 
 function measure(args, {stdout} = {}) {
   const memory = join(tmp, 'time.txt')
   const start = process.hrtime.bigint()
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', memory, process.execPath, ...args], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
+  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', memory, process.execPath, ...args], {cwd: root, encoding: 'utf8', maxBuffer: 1 << 30})
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   if (result.status !== 0 && result.status !== 1) throw new Error(`bench: \`node ${args.join(' ')}\` exited ${result.status}: ${result.stderr.slice(-2000)}`)
-  return {seconds, mib: Number(readFileSync(memory, 'utf8').trim().split('\n').pop()) / 1024, stdout: stdout ? result.stdout : undefined}
+  const [kib, user, system] = readFileSync(memory, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+  return {seconds, cpu: user + system, mib: kib / 1024, stdout: stdout ? result.stdout : undefined}
 }
 
-/** The median of `repeat` runs (the machine may be busy with other work). */
+/** The median of `repeat` runs by wall time (the machine may be busy with other work). */
 function median(args, options) {
   const runs = Array.from({length: repeat}, () => measure(args, options))
   runs.sort((a, b) => a.seconds - b.seconds)
@@ -65,10 +66,10 @@ const stockOne = row('stock pipeline, one article cold', median([remark, '--rc-p
 const cdOne = row('copydesk, one article cold', median([copydesk, '--format', 'json', one]))
 
 console.log('')
-console.log(`${'run'.padEnd(84)} ${'seconds'.padStart(8)} ${'words/s'.padStart(9)} ${'peak MiB'.padStart(9)}`)
+console.log(`${'run'.padEnd(84)} ${'seconds'.padStart(8)} ${'cpu s'.padStart(7)} ${'words/s'.padStart(9)} ${'peak MiB'.padStart(9)}`)
 for (const r of rows) {
   const perSecond = r.name.includes('one article') ? '' : Math.round(words / r.seconds)
-  console.log(`${r.name.padEnd(84)} ${r.seconds.toFixed(2).padStart(8)} ${String(perSecond).padStart(9)} ${r.mib.toFixed(0).padStart(9)}`)
+  console.log(`${r.name.padEnd(84)} ${r.seconds.toFixed(2).padStart(8)} ${r.cpu.toFixed(2).padStart(7)} ${String(perSecond).padStart(9)} ${r.mib.toFixed(0).padStart(9)}`)
 }
 
 const checks = [
@@ -79,6 +80,7 @@ const checks = [
   ['cached re-run / uncached run', cached.seconds / cd.seconds, '<=', 0.15],
   ['--jobs 1 / --jobs 2 speed-up', jobs1.seconds / jobs2.seconds, '>=', 1]
 ]
+console.log('\n(seconds: wall time, what the targets compare; cpu s: user + system time of the process and its threads, which shows how busy the machine was)')
 console.log('')
 let failed = false
 for (const [name, value, op, target] of checks) {

@@ -1,12 +1,12 @@
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {ruleIds, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
+import remarkGfm from './gfm.js'
 import readability from './readability.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
