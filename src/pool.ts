@@ -1,3 +1,4 @@
+import type {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint} from './engine.js'
 import {serializeMessage, type SerializedMessage} from './messages.js'
@@ -27,15 +28,18 @@ export async function lintChunk(items: Item[], settings: LintSettings): Promise<
  * keeps every file of a call in flight at once. Results come back in input order, and
  * every thread's findings go through the same serialization, so any `jobs` gives the same report.
  */
-export async function lintInPool(items: Item[], settings: LintSettings, jobs: number): Promise<SerializedMessage[][]> {
+export async function lintInPool(items: Item[], settings: LintSettings, jobs: number, started?: Promise<Worker[]>): Promise<SerializedMessage[][]> {
   const threads = Math.max(1, Math.min(jobs, items.length))
+  const spawned = await (started ?? startWorkers(threads - 1, settings))
+  const workers = spawned.slice(0, threads - 1)
   const results: SerializedMessage[][] = new Array(items.length)
   let remaining = items.reduce((sum, item) => sum + item.value.length, 0)
   let next = 0
   // Guided scheduling: big chunks first (less overhead), small ones at the end (even finish).
-  const take = (): number[] | undefined => {
+  // This thread takes quarter chunks: it hands out work only between its own chunks.
+  const take = (share = 1): number[] | undefined => {
     if (next >= items.length) return undefined
-    const target = Math.min(64_000, Math.max(4_000, remaining / (threads * 4)))
+    const target = share * Math.min(64_000, Math.max(4_000, remaining / (threads * 4)))
     const chunk: number[] = []
     let size = 0
     while (next < items.length && (chunk.length === 0 || size < target)) {
@@ -46,10 +50,8 @@ export async function lintInPool(items: Item[], settings: LintSettings, jobs: nu
     return chunk
   }
 
-  const {Worker} = await import('node:worker_threads')
-  const workers = Array.from({length: threads - 1}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: settings}))
   try {
-    const feedWorker = (worker: InstanceType<typeof Worker>) =>
+    const feedWorker = (worker: Worker) =>
       new Promise<void>((resolve, reject) => {
         const inFlight = new Map<number, number[]>()
         let id = 0
@@ -69,20 +71,37 @@ export async function lintInPool(items: Item[], settings: LintSettings, jobs: nu
         })
         worker.on('error', reject)
         worker.on('exit', (code) => inFlight.size > 0 && reject(new Error(`a lint worker stopped (exit code ${code})`)))
-        // Two chunks in flight: a worker never waits while this thread is busy linting its own.
+        // Three chunks in flight: a worker does not wait while this thread lints its own.
+        send()
         send()
         send()
         if (inFlight.size === 0) resolve()
       })
     const feedSelf = async () => {
-      for (let chunk = take(); chunk; chunk = take()) {
+      for (let chunk = take(1 / 4); chunk; chunk = take(1 / 4)) {
         const found = await lintChunk(chunk.map((index) => items[index]), settings)
         chunk.forEach((index, i) => (results[index] = found[i]))
       }
     }
-    await Promise.all([feedSelf(), ...workers.map(feedWorker)])
+    await Promise.all([...workers.map(feedWorker), feedSelf()])
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    await Promise.all(spawned.map((worker) => worker.terminate()))
   }
   return results
+}
+
+/**
+ * Start `count` lint workers. The CLI starts them before it looks for files when there will
+ * be many, so their start-up (loading the preset) overlaps with finding and reading the files.
+ */
+export async function startWorkers(count: number, settings: LintSettings): Promise<Worker[]> {
+  if (count < 1) return []
+  // Loaded only for a pool: a one-file run does not pay for node:worker_threads.
+  const {Worker} = await import('node:worker_threads')
+  return Array.from({length: count}, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
+    // A worker that fails to start is reported by lintInPool if it was given work; never a crash.
+    worker.on('error', () => {})
+    return worker
+  })
 }

@@ -1,8 +1,10 @@
+import {statSync} from 'node:fs'
+import type {Worker} from 'node:worker_threads'
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {discover} from './engine.js'
 import {deserializeMessage, type SerializedMessage} from './messages.js'
-import {lintInPool, type Item} from './pool.js'
+import {lintInPool, startWorkers, type Item, type LintSettings} from './pool.js'
 import {inShard, type Shard} from './shard.js'
 
 export interface RunOptions {
@@ -23,6 +25,22 @@ export interface RunOptions {
  */
 export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   const {cwd} = options
+  const settings = {cwd, rcPath: options.rcPath}
+  // Folders, globs or several files: start the workers now, to load while files are found.
+  const many = options.files.length > 1 || options.files.some((path) => /[*?[\]{}!]/.test(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory())
+  // Not with --cache: most files usually come from it.
+  const started = options.jobs > 1 && many && options.cache === undefined ? startWorkers(options.jobs - 1, settings) : undefined
+  try {
+    return await lintFound(options, settings, started)
+  } catch (error) {
+    // lintInPool stops the workers it was given; an earlier failure must not leave them running.
+    for (const worker of (await started) ?? []) void worker.terminate()
+    throw error
+  }
+}
+
+async function lintFound(options: RunOptions, settings: LintSettings, started: Promise<Worker[]> | undefined): Promise<VFile[]> {
+  const {cwd} = options
   const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
   const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
   // Loaded only with --cache (it hashes with node:crypto, which costs a one-file run to load).
@@ -39,7 +57,7 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   }
 
   const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value)}))
-  const results = await lintInPool(items, {cwd, rcPath: options.rcPath}, options.jobs)
+  const results = await lintInPool(items, settings, options.jobs, started)
   todo.forEach(({file, key}, index) => {
     attach(file, results[index])
     // A file that could not be processed (say, a broken config) is tried again next time.
