@@ -70,7 +70,7 @@ export default function readability(options?: ReadabilityOptions | null) {
     const easy = new Set<string>()
     let letters = 0
     eachWord(sentence, (word) => {
-      const value = toString(word)
+      const value = wordText(word)
       const facts = factsOf(value)
       values.push(value)
       letters += value.length
@@ -132,6 +132,12 @@ export default function readability(options?: ReadabilityOptions | null) {
     }
     walk(tree, undefined)
   }
+}
+
+/** toString(word), without building a new string for the usual one-text-node word. */
+function wordText(word: Word): string {
+  const only = word.children.length === 1 ? word.children[0] : undefined
+  return only?.type === 'TextNode' ? only.value : toString(word)
 }
 
 function eachWord(node: NlcstNode, fn: (word: Word) => void) {
