@@ -1,4 +1,9 @@
+import type {Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown, gfmToMarkdown} from 'mdast-util-gfm'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
 import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
 import {gfmFootnote} from 'micromark-extension-gfm-footnote'
 import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
@@ -17,29 +22,40 @@ const mayFootnote = '[^'
 // not Markdown text, so its `source_url: "https://…"` links nothing.
 const frontMatter = /^(-{3}|\+{3})[ \t]*\r?\n(?:[\s\S]*?\r?\n)??\1[ \t]*(?:\r?\n|$)/
 
-let variants: Map<string, Extension> | undefined
+interface Variant {
+  syntax: Extension
+  /** Without literal autolinks, mdast-util-gfm's autolink transform (a find-and-replace on all text) goes too. */
+  fromMarkdown: FromMarkdownExtension[]
+}
 
-/** micromark-extension-gfm's `gfm()`, less the constructs that cannot match in this document. */
-function syntaxFor(doc: string): Extension {
+let variants: Map<string, Variant> | undefined
+
+/** remark-gfm's extensions, less the constructs that cannot match in this document. */
+function variantFor(doc: string): Variant {
   const head = frontMatter.exec(doc)
   if (head) doc = doc.slice(head[0].length)
   const autolink = mayAutolink.test(doc)
   const footnote = doc.includes(mayFootnote)
   const key = `${autolink}${footnote}`
   variants ??= new Map()
-  let syntax = variants.get(key)
-  if (!syntax) {
-    // The order of micromark-extension-gfm's gfm().
-    syntax = combineExtensions([
-      ...(autolink ? [gfmAutolinkLiteral()] : []),
-      ...(footnote ? [gfmFootnote()] : []),
-      gfmStrikethrough(),
-      gfmTable(),
-      gfmTaskListItem()
-    ])
-    variants.set(key, syntax)
+  let variant = variants.get(key)
+  if (!variant) {
+    variant = {
+      // The order of micromark-extension-gfm's gfm() and mdast-util-gfm's gfmFromMarkdown().
+      syntax: combineExtensions([
+        ...(autolink ? [gfmAutolinkLiteral()] : []),
+        ...(footnote ? [gfmFootnote()] : []),
+        gfmStrikethrough(),
+        gfmTable(),
+        gfmTaskListItem()
+      ]),
+      fromMarkdown: autolink
+        ? gfmFromMarkdown()
+        : [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+    }
+    variants.set(key, variant)
   }
-  return syntax
+  return variant
 }
 
 /**
@@ -53,13 +69,17 @@ function syntaxFor(doc: string): Extension {
 export default function remarkGfmLean(this: Processor) {
   const data = this.data()
   const micromarkExtensions = (data.micromarkExtensions ??= [])
-  const slot = micromarkExtensions.push(syntaxFor('@ [^')) - 1
-  ;(data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown())
+  const fromMarkdownExtensions = (data.fromMarkdownExtensions ??= [])
+  const full = variantFor('@ [^')
+  const syntaxSlot = micromarkExtensions.push(full.syntax) - 1
+  const fromMarkdownSlot = fromMarkdownExtensions.push(full.fromMarkdown) - 1
   ;(data.toMarkdownExtensions ??= []).push(gfmToMarkdown())
   const parse = this.parser
   if (!parse) return
   this.parser = (doc, file) => {
-    micromarkExtensions[slot] = syntaxFor(doc)
+    const variant = variantFor(doc)
+    micromarkExtensions[syntaxSlot] = variant.syntax
+    fromMarkdownExtensions[fromMarkdownSlot] = variant.fromMarkdown
     return parse(doc, file)
   }
 }
