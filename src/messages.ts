@@ -32,7 +32,8 @@ const plain = (value: object): Record<string, unknown> => {
 function serializeCause(cause: unknown): SerializedCause | undefined {
   if (cause === undefined || cause === null) return undefined
   if (typeof cause !== 'object') return {kind: 'value', fields: {value: cause}}
-  const kind = cause instanceof VFileMessage ? 'message' : 'error'
+  // By shape, as vfile-reporter tells them apart: a config's preset may bring its own vfile-message.
+  const kind = 'file' in cause && 'fatal' in cause ? 'message' : 'error'
   return {kind, fields: plain(cause), cause: serializeCause((cause as {cause?: unknown}).cause)}
 }
 

@@ -113,6 +113,16 @@ describe('findings as data (worker boundary, cache)', () => {
     expect(back.file).toBe('a.md')
   })
 
+  it('keeps a cause made by another copy of vfile-message (a config that imports its own preset)', () => {
+    const place = {start: {line: 2, column: 1, offset: 9}, end: {line: 2, column: 4, offset: 12}}
+    const foreign = {...new VFileMessage('Other currency first mentioned here', {place})}
+    const message = new VFileMessage('Unexpected mixed currencies', {cause: foreign as never})
+    const back = deserializeMessage(JSON.parse(JSON.stringify(serializeMessage(message))))
+    expect(back.cause).toBeInstanceOf(VFileMessage)
+    expect((back.cause as VFileMessage).place).toEqual(place)
+    expect((back.cause as VFileMessage).reason).toBe('Other currency first mentioned here')
+  })
+
   it('keeps the error names in a cause chain, which the CLI reads to report a broken config', () => {
     const inner = Object.assign(new Error('unknown rule `x`'), {name: 'CopydeskConfigError'})
     const message = new VFileMessage('Cannot process file', {cause: inner})
