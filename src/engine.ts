@@ -11,6 +11,8 @@ export interface LintOptions {
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
   rcPath?: string
+  /** Skip `.remarkignore` (and ignore patterns): the files were already found by `discover`. */
+  found?: boolean
 }
 
 export interface LintResult {
@@ -57,8 +59,9 @@ function run(options: LintOptions, settings: Partial<EngineOptions> & Pick<Engin
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
         extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
-        ignoreName: '.remarkignore',
-        ignorePatterns: options.ignorePatterns,
+        ignoreName: options.found ? undefined : '.remarkignore',
+        detectIgnore: !options.found,
+        ignorePatterns: options.found ? undefined : options.ignorePatterns,
         // Nothing is written: findings are collected and reported by copydesk's reporters.
         out: false,
         output: false,

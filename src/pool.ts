@@ -18,7 +18,7 @@ export interface LintSettings {
 /** Lint some files in this thread with unified-engine (config discovery as usual); findings as data. */
 export async function lintChunk(items: Item[], settings: LintSettings): Promise<SerializedMessage[][]> {
   const files = items.map((item) => new VFile({path: item.path, value: item.value}))
-  await lint({files, cwd: settings.cwd, rcPath: settings.rcPath})
+  await lint({files, cwd: settings.cwd, rcPath: settings.rcPath, found: true})
   return files.map((file) => file.messages.map(serializeMessage))
 }
 
