@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The CLI is compiled TypeScript; `npm ci` runs `prepare`, which builds dist/.
-import '../dist/src/cli.js'
+// The CLI is compiled and bundled TypeScript; `npm ci` runs `prepare`, which builds dist/.
+import '../dist/bundle/cli.js'

@@ -5,12 +5,14 @@ import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {explainFailures} from './crash.js'
 import {packageRoot} from './data.js'
-import {lint} from './engine.js'
 import {fix} from './fix.js'
 import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
 import {countWarnings, parseMaxWarnings} from './cli/max-warnings.js'
 import {createProgress} from './progress.js'
+import {jobsOf} from './cli/jobs.js'
 import {reporters, toStdout} from './reporters/index.js'
+import {lintFiles} from './run.js'
+import {parseShard} from './shard.js'
 
 const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
 
@@ -42,10 +44,23 @@ export async function main(argv: string[]): Promise<number> {
   if (maxFileSize !== undefined && !(maxFileSize > 0)) throw new UsageError(`--max-file-size expects a positive number of megabytes, not \`${values['max-file-size']}\``)
 
   // 1. Lint.
-  const lintPaths = async (paths: string[], onFile?: typeof progress.onFile) =>
-    (await lint({files: paths, rcPath, ignorePatterns: values['ignore-pattern'], maxFileBytes: maxFileSize && maxFileSize * 1e6, onFile})).files
+  const lintOptions = {
+    cwd: process.cwd(),
+    rcPath,
+    ignorePatterns: values['ignore-pattern'],
+    maxFileBytes: maxFileSize && maxFileSize * 1e6
+  }
   const progress = createProgress(process.stderr)
-  let files = await lintPaths(positionals, progress.onFile).finally(progress.end)
+  let files = await lintFiles({
+    ...lintOptions,
+    files: positionals,
+    jobs: jobsOf(values.jobs),
+    cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    onFile: progress.onFile
+  }).finally(progress.end)
+  // --fix lints the files it changed again, here, to find what is left.
+  const lintPaths = (paths: string[]) => lintFiles({...lintOptions, files: paths, jobs: 1})
   const configError = configErrorOf(files, process.cwd(), rcPath)
   if (configError) throw new UsageError(configError)
   explainFailures(files)

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parse} from 'yaml'
@@ -22,13 +22,27 @@ export function loadData<T>(relativePath: string): T {
   if (value === undefined) {
     const path = join(packageRoot, relativePath)
     try {
-      value = parse(readFileSync(path, 'utf8'))
+      value = readCompiled(path, relativePath) ?? parse(readFileSync(path, 'utf8'))
     } catch (error) {
       throw new Error(`copydesk: cannot load data file \`${relativePath}\`: ${(error as Error).message}`)
     }
     cache.set(relativePath, value)
   }
   return value as T
+}
+
+/**
+ * The build keeps each data file as JSON too (dist/data/, scripts/bundle.mjs): parsing YAML costs a
+ * one-article run more than linting it. A data file edited since the build is read as YAML.
+ */
+function readCompiled(path: string, relativePath: string): unknown {
+  const compiled = join(packageRoot, 'dist', 'data', relativePath + '.json')
+  try {
+    if (statSync(compiled).mtimeMs >= statSync(path).mtimeMs) return JSON.parse(readFileSync(compiled, 'utf8'))
+  } catch {
+    // Not built: read the YAML.
+  }
+  return undefined
 }
 
 /** Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression. */

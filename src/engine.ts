@@ -1,19 +1,19 @@
 import {Writable} from 'node:stream'
 import remarkParse from 'remark-parse'
-import {unified} from 'unified'
-import {engine, type FileSet} from 'unified-engine'
+import {unified, type Processor} from 'unified'
+import {engine, type Options as EngineOptions} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {defaultMaxFileMegabytes, remarkCheckInput} from './input.js'
-import copydesk from './preset.js'
 
 export interface LintOptions {
-  files: string[]
+  /** Paths and globs, or files already read (their `value` is linted as is). */
+  files: Array<string | VFile>
   cwd?: string
   ignorePatterns?: string[]
   /** A config file to use instead of discovering `.remarkrc.*`. */
   rcPath?: string
-  /** Called as each file finishes: files done, files found, findings so far (for progress). */
-  onFile?: (done: number, total: number, findings: number) => void
+  /** Skip `.remarkignore` (and ignore patterns): the files were already found by `discover`. */
+  found?: boolean
   /** Refuse files larger than this, in bytes (default: 2 MB). */
   maxFileBytes?: number
 }
@@ -28,23 +28,44 @@ const sink = () => new Writable({write: (_chunk, _encoding, next) => next()})
  * Lint files with unified-engine: it discovers `.remarkrc.*` and `.remarkignore`, expands
  * globs and folders, and falls back to the copydesk preset when no config is found.
  */
-export function lint(options: LintOptions): Promise<LintResult> {
+export async function lint(options: LintOptions): Promise<LintResult> {
+  // Loaded on first use: a run whose findings all come from the cache never needs the preset.
+  const {default: copydesk} = await import('./preset.js')
+  return run(options, {
+    // Every file is checked (binary, UTF-8, size, nesting) before the parser sees it.
+    processor: () => unified().use(remarkParse).use(remarkCheckInput, {maxFileBytes: options.maxFileBytes ?? defaultMaxFileMegabytes * 1e6}) as never,
+    rcName: '.remarkrc',
+    rcPath: options.rcPath,
+    packageField: 'remarkConfig',
+    detectConfig: true,
+    defaultConfig: {plugins: [copydesk as never]}
+  })
+}
+
+/**
+ * The files `lint` would lint, in its order, read but not linted: globs and folders expanded and
+ * `.remarkignore` applied by unified-engine itself. A file that cannot be read, or is named but
+ * ignored, comes back with unified-engine's fatal message.
+ */
+export function discover(options: Omit<LintOptions, 'rcPath'>): Promise<LintResult> {
+  return run(options, {processor: () => unified().use(parseNothing) as never, detectConfig: false})
+}
+
+function parseNothing(this: Processor) {
+  this.parser = () => ({type: 'root', children: []})
+}
+
+function run(options: LintOptions, settings: Partial<EngineOptions> & Pick<EngineOptions, 'processor'>): Promise<LintResult> {
   return new Promise((resolve, reject) => {
     engine(
       {
-        // Every file is checked (binary, UTF-8, size, nesting) before the parser sees it.
-        processor: () => unified().use(remarkParse).use(remarkCheckInput, {maxFileBytes: options.maxFileBytes ?? defaultMaxFileMegabytes * 1e6}) as never,
+        ...settings,
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
         extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
-        rcName: '.remarkrc',
-        rcPath: options.rcPath,
-        packageField: 'remarkConfig',
-        ignoreName: '.remarkignore',
-        ignorePatterns: options.ignorePatterns,
-        detectConfig: true,
-        defaultConfig: {plugins: [copydesk as never]},
-        plugins: options.onFile ? [[watchFiles, options.onFile] as never] : [],
+        ignoreName: options.found ? undefined : '.remarkignore',
+        detectIgnore: !options.found,
+        ignorePatterns: options.found ? undefined : options.ignorePatterns,
         // Nothing is written: findings are collected and reported by copydesk's reporters.
         out: false,
         output: false,
@@ -59,21 +80,4 @@ export function lint(options: LintOptions): Promise<LintResult> {
       }
     )
   })
-}
-
-/**
- * Progress: unified-engine hands every plugin its file set (how many files were found) and holds
- * finished files in a queue until all are done, so count files as their lint transform ends: this
- * plugin comes after the config's plugins, hence after the rules and message control.
- */
-const counts = new WeakMap<object, {done: number; findings: number}>()
-function watchFiles(onFile: NonNullable<LintOptions['onFile']>, fileSet?: FileSet) {
-  return (_tree: unknown, file: VFile) => {
-    if (!fileSet) return
-    const count = counts.get(fileSet) ?? {done: 0, findings: 0}
-    counts.set(fileSet, count)
-    count.done++
-    count.findings += file.messages.length
-    onFile(count.done, fileSet.expected, count.findings)
-  }
 }

@@ -1,15 +1,15 @@
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkMessageControl from 'remark-message-control'
 import retextEnglish from 'retext-english'
-import retextReadability from 'retext-readability'
 import {unified, type Processor} from 'unified'
 import {ruleIds, ruleOptions, rules, type RuleId} from '../rules/index.js'
 import {ConfigError} from './config.js'
 import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
 import {remarkRetextByBlocks} from './bridge.js'
 import {guardRule} from './crash.js'
+import remarkGfm from './gfm.js'
+import readability from './readability.js'
 import {remarkCollectFacts} from './text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
@@ -39,7 +39,7 @@ const defaultReadability = {age: 22, minWords: 12, threshold: 5 / 7}
 const severities = new Set<unknown>(['off', 'warn', 'error', 'on', 0, 1, 2, true, false])
 
 // retext-readability's options that copydesk passes through (the rest are fixed by the preset).
-const readabilityOptions: OptionSchema = {age: positiveNumber, minWords: positiveInteger, threshold: fraction}
+const readabilitySchema: OptionSchema = {age: positiveNumber, minWords: positiveInteger, threshold: fraction}
 const optionSchemas: Record<string, OptionSchema> = {...ruleOptions, readability: {}}
 
 /** Throw a config error naming the option, so the CLI can report it with the config file. */
@@ -58,7 +58,7 @@ export function validateOptions(options: unknown): CopydeskOptions {
     if (extra.length > 0) throw new ConfigError(`rule \`${id}\` takes \`[severity, options]\`, got ${extra.length + 2} items`)
     validateAgainst(`rules['${id}']`, optionSchemas[id], ruleOptions)
   }
-  validateAgainst('readability', readabilityOptions, readability)
+  validateAgainst('readability', readabilitySchema, readability)
   return options as CopydeskOptions
 }
 
@@ -70,7 +70,7 @@ const isOff = (setting: RuleSetting) => level(setting) === 'off' || level(settin
  * the rules and readability, then inline comment control last.
  */
 export default function copydesk(this: Processor<Root>, options?: CopydeskOptions) {
-  const {rules: ruleSettings = {}, readability = {}} = validateOptions(options)
+  const {rules: ruleSettings = {}, readability: readabilityOptions = {}} = validateOptions(options)
   const settings = {...defaultRules, ...ruleSettings}
 
   const english = unified().use(retextEnglish)
@@ -80,8 +80,8 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     if (!isOff(setting)) english.use(guardRule(id, rules[id] as never) as never, (Array.isArray(setting) ? setting : [setting]) as never)
   }
   if (!isOff(settings.readability)) {
-    const readabilitySettings = {...defaultReadability, ...readability}
-    english.use(guardRule('readability', retextReadability as never) as never, readabilitySettings)
+    const readabilitySettings = {...defaultReadability, ...readabilityOptions}
+    english.use(guardRule('readability', readability as never) as never, readabilitySettings)
     english.use(readabilityMessages, {fatal: level(settings.readability) === 'error' || level(settings.readability) === 2, age: readabilitySettings.age})
   }
 

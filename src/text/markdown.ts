@@ -1,6 +1,6 @@
 import type {Root, Nodes} from 'mdast'
 import type {VFile} from 'vfile'
-import {parse as parseYaml} from 'yaml'
+import {parseFrontMatter} from '../frontmatter.js'
 import type {BlockKind, Citation, Span} from './types.js'
 
 /** What the Markdown tree knows and the prose tree forgets: blocks, citations, front matter. */
@@ -52,7 +52,7 @@ function spanOf(node: Nodes): Span | undefined {
 
 function readFrontmatter(value: string, file: VFile): Record<string, unknown> {
   try {
-    const data = parseYaml(value)
+    const data = parseFrontMatter(value)
     return data && typeof data === 'object' && !Array.isArray(data) ? data : {}
   } catch (error) {
     file.message(`Cannot read front matter: ${(error as Error).message}`, {

@@ -1,0 +1,124 @@
+import type {Worker} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import {lint} from './engine.js'
+import {serializeMessage, type SerializedMessage} from './messages.js'
+
+/** A file to lint: its absolute path and the text read during discovery. */
+export interface Item {
+  path: string
+  value: string
+}
+
+/** What every thread needs to lint like the CLI: config discovery from `cwd`, or one config file. */
+export interface LintSettings {
+  cwd: string
+  rcPath?: string
+  /** Refuse files larger than this, in bytes (src/input.ts). */
+  maxFileBytes?: number
+}
+
+/** Lint some files in this thread with unified-engine (config discovery as usual); findings as data. */
+export async function lintChunk(items: Item[], settings: LintSettings): Promise<SerializedMessage[][]> {
+  const files = items.map((item) => new VFile({path: item.path, value: item.value}))
+  await lint({files, cwd: settings.cwd, rcPath: settings.rcPath, maxFileBytes: settings.maxFileBytes, found: true})
+  return files.map((file) => file.messages.map(serializeMessage))
+}
+
+/**
+ * Lint `items` on `jobs` threads: this one and `jobs - 1` workers, fed chunks of files as they
+ * finish so a long interview does not hold up the rest. Chunks also bound memory: unified-engine
+ * keeps every file of a call in flight at once. Results come back in input order, and
+ * every thread's findings go through the same serialization, so any `jobs` gives the same report.
+ */
+export async function lintInPool(
+  items: Item[],
+  settings: LintSettings,
+  jobs: number,
+  started?: Promise<Worker[]>,
+  onFile?: (done: number, total: number, findings: number) => void
+): Promise<SerializedMessage[][]> {
+  const threads = Math.max(1, Math.min(jobs, items.length))
+  const spawned = await (started ?? startWorkers(threads - 1, settings))
+  const workers = spawned.slice(0, threads - 1)
+  const results: SerializedMessage[][] = new Array(items.length)
+  let remaining = items.reduce((sum, item) => sum + item.value.length, 0)
+  let next = 0
+  let done = 0
+  let findings = 0
+  const finished = (chunk: number[]) => {
+    done += chunk.length
+    for (const index of chunk) findings += results[index].length
+    onFile?.(done, items.length, findings)
+  }
+  // Guided scheduling: big chunks first (less overhead), small ones at the end (even finish).
+  // This thread takes quarter chunks: it hands out work only between its own chunks.
+  const take = (share = 1): number[] | undefined => {
+    if (next >= items.length) return undefined
+    const target = share * Math.min(64_000, Math.max(4_000, remaining / (threads * 4)))
+    const chunk: number[] = []
+    let size = 0
+    while (next < items.length && (chunk.length === 0 || size < target)) {
+      size += items[next].value.length
+      chunk.push(next++)
+    }
+    remaining -= size
+    return chunk
+  }
+
+  try {
+    const feedWorker = (worker: Worker) =>
+      new Promise<void>((resolve, reject) => {
+        const inFlight = new Map<number, number[]>()
+        let id = 0
+        const send = () => {
+          const chunk = take()
+          if (!chunk) return
+          inFlight.set(++id, chunk)
+          worker.postMessage({id, items: chunk.map((index) => items[index])})
+        }
+        worker.on('message', (reply: {id: number; results?: SerializedMessage[][]; error?: string}) => {
+          if (reply.error !== undefined) return reject(new Error(reply.error))
+          const chunk = inFlight.get(reply.id) ?? []
+          inFlight.delete(reply.id)
+          chunk.forEach((index, i) => (results[index] = reply.results?.[i] ?? []))
+          finished(chunk)
+          send()
+          if (inFlight.size === 0) resolve()
+        })
+        worker.on('error', reject)
+        worker.on('exit', (code) => inFlight.size > 0 && reject(new Error(`a lint worker stopped (exit code ${code})`)))
+        // Three chunks in flight: a worker does not wait while this thread lints its own.
+        send()
+        send()
+        send()
+        if (inFlight.size === 0) resolve()
+      })
+    const feedSelf = async () => {
+      for (let chunk = take(1 / 4); chunk; chunk = take(1 / 4)) {
+        const found = await lintChunk(chunk.map((index) => items[index]), settings)
+        chunk.forEach((index, i) => (results[index] = found[i]))
+        finished(chunk)
+      }
+    }
+    await Promise.all([...workers.map(feedWorker), feedSelf()])
+  } finally {
+    await Promise.all(spawned.map((worker) => worker.terminate()))
+  }
+  return results
+}
+
+/**
+ * Start `count` lint workers. The CLI starts them before it looks for files when there will
+ * be many, so their start-up (loading the preset) overlaps with finding and reading the files.
+ */
+export async function startWorkers(count: number, settings: LintSettings): Promise<Worker[]> {
+  if (count < 1) return []
+  // Loaded only for a pool: a one-file run does not pay for node:worker_threads.
+  const {Worker} = await import('node:worker_threads')
+  return Array.from({length: count}, () => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
+    // A worker that fails to start is reported by lintInPool if it was given work; never a crash.
+    worker.on('error', () => {})
+    return worker
+  })
+}

@@ -1,0 +1,78 @@
+import {statSync} from 'node:fs'
+import type {Worker} from 'node:worker_threads'
+import {resolve} from 'node:path'
+import type {VFile} from 'vfile'
+import {discover} from './engine.js'
+import {deserializeMessage, type SerializedMessage} from './messages.js'
+import {lintInPool, startWorkers, type Item, type LintSettings} from './pool.js'
+import {inShard, type Shard} from './shard.js'
+
+export interface RunOptions {
+  files: string[]
+  cwd: string
+  rcPath?: string
+  ignorePatterns?: string[]
+  /** Threads to lint on (this one included). */
+  jobs: number
+  /** `--cache-location`, when `--cache` is on. */
+  cache?: string
+  shard?: Shard
+  /** Refuse files larger than this, in bytes. */
+  maxFileBytes?: number
+  /** Called as files finish: files done, files to lint, findings so far (progress). */
+  onFile?: (done: number, total: number, findings: number) => void
+}
+
+/**
+ * Find the files (in unified-engine's order), keep this shard's, take what the cache has, lint
+ * the rest on the pool, and return every file with its findings, in order.
+ */
+export async function lintFiles(options: RunOptions): Promise<VFile[]> {
+  const {cwd} = options
+  const settings = {cwd, rcPath: options.rcPath, maxFileBytes: options.maxFileBytes}
+  // Folders, globs or several files: start the workers now, to load while files are found.
+  const many = options.files.length > 1 || options.files.some((path) => /[*?[\]{}!]/.test(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory())
+  // Not with --cache: most files usually come from it.
+  const started = options.jobs > 1 && many && options.cache === undefined ? startWorkers(options.jobs - 1, settings) : undefined
+  try {
+    return await lintFound(options, settings, started)
+  } catch (error) {
+    // lintInPool stops the workers it was given; an earlier failure must not leave them running.
+    for (const worker of (await started) ?? []) void worker.terminate()
+    throw error
+  }
+}
+
+async function lintFound(options: RunOptions, settings: LintSettings, started: Promise<Worker[]> | undefined): Promise<VFile[]> {
+  const {cwd} = options
+  const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
+  const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
+  // Loaded only with --cache (it hashes with node:crypto, which costs a one-file run to load).
+  const cache = options.cache === undefined ? undefined : new (await import('./cache.js')).LintCache(options.cache, cwd, options.rcPath)
+
+  const todo: Array<{file: VFile; key?: string}> = []
+  for (const file of files) {
+    // unified-engine already said why it cannot lint this one (unreadable, named but ignored).
+    if (file.messages.some((m) => m.fatal === true)) continue
+    const key = cache?.key(file.path, String(file.value))
+    const cached = key === undefined ? undefined : cache?.get(file.path, key)
+    if (cached) attach(file, cached)
+    else todo.push({file, key})
+  }
+
+  const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value)}))
+  const results = await lintInPool(items, settings, options.jobs, started, options.onFile)
+  todo.forEach(({file, key}, index) => {
+    attach(file, results[index])
+    // A file that could not be processed (say, a broken config) is tried again next time.
+    // So is a file refused by the input checks (size, binary, nesting): --max-file-size may change.
+    const failed = results[index].some((m) => m.fields.fatal === true && (!m.fields.ruleId || String(m.fields.reason).startsWith('Cannot lint file')))
+    if (cache && key !== undefined && !failed) cache.set(file.path, key, results[index])
+  })
+  cache?.save()
+  return files
+}
+
+function attach(file: VFile, messages: SerializedMessage[]) {
+  file.messages = messages.map(deserializeMessage)
+}

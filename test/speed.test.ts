@@ -1,0 +1,160 @@
+// The speed machinery must not change what copydesk reports: the worker pool, the cache and
+// shards against one plain run, and the readability reimplementation against the stock plugin.
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, resolve} from 'node:path'
+import remarkParse from 'remark-parse'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import retextReadability from 'retext-readability'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
+import {deserializeMessage, serializeMessage} from '../src/messages.js'
+import readability from '../src/readability.js'
+import {toJson} from '../src/reporters/json.js'
+
+const bin = resolve('bin/copydesk.js')
+const corpus = resolve('..', 'shared', 'corpus', 'news')
+const hasCorpus = existsSync(corpus)
+const articles = hasCorpus ? readdirSync(corpus).filter((name) => name.endsWith('.md')).sort() : []
+
+function run(args: string[], cwd: string) {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - start}
+}
+
+/** A temporary folder with every `step`-th corpus article (and the longest, an interview). */
+function corpusFolder(step: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-speed-'))
+  const chosen = articles.filter((_, index) => index % step === 0)
+  chosen.push('wn-2020-living-with-hiv-during-covid-19-wikinews.md')
+  for (const name of new Set(chosen)) copyFileSync(join(corpus, name), join(dir, name))
+  return dir
+}
+
+const findings = (stdout: string) => (JSON.parse(stdout) as Array<{messages: unknown[]}>).reduce((n, file) => n + file.messages.length, 0)
+
+describe.skipIf(!hasCorpus)('worker pool, cache and shards on corpus articles', () => {
+  it('reports the same JSON with --jobs 1 and --jobs 2, files in input order', () => {
+    const dir = corpusFolder(25)
+    const one = run(['--format', 'json', '--jobs', '1', '.'], dir)
+    const two = run(['--format', 'json', '--jobs', '2', '.'], dir)
+    expect(one.code).toBe(0)
+    expect(two.stdout).toBe(one.stdout)
+    const paths = JSON.parse(one.stdout).map((file: {path: string}) => file.path)
+    expect(paths).toEqual([...paths].sort())
+    expect(findings(one.stdout)).toBeGreaterThan(20)
+  })
+
+  it('reuses cached findings: same report, faster; an edited file is linted again', () => {
+    const dir = corpusFolder(15)
+    const plain = run(['--format', 'json', '.'], dir)
+    const cold = run(['--format', 'json', '--cache', '.'], dir)
+    expect(existsSync(join(dir, '.copydeskcache'))).toBe(true)
+    const warm = run(['--format', 'json', '--cache', '.'], dir)
+    expect(cold.stdout).toBe(plain.stdout)
+    expect(warm.stdout).toBe(plain.stdout)
+    expect(warm.ms).toBeLessThan(cold.ms * 0.6)
+
+    const name = readdirSync(dir).find((n) => n.endsWith('.md')) as string
+    writeFileSync(join(dir, name), readFileSync(join(dir, name), 'utf8') + '\nCritics say the plan will fail.\n')
+    const edited = JSON.parse(run(['--format', 'json', '--cache', name], dir).stdout)
+    expect(edited[0].messages.map((m: {ruleId: string}) => m.ruleId)).toContain('vague-attribution')
+  })
+
+  it('keeps the cache where --cache-location says and drops it when the config changes', () => {
+    const dir = corpusFolder(100)
+    const location = join(dir, 'cache-folder') + '/'
+    const before = run(['--format', 'json', '--cache', '--cache-location', location, '.'], dir)
+    expect(existsSync(join(location, 'copydesk-cache.json'))).toBe(true)
+    writeFileSync(join(dir, '.remarkrc.json'), JSON.stringify({plugins: [[resolve('dist/src/preset.js'), {rules: {readability: 'off'}}]]}))
+    const after = run(['--format', 'json', '--cache', '--cache-location', location, '.'], dir)
+    expect(before.stdout).toContain('"ruleId":"readability"')
+    expect(after.stdout).not.toContain('"ruleId":"readability"')
+  })
+
+  it('splits the files into disjoint shards whose union is every file', () => {
+    const dir = corpusFolder(40)
+    const all = JSON.parse(run(['--format', 'json', '.'], dir).stdout)
+    const shards = [1, 2, 3].map((i) => JSON.parse(run(['--format', 'json', '--shard', `${i}/3`, '.'], dir).stdout))
+    const paths = shards.flat().map((file: {path: string}) => file.path)
+    expect(new Set(paths).size).toBe(paths.length)
+    expect([...paths].sort()).toEqual(all.map((file: {path: string}) => file.path))
+    for (const shard of shards) expect(shard.length).toBeGreaterThan(0)
+    // Merged like CI does (jq -s 'add'), in path order: the same report as one run.
+    expect(JSON.stringify(shards.flat().sort((a, b) => (a.path < b.path ? -1 : 1)))).toBe(JSON.stringify(all))
+  })
+})
+
+describe('flags', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-flags-'))
+  writeFileSync(join(dir, 'a.md'), 'Hello.\n')
+  it.each([['--jobs', '0'], ['--jobs', 'two'], ['--shard', '4/3'], ['--shard', '1']])('exits 2 on %s %s', (flag, value) => {
+    const result = run([flag, value, 'a.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(new RegExp(`^copydesk: bad ${flag} `))
+  })
+})
+
+describe('findings as data (worker boundary, cache)', () => {
+  it('keeps every field a reporter reads, the fix and the cause', () => {
+    const file = new VFile({path: 'a.md', value: 'Prices rose 32%.'})
+    const place = {start: {line: 1, column: 13, offset: 12}, end: {line: 1, column: 16, offset: 15}}
+    const cause = new VFileMessage('Set here', {place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 7, offset: 6}}})
+    const message = file.message('Unexpected unattributed statistic `32%`', {place, ruleId: 'unattributed-statistic', source: 'copydesk', cause})
+    Object.assign(message, {fatal: false, actual: '32%', expected: ['according to …'], url: 'https://example.org', note: 'Why.', fix: {start: 12, end: 15, text: '32 percent'}})
+    const back = deserializeMessage(JSON.parse(JSON.stringify(serializeMessage(message))))
+    expect(toJson(back)).toEqual(toJson(message))
+    expect(back).toBeInstanceOf(VFileMessage)
+    expect(back.file).toBe('a.md')
+  })
+
+  it('keeps a cause made by another copy of vfile-message (a config that imports its own preset)', () => {
+    const place = {start: {line: 2, column: 1, offset: 9}, end: {line: 2, column: 4, offset: 12}}
+    const foreign = {...new VFileMessage('Other currency first mentioned here', {place})}
+    const message = new VFileMessage('Unexpected mixed currencies', {cause: foreign as never})
+    const back = deserializeMessage(JSON.parse(JSON.stringify(serializeMessage(message))))
+    expect(back.cause).toBeInstanceOf(VFileMessage)
+    expect((back.cause as VFileMessage).place).toEqual(place)
+    expect((back.cause as VFileMessage).reason).toBe('Other currency first mentioned here')
+  })
+
+  it('keeps the error names in a cause chain, which the CLI reads to report a broken config', () => {
+    const inner = Object.assign(new Error('unknown rule `x`'), {name: 'CopydeskConfigError'})
+    const message = new VFileMessage('Cannot process file', {cause: inner})
+    message.fatal = true
+    const back = deserializeMessage(JSON.parse(JSON.stringify(serializeMessage(message))))
+    expect((back.cause as Error).name).toBe('CopydeskConfigError')
+    expect((back.cause as Error).message).toBe('unknown rule `x`')
+    expect(back.fatal).toBe(true)
+  })
+})
+
+describe.skipIf(!hasCorpus)('readability reimplementation', () => {
+  const sample = articles.filter((_, index) => index % 6 === 0)
+  const lint = async (plugin: typeof readability, options: object | undefined, text: string) => {
+    const file = new VFile({path: 'a.md', value: text})
+    const processor = unified().use(remarkParse).use(remarkRetext, unified().use(retextEnglish).use(plugin as never, options) as never)
+    await processor.run(processor.parse(file), file)
+    return file.messages.map((m) => ({reason: m.reason, place: m.place, ruleId: m.ruleId, source: m.source, actual: m.actual, expected: m.expected, url: m.url, fatal: m.fatal}))
+  }
+
+  it.each([
+    ['the preset settings', {age: 22, minWords: 12, threshold: 5 / 7}],
+    ['the stock defaults', undefined],
+    ['a strict setting', {age: 14, minWords: 3, threshold: 1 / 7}]
+  ])(`matches retext-readability on ${sample.length} corpus articles with %s`, async (_, options) => {
+    let total = 0
+    for (const name of sample) {
+      const text = readFileSync(join(corpus, name), 'utf8')
+      const ours = await lint(readability, options, text)
+      expect(ours, name).toEqual(await lint(retextReadability as never, options, text))
+      total += ours.length
+    }
+    expect(total).toBeGreaterThan(sample.length / 10)
+  })
+})
