@@ -68,7 +68,7 @@ describe('--verbose', () => {
   it("shows each finding's note", () => {
     const result = run(['--verbose', seed])
     expect(result.stderr).toContain('[note]:')
-    expect(result.stderr).toContain('A run in another script that is neither a quotation nor a gloss of a name is usually spam or pasted text.')
+    expect(result.stderr).toContain('A run in Han script in an article written in Latin script, neither a quotation nor a gloss of a name: usually spam or pasted text.')
     expect(result.stderr).toContain('Several readability formulas find this sentence hard for a reader aged 22')
     expect(run([seed]).stderr).not.toContain('[note]:')
   })

@@ -204,7 +204,7 @@ describe('nothing runs that should not', () => {
       '',
       `{{constructor.constructor("${payload.replace(/"/g, '\\"')}")()}} and \`\${${payload}}\``,
       '',
-      `[link](javascript:${encodeURIComponent(payload)}) Critics say it failed.`,
+      `[link](javascript:${encodeURIComponent(payload)}) \n\nCritics say it failed.`,
       ''
     ].join('\n')
     writeFileSync(join(dir, 'hostile.md'), article)

@@ -43,11 +43,14 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
   const settings = settle(doc, file, options)
   // An interviewee's answers are the speaker's words, like a quotation: they set no convention.
   const spoken = (m: Mention) => m.quoted || doc.answers.some((a) => a.start <= m.start && m.end <= a.end)
-  const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination && !isAdCopy(doc.sentences[m.sentence].text)).map((m) => ({...m}))
+  // Ad copy is judged once per sentence, not once per amount in it.
+  const adCopy = new Map<number, boolean>()
+  const inAdCopy = (i: number) => adCopy.get(i) ?? adCopy.set(i, isAdCopy(doc.sentences[i].text)).get(i)!
+  const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination && !inAdCopy(m.sentence)).map((m) => ({...m}))
   if (mentions.length === 0) return
   linkConversions(doc.source, mentions)
   const writerNames = namedCurrencies(doc, false)
-  const reads = mentions.map((m, k) => read(m, mentions.slice(0, k), mentions, writerNames, settings.currency))
+  const reads = readAll(mentions, writerNames, settings.currency)
   const rates = exchangeRates(doc, reads)
   const reported = new Set<string>()
   const emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => {
@@ -66,12 +69,18 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
  */
 function exchangeRates(doc: Analysis, reads: Read[]): Map<Read, string> {
   const rates = new Map<Read, string>()
+  const names = new Map<number, ReturnType<typeof findCurrencyNames>>()
+  const namesIn = (sentence: Analysis['sentences'][number]) => {
+    let found = names.get(sentence.index)
+    if (!found) names.set(sentence.index, (found = findCurrencyNames(doc.writerText(sentence), sentence.start)))
+    return found
+  }
   for (const r of reads) {
     const {m} = r
     if (m.parts.length !== 1 || m.parts[0].scale || m.amount === undefined || m.amount >= 1000) continue
     const sentence = doc.sentences[m.sentence]
-    const before = doc.writerText(sentence).slice(0, m.start - sentence.start)
-    const name = findCurrencyNames(before, sentence.start).at(-1)
+    // The last currency named before the figure; names are found once per sentence.
+    const name = namesIn(sentence).filter((n) => n.end <= m.start).at(-1)
     if (!name || name.codes.includes(r.key)) continue
     const gap = doc.source.slice(name.end, m.start)
     if (gap.length <= 40 && !/\d/.test(gap) && /(?:\bto|\bat|\bagainst|=|\bper|\bbuys?|\bfetch(?:es|ed)?)\s*$/i.test(gap)) rates.set(r, name.codes[0])
@@ -128,12 +137,16 @@ function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
  * dollar before it (the AP habit), else the article's only qualified one, else the option or the
  * usual reading; `¥` is whatever the article names (yuan or yen), else stays unknown.
  */
-function read(m: Mention, before: Mention[], all: Mention[], named: Set<string>, currency: string | undefined): Read {
+function read(m: Mention, previousOf: Map<string, Mention>, qualifiedAnywhere: Set<string>, named: Set<string>, currency: string | undefined): Read {
   const style: Read['style'] = m.extraMarker ? 'double' : m.notation === 'code' ? 'code' : m.notation === 'word' ? 'word' : 'symbol'
   if (m.currency) return {m, key: m.currency, style}
-  const fits = (n: Mention) => n.currency !== undefined && m.candidates.includes(n.currency) && n.unit === undefined
-  const previous = [...before].reverse().find(fits)
-  const qualified = new Set(all.filter(fits).map((n) => n.currency))
+  // The latest earlier mention that names one of this one's candidates ("US$390 million … $2 million").
+  let previous: Mention | undefined
+  for (const c of m.candidates) {
+    const n = previousOf.get(c)
+    if (n && (!previous || n.start > previous.start)) previous = n
+  }
+  const qualified = new Set(m.candidates.filter((c) => qualifiedAnywhere.has(c)))
   const inText = m.candidates.filter((c) => named.has(c))
   let key: string | undefined
   if (previous) key = previous.currency
@@ -144,13 +157,33 @@ function read(m: Mention, before: Mention[], all: Mention[], named: Set<string>,
   return {m, key: key ?? m.marker, style}
 }
 
+/**
+ * Read every mention in order. What an earlier mention settled is kept per currency, so an
+ * article of many amounts costs one pass, not one pass per amount.
+ */
+function readAll(mentions: Mention[], named: Set<string>, currency: string | undefined): Read[] {
+  const certain = (n: Mention) => n.currency !== undefined && n.unit === undefined
+  const qualifiedAnywhere = new Set(mentions.filter(certain).map((n) => n.currency as string))
+  const previousOf = new Map<string, Mention>()
+  return mentions.map((m) => {
+    const r = read(m, previousOf, qualifiedAnywhere, named, currency)
+    if (certain(m)) previousOf.set(m.currency as string, m)
+    return r
+  })
+}
+
 const ambiguousMarkers = new Set(['¥', '$'])
 
 /** `¥` (yuan or yen) and a bare `$` beside other currencies, when the article never says which. */
 function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: Settings, emit: Emit) {
   const quotedNames = namedCurrencies(doc, true)
   // Bare `$` is ambiguous only beside another currency (`¥` counts: it is not a dollar).
-  const otherCurrency = (r: Read) => reads.find((o) => !o.m.subunit && o.key !== r.key && o.m.marker !== '$')
+  // The first such other currency, found from two precomputed reads instead of a search per mention.
+  const eligible = reads.filter((o) => !o.m.subunit && o.m.marker !== '$')
+  const firstOther = eligible[0]
+  const secondOther = firstOther && eligible.find((o) => o.key !== firstOther.key)
+  const otherCurrency = (r: Read) => (firstOther && firstOther.key !== r.key ? firstOther : secondOther)
+  const qualifiedSymbols = new Set(reads.filter((o) => o.m.notation === 'qualified-symbol' && o.m.currency).map((o) => o.m.currency as string))
   const flagged = new Map<string, number>()
   for (const r of reads) {
     const {m} = r
@@ -158,7 +191,7 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
     const other = otherCurrency(r)
     if (m.marker === '$' && !other) continue
     // Named in the writer's words, or a qualified symbol ("US$", "CN¥") anywhere: a reader knows.
-    if (m.candidates.some((c) => named.has(c) || reads.some((o) => o.m.currency === c && o.m.notation === 'qualified-symbol'))) continue
+    if (m.candidates.some((c) => named.has(c) || qualifiedSymbols.has(c))) continue
     const known = settings.currency && m.candidates.includes(settings.currency) ? settings.currency : m.candidates.find((c) => quotedNames.has(c) && m.candidates.filter((x) => quotedNames.has(x)).length === 1)
     const count = flagged.get(m.marker) ?? 0
     // Once a convention is known (front matter, or a quotation names it), qualifying the first mention is enough.

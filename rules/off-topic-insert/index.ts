@@ -109,7 +109,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
         const text = line.text.slice(span.start, span.end)
         const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
-        const words = text.replace(/\(\([^)]*\)\)|\[[^\]]*\]/g, ' ').match(/\S*\p{L}\S*/gu)?.length ?? 0
+        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text)}
       })
     )

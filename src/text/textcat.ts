@@ -112,7 +112,8 @@ function shapeFeatures(text: string, tokens: string[], vocabulary: Vocabulary, l
   if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
   if (/!/.test(text)) out.push('bang')
   if (/\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)) out.push('url')
-  if (/[\w.+-]+@[\w-]+\.\w/.test(text)) out.push('email')
+  // Anchored at a token start: unanchored, a long run of word characters is retried from every position.
+  if (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)) out.push('email')
   if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   for (const {name, pattern} of lexicons.lists) {
