@@ -67,6 +67,7 @@ export function explainFailures(files: VFile[]): void {
 function describe(error: unknown): string {
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]
   // Recursion in the Markdown tools (deep nesting) or a huge argument list (a huge block).
-  if (error instanceof RangeError && /call stack/i.test(text)) return `${text} (the Markdown is nested too deeply or a block is too long)`
+  // By name: a worker thread's error reaches the CLI as data, no longer a RangeError instance.
+  if ((error as Error)?.name === 'RangeError' && /call stack/i.test(text)) return `${text} (the Markdown is nested too deeply or a block is too long)`
   return text
 }

@@ -116,7 +116,9 @@ export async function startWorkers(count: number, settings: LintSettings): Promi
   // Loaded only for a pool: a one-file run does not pay for node:worker_threads.
   const {Worker} = await import('node:worker_threads')
   return Array.from({length: count}, () => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings})
+    // The main thread's stack (V8's default, 984 KB): a file too deep for one thread is too deep for all,
+    // so the report does not depend on which thread linted it.
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings, resourceLimits: {stackSizeMb: 0.984}})
     // A worker that fails to start is reported by lintInPool if it was given work; never a crash.
     worker.on('error', () => {})
     return worker
