@@ -24,6 +24,8 @@ export interface FixResult {
   problems: string[]
 }
 
+const byteOrderMark = '\uFEFF'
+
 // Overlapping fixes are skipped in a pass and applied in the next one, ESLint-style.
 const maxPasses = 10
 
@@ -69,7 +71,8 @@ export async function fix(files: VFile[], options: FixOptions): Promise<FixResul
     const written: string[] = []
     for (const file of current) {
       const fixes = fixesOf(file)
-      if (fixes.length === 0 || done.has(file.path)) continue
+      // A fatal message means the file was not (fully) linted: its findings are no basis for edits.
+      if (fixes.length === 0 || done.has(file.path) || file.messages.some((m) => m.fatal === true)) continue
       const path = resolve(file.cwd, file.path)
       const refusal = refuse(path, roots)
       if (refusal) {
@@ -84,7 +87,9 @@ export async function fix(files: VFile[], options: FixOptions): Promise<FixResul
         done.add(file.path)
         continue
       }
-      const {text} = applyFixes(source, fixes)
+      // The rules lint the text without a leading BOM (src/input.ts): offsets point past it.
+      const bom = source.startsWith(byteOrderMark) ? byteOrderMark : ''
+      const text = bom + applyFixes(source.slice(bom.length), fixes).text
       if (text === source) continue
       if (options.dryRun) {
         diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, text, undefined, undefined, {context: 3}).replace(/^=+\n/, '')

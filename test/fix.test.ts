@@ -96,6 +96,49 @@ describe('--fix on the seed article', () => {
   })
 })
 
+describe('--fix on a file with a BOM and CRLF line endings', () => {
+  const bom = '\uFEFF'
+  const body = (lines: string[]) => bom + lines.join('\r\n') + '\r\n'
+
+  it('keeps the BOM and every CRLF, and removes only the runs', () => {
+    // The run opening line 2 is removed with the space after it: offsets one off (counting the BOM)
+    // would take the LF before it instead and leave a lone CR joining two lines.
+    const dir = folder({'a.md': body(['The council approved the budget on Tuesday.', '新夜上海论坛 Semiconductor independence has become a goal.', '', '上海龙凤419体验', 'Yet challenges remain.'])})
+    const result = run(['--fix', 'a.md'], dir)
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(body(['The council approved the budget on Tuesday.', 'Semiconductor independence has become a goal.', '', 'Yet challenges remain.']))
+  })
+
+  it('--fix-dry-run shows the same edit', () => {
+    const dir = folder({'a.md': body(['Intro.', '新夜上海论坛 Semiconductor independence has become a goal.'])})
+    const result = run(['--fix-dry-run', 'a.md'], dir)
+    expect(result.stdout).toContain(`\n-新夜上海论坛 Semiconductor independence has become a goal.\r\n+Semiconductor independence has become a goal.\r\n`)
+  })
+})
+
+describe('--fix leaves a file with a fatal message alone', () => {
+  it('does not fix a file the input checks refuse', () => {
+    const text = `${'>'.repeat(150)} deep\n\n上海龙凤419体验 The vote was close.\n`
+    const dir = folder({'deep.md': text})
+    const result = run(['--fix', 'deep.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('nesting-too-deep')
+    expect(readFileSync(join(dir, 'deep.md'), 'utf8')).toBe(text)
+  })
+
+  it('does not apply the fixes of the rules that ran when another rule failed', async () => {
+    const text = 'The council approved the budget on Tuesday. 上海龙凤419体验 The vote was close.\n'
+    const dir = folder({'a.md': text})
+    const linted = new VFile({path: 'a.md', cwd: dir, value: text})
+    linted.message('off-topic', {place: {line: 1, column: 45}}).fix = {start: 44, end: 54, text: ''} as never
+    const crash = linted.message('Cannot lint file: rule `broken-rule` failed: kaput', {ruleId: 'broken-rule'})
+    crash.fatal = true
+    const result = await fix([linted], {dryRun: false, roots: ['.'], cwd: dir, relint: async () => []})
+    expect(result.problems).toEqual([])
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(text)
+  })
+})
+
 describe('--fix writes only what it may', () => {
   const spam = 'The council approved the budget on Tuesday. 上海龙凤419体验 The vote was close.\n'
 
