@@ -150,6 +150,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
+    // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
+    if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
     const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
