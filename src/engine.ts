@@ -72,7 +72,9 @@ function run(options: LintOptions, settings: Partial<EngineOptions> & Pick<Engin
         reporter: () => '',
         streamError: sink(),
         streamOut: sink(),
-        silentlyIgnore: false
+        // A file named on the command line but listed in `.remarkignore` is skipped, as Prettier and
+        // pre-commit users expect: hooks pass every staged Markdown file, fixtures included.
+        silentlyIgnore: true
       },
       (error, _code, context) => {
         if (error) reject(error)

@@ -86,3 +86,12 @@ describe('files', () => {
     expect(JSON.parse(result.stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)).toEqual(['vague-attribution'])
   })
 })
+
+describe('ignored files', () => {
+  it('skips a file named on the command line that .remarkignore lists, and lints the rest', () => {
+    const dir = folder({'.remarkignore': 'skip.md\n', 'keep.md': 'Critics say it failed.\n', 'skip.md': 'Critics say it failed.\n'})
+    const result = run(['--format', 'json', 'keep.md', 'skip.md'], dir)
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).map((f: {path: string}) => f.path)).toEqual(['keep.md'])
+  })
+})
