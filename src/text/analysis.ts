@@ -115,6 +115,9 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return text
   })
   let moneyList: ReturnType<Analysis['money']> | undefined
+  const moneyIn = memo((s: Sentence) => findMoney(s.text, s.start))
+  // A mention that writerText blanks, wholly or in part.
+  const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end)
   const names = documentNames(source)
   const attribution = memo((s: Sentence) => findAttribution(writerText(s), s.start, names))
   const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
@@ -167,11 +170,12 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
-    numbers: memo((s) => findNumbers(writerText(s), s.start).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))),
+    // Money is parsed once per sentence: the numbers take the mentions the writer's words hold.
+    numbers: memo((s) =>
+      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
+    ),
     money() {
-      moneyList ??= sentences.flatMap((s) =>
-        findMoney(s.text, s.start).map((m) => ({...m, quoted: quoted(m), sentence: s.index}))
-      )
+      moneyList ??= sentences.flatMap((s) => moneyIn(s).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
       return moneyList
     }
   }

@@ -1,4 +1,4 @@
-import {findMoney} from './money.js'
+import {findMoney, type MoneyMention} from './money.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -40,9 +40,10 @@ const wordStatistics: Array<[RegExp, NumberKind]> = [
 ]
 
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
-export function findNumbers(text: string, offset = 0): NumberMention[] {
+export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset)): NumberMention[] {
   const found: NumberMention[] = []
-  for (const m of findMoney(text, 0)) found.push(mention(offset, m.start, m.text, 'money'))
+  // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
+  for (const m of money) found.push(mention(offset, m.start - offset, m.text, 'money'))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
   for (const [re, kind] of wordStatistics) {
