@@ -4,18 +4,11 @@ import {loadData} from '../../src/data.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
+import {options as schema, type CurrencyConsistencyOptions} from './options.js'
 import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
-
-export interface Options {
-  /** ISO code that conversions should give (default USD). */
-  referenceCurrency?: string
-  /** ISO code that `¥` and bare `$` mean in this article (e.g. CNY). */
-  currency?: string
-  /** House notation; `auto` takes each currency's majority in the document. */
-  notation?: 'auto' | Style
-}
+type Options = CurrencyConsistencyOptions
 
 interface Data {
   /** How a message names a currency ("yuan", "US dollars"). */
@@ -96,29 +89,29 @@ interface Settings {
   notation: 'auto' | Style
 }
 
-const notations = new Set(['auto', 'symbol', 'code', 'word'])
-const isCode = (value: unknown): value is string => typeof value === 'string' && iso.code(value.toUpperCase()) !== undefined
-
 /** Config options, overridden by the article's front matter (`currency: CNY`). */
 function settle(doc: Analysis, file: VFile, options: Options): Settings {
   const front = doc.frontmatter
-  const pick = <T>(key: keyof Options, valid: (v: unknown) => boolean, fallback: T): T => {
-    const value = front[key]
-    if (value === undefined) return (options[key] as T | undefined) ?? fallback
-    if (valid(value)) return (typeof value === 'string' && key !== 'notation' ? value.toUpperCase() : value) as T
+  // Front matter is checked against the same schema as the config (rules/currency-consistency/options.ts);
+  // codes may be written in lower case there ("currency: cny").
+  const pick = <T>(key: keyof Options, fallback: T): T => {
+    const raw = front[key]
+    if (raw === undefined) return (options[key] as T | undefined) ?? fallback
+    const value = typeof raw === 'string' && key !== 'notation' ? raw.toUpperCase() : raw
+    if (schema[key].check(value)) return value as T
     // Point at the front-matter line, so the editor sees which setting is wrong.
     const line = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(doc.source)
     const span = line ? {start: line.index, end: line.index + line[0].length} : {start: 0, end: 0}
     report(file, doc, {
-      reason: `Unexpected front matter \`${key}: ${String(value)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
+      reason: `Unexpected front matter \`${key}: ${String(raw)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
       span
     })
     return (options[key] as T | undefined) ?? fallback
   }
   return {
-    referenceCurrency: pick('referenceCurrency', isCode, 'USD').toUpperCase(),
-    currency: pick<string | undefined>('currency', isCode, undefined)?.toUpperCase(),
-    notation: pick('notation', (v) => notations.has(String(v)), 'auto')
+    referenceCurrency: pick('referenceCurrency', 'USD'),
+    currency: pick<string | undefined>('currency', undefined),
+    notation: pick('notation', 'auto')
   }
 }
 
