@@ -62,18 +62,12 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
  */
 function exchangeRates(doc: Analysis, reads: Read[]): Map<Read, string> {
   const rates = new Map<Read, string>()
-  const names = new Map<number, ReturnType<typeof findCurrencyNames>>()
-  const namesIn = (sentence: Analysis['sentences'][number]) => {
-    let found = names.get(sentence.index)
-    if (!found) names.set(sentence.index, (found = findCurrencyNames(doc.writerText(sentence), sentence.start)))
-    return found
-  }
   for (const r of reads) {
     const {m} = r
     if (m.parts.length !== 1 || m.parts[0].scale || m.amount === undefined || m.amount >= 1000) continue
     const sentence = doc.sentences[m.sentence]
-    // The last currency named before the figure; names are found once per sentence.
-    const name = namesIn(sentence).filter((n) => n.end <= m.start).at(-1)
+    // The last currency named before the figure.
+    const name = doc.currencyNames(sentence).filter((n) => n.end <= m.start).at(-1)
     if (!name || name.codes.includes(r.key)) continue
     const gap = doc.source.slice(name.end, m.start)
     if (gap.length <= 40 && !/\d/.test(gap) && /(?:\bto|\bat|\bagainst|=|\bper|\bbuys?|\bfetch(?:es|ed)?)\s*$/i.test(gap)) rates.set(r, name.codes[0])
@@ -119,8 +113,8 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
 function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
   const codes = new Set<string>()
   for (const sentence of doc.sentences) {
-    const text = quoted ? sentence.text : doc.writerText(sentence)
-    for (const name of findCurrencyNames(text, sentence.start)) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
+    const names = quoted ? findCurrencyNames(sentence.text, sentence.start) : doc.currencyNames(sentence)
+    for (const name of names) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
   }
   return codes
 }

@@ -5,7 +5,7 @@ import {location} from 'vfile-location'
 import {findAttribution, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
-import {findMoney, type MoneyMention} from './money.js'
+import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
@@ -57,6 +57,8 @@ export interface Analysis {
   /** Words the document capitalises inside sentences: its names ("Gates", "Black"). */
   names: ReadonlySet<string>
   numbers(sentence: Sentence): NumberMention[]
+  /** Currencies named in the writer's words of a sentence ("the yuan weakened", "RMB"). */
+  currencyNames(sentence: Sentence): CurrencyName[]
   /** Every money mention, quoted or not; `quoted` tells which. */
   money(): Array<MoneyMention & {quoted: boolean; sentence: number}>
 }
@@ -174,6 +176,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     numbers: memo((s) =>
       findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
     ),
+    currencyNames: memo((s) => findCurrencyNames(writerText(s), s.start)),
     money() {
       moneyList ??= sentences.flatMap((s) => moneyIn(s).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
       return moneyList
