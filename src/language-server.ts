@@ -4,7 +4,22 @@ import {unified, type Processor} from 'unified'
 import {createUnifiedLanguageServer} from 'unified-language-server'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import copydesk from './preset.js'
 import type {Fix} from './report.js'
+
+// The plugins of a bare `remark` processor: with only these, no config file was found.
+const parserAndCompiler = new Set(['remarkParse', 'remarkStringify'])
+
+/**
+ * With no `.remarkrc.*` (or `remarkConfig`) for a document, lint it with copydesk's defaults, as
+ * the CLI does. unified-language-server has no default-config setting: the plugins it is given
+ * come after the configured ones, so the configured ones are already attached here. The preset
+ * is attached in place, not with `use`, so its plugins come before the quick-fix plugin's.
+ */
+export function copydeskWhenUnconfigured(this: Processor) {
+  const configured = this.attachers.some(([plugin]) => plugin !== copydeskWhenUnconfigured && plugin !== quickFixesFromFixSpans && !parserAndCompiler.has(plugin.name))
+  if (!configured) copydesk.call(this as Processor<never>)
+}
 
 /**
  * unified-language-server offers each `expected` value as a quick fix that replaces the
@@ -30,7 +45,8 @@ export function quickFixesFromFixSpans(this: Processor) {
 /**
  * The copydesk language server: remark-language-server's settings (it reads the same
  * `.remarkrc.*`, `.remarkignore` and `remarkConfig` as the CLI and `remark`), so the editor shows
- * exactly the findings the CLI reports, as diagnostics whose code is the rule id.
+ * exactly the findings the CLI reports, as diagnostics whose code is the rule id; with no config it
+ * uses copydesk's defaults, like the CLI.
  */
 export function startLanguageServer() {
   process.title = 'copydesk-language-server'
@@ -44,7 +60,7 @@ export function startLanguageServer() {
     ignoreName: '.remarkignore',
     packageField: 'remarkConfig',
     pluginPrefix: 'remark',
-    plugins: [quickFixesFromFixSpans],
+    plugins: [copydeskWhenUnconfigured, quickFixesFromFixSpans],
     // Used when the workspace has no `remark` of its own.
     defaultProcessor: unified().use(remarkParse).use(remarkStringify) as never
   })

@@ -163,4 +163,20 @@ describe('copydesk-language-server', () => {
       {code: 'vague-attribution', severity: 1, source: 'copydesk', range: {start: {line: 0, character: 0}, end: {line: 0, character: 11}}}
     ])
   })
+
+  it('uses copydesk’s defaults where no config is found, like the CLI, and follows a config without copydesk', async () => {
+    const draft = 'Critics say the toll cut traffic by 32%.\n'
+    const bare = folder({'draft.md': draft})
+    client = new Client()
+    const {diagnostics} = await client.open(bare, join(bare, 'draft.md'))
+    const cli = JSON.parse(run(['--format', 'json', 'draft.md'], bare).stdout)[0].messages as Array<{ruleId: string; line: number; column: number}>
+    expect(cli.map((m) => m.ruleId).sort()).toEqual(['unattributed-statistic', 'vague-attribution'])
+    expect(diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`).sort()).toEqual(cli.map((m) => `${m.ruleId} ${m.line}:${m.column}`).sort())
+    await client.close()
+
+    // A workspace whose remark config is for something else: no copydesk findings, as with the CLI.
+    const other = folder({'.remarkrc.json': JSON.stringify({plugins: ['./plugin.mjs']}), 'plugin.mjs': 'export default function other() {}\n', 'draft.md': draft})
+    client = new Client()
+    expect((await client.open(other, join(other, 'draft.md'))).diagnostics).toEqual([])
+  })
 })
