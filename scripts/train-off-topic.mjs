@@ -12,7 +12,7 @@ import {join} from 'node:path'
 import {parse} from 'yaml'
 import {lexicons} from '../dist/rules/off-topic-insert/model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
-import {idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
+import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
@@ -131,7 +131,7 @@ for (const [kind, lines] of Object.entries(pools)) {
 }
 // Topic: a news sentence in its own article against one pasted into another article.
 const topic = []
-const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, counts, vocabulary)), y, weight: 1})
+const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, articleWords(counts, vocabulary))), y, weight: 1})
 for (const a of train) for (const s of a.sentences) if (rand() < 0.5) addTopic(s, a.counts, 0)
 for (let k = 0; k < 6000; k++) {
   const from = pick(train)
@@ -171,7 +171,7 @@ for (const [kind, lines] of Object.entries(pools)) {
   const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
   console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
 }
-const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, a.counts, vocabulary))))).sort((x, y) => y - x)
+const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))))).sort((x, y) => y - x)
 console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
 
 // Weights quantised to 8 bits: the model file stays small (it ships with the package).

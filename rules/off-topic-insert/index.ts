@@ -2,7 +2,7 @@ import type {Analysis} from '../../src/text/analysis.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from '../../src/text/segments.js'
-import {runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../../src/text/textcat.js'
+import {articleWords, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore} from '../../src/text/textcat.js'
 import type {Span} from '../../src/text/types.js'
 import {cutWords, data, lexicons, loadModel} from './model.js'
 
@@ -96,12 +96,19 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
     for (let k = 0; k < bounds.length; k += 2) if (bounds[k + 1] > bounds[k]) parts.push({start: bounds[k], end: bounds[k + 1]})
     return parts
   })
-  const article = termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n'))
+  const article = articleWords(termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n')), vocabulary)
   // One score per run: the style model's log-odds, plus the topic model's when the run does not fit
   // the article (a chance overlap of words with the article never excuses spam).
-  const judge = (text: string) =>
-    styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)) +
-    settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article, vocabulary))))
+  // Below `floor` a score decides nothing, so it may be returned as an upper bound: the topical
+  // features (the costly part) are computed only when the topic model could lift the run to `floor`.
+  const ceiling = settings.topicWeight * Math.max(0, topicCeiling(model))
+  const judge = (text: string, floor: number) => {
+    const style = styleLogOdds(model, text, vocabulary, lex)
+    if (style + ceiling < floor) return style + ceiling
+    return style + settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article))))
+  }
+  // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
+  const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)
   const pieces = lines.map((line, n) =>
     segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -110,7 +117,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
         const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text)}
+        return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   )
@@ -141,7 +148,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string) => number, threshold: number, joinThreshold: number, cutMargin: number) {
+function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number) {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   let best: {end: number; score: number} | undefined
@@ -151,8 +158,8 @@ function bestCut(text: string, piece: Span, judge: (text: string) => number, thr
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
     // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
     if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
-    const headScore = judge(head)
-    if (headScore < threshold + cutMargin || judge(rest) >= joinThreshold) continue
+    const headScore = judge(head, threshold + cutMargin)
+    if (headScore < threshold + cutMargin || judge(rest, joinThreshold) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
   }
   return best
