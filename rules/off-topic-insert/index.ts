@@ -112,7 +112,10 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
   const pieces = lines.map((line, n) =>
     segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
-        const span = {start: part.start + s.start, end: part.start + s.end}
+        // A run pasted into the first word of a sentence leaves that word's capital glued to its
+        // start ("IClick here…"): the piece starts after it, so a fix restores the word.
+        const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
+        const span = {start: part.start + s.start + glued, end: part.start + s.end}
         const text = line.text.slice(span.start, span.end)
         const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.

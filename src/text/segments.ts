@@ -136,13 +136,15 @@ export function sentenceSpans(text: string): Span[] {
 }
 
 /**
- * Places inside a sentence where a pasted run without a full stop may end and the real
- * sentence resume: before a capitalised word that does not follow end punctuation
- * ("ADV: Search Engine Registration Yet challenges remain."). Offsets relative to the text.
+ * Places inside a sentence where a pasted run may end and the real text resume: before a
+ * capitalised word that does not follow end punctuation ("ADV: Search Engine Registration Yet
+ * challenges remain."), and after end punctuation before a word in lower case, which the sentence
+ * splitter does not take for a boundary (a run pasted into the first word of a sentence,
+ * "IClick here for your FREE report. nstead, they…"). Offsets relative to the text.
  */
 export function resumePoints(text: string): number[] {
   const points: number[] = []
-  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})/gu)) {
+  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
     const at = (m.index ?? 0) + m[0].length
     if (at > 0 && at < text.length) points.push(at)
   }
