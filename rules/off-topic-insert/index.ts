@@ -120,7 +120,9 @@ function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
         const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text, floor)}
+        // A bare web or e-mail address standing as a sentence of its own is judged however short.
+        const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
+        return {...span, seed: words >= settings.minWords || address, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   )

@@ -119,12 +119,15 @@ export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   let start = text.search(/\S/)
   if (start < 0) return spans
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}])/gu
+  // A sentence starts with a capital, a number, a CJK letter, or a bare web address.
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.)/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
-    if (!cjk && !m[3]) continue
     const end = at + m[1].length + m[2].length
+    // Latin sentences end before a space, or where two words were glued together in pasting
+    // ("updated constantly.Congratulations U can claim…"), not inside "U.S.Army" or a domain name.
+    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}\p{Ll}{2}/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
