@@ -141,14 +141,14 @@ for (let k = 0; k < 6000; k++) {
 }
 
 // ---- logistic regression, SGD with L2, classes balanced --------------------------------
-function fit(examples, weights, entries, epochs) {
+function fit(examples, weights, entries, {epochs, rate: start, decay}) {
   const positives = examples.filter((e) => e.y).reduce((s, e) => s + e.weight, 0)
   const negatives = examples.filter((e) => !e.y).reduce((s, e) => s + e.weight, 0)
   for (const e of examples) e.weight *= (e.y ? 0.5 / positives : 0.5 / negatives) * examples.length
   const model = {bias: 0, weights}
   const z = (x) => entries(x).reduce((s, [i, v]) => s + (model.weights[i] ?? 0) * v, model.bias)
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const rate = 0.2 / (1 + epoch)
+    const rate = start / (1 + decay * epoch)
     for (let i = examples.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [examples[i], examples[j]] = [examples[j], examples[i]]
@@ -161,8 +161,11 @@ function fit(examples, weights, entries, epochs) {
   }
   return model
 }
-const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], 12)
-const topicModel = fit(topic, {}, (x) => Object.entries(x), 8)
+// The style model's features are many and small (1/√n each): a slowly decaying rate over more
+// epochs fits the training pools better without raising held-out news scores (checked on
+// lines 3 mod 4 of the pools after training on lines 1 mod 4).
+const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], {epochs: 30, rate: 0.5, decay: 0.2})
+const topicModel = fit(topic, {}, (x) => Object.entries(x), {epochs: 8, rate: 0.2, decay: 1})
 const model = {bits, bias: styleModel.bias, weights: styleModel.weights, topic: topicModel}
 console.error('topic weights', JSON.stringify(topicModel))
 

@@ -83,17 +83,23 @@ function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxG
 }
 
 /** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
-function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
+function misfits(doc: Analysis, lines: Line[], scripts: Array<Run & {exempt: boolean}>): Run[] {
   const settings = data()
   const {model, vocabulary} = loadModel()
   const lex = lexicons()
   // The model reads only the article's own script: runs of other scripts cut a line into segments.
+  // Words between two runs that belong to the article (an original quotation that mixes in English
+  // words, "focus health loan और education loan") are part of that quotation: no segment.
   const segments = lines.map((line) => {
+    const onLine = scripts.filter((r) => r.line === line)
     const bounds = [0]
-    for (const r of scripts) if (r.line === line) bounds.push(r.start - line.start, r.end - line.start)
+    for (const r of onLine) bounds.push(r.start - line.start, r.end - line.start)
     bounds.push(line.text.length)
     const parts: Span[] = []
-    for (let k = 0; k < bounds.length; k += 2) if (bounds[k + 1] > bounds[k]) parts.push({start: bounds[k], end: bounds[k + 1]})
+    for (let k = 0; k < bounds.length; k += 2) {
+      const quoted = k > 0 && onLine[k / 2 - 1].exempt && onLine[k / 2]?.exempt
+      if (bounds[k + 1] > bounds[k] && !quoted) parts.push({start: bounds[k], end: bounds[k + 1]})
+    }
     return parts
   })
   const article = articleWords(termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n')), vocabulary)
