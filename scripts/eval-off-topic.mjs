@@ -71,6 +71,7 @@ if (values.corrected) {
     const host = injected.find((u) => !u.insert && u.article === run.article && u.line === run.line && u.start === run.start - 1)
     if (host) { host.start = run.end + 1; host.end += run.end - run.start + 1 }
   }
+  injected.sort((a, b) => a.article.localeCompare(b.article) || a.line - b.line || a.start - b.start)
   writeFileSync(join(work, 'labels-corrected.jsonl'), injected.map((u) => JSON.stringify(u)).join('\n') + '\n')
   console.log('\n== the same, mid-line labels corrected ==')
   score(join(work, 'labels-corrected.jsonl'))

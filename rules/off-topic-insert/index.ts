@@ -2,7 +2,7 @@ import type {Analysis} from '../../src/text/analysis.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from '../../src/text/segments.js'
-import {articleWords, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore} from '../../src/text/textcat.js'
+import {articleWords, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from '../../src/text/textcat.js'
 import type {Span} from '../../src/text/types.js'
 import {cutWords, data, lexicons, loadModel} from './model.js'
 
@@ -115,6 +115,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Run & {exempt: boo
   }
   // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
   const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)
+  const original = new RegExp(settings.originalQuotation, 'u')
   const pieces = lines.map((line, n) =>
     segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -123,12 +124,13 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Run & {exempt: boo
         const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
         const span = {start: part.start + s.start + glued, end: part.start + s.end}
         const text = line.text.slice(span.start, span.end)
-        const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
+        const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
+          original.test(line.text.slice(0, span.start))
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
-        return {...span, seed: words >= settings.minWords || address, score: quoted ? -Infinity : judge(text, floor)}
+        return {...span, words, seed: words >= settings.minWords || address, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   )
@@ -155,7 +157,39 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Run & {exempt: boo
       i = last
     }
   })
+  // Sentences in the article's own style that have nothing to do with it.
+  const reading = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
+  let articleLength = 0
+  for (const n of article.counts.values()) articleLength += n
+  if (articleLength >= settings.pasted.minArticleWords) reading.forEach((piece, k) => {
+    if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
+    const text = piece.line.text.slice(piece.start, piece.end)
+    // A sentence pasted into the first word of another ends before that word's lower-case rest.
+    const end = resumePoints(text).find((at) => /\p{Ll}/u.test(text[at]))
+    const sentence = end === undefined ? text : text.slice(0, end).trimEnd()
+    const neighbours = [reading[k - 1], reading[k + 1]].filter((p) => p !== undefined).map((p) => p.line.text.slice(p.start, p.end))
+    if (pasted(sentence, article, neighbours)) {
+      runs.push({start: piece.line.start + piece.start, end: piece.line.start + piece.start + sentence.length, line: piece.line, why: 'Shares no rare word or name with the rest of the article, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+    }
+  })
   return runs
+}
+
+/**
+ * Is a sentence in the article's own style pasted from another story? It must have enough words
+ * to have a topic, no quotation marks (quoted speech may digress), no rare word or name in common
+ * with the rest of the article, and no closeness to the article (TF-IDF and topic cosine) or to
+ * the sentences beside it (a sentence of the article's own follows from its neighbours).
+ */
+function pasted(sentence: string, article: ArticleWords, neighbours: string[]): boolean {
+  const settings = data().pasted
+  if (sentence.split(/\s+/).length < settings.minWords || /["“”«»„]/.test(sentence)) return false
+  const counts = termCounts(sentence)
+  // Cheap tests first: most sentences share a rare word or a name with their article.
+  if (sharedRareWords(counts, article, settings.rareIdf) > 0 || nameOverlap(sentence, article.counts, counts).sharedNames > 0) return false
+  const context = runContext(sentence, article)
+  const near = Math.max(0, ...neighbours.map((n) => topicCosine(counts, termCounts(n), article.vocabulary)))
+  return settings.fitWeight * context.fit + context.topic + near <= settings.maxCloseness
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */

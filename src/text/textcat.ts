@@ -234,6 +234,18 @@ export function topicCeiling(model: Model): number {
   return model.topic.bias + [...best.values()].reduce((sum, w) => sum + w, 0)
 }
 
+/** Distinct words of a run rarer in news than `minIdf` (names, terms) that the rest of the article also uses. */
+export function sharedRareWords(run: Map<string, number>, article: ArticleWords, minIdf: number): number {
+  let shared = 0
+  for (const [word, n] of run) if ((article.counts.get(word) ?? 0) > n && idf(article.vocabulary, word) > minIdf) shared++
+  return shared
+}
+
+/** Cosine of two texts' latent topic vectors (word counts as `termCounts` gives them). */
+export function topicCosine(a: Map<string, number>, b: Map<string, number>, vocabulary: Vocabulary): number {
+  return cosine(topicVector(a, vocabulary), topicVector(b, vocabulary))
+}
+
 /** Names in a run (capitalised words not at its start) that the rest of the article shares or lacks. */
 export function nameOverlap(run: string, article: Map<string, number>, runCounts: Map<string, number>): {newNames: number; sharedNames: number} {
   let newNames = 0
