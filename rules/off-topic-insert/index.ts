@@ -156,6 +156,16 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Run & {exempt: boo
       runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
+    // A line of several sentences that reads as junk as a whole ("Customer service announcement.
+    // We recently tried to make a delivery… Ref:9280114") is one run: one of its sentences must
+    // lean that way already, none may be quoted, and no sentence of it may be left out of the
+    // runs found on it but short fragments ("Delivery notice.").
+    const onLine = runs.filter((r) => r.line === line)
+    const covered = (p: Span) => onLine.some((r) => r.start <= line.start + p.start && line.start + p.end <= r.end)
+    if (list.length > 1 && list.some((p) => p.score >= settings.joinThreshold) && list.every((p) => p.score > -Infinity && (!p.seed || !onLine.length || covered(p))) &&
+        !list.every(covered) && judge(line.text, threshold) >= threshold) {
+      runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
+    }
   })
   // Sentences in the article's own style that have nothing to do with it.
   const reading = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
