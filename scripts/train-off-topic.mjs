@@ -10,7 +10,7 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'yaml'
-import {lexicons} from '../dist/rules/off-topic-insert/model.js'
+import {lexicons} from '../dist/src/text/insert-model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
 

@@ -1,9 +1,9 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
 import {describe, expect, it} from 'vitest'
-import {loadModel} from '../rules/off-topic-insert/model.js'
+import {loadModel} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans} from '../src/text/segments.js'
 import {articleWords, termCounts, topicalFit} from '../src/text/textcat.js'
-import {lintText} from './lint.js'
+import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
 const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
@@ -80,5 +80,22 @@ describe('fixes', () => {
   it('removes a run in the middle of a line with one of its spaces', async () => {
     const text = 'Engineers moved last year. 加微信xxxxxxxx领取优惠，全场x折！ The move took two months.\n'
     expect(apply(text, (await fixes(text))[0].fix)).toBe('Engineers moved last year. The move took two months.\n')
+  })
+})
+
+describe('inserted runs in the shared analysis', () => {
+  const article = [
+    'The city council voted on Tuesday to extend the night bus service to the airport after months of complaints from shift workers.',
+    'URGENT! You have won a guaranteed £1000 cash prize. Call 09061701461 now to claim, T&C apply.',
+    'Ridership on the night routes rose by 40% last year.',
+    ''
+  ].join('\n')
+
+  it('keeps the figures and prices of a pasted run away from the other rules', async () => {
+    const file = await lintText(article, ['off-topic-insert', 'unattributed-statistic', 'currency-consistency'])
+    expect(lines(file).map((line) => line.replace(/ Unexpected[^`]*`([^`]*)`.*$/, ' $1')).sort()).toEqual([
+      '2:1-2:94 URGENT! You have won a guaranteed £1000 cash prize. Call …',
+      '3:39-3:42 40%'
+    ])
   })
 })

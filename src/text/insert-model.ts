@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseRegExp} from '../../src/data.js'
-import type {Lexicons, Model, Vocabulary} from '../../src/text/textcat.js'
+import {loadData, packageRoot, phraseRegExp} from '../data.js'
+import type {Lexicons, Model, Vocabulary} from './textcat.js'
 
 export interface Data {
   minScriptLetters: number
