@@ -1,4 +1,5 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {loadModel} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans} from '../src/text/segments.js'
@@ -75,6 +76,12 @@ describe('fixes', () => {
     expect(apply(line, (await fixes(line))[0].fix)).toBe('The district houses many labs.\nYet challenges remain.\n')
     const paragraph = 'The district houses many labs.\n\n上海龙凤419体验\n\nYet challenges remain.\n'
     expect(apply(paragraph, (await fixes(paragraph))[0].fix)).toBe('The district houses many labs.\n\nYet challenges remain.\n')
+  })
+
+  it('offers no fix for a sentence pasted from another story: deleting it is the editor\'s call', async () => {
+    const text = readFileSync('rules/off-topic-insert/fixtures/not-ok-pasted-sentence.md', 'utf8')
+    const file = await lintText(text, 'off-topic-insert')
+    expect(file.messages.map((m) => [m.line, 'fix' in m, m.expected])).toEqual([[20, false, undefined]])
   })
 
   it('removes a run in the middle of a line with one of its spaces', async () => {

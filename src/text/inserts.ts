@@ -15,6 +15,11 @@ import type {Span} from './types.js'
 export interface Insert extends Span {
   line: Line
   why: string
+  /**
+   * A sentence that reads like the article's own but fits another story: deleting it is an
+   * editor's call, not a mechanical fix.
+   */
+  pasted?: boolean
 }
 
 /** The runs inserted into a document, in source order. */
@@ -183,7 +188,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     const sentence = end === undefined ? text : text.slice(0, end).trimEnd()
     const neighbours = [reading[k - 1], reading[k + 1]].filter((p) => p !== undefined).map((p) => p.line.text.slice(p.start, p.end))
     if (pasted(sentence, article, neighbours)) {
-      runs.push({start: piece.line.start + piece.start, end: piece.line.start + piece.start + sentence.length, line: piece.line, why: 'Shares no rare word or name with the rest of the article, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+      runs.push({start: piece.line.start + piece.start, end: piece.line.start + piece.start + sentence.length, line: piece.line, pasted: true, why: 'Shares no rare word or name with the rest of the article, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
     }
   })
   return runs
