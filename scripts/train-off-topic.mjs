@@ -10,9 +10,9 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'yaml'
-import {lexicons} from '../dist/rules/off-topic-insert/model.js'
+import {lexicons} from '../dist/src/text/insert-model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
-import {idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
+import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
@@ -131,7 +131,7 @@ for (const [kind, lines] of Object.entries(pools)) {
 }
 // Topic: a news sentence in its own article against one pasted into another article.
 const topic = []
-const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, counts, vocabulary)), y, weight: 1})
+const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, articleWords(counts, vocabulary))), y, weight: 1})
 for (const a of train) for (const s of a.sentences) if (rand() < 0.5) addTopic(s, a.counts, 0)
 for (let k = 0; k < 6000; k++) {
   const from = pick(train)
@@ -141,14 +141,14 @@ for (let k = 0; k < 6000; k++) {
 }
 
 // ---- logistic regression, SGD with L2, classes balanced --------------------------------
-function fit(examples, weights, entries, epochs) {
+function fit(examples, weights, entries, {epochs, rate: start, decay}) {
   const positives = examples.filter((e) => e.y).reduce((s, e) => s + e.weight, 0)
   const negatives = examples.filter((e) => !e.y).reduce((s, e) => s + e.weight, 0)
   for (const e of examples) e.weight *= (e.y ? 0.5 / positives : 0.5 / negatives) * examples.length
   const model = {bias: 0, weights}
   const z = (x) => entries(x).reduce((s, [i, v]) => s + (model.weights[i] ?? 0) * v, model.bias)
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const rate = 0.2 / (1 + epoch)
+    const rate = start / (1 + decay * epoch)
     for (let i = examples.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [examples[i], examples[j]] = [examples[j], examples[i]]
@@ -161,8 +161,11 @@ function fit(examples, weights, entries, epochs) {
   }
   return model
 }
-const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], 12)
-const topicModel = fit(topic, {}, (x) => Object.entries(x), 8)
+// The style model's features are many and small (1/√n each): a slowly decaying rate over more
+// epochs fits the training pools better without raising held-out news scores (checked on
+// lines 3 mod 4 of the pools after training on lines 1 mod 4).
+const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], {epochs: 30, rate: 0.5, decay: 0.2})
+const topicModel = fit(topic, {}, (x) => Object.entries(x), {epochs: 8, rate: 0.2, decay: 1})
 const model = {bits, bias: styleModel.bias, weights: styleModel.weights, topic: topicModel}
 console.error('topic weights', JSON.stringify(topicModel))
 
@@ -171,7 +174,7 @@ for (const [kind, lines] of Object.entries(pools)) {
   const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
   console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
 }
-const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, a.counts, vocabulary))))).sort((x, y) => y - x)
+const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))))).sort((x, y) => y - x)
 console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
 
 // Weights quantised to 8 bits: the model file stays small (it ships with the package).

@@ -1,9 +1,10 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {loadModel} from '../rules/off-topic-insert/model.js'
+import {loadModel} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans} from '../src/text/segments.js'
-import {termCounts, topicalFit} from '../src/text/textcat.js'
-import {lintText} from './lint.js'
+import {articleWords, termCounts, topicalFit} from '../src/text/textcat.js'
+import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
 const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
@@ -46,9 +47,9 @@ describe('segments', () => {
 describe('topical fit', () => {
   it('is near zero for a run that shares only common words with its article and grows with shared rare words', () => {
     const {vocabulary} = loadModel()
-    const article = termCounts('The council extended the night bus service. The night bus runs to the airport.')
-    expect(topicalFit(termCounts('Maroochydore played much of the first half.'), article, vocabulary)).toBeLessThan(0.001)
-    expect(topicalFit(termCounts('The night bus service'), article, vocabulary)).toBeGreaterThan(0.2)
+    const article = articleWords(termCounts('The council extended the night bus service. The night bus runs to the airport.'), vocabulary)
+    expect(topicalFit(termCounts('Maroochydore played much of the first half.'), article)).toBeLessThan(0.001)
+    expect(topicalFit(termCounts('The night bus service'), article)).toBeGreaterThan(0.2)
   })
 
   it('loads the model once per process', () => {
@@ -77,8 +78,31 @@ describe('fixes', () => {
     expect(apply(paragraph, (await fixes(paragraph))[0].fix)).toBe('The district houses many labs.\n\nYet challenges remain.\n')
   })
 
+  it('offers no fix for a sentence pasted from another story: deleting it is the editor\'s call', async () => {
+    const text = readFileSync('rules/off-topic-insert/fixtures/not-ok-pasted-sentence.md', 'utf8')
+    const file = await lintText(text, 'off-topic-insert')
+    expect(file.messages.map((m) => [m.line, 'fix' in m, m.expected])).toEqual([[20, false, undefined]])
+  })
+
   it('removes a run in the middle of a line with one of its spaces', async () => {
     const text = 'Engineers moved last year. 加微信xxxxxxxx领取优惠，全场x折！ The move took two months.\n'
     expect(apply(text, (await fixes(text))[0].fix)).toBe('Engineers moved last year. The move took two months.\n')
+  })
+})
+
+describe('inserted runs in the shared analysis', () => {
+  const article = [
+    'The city council voted on Tuesday to extend the night bus service to the airport after months of complaints from shift workers.',
+    'URGENT! You have won a guaranteed £1000 cash prize. Call 09061701461 now to claim, T&C apply.',
+    'Ridership on the night routes rose by 40% last year.',
+    ''
+  ].join('\n')
+
+  it('keeps the figures and prices of a pasted run away from the other rules', async () => {
+    const file = await lintText(article, ['off-topic-insert', 'unattributed-statistic', 'currency-consistency'])
+    expect(lines(file).map((line) => line.replace(/ Unexpected[^`]*`([^`]*)`.*$/, ' $1')).sort()).toEqual([
+      '2:1-2:94 URGENT! You have won a guaranteed £1000 cash prize. Call …',
+      '3:39-3:42 40%'
+    ])
   })
 })

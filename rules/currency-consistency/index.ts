@@ -13,14 +13,6 @@ type Options = CurrencyConsistencyOptions
 interface Data {
   /** How a message names a currency ("yuan", "US dollars"). */
   names: Record<string, string>
-  adCopy: string[]
-}
-
-let adCopyRe: RegExp | undefined
-/** Is this sentence advertising copy rather than the article's prose? */
-function isAdCopy(text: string): boolean {
-  adCopyRe ??= new RegExp(loadData<Data>('rules/currency-consistency/data.yml').adCopy.join('|'), 'iu')
-  return adCopyRe.test(text)
 }
 
 type Mention = MoneyMention & {quoted: boolean; sentence: number}
@@ -36,10 +28,8 @@ export default copydeskRule<Options>('currency-consistency', (doc, file, options
   const settings = settle(doc, file, options)
   // An interviewee's answers are the speaker's words, like a quotation: they set no convention.
   const spoken = (m: Mention) => m.quoted || doc.answers.some((a) => a.start <= m.start && m.end <= a.end)
-  // Ad copy is judged once per sentence, not once per amount in it.
-  const adCopy = new Map<number, boolean>()
-  const inAdCopy = (i: number) => adCopy.get(i) ?? adCopy.set(i, isAdCopy(doc.sentences[i].text)).get(i)!
-  const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination && !inAdCopy(m.sentence)).map((m) => ({...m}))
+  // Amounts in pasted ad copy are no mentions at all: the analysis leaves out inserted runs.
+  const mentions = doc.money().filter((m) => !spoken(m) && !m.denomination).map((m) => ({...m}))
   if (mentions.length === 0) return
   linkConversions(doc.source, mentions)
   const writerNames = namedCurrencies(doc, false)

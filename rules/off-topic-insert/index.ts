@@ -1,21 +1,9 @@
-import type {Analysis} from '../../src/text/analysis.js'
 import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
-import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from '../../src/text/segments.js'
-import {runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../../src/text/textcat.js'
 import type {Span} from '../../src/text/types.js'
-import {cutWords, data, lexicons, loadModel} from './model.js'
-
-interface Run extends Span {
-  line: Line
-  why: string
-}
 
 export default copydeskRule('off-topic-insert', (doc, file) => {
-  const lines = blockLines(doc.source, doc.paragraphs.map((p) => p.block))
-  const scripts = foreignRuns(doc, lines)
-  const runs = [...scripts.filter((r) => !r.exempt), ...misfits(doc, lines, scripts)].sort((a, b) => a.start - b.start)
-  for (const run of runs) {
+  for (const run of doc.inserts()) {
     const text = doc.source.slice(run.start, run.end)
     const block = doc.paragraphs.find((p) => p.block.start <= run.start && run.end <= p.block.end)?.block ?? run.line
     const fix = removal(doc.source, run, block)
@@ -24,139 +12,12 @@ export default copydeskRule('off-topic-insert', (doc, file) => {
       reason: `Unexpected off-topic text \`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`, expected only the article's own text`,
       span: run,
       actual: text,
-      expected: [kept.trim()],
-      note: run.why,
-      fix
+      // Junk goes without a second thought; a sentence that may be the article's own waits for the editor.
+      ...(run.pasted ? {} : {expected: [kept.trim()], fix}),
+      note: run.why
     })
   }
 })
-
-/**
- * Runs in another script than the article's; `exempt` when they are a gloss of a name, a
- * quotation, or a quotation's original words after a language label or the translated quotation.
- */
-function foreignRuns(doc: Analysis, lines: Line[]): Array<Run & {exempt: boolean}> {
-  const settings = data()
-  const {vocabulary} = loadModel()
-  const main = dominantScript(lines.map((l) => l.text).join('\n'))
-  const isWord = (token: string) => token.length > 1 && vocabulary.df.has(token.toLowerCase())
-  const labels = new RegExp(`(?:${[...settings.originalLabels, ...settings.languageNames].join('|')})[^\\p{L}]*[:：](?:[^\\p{L}]*[\\p{L}-]+){0,3}[^\\p{L}]*$|\\(\\([a-z]{2,3}\\)\\)\\s*$`, 'iu')
-  const runs: Array<Run & {exempt: boolean}> = []
-  for (const line of lines) {
-    let previous: (ScriptRun & {exempt: boolean}) | undefined
-    for (const run of scriptRuns(line.text, main, isWord)) {
-      if (run.letters < settings.minScriptLetters) continue
-      // Words of the article's language mixed into an original quotation (code-switching) do not end it.
-      const gap = previous?.exempt ? line.text.slice(previous.end, run.start) : undefined
-      const continues = gap !== undefined && (countWords(gap, isWord) < settings.maxMixedWords || !/[.!?]["”’)]?\s+\p{Lu}/u.test(gap))
-      const exempt = continues || belongs(doc, line, run, labels, settings.maxGlossLetters)
-      previous = {...run, exempt}
-      runs.push({start: line.start + run.start, end: line.start + run.end, line, exempt, why: `A run in ${run.script} script in an article written in ${main} script, neither a quotation nor a gloss of a name: usually spam or pasted text.`})
-    }
-  }
-  return runs
-}
-
-const countWords = (text: string, isWord: (token: string) => boolean) => text.split(/[^\p{L}'’-]+/u).filter((t) => t.length > 1 && isWord(t)).length
-
-/** A gloss "Zhangjiang (张江)", a quotation in its own words, or the original after a label or quotation. */
-function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxGloss: number): boolean {
-  const before = line.text.slice(0, run.core.start)
-  const after = line.text.slice(run.core.end)
-  // In parentheses beside the article's own words, or glossed by them: 张江 (Zhangjiang).
-  const inParens = /[(（][^()（）]*$/.test(before) && /^[^()（）]*[)）]/.test(after)
-  if (run.letters <= maxGloss && (inParens || /^\s*[(（]\s*\p{Script=Latin}/u.test(after))) return true
-  const start = line.start + run.core.start
-  const end = line.start + run.core.end
-  // The original words after a language label or a credit label.
-  if (labels.test(before)) return true
-  // A quotation in the other language, with its translation beside it.
-  const letters = (span: Span) => doc.source.slice(span.start, span.end).match(/\p{L}/gu)?.length ?? 0
-  return doc.quotations.some((q) => {
-    if (!(q.start <= start && end <= q.end) || run.letters * 2 < letters(q.inner)) return false
-    // Wholly in the other language (a title, a slogan), or half of it with the translation beside it.
-    if (run.letters >= 0.75 * letters(q.inner)) return true
-    const next = doc.source.slice(q.end, q.end + 4)
-    const previous = doc.source.slice(Math.max(0, q.start - 4), q.start)
-    return /^[\s,:]*[(（"“‘'\[]\s*\p{Script=Latin}/u.test(next) || /\p{Script=Latin}[.,!?]?["”’')）\]][\s,:(（]*$/u.test(previous)
-  })
-}
-
-/** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
-function misfits(doc: Analysis, lines: Line[], scripts: Run[]): Run[] {
-  const settings = data()
-  const {model, vocabulary} = loadModel()
-  const lex = lexicons()
-  // The model reads only the article's own script: runs of other scripts cut a line into segments.
-  const segments = lines.map((line) => {
-    const bounds = [0]
-    for (const r of scripts) if (r.line === line) bounds.push(r.start - line.start, r.end - line.start)
-    bounds.push(line.text.length)
-    const parts: Span[] = []
-    for (let k = 0; k < bounds.length; k += 2) if (bounds[k + 1] > bounds[k]) parts.push({start: bounds[k], end: bounds[k + 1]})
-    return parts
-  })
-  const article = termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n'))
-  // One score per run: the style model's log-odds, plus the topic model's when the run does not fit
-  // the article (a chance overlap of words with the article never excuses spam).
-  const judge = (text: string) =>
-    styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)) +
-    settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article, vocabulary))))
-  const pieces = lines.map((line, n) =>
-    segments[n].flatMap((part) =>
-      sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
-        const span = {start: part.start + s.start, end: part.start + s.end}
-        const text = line.text.slice(span.start, span.end)
-        const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end)
-        // A piece too short to judge alone ("URGENT!") may still join the run beside it.
-        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        return {...span, seed: words >= settings.minWords, score: quoted ? -Infinity : judge(text)}
-      })
-    )
-  )
-  // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
-  // One value per line: a run of several sentences is still one insert.
-  const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
-  const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
-  const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  const runs: Run[] = []
-  lines.forEach((line, n) => {
-    const list = pieces[n]
-    for (let i = 0; i < list.length; i++) {
-      // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
-      if (!list[i].seed || list[i].score === -Infinity) continue
-      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin)
-      if (list[i].score < threshold && !cut) continue
-      let first = i
-      let last = i
-      const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
-      while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
-      if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
-      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin)?.end ?? list[last].end)
-      runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
-      i = last
-    }
-  })
-  return runs
-}
-
-/** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string) => number, threshold: number, joinThreshold: number, cutMargin: number) {
-  const notAfter = cutWords()
-  const sentence = text.slice(piece.start, piece.end)
-  let best: {end: number; score: number} | undefined
-  for (const at of resumePoints(sentence)) {
-    const head = sentence.slice(0, at).trimEnd()
-    const rest = sentence.slice(at)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
-    // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
-    const headScore = judge(head)
-    if (headScore < threshold + cutMargin || judge(rest) >= joinThreshold) continue
-    if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
-  }
-  return best
-}
 
 /** The edit that removes a run with its separating space, or its whole line or paragraph. */
 function removal(source: string, run: Span, block: Span) {

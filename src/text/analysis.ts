@@ -7,6 +7,7 @@ import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
+import {findInserts, type Insert} from './inserts.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
@@ -59,8 +60,12 @@ export interface Analysis {
   numbers(sentence: Sentence): NumberMention[]
   /** Currencies named in the writer's words of a sentence ("the yuan weakened", "RMB"). */
   currencyNames(sentence: Sentence): CurrencyName[]
-  /** Every money mention, quoted or not; `quoted` tells which. */
+  /** Every money mention, quoted or not; `quoted` tells which. Amounts inside inserted runs are not the article's. */
   money(): Array<MoneyMention & {quoted: boolean; sentence: number}>
+  /** Runs of text pasted into the article that are not part of it (spam, boilerplate, another story). */
+  inserts(): Insert[]
+  /** Does the span overlap an inserted run? */
+  inInsert(span: Span): boolean
 }
 
 const cache = new WeakMap<VFile, Analysis>()
@@ -149,7 +154,12 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return {sourced: false, how: 'none'}
   })
 
-  return {
+  // Found on first use (the document's analysis is what finds them), once per document.
+  let insertList: Insert[] | undefined
+  const inserts = () => (insertList ??= findInserts(analysis))
+  const inInsert = (span: Span) => inserts().some((r) => r.start < span.end && span.start < r.end)
+
+  const analysis: Analysis = {
     source,
     paragraphs,
     sentences,
@@ -173,15 +183,19 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
     // Money is parsed once per sentence: the numbers take the mentions the writer's words hold.
+    // Numbers inside an inserted run ("Call 09061701461 now") are not the article's.
     numbers: memo((s) =>
-      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
+      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n) && !inInsert(n))
     ),
     currencyNames: memo((s) => findCurrencyNames(writerText(s), s.start)),
     money() {
-      moneyList ??= sentences.flatMap((s) => moneyIn(s).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
+      moneyList ??= sentences.flatMap((s) => moneyIn(s).filter((m) => !inInsert(m)).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
       return moneyList
-    }
+    },
+    inserts,
+    inInsert
   }
+  return analysis
 }
 
 /**

@@ -119,12 +119,15 @@ export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   let start = text.search(/\S/)
   if (start < 0) return spans
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}])/gu
+  // A sentence starts with a capital, a number, a CJK letter, or a bare web address.
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.)/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
-    if (!cjk && !m[3]) continue
     const end = at + m[1].length + m[2].length
+    // Latin sentences end before a space, or where two words were glued together in pasting
+    // ("updated constantly.Congratulations U can claim…"), not inside "U.S.Army" or a domain name.
+    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}\p{Ll}{2}/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
@@ -136,13 +139,15 @@ export function sentenceSpans(text: string): Span[] {
 }
 
 /**
- * Places inside a sentence where a pasted run without a full stop may end and the real
- * sentence resume: before a capitalised word that does not follow end punctuation
- * ("ADV: Search Engine Registration Yet challenges remain."). Offsets relative to the text.
+ * Places inside a sentence where a pasted run may end and the real text resume: before a
+ * capitalised word that does not follow end punctuation ("ADV: Search Engine Registration Yet
+ * challenges remain."), and after end punctuation before a word in lower case, which the sentence
+ * splitter does not take for a boundary (a run pasted into the first word of a sentence,
+ * "IClick here for your FREE report. nstead, they…"). Offsets relative to the text.
  */
 export function resumePoints(text: string): number[] {
   const points: number[] = []
-  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})/gu)) {
+  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
     const at = (m.index ?? 0) + m[0].length
     if (at > 0 && at < text.length) points.push(at)
   }

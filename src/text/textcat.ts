@@ -42,21 +42,34 @@ export function idf(vocabulary: Vocabulary, word: string): number {
   return Math.log((vocabulary.docs + 1) / ((vocabulary.df.get(word) ?? 0) + 1))
 }
 
+/** An article's word counts, prepared once for the fit of its many candidate runs. */
+export interface ArticleWords {
+  counts: Map<string, number>
+  vocabulary: Vocabulary
+  /** The counts in their order, with IDF weight and latent topic vector (when the word has one). */
+  entries: Array<{word: string; n: number; idf: number; vector?: Int8Array}>
+}
+
+export function articleWords(counts: Map<string, number>, vocabulary: Vocabulary): ArticleWords {
+  const entries = [...counts].map(([word, n]) => ({word, n, idf: idf(vocabulary, word), vector: vocabulary.vectors.get(word)}))
+  return {counts, vocabulary, entries}
+}
+
 /**
  * TF-IDF cosine between a run and the rest of its article (`article` counts include the run,
  * which is taken out). Words unseen in the news corpus count as rare words, like names.
  */
-export function topicalFit(run: Map<string, number>, article: Map<string, number>, vocabulary: Vocabulary): number {
+export function topicalFit(run: Map<string, number>, article: ArticleWords): number {
   let dot = 0
   let runNorm = 0
   let restNorm = 0
-  for (const [word, n] of article) {
+  for (const {word, n, idf} of article.entries) {
     const rest = n - (run.get(word) ?? 0)
-    if (rest > 0) restNorm += (rest * idf(vocabulary, word)) ** 2
+    if (rest > 0) restNorm += (rest * idf) ** 2
   }
   for (const [word, n] of run) {
-    const weight = idf(vocabulary, word) ** 2
-    const rest = (article.get(word) ?? 0) - n
+    const weight = idf(article.vocabulary, word) ** 2
+    const rest = (article.counts.get(word) ?? 0) - n
     runNorm += n * n * weight
     if (rest > 0) dot += n * rest * weight
   }
@@ -77,28 +90,44 @@ export interface RunContext {
 
 const bin = (value: number, edges: readonly number[]) => edges.findIndex((e) => value < e)
 
-/** The run's style features (characters, words, shape, lexicons) as hashed indices with values. */
-export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Lexicons, bits: number): Map<number, number> {
-  const names: string[] = []
+/**
+ * The run's style features (characters, words, shape, lexicons), each passed to `add` as a hashed
+ * index and a value, in a fixed order. Hashes are computed from the characters in place: no
+ * feature name is built as a string (this runs for every sentence of every article).
+ */
+function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexicons, bits: number, add: (index: number, value: number) => void): void {
   const lower = ` ${text.toLowerCase().replace(/\p{N}/gu, '0').replace(/\s+/g, ' ')} `
-  for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= lower.length; i++) names.push(`c${lower.slice(i, i + n)}`)
   const tokens = words(text).map((w) => w.replace(/\p{N}/gu, '0'))
-  tokens.forEach((w, i) => names.push(`w${w}`, `b${tokens[i - 1] ?? ''} ${w}`))
   // Word shapes: "URGENT", "u", "2day", "VKP" at the end of a subject line, "(8SimUgQ)".
   const shapes = (text.match(/\S+/g) ?? []).map((t) => t.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '0').replace(/(.)\1+/g, '$1'))
-  shapes.forEach((shape, i) => names.push(`s${shape}`, `t${shapes[i - 1] ?? ''} ${shape}`))
-  if (shapes.length) names.push(`e${shapes.at(-1)}`)
-  const sparse = new Map<number, number>()
-  const scale = 1 / Math.sqrt(names.length || 1)
+  let count = 2 * tokens.length + 2 * shapes.length + (shapes.length ? 1 : 0)
+  for (let n = 2; n <= 4; n++) count += Math.max(0, lower.length - n + 1)
+  const scale = 1 / Math.sqrt(count || 1)
   const mask = (1 << bits) - 1
-  for (const name of names) {
-    const h = hash(name) & mask
-    sparse.set(h, (sparse.get(h) ?? 0) + scale)
+  // Character 2-4-grams "c…", words "w…", word pairs "b… …", shapes "s…", shape pairs "t… …", last shape "e…".
+  for (let n = 2; n <= 4; n++) {
+    for (let i = 0; i + n <= lower.length; i++) {
+      let h = C
+      for (let j = i; j < i + n; j++) h = Math.imul(h ^ lower.charCodeAt(j), PRIME)
+      add((h >>> 0) & mask, scale)
+    }
   }
-  for (const name of shapeFeatures(text, tokens, vocabulary, lexicons)) {
-    const h = hash(`#${name}`) & mask
-    sparse.set(h, (sparse.get(h) ?? 0) + 1)
-  }
+  tokens.forEach((w, i) => {
+    add(hash(w, W) & mask, scale)
+    add(hash(w, hash(' ', hash(tokens[i - 1] ?? '', B))) & mask, scale)
+  })
+  shapes.forEach((shape, i) => {
+    add(hash(shape, S) & mask, scale)
+    add(hash(shape, hash(' ', hash(shapes[i - 1] ?? '', T))) & mask, scale)
+  })
+  if (shapes.length) add(hash(shapes[shapes.length - 1], E) & mask, scale)
+  for (const name of shapeFeatures(text, tokens, vocabulary, lexicons)) add(hash(`#${name}`) & mask, 1)
+}
+
+/** The run's style features as a sparse vector: hashed index → value (the training script's input). */
+export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Lexicons, bits: number): Map<number, number> {
+  const sparse = new Map<number, number>()
+  eachStyleFeature(text, vocabulary, lexicons, bits, (h, v) => sparse.set(h, (sparse.get(h) ?? 0) + v))
   return sparse
 }
 
@@ -142,20 +171,45 @@ export function topicFeatures(text: string, context: RunContext): Record<string,
   return out
 }
 
-/** FNV-1a, 32 bits. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
+const OFFSET = 0x811c9dc5
+const PRIME = 0x01000193
+
+/** FNV-1a, 32 bits; `h` continues the hash of a text before this one. */
+function hash(text: string, h = OFFSET): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME)
   return h >>> 0
 }
 
-/** The style model's log-odds that a run is spam or boilerplate. */
+// The hashes of the feature kinds' one-letter prefixes, where each feature's hash starts.
+const [C, W, B, S, T, E] = ['c', 'w', 'b', 's', 't', 'e'].map((prefix) => hash(prefix))
+
+/** The style model's log-odds for a sparse vector of style features. */
 export function styleScore(model: Model, sparse: Map<number, number>): number {
   let z = model.bias
   for (const [i, v] of sparse) z += model.weights[i] * v
+  return z
+}
+
+let scratch: Float64Array | undefined
+const touched: number[] = []
+
+/**
+ * The style model's log-odds that a run is spam or boilerplate: `styleScore` of its features,
+ * summed in the same order, through a reused dense buffer instead of a map per run.
+ */
+export function styleLogOdds(model: Model, text: string, vocabulary: Vocabulary, lexicons: Lexicons): number {
+  if (scratch?.length !== model.weights.length) scratch = new Float64Array(model.weights.length)
+  const values = scratch
+  eachStyleFeature(text, vocabulary, lexicons, model.bits, (h, v) => {
+    if (values[h] === 0) touched.push(h)
+    values[h] += v
+  })
+  let z = model.bias
+  for (const h of touched) {
+    z += model.weights[h] * values[h]
+    values[h] = 0
+  }
+  touched.length = 0
   return z
 }
 
@@ -164,6 +218,32 @@ export function topicScore(model: Model, dense: Record<string, number>): number 
   let z = model.topic.bias
   for (const [name, v] of Object.entries(dense)) z += (model.topic.weights[name] ?? 0) * v
   return z
+}
+
+/**
+ * The highest log-odds the topic model can give any run: its bias plus the largest weight of each
+ * kind of feature (fit, topic, names; a bin without a weight counts 0). A run whose style score
+ * cannot reach a bar even with it needs no topical features.
+ */
+export function topicCeiling(model: Model): number {
+  const best = new Map<string, number>()
+  for (const [name, w] of Object.entries(model.topic.weights)) {
+    const kind = /^\p{L}+/u.exec(name)?.[0] ?? name
+    best.set(kind, Math.max(best.get(kind) ?? 0, w))
+  }
+  return model.topic.bias + [...best.values()].reduce((sum, w) => sum + w, 0)
+}
+
+/** Distinct words of a run rarer in news than `minIdf` (names, terms) that the rest of the article also uses. */
+export function sharedRareWords(run: Map<string, number>, article: ArticleWords, minIdf: number): number {
+  let shared = 0
+  for (const [word, n] of run) if ((article.counts.get(word) ?? 0) > n && idf(article.vocabulary, word) > minIdf) shared++
+  return shared
+}
+
+/** Cosine of two texts' latent topic vectors (word counts as `termCounts` gives them). */
+export function topicCosine(a: Map<string, number>, b: Map<string, number>, vocabulary: Vocabulary): number {
+  return cosine(topicVector(a, vocabulary), topicVector(b, vocabulary))
 }
 
 /** Names in a run (capitalised words not at its start) that the rest of the article shares or lacks. */
@@ -181,25 +261,36 @@ export function nameOverlap(run: string, article: Map<string, number>, runCounts
   return {newNames, sharedNames}
 }
 
-/** The run's fit to its article: `article` holds the counts of the whole article, run included. */
-export function runContext(run: string, article: Map<string, number>, vocabulary: Vocabulary): RunContext {
+/** The run's fit to its article, whose words (run included) are prepared by `articleWords`. */
+export function runContext(run: string, article: ArticleWords): RunContext {
   const counts = termCounts(run)
-  const rest = new Map<string, number>()
-  for (const [word, n] of article) if (n > (counts.get(word) ?? 0)) rest.set(word, n - (counts.get(word) ?? 0))
-  return {fit: topicalFit(counts, article, vocabulary), topic: cosine(topicVector(counts, vocabulary), topicVector(rest, vocabulary)), ...nameOverlap(run, article, counts)}
+  return {fit: topicalFit(counts, article), topic: cosine(topicVector(counts, article.vocabulary), restVector(counts, article)), ...nameOverlap(run, article.counts, counts)}
 }
 
 /** The IDF-weighted sum of the words' latent topic vectors. */
 export function topicVector(counts: Map<string, number>, vocabulary: Vocabulary): Float64Array {
-  const dims = vocabulary.vectors.values().next().value?.length ?? 0
-  const sum = new Float64Array(dims)
+  const sum = new Float64Array(dimensions(vocabulary))
   for (const [word, n] of counts) {
     const vector = vocabulary.vectors.get(word)
-    if (!vector) continue
-    const weight = (1 + Math.log(n)) * idf(vocabulary, word)
-    for (let k = 0; k < dims; k++) sum[k] += weight * vector[k]
+    if (vector) addVector(sum, (1 + Math.log(n)) * idf(vocabulary, word), vector)
   }
   return sum
+}
+
+/** `topicVector` of the article without the run, from the prepared words (no per-run map of the rest). */
+function restVector(run: Map<string, number>, article: ArticleWords): Float64Array {
+  const sum = new Float64Array(dimensions(article.vocabulary))
+  for (const {word, n, idf, vector} of article.entries) {
+    const rest = n - (run.get(word) ?? 0)
+    if (vector && rest > 0) addVector(sum, (1 + Math.log(rest)) * idf, vector)
+  }
+  return sum
+}
+
+const dimensions = (vocabulary: Vocabulary) => vocabulary.vectors.values().next().value?.length ?? 0
+
+function addVector(sum: Float64Array, weight: number, vector: Int8Array) {
+  for (let k = 0; k < sum.length; k++) sum[k] += weight * vector[k]
 }
 
 function cosine(a: Float64Array, b: Float64Array): number {

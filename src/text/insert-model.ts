@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseRegExp} from '../../src/data.js'
-import type {Lexicons, Model, Vocabulary} from '../../src/text/textcat.js'
+import {loadData, packageRoot, phraseRegExp} from '../data.js'
+import type {Lexicons, Model, Vocabulary} from './textcat.js'
 
 export interface Data {
   minScriptLetters: number
@@ -11,6 +11,7 @@ export interface Data {
   recurringShare: number
   outlierMargin: number
   originalLabels: string[]
+  originalQuotation: string
   languageNames: string[]
   threshold: number
   topicWeight: number
@@ -18,6 +19,7 @@ export interface Data {
   cutMargin: number
   notBeforeCut: string[]
   minWords: number
+  pasted: {minArticleWords: number; minWords: number; rareIdf: number; fitWeight: number; maxCloseness: number}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }

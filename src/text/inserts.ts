@@ -1,0 +1,230 @@
+import type {Analysis} from './analysis.js'
+import {cutWords, data, lexicons, loadModel} from './insert-model.js'
+import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from './segments.js'
+import {articleWords, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
+import type {Span} from './types.js'
+
+/**
+ * Text pasted into an article that is not part of it: spam, contact handles, boilerplate, text in
+ * another script, sentences of another story. Found once per document (off-topic-insert reports
+ * the runs; other rules leave text inside them alone). What counts as such a run is
+ * off-topic-insert's definition: its data.yml and trained model (insert-model.ts).
+ */
+
+/** An inserted run: its place, the source line it sits on, and why it does not belong. */
+export interface Insert extends Span {
+  line: Line
+  why: string
+  /**
+   * A sentence that reads like the article's own but fits another story: deleting it is an
+   * editor's call, not a mechanical fix.
+   */
+  pasted?: boolean
+}
+
+/** The runs inserted into a document, in source order. */
+export function findInserts(doc: Analysis): Insert[] {
+  const lines = blockLines(doc.source, doc.paragraphs.map((p) => p.block))
+  const scripts = foreignRuns(doc, lines)
+  return [...scripts.filter((r) => !r.exempt), ...misfits(doc, lines, scripts)].sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Runs in another script than the article's; `exempt` when they are a gloss of a name, a
+ * quotation, or a quotation's original words after a language label or the translated quotation.
+ */
+function foreignRuns(doc: Analysis, lines: Line[]): Array<Insert & {exempt: boolean}> {
+  const settings = data()
+  const {vocabulary} = loadModel()
+  const main = dominantScript(lines.map((l) => l.text).join('\n'))
+  const isWord = (token: string) => token.length > 1 && vocabulary.df.has(token.toLowerCase())
+  const labels = new RegExp(`(?:${[...settings.originalLabels, ...settings.languageNames].join('|')})[^\\p{L}]*[:：](?:[^\\p{L}]*[\\p{L}-]+){0,3}[^\\p{L}]*$|\\(\\([a-z]{2,3}\\)\\)\\s*$`, 'iu')
+  const runs: Array<Insert & {exempt: boolean}> = []
+  for (const line of lines) {
+    let previous: (ScriptRun & {exempt: boolean}) | undefined
+    for (const run of scriptRuns(line.text, main, isWord)) {
+      if (run.letters < settings.minScriptLetters) continue
+      // Words of the article's language mixed into an original quotation (code-switching) do not end it.
+      const gap = previous?.exempt ? line.text.slice(previous.end, run.start) : undefined
+      const continues = gap !== undefined && (countWords(gap, isWord) < settings.maxMixedWords || !/[.!?]["”’)]?\s+\p{Lu}/u.test(gap))
+      const exempt = continues || belongs(doc, line, run, labels, settings.maxGlossLetters)
+      previous = {...run, exempt}
+      runs.push({start: line.start + run.start, end: line.start + run.end, line, exempt, why: `A run in ${run.script} script in an article written in ${main} script, neither a quotation nor a gloss of a name: usually spam or pasted text.`})
+    }
+  }
+  return runs
+}
+
+const countWords = (text: string, isWord: (token: string) => boolean) => text.split(/[^\p{L}'’-]+/u).filter((t) => t.length > 1 && isWord(t)).length
+
+/** A gloss "Zhangjiang (张江)", a quotation in its own words, or the original after a label or quotation. */
+function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxGloss: number): boolean {
+  const before = line.text.slice(0, run.core.start)
+  const after = line.text.slice(run.core.end)
+  // In parentheses beside the article's own words, or glossed by them: 张江 (Zhangjiang).
+  const inParens = /[(（][^()（）]*$/.test(before) && /^[^()（）]*[)）]/.test(after)
+  if (run.letters <= maxGloss && (inParens || /^\s*[(（]\s*\p{Script=Latin}/u.test(after))) return true
+  const start = line.start + run.core.start
+  const end = line.start + run.core.end
+  // The original words after a language label or a credit label.
+  if (labels.test(before)) return true
+  // A quotation in the other language, with its translation beside it.
+  const letters = (span: Span) => doc.source.slice(span.start, span.end).match(/\p{L}/gu)?.length ?? 0
+  return doc.quotations.some((q) => {
+    if (!(q.start <= start && end <= q.end) || run.letters * 2 < letters(q.inner)) return false
+    // Wholly in the other language (a title, a slogan), or half of it with the translation beside it.
+    if (run.letters >= 0.75 * letters(q.inner)) return true
+    const next = doc.source.slice(q.end, q.end + 4)
+    const previous = doc.source.slice(Math.max(0, q.start - 4), q.start)
+    return /^[\s,:]*[(（"“‘'\[]\s*\p{Script=Latin}/u.test(next) || /\p{Script=Latin}[.,!?]?["”’')）\]][\s,:(（]*$/u.test(previous)
+  })
+}
+
+/** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
+function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Insert[] {
+  const settings = data()
+  const {model, vocabulary} = loadModel()
+  const lex = lexicons()
+  // The model reads only the article's own script: runs of other scripts cut a line into segments.
+  // Words between two runs that belong to the article (an original quotation that mixes in English
+  // words, "focus health loan और education loan") are part of that quotation: no segment.
+  const segments = lines.map((line) => {
+    const onLine = scripts.filter((r) => r.line === line)
+    const bounds = [0]
+    for (const r of onLine) bounds.push(r.start - line.start, r.end - line.start)
+    bounds.push(line.text.length)
+    const parts: Span[] = []
+    for (let k = 0; k < bounds.length; k += 2) {
+      const quoted = k > 0 && onLine[k / 2 - 1].exempt && onLine[k / 2]?.exempt
+      if (bounds[k + 1] > bounds[k] && !quoted) parts.push({start: bounds[k], end: bounds[k + 1]})
+    }
+    return parts
+  })
+  const article = articleWords(termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n')), vocabulary)
+  // One score per run: the style model's log-odds, plus the topic model's when the run does not fit
+  // the article (a chance overlap of words with the article never excuses spam).
+  // Below `floor` a score decides nothing, so it may be returned as an upper bound: the topical
+  // features (the costly part) are computed only when the topic model could lift the run to `floor`.
+  const ceiling = settings.topicWeight * Math.max(0, topicCeiling(model))
+  const judge = (text: string, floor: number) => {
+    const style = styleLogOdds(model, text, vocabulary, lex)
+    if (style + ceiling < floor) return style + ceiling
+    return style + settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article))))
+  }
+  // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
+  const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)
+  const original = new RegExp(settings.originalQuotation, 'u')
+  // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
+  // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
+  // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
+  const lead = (text: string) => /^[^\p{L}\s]+/u.exec(text)?.[0].replace(/\p{N}[\p{N},.]*/gu, '0')
+  const leads = new Map<string, number>()
+  for (const line of lines) {
+    const key = lead(line.text)
+    if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
+  }
+  const pieces = lines.map((line, n) => {
+    const key = lead(line.text)
+    const item = /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3)
+    return segments[n].flatMap((part) =>
+      sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
+        // A run pasted into the first word of a sentence leaves that word's capital glued to its
+        // start ("IClick here…"): the piece starts after it, so a fix restores the word.
+        const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
+        const span = {start: part.start + s.start + glued, end: part.start + s.end}
+        const text = line.text.slice(span.start, span.end)
+        const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
+          original.test(line.text.slice(0, span.start))
+        // A piece too short to judge alone ("URGENT!") may still join the run beside it.
+        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+        // A bare web or e-mail address standing as a sentence of its own is judged however short.
+        const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
+        return {...span, words, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
+      })
+    )
+  })
+  // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
+  // One value per line: a run of several sentences is still one insert.
+  const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
+  const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
+  const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
+  const runs: Insert[] = []
+  lines.forEach((line, n) => {
+    const list = pieces[n]
+    for (let i = 0; i < list.length; i++) {
+      // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
+      if (!list[i].seed || list[i].score === -Infinity) continue
+      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin)
+      if (list[i].score < threshold && !cut) continue
+      let first = i
+      let last = i
+      const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
+      while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
+      if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
+      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin)?.end ?? list[last].end)
+      runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
+      i = last
+    }
+    // A line of several sentences that reads as junk as a whole ("Customer service announcement.
+    // We recently tried to make a delivery… Ref:9280114") is one run: one of its sentences must
+    // lean that way already, none may be quoted, and no sentence of it may be left out of the
+    // runs found on it but short fragments ("Delivery notice.").
+    const onLine = runs.filter((r) => r.line === line)
+    const covered = (p: Span) => onLine.some((r) => r.start <= line.start + p.start && line.start + p.end <= r.end)
+    if (list.length > 1 && list.some((p) => p.seed && p.score >= settings.joinThreshold) && list.every((p) => p.score > -Infinity && (!p.seed || !onLine.length || covered(p))) &&
+        !list.every(covered) && judge(line.text, threshold) >= threshold) {
+      runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
+    }
+  })
+  // Sentences in the article's own style that have nothing to do with it.
+  const reading = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
+  let articleLength = 0
+  for (const n of article.counts.values()) articleLength += n
+  if (articleLength >= settings.pasted.minArticleWords) reading.forEach((piece, k) => {
+    if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
+    const text = piece.line.text.slice(piece.start, piece.end)
+    // A sentence pasted into the first word of another ends before that word's lower-case rest.
+    const end = resumePoints(text).find((at) => /\p{Ll}/u.test(text[at]))
+    const sentence = end === undefined ? text : text.slice(0, end).trimEnd()
+    const neighbours = [reading[k - 1], reading[k + 1]].filter((p) => p !== undefined).map((p) => p.line.text.slice(p.start, p.end))
+    if (pasted(sentence, article, neighbours)) {
+      runs.push({start: piece.line.start + piece.start, end: piece.line.start + piece.start + sentence.length, line: piece.line, pasted: true, why: 'Shares no rare word or name with the rest of the article, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+    }
+  })
+  return runs
+}
+
+/**
+ * Is a sentence in the article's own style pasted from another story? It must have enough words
+ * to have a topic, no quotation marks (quoted speech may digress), no rare word or name in common
+ * with the rest of the article, and no closeness to the article (TF-IDF and topic cosine) or to
+ * the sentences beside it (a sentence of the article's own follows from its neighbours).
+ */
+function pasted(sentence: string, article: ArticleWords, neighbours: string[]): boolean {
+  const settings = data().pasted
+  if (sentence.split(/\s+/).length < settings.minWords || /["“”«»„]/.test(sentence)) return false
+  const counts = termCounts(sentence)
+  // Cheap tests first: most sentences share a rare word or a name with their article.
+  if (sharedRareWords(counts, article, settings.rareIdf) > 0 || nameOverlap(sentence, article.counts, counts).sharedNames > 0) return false
+  const context = runContext(sentence, article)
+  const near = Math.max(0, ...neighbours.map((n) => topicCosine(counts, termCounts(n), article.vocabulary)))
+  return settings.fitWeight * context.fit + context.topic + near <= settings.maxCloseness
+}
+
+/** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
+function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number) {
+  const notAfter = cutWords()
+  const sentence = text.slice(piece.start, piece.end)
+  let best: {end: number; score: number} | undefined
+  for (const at of resumePoints(sentence)) {
+    const head = sentence.slice(0, at).trimEnd()
+    const rest = sentence.slice(at)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
+    // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
+    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
+    const headScore = judge(head, threshold + cutMargin)
+    if (headScore < threshold + cutMargin || judge(rest, joinThreshold) >= joinThreshold) continue
+    if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
+  }
+  return best
+}
