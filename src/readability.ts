@@ -11,6 +11,7 @@ import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
 import type {VFile} from 'vfile'
+import {eachSentence} from './text/sentences.js'
 
 export interface ReadabilityOptions {
   age?: number
@@ -111,13 +112,7 @@ export default function readability(options?: ReadabilityOptions | null) {
   }
 
   return (tree: Root, file: VFile) => {
-    // Pre-order like unist-util-visit, without its per-node overhead; sentences do not nest.
-    const walk = (node: NlcstNode, parent: NlcstParent | undefined) => {
-      if (node.type === 'SentenceNode') return judge(node as Sentence, parent, file)
-      const children = (node as NlcstParent).children
-      if (children) for (const child of children) walk(child, node as NlcstParent)
-    }
-    walk(tree, undefined)
+    eachSentence(tree, (sentence, parent) => judge(sentence, parent, file))
   }
 }
 

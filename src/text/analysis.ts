@@ -1,5 +1,4 @@
 import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findAttribution, type Attribution} from './attribution.js'
@@ -8,6 +7,7 @@ import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
+import {eachSentence} from './sentences.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
 /** Everything the rules ask about a document, computed once per file and shared by every rule. */
@@ -214,7 +214,7 @@ const abbreviationEnd = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|
 
 function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = []
-  visit(tree, 'SentenceNode', (node: SentenceNode) => {
+  eachSentence(tree, (node: SentenceNode) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
