@@ -87,7 +87,8 @@ interface Tables {
   unitEntries: Map<string, Array<{code: string; words: string[]; countries: string[]}>>
   /** Unit form (lower case) → unit key. */
   unitForms: Map<string, string>
-  symbolList: string[]
+  /** Symbols by their first character, longest first: a position is tried only against its own. */
+  symbolsByFirst: Map<string, string[]>
   quantityRe: RegExp
   scaleRe: RegExp
   glued: RegExp
@@ -150,7 +151,7 @@ function load(): Tables {
   const phrases = (list: string[]) => new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list)})(?![\p{L}])`, 'iu')
   tables = {
     data, codes, unitEntries, unitForms,
-    symbolList: Object.keys(data.symbols).sort((a, b) => b.length - a.length),
+    symbolsByFirst: groupBy(Object.keys(data.symbols).sort((a, b) => b.length - a.length), (symbol) => symbol[0]),
     quantityRe, scaleRe,
     glued: /(?<sub>¢|p(?![\p{L}\p{N}]|\.\s?m))/uy,
     unitRe, adjectiveRe, denominationRe, conversionGap, chainGap,
@@ -216,11 +217,23 @@ interface Marker {
   subunit?: boolean
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
+
+// Called at every position of every sentence: ASCII answers without the Unicode regex.
+const isWordChar = (ch: string | undefined) => {
+  if (ch === undefined) return false
+  const c = ch.charCodeAt(0)
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return /[\p{L}\p{N}]/u.test(ch)
+}
 
 /** A symbol or ISO code at `i` (before an amount, or after it when `after`). */
 function symbolOrCodeAt(t: Tables, text: string, i: number, after: boolean): Marker | undefined {
-  for (const symbol of t.symbolList) {
+  for (const symbol of t.symbolsByFirst.get(text[i]) ?? noSymbols) {
     if (!text.startsWith(symbol, i)) continue
     const entry = t.data.symbols[symbol]
     if (after && !entry.after && symbol !== '€' && symbol !== '$' && symbol !== '£') continue
@@ -232,15 +245,20 @@ function symbolOrCodeAt(t: Tables, text: string, i: number, after: boolean): Mar
       notation: entry.qualified ? 'qualified-symbol' : 'symbol'
     }
   }
-  const code = /[A-Z]{3}/y
-  code.lastIndex = i
-  const m = code.exec(text)
+  // An ISO code starts with a capital letter.
+  const first = text.charCodeAt(i)
+  if (!(first >= 65 && first <= 90)) return undefined
+  isoCode.lastIndex = i
+  const m = isoCode.exec(text)
   const left = after ? /\p{L}/u.test(text[i - 1] ?? '') : isWordChar(text[i - 1])
   if (m && !left && !/\p{L}/u.test(text[i + 3] ?? '') && t.codes.has(m[0])) {
     return {text: m[0], start: i, end: i + 3, codes: [t.codes.get(m[0])!], unit: undefined, notation: 'code'}
   }
   return undefined
 }
+
+const noSymbols: string[] = []
+const isoCode = /[A-Z]{3}/y
 
 /** A currency word at `i`, with up to three capitalised words before it as its adjective. */
 function unitWordAt(t: Tables, text: string, i: number): Marker | undefined {
