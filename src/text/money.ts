@@ -1,5 +1,6 @@
 import iso from 'currency-codes'
 import {loadData} from '../data.js'
+import {isWordChar} from './chars.js'
 import type {Span} from './types.js'
 
 export type Notation = 'symbol' | 'qualified-symbol' | 'code' | 'word'
@@ -221,14 +222,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>()
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
   return groups
-}
-
-// Called at every position of every sentence: ASCII answers without the Unicode regex.
-const isWordChar = (ch: string | undefined) => {
-  if (ch === undefined) return false
-  const c = ch.charCodeAt(0)
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-  return /[\p{L}\p{N}]/u.test(ch)
 }
 
 /** A symbol or ISO code at `i` (before an amount, or after it when `after`). */

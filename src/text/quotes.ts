@@ -1,11 +1,10 @@
+import {isWordChar} from './chars.js'
 import type {Quotation, Span} from './types.js'
 
 // Opening and closing marks of direct quotations; straight marks are decided by their neighbours.
 const openDouble = new Set(['“', '„', '«', '"', '「', '『'])
 const closeDouble = new Set(['”', '“', '»', '"', '」', '』'])
 const reportingNearby = /\b(?:said|says|say|told|tells|added|asked|explained|wrote|writes|stated|according|noted|recalled|insisted|argued|claimed|replied|spoke|speaking|called|calling)\b/i
-
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 
 /**
  * Find direct quotations in one block of source text. `offset` is the block's start in the file.

@@ -1,4 +1,5 @@
 import {phraseRegExp} from '../data.js'
+import {startsUpper} from './chars.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -87,7 +88,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
     else if (!superlativeWord(t)) continue
     // A capitalised superlative inside the sentence is part of a name ("Best Picture").
-    if (i !== firstWord && /^\p{Lu}/u.test(t.text)) continue
+    if (i !== firstWord && startsUpper(t.text)) continue
     // Walk back over ordinals and intensifiers to the determiner: "the world's eighth largest".
     let j = i - 1
     while (j >= 0 && (ordinals.has(tokens[j].lower) || /^\d+(?:st|nd|rd|th)$/.test(tokens[j].lower))) j--
@@ -124,12 +125,14 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     }
   }
 
+  // The literal senses in the sentence, found once and only if a phrase matches.
+  let literals: RegExpMatchArray[] | undefined
   for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [c.gapped, 'puffery']] as const) {
     for (const m of text.matchAll(re)) {
       const start = offset + m.index!
       const end = start + m[0].length
-      c.literal.lastIndex = 0
-      const literal = [...text.matchAll(c.literal)].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
+      literals ??= [...text.matchAll(c.literal)]
+      const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1

@@ -1,4 +1,5 @@
 import pos from 'pos'
+import {isWordChar, startsUpper} from './chars.js'
 import type {Span} from './types.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
@@ -41,11 +42,12 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   const tokens: Token[] = []
   for (const m of text.matchAll(tokenPattern)) {
     const start = offset + (m.index ?? 0)
-    tokens.push({start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), tag: '', word: /[\p{L}\p{N}]/u.test(m[0]), name: false})
+    // A token is a run of letters and digits or a single other character: its first tells which.
+    tokens.push({start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), tag: '', word: isWordChar(m[0]), name: false})
   }
   const firstWord = tokens.findIndex((t) => t.word)
   tokens.forEach((t, i) => {
-    t.name = /^\p{Lu}/u.test(t.text) && (i !== firstWord || !inLexicon(t.lower) || names.has(t.lower))
+    t.name = startsUpper(t.text) && (i !== firstWord || !inLexicon(t.lower) || names.has(t.lower))
   })
   const words = tokens.map((t, i) => (i === firstWord && !t.name ? t.lower : t.text))
   tagger.tag(words).forEach(([, tag], i) => (tokens[i].tag = tag))
