@@ -90,6 +90,8 @@ interface Tables {
   unitForms: Map<string, string>
   /** Symbols by their first character, longest first: a position is tried only against its own. */
   symbolsByFirst: Map<string, string[]>
+  /** Lower-case ASCII letters that can start a mention: a figure in words ("six", "the", "millions of") or a symbol ("kr"). */
+  lowerStarts: Set<string>
   quantityRe: RegExp
   scaleRe: RegExp
   glued: RegExp
@@ -153,6 +155,8 @@ function load(): Tables {
   tables = {
     data, codes, unitEntries, unitForms,
     symbolsByFirst: groupBy(Object.keys(data.symbols).sort((a, b) => b.length - a.length), (symbol) => symbol[0]),
+    // The words quantityRe reads (number words, vague amounts, "a", "an", "the", "half") and the symbols.
+    lowerStarts: new Set([...numberWords, ...data.vague, 'a', 'the', 'half'].map((w) => w[0].toLowerCase()).concat(Object.keys(data.symbols).map((symbol) => symbol[0]).filter((c) => c >= 'a' && c <= 'z'))),
     quantityRe, scaleRe,
     glued: /(?<sub>¢|p(?![\p{L}\p{N}]|\.\s?m))/uy,
     unitRe, adjectiveRe, denominationRe, conversionGap, chainGap,
@@ -317,7 +321,7 @@ export function findMoney(text: string, offset = 0): MoneyMention[] {
   const t = load()
   const found: MoneyMention[] = []
   for (let i = 0; i < text.length; ) {
-    const mention = !isWordChar(text[i - 1]) || !isWordChar(text[i]) ? mentionAt(t, text, i) : undefined
+    const mention = (!isWordChar(text[i - 1]) || !isWordChar(text[i])) && canStart(t, text, i) ? mentionAt(t, text, i) : undefined
     if (mention) {
       found.push(mention)
       i = mention.end
@@ -325,6 +329,17 @@ export function findMoney(text: string, offset = 0): MoneyMention[] {
   }
   linkConversions(text, found)
   return found.map((m) => shift(m, offset))
+}
+
+/**
+ * Can a mention start at `i`? It starts with a symbol, an ISO code (capitals) or a figure (digits or
+ * words): spaces, most punctuation and most lower-case initials are ruled out without trying.
+ */
+function canStart(t: Tables, text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c >= 128 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true
+  if (c >= 97 && c <= 122) return t.lowerStarts.has(text[i])
+  return t.symbolsByFirst.has(text[i])
 }
 
 function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined {
