@@ -1,6 +1,7 @@
 import {loadData, phraseRegExp} from '../data.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 interface AttributionData {
   reportingVerbs: string[]
@@ -107,7 +108,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset), frame})
   }
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
-    for (const m of text.matchAll(re)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
+    for (const m of allMatches(re, text)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
   }
 
   phraseCues(p.naming, (s, e) => cue(vague, s, e, false))

@@ -1,6 +1,7 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
@@ -47,12 +48,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
   for (const [re, kind] of wordStatistics) {
-    for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
+    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
   }
   covered = coverage(found, offset)
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
   const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
-  for (const m of text.matchAll(number)) {
+  for (const m of allMatches(number, text)) {
     const i = m.index ?? 0
     if (covered(i)) continue
     let kind = classify(text, i, m[0])

@@ -2,6 +2,7 @@ import {phraseRegExp} from '../data.js'
 import {startsUpper} from './chars.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 /** The words that make a claim of rank, record or uniqueness; a rule's data file supplies them. */
 export interface ClaimVocabulary {
@@ -78,7 +79,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   const c = compile(vocabulary)
   const tokens = tokenize(text, offset, names)
   const claims: Claim[] = []
-  const excluded: Span[] = [...text.matchAll(c.notClaims)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
+  const excluded: Span[] = allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
   const add = (start: number, end: number, kind: Claim['kind']) => {
     if (excluded.some((e) => e.start < end && start < e.end)) return
     if (claims.some((x) => x.start < end && start < x.end)) return
@@ -132,10 +133,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   // The literal senses in the sentence, found once and only if a phrase matches.
   let literals: RegExpMatchArray[] | undefined
   for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [c.gapped, 'puffery']] as const) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const start = offset + m.index!
       const end = start + m[0].length
-      literals ??= c.literalLead.test(text) ? [...text.matchAll(c.literal)] : []
+      literals ??= c.literalLead.test(text) ? allMatches(c.literal, text) : []
       const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)

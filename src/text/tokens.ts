@@ -1,6 +1,7 @@
 import pos from 'pos'
 import {isWordChar, startsUpper} from './chars.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
 export interface Token extends Span {
@@ -40,7 +41,7 @@ const recent = new WeakMap<ReadonlySet<string>, Map<string, Token[]>>()
 
 function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(tokenPattern)) {
+  for (const m of allMatches(tokenPattern, text)) {
     const start = offset + (m.index ?? 0)
     // A token is a run of letters and digits or a single other character: its first tells which.
     tokens.push({start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), tag: '', word: isWordChar(m[0]), name: false})
