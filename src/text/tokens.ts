@@ -24,20 +24,20 @@ const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*
  * lower case, so "Activists say" reads as a common noun rather than a name.
  */
 export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = noNames): Token[] {
-  // Attribution and claims read the same sentence: tag it once.
-  const key = `${offset}\u0000${text}`
-  const cached = recent.get(names)?.get(key)
-  if (cached) return cached
+  // Attribution and claims read the same sentence: tag it once. Keyed by offset, then the text
+  // compared (usually the same string): no key string built and hashed for every call.
+  const forNames = recent.get(names) ?? new Map<number, {text: string; tokens: Token[]}>()
+  const cached = forNames.get(offset)
+  if (cached && cached.text === text) return cached.tokens
   const tokens = tag(text, offset, names)
-  const forNames = recent.get(names) ?? new Map<string, Token[]>()
   if (forNames.size > 256) forNames.clear()
-  forNames.set(key, tokens)
+  forNames.set(offset, {text, tokens})
   recent.set(names, forNames)
   return tokens
 }
 
 const noNames: ReadonlySet<string> = new Set()
-const recent = new WeakMap<ReadonlySet<string>, Map<string, Token[]>>()
+const recent = new WeakMap<ReadonlySet<string>, Map<number, {text: string; tokens: Token[]}>>()
 
 function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []
