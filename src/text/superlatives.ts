@@ -29,7 +29,7 @@ export interface Claim extends Span {
 
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; literal: RegExp; literalLead: RegExp; notClaims: RegExp; scope: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -39,17 +39,27 @@ function compile(vocabulary: ClaimVocabulary) {
       puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
       // "sets … apart": the … stands for one to three words.
       gapped: gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
+      // Scanning every sentence for "sets … apart" cost as much as all other claim phrases; "apart" is rare.
+      gappedKey: keyWordRegExp(vocabulary.puffery.filter((p) => p.includes('…')), -1),
       literal: gappedRegExp(vocabulary.literal, '{0,2}'),
       // V8 drops a rarely used regexp's compiled code at garbage collection, and \p{L} in each
-      // gap makes `literal` cost ~10 ms to compile again: its phrases' first words, written as
-      // gappedRegExp writes them and with its flags, say cheaply whether it can match at all.
-      literalLead: new RegExp([...new Set(vocabulary.literal.map((p) => p.trim().split(/[\s…]+/)[0]))].join('|') || '(?!)', 'iu'),
+      // gap makes `literal` cost ~10 ms to compile again; its first words compile cheaply.
+      literalKey: keyWordRegExp(vocabulary.literal, 0),
       notClaims: phraseRegExp(vocabulary.notClaims),
       scope: new RegExp(String.raw`^\s*(?:${vocabulary.recordScopes.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
   return c
+}
+
+/**
+ * Whether a gappedRegExp of `phrases` can match at all: one word of each phrase (`at`: 0 the
+ * first, -1 the last), written as gappedRegExp writes it and with its flags, so every match of
+ * the phrases contains a match of this.
+ */
+function keyWordRegExp(phrases: string[], at: number): RegExp {
+  return new RegExp([...new Set(phrases.map((p) => p.trim().split(/[\s…]+/).at(at)))].join('|') || '(?!)', 'iu')
 }
 
 /** Phrases with `…` standing for a few words ("sets … apart", "revolutionary … government"). */
@@ -132,11 +142,12 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
 
   // The literal senses in the sentence, found once and only if a phrase matches.
   let literals: RegExpMatchArray[] | undefined
-  for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [c.gapped, 'puffery']] as const) {
-    for (const m of allMatches(re, text)) {
+  const gapped = c.gappedKey.test(text) ? c.gapped : undefined
+  for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [gapped, 'puffery']] as const) {
+    for (const m of re ? allMatches(re, text) : []) {
       const start = offset + m.index!
       const end = start + m[0].length
-      literals ??= c.literalLead.test(text) ? allMatches(c.literal, text) : []
+      literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
       const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
