@@ -168,7 +168,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     sourced,
     reaches,
     // "World War I", "Elizabeth I" and "I." initials are not the first person.
-    isFirstPerson: (s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, '')),
+    // Asked by both claim rules of every sentence.
+    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
