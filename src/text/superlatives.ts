@@ -89,8 +89,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   const c = compile(vocabulary)
   const tokens = tokenize(text, offset, names)
   const claims: Claim[] = []
-  const excluded: Span[] = allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
+  // Quantifier and idiom uses, found only when there is a claim for them to exclude.
+  let excluded: Span[] | undefined
   const add = (start: number, end: number, kind: Claim['kind']) => {
+    excluded ??= allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
     if (excluded.some((e) => e.start < end && start < e.end)) return
     if (claims.some((x) => x.start < end && start < x.end)) return
     claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
