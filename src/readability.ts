@@ -87,7 +87,10 @@ export default function readability(options?: ReadabilityOptions | null) {
       gradeToAge(spacheFormula(counts))
     ]
     // The three syllable formulas cannot lift a sentence over the threshold: no need to count.
-    if ((scores.filter((score) => score > age).length + 3) / formulas < threshold) return
+    // SMOG's age grows with the polysyllabic words, at most every word: for the ages in use it
+    // stays below them unless a sentence has thousands of words, and then it cannot count.
+    const smogCeiling = smogToAge(smogFormula({...counts, polysillabicWord: wordCount}))
+    if ((scores.filter((score) => score > age).length + 2 + (smogCeiling > age ? 1 : 0)) / formulas < threshold) return
 
     for (const value of values) {
       const syllables = syllablesOf(value)
