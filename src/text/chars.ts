@@ -16,3 +16,10 @@ export function startsUpper(text: string): boolean {
   if (c < 128) return c >= 65 && c <= 90
   return /^\p{Lu}/u.test(text)
 }
+
+/** Is the character at `i` white space as a regexp's `\s` has it? */
+export function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
+  return /\s/.test(text[i])
+}

@@ -1,7 +1,6 @@
 import pos from 'pos'
-import {isWordChar, startsUpper} from './chars.js'
+import {isSpace, isWordChar, startsUpper} from './chars.js'
 import type {Span} from './types.js'
-import {allMatches} from './regexp.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
 export interface Token extends Span {
@@ -17,7 +16,8 @@ export interface Token extends Span {
 
 const tagger = new pos.Tagger()
 const inLexicon = (word: string) => tagger.wordInLexicon(word)
-const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+// Sticky: a token starts at every character that is not white space (see tag).
+const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
 
 /**
  * Tokens of a piece of text, tagged with the `pos` tagger. A sentence's first word is tagged in
@@ -41,10 +41,24 @@ const recent = new WeakMap<ReadonlySet<string>, Map<number, {text: string; token
 
 function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []
-  for (const m of allMatches(tokenPattern, text)) {
-    const start = offset + (m.index ?? 0)
+  // The pattern's second branch takes any one character but white space, so the tokens are what
+  // matchAll would find, read without a match array for each (the sentence's biggest garbage).
+  for (let i = 0; i < text.length; ) {
+    if (isSpace(text, i)) {
+      i++
+      continue
+    }
+    tokenPattern.lastIndex = i
+    if (!tokenPattern.test(text)) {
+      // Not reached (the second branch takes any other character); matchAll would look further on.
+      i++
+      continue
+    }
+    const end = tokenPattern.lastIndex
+    const value = text.slice(i, end)
     // A token is a run of letters and digits or a single other character: its first tells which.
-    tokens.push({start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), tag: '', word: isWordChar(m[0]), name: false})
+    tokens.push({start: offset + i, end: offset + end, text: value, lower: value.toLowerCase(), tag: '', word: isWordChar(value), name: false})
+    i = end
   }
   const firstWord = tokens.findIndex((t) => t.word)
   tokens.forEach((t, i) => {
@@ -60,8 +74,10 @@ export function documentNames(text: string): Set<string> {
   const capitalised = new Map<string, number>()
   const lower = new Map<string, number>()
   for (const m of text.matchAll(/(?<=[\p{L},;]\s+)(\p{Lu}\p{Ll}+)\b|\b(\p{Ll}+)\b/gu)) {
-    if (m[1]) capitalised.set(m[1].toLowerCase(), (capitalised.get(m[1].toLowerCase()) ?? 0) + 1)
-    else lower.set(m[2], (lower.get(m[2]) ?? 0) + 1)
+    if (m[1]) {
+      const word = m[1].toLowerCase()
+      capitalised.set(word, (capitalised.get(word) ?? 0) + 1)
+    } else lower.set(m[2], (lower.get(m[2]) ?? 0) + 1)
   }
   return new Set([...capitalised].filter(([w, n]) => n > (lower.get(w) ?? 0)).map(([w]) => w))
 }
