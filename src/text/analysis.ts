@@ -98,12 +98,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     if (!facts.citations.some((c) => c.start <= start && start < c.end)) citations.push({start, end: start + m[0].length, kind: 'bracketNumber'})
   }
 
+  // One slot per sentence; no fact is undefined or null (objects, arrays, strings, booleans).
   const memo = <T>(fn: (s: Sentence) => T) => {
-    const values = new Map<number, T>()
-    return (s: Sentence) => {
-      if (!values.has(s.index)) values.set(s.index, fn(s))
-      return values.get(s.index) as T
-    }
+    const values: Array<T | undefined> = new Array(sentences.length)
+    return (s: Sentence): T => (values[s.index] ??= fn(s)) as T
   }
   const quoted = (span: Span) => isQuoted(spoken, span)
   const writerText = memo((s: Sentence) => {
