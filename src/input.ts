@@ -56,6 +56,10 @@ function structureProblem(text: string): InputProblem | undefined {
   let paragraphStart = 1
   let brackets = 0
   let tokens = 0
+  // A token is at least one character: a paragraph's tokens are counted only once its
+  // characters could exceed the limit (few paragraphs come near it).
+  let characters = 0
+  let uncounted: string[] = []
   for (const content of text.split('\n')) {
     line++
     const depth = nestingDepth(content)
@@ -66,10 +70,17 @@ function structureProblem(text: string): InputProblem | undefined {
       paragraphStart = line + 1
       brackets = 0
       tokens = 0
+      characters = 0
+      uncounted = []
       continue
     }
-    brackets += count(content, /[[\]]/g)
-    tokens += count(content, /[\p{L}\p{N}]+|\s+|([^\p{L}\p{N}\s])\1*/gu)
+    if (content.includes('[') || content.includes(']')) brackets += count(content, /[[\]]/g)
+    characters += content.length
+    uncounted.push(content)
+    if (characters > maxTokensPerParagraph) {
+      for (const part of uncounted) tokens += count(part, /[\p{L}\p{N}]+|\s+|([^\p{L}\p{N}\s])\1*/gu)
+      uncounted = []
+    }
     if (brackets > maxBracketsPerParagraph) {
       return {id: 'paragraph-too-long', reason: `paragraph has too many brackets (over ${maxBracketsPerParagraph}) to parse in time`, line: paragraphStart}
     }

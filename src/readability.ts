@@ -11,6 +11,7 @@ import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
 import type {VFile} from 'vfile'
+import {eachSentence} from './text/sentences.js'
 
 export interface ReadabilityOptions {
   age?: number
@@ -37,8 +38,9 @@ function syllablesOf(value: string): number {
 }
 
 /**
- * retext-readability 8.0.0, faster: word lists in Sets, syllables counted once per distinct word
- * and only where the other formulas leave a sentence able to reach the threshold. Same formulas
+ * retext-readability 8.0.0, faster: word lists in Sets and looked up only where the formulas'
+ * ceilings leave a sentence able to reach the threshold, syllables counted once per distinct
+ * word and only where the other formulas leave it able to. Same formulas
  * (its own dependencies), word lists, options and defaults, and the same messages (reason,
  * place, ruleId, source, actual, expected, url): test/speed.test.ts holds it to the stock plugin
  * on corpus articles.
@@ -51,42 +53,52 @@ export default function readability(options?: ReadabilityOptions | null) {
   const formulas = 7
 
   const judge = (sentence: Sentence, parent: NlcstParent | undefined, file: VFile) => {
-    familiarWords ??= new Set(spache)
-    easyWords ??= new Set(daleChall)
     const values: string[] = []
-    const familiar = new Set<string>()
-    const easy = new Set<string>()
     let letters = 0
     eachWord(sentence, (word) => {
       const value = wordText(word)
-      const caseless = value.toLowerCase()
       values.push(value)
       letters += value.length
-      if (familiarWords?.has(caseless)) familiar.add(caseless)
-      if (easyWords?.has(caseless)) easy.add(caseless)
     })
     const wordCount = values.length
     if (wordCount < minWords) return
 
+    // Every formula's age grows with the hard words it counts. First each at its ceiling (every
+    // word unfamiliar, difficult, polysyllabic): most sentences cannot reach the threshold even
+    // so, and need neither the word-list look-ups nor the syllables.
     const counts = {
       character: letters,
       complexPolysillabicWord: 0,
-      difficultWord: wordCount - easy.size,
+      difficultWord: wordCount,
       letter: letters,
-      polysillabicWord: 0,
+      polysillabicWord: wordCount,
       sentence: 1,
       syllable: 0,
-      unfamiliarWord: wordCount - familiar.size,
+      unfamiliarWord: wordCount,
       word: wordCount
     }
-    const scores = [
-      gradeToAge(automatedReadability(counts)),
-      gradeToAge(colemanLiau(counts)),
-      gradeToAge(daleChallGradeLevel(daleChallFormula(counts))[1]),
-      gradeToAge(spacheFormula(counts))
-    ]
+    const over = (scores: number[]) => scores.filter((score) => score > age).length
+    const letterScores = [gradeToAge(automatedReadability(counts)), gradeToAge(colemanLiau(counts))]
+    const smogCeiling = smogToAge(smogFormula(counts))
+    const ceilings = [gradeToAge(daleChallGradeLevel(daleChallFormula(counts))[1]), gradeToAge(spacheFormula(counts)), smogCeiling]
+    // Flesch and Gunning fog have no ceiling short of counting syllables: they are taken to pass.
+    if ((over(letterScores) + over(ceilings) + 2) / formulas < threshold) return
+
+    familiarWords ??= new Set(spache)
+    easyWords ??= new Set(daleChall)
+    const familiar = new Set<string>()
+    const easy = new Set<string>()
+    for (const value of values) {
+      const caseless = value.toLowerCase()
+      if (familiarWords.has(caseless)) familiar.add(caseless)
+      if (easyWords.has(caseless)) easy.add(caseless)
+    }
+    counts.difficultWord = wordCount - easy.size
+    counts.unfamiliarWord = wordCount - familiar.size
+    counts.polysillabicWord = 0
+    const scores = [...letterScores, gradeToAge(daleChallGradeLevel(daleChallFormula(counts))[1]), gradeToAge(spacheFormula(counts))]
     // The three syllable formulas cannot lift a sentence over the threshold: no need to count.
-    if ((scores.filter((score) => score > age).length + 3) / formulas < threshold) return
+    if ((over(scores) + 2 + (smogCeiling > age ? 1 : 0)) / formulas < threshold) return
 
     for (const value of values) {
       const syllables = syllablesOf(value)
@@ -111,13 +123,7 @@ export default function readability(options?: ReadabilityOptions | null) {
   }
 
   return (tree: Root, file: VFile) => {
-    // Pre-order like unist-util-visit, without its per-node overhead; sentences do not nest.
-    const walk = (node: NlcstNode, parent: NlcstParent | undefined) => {
-      if (node.type === 'SentenceNode') return judge(node as Sentence, parent, file)
-      const children = (node as NlcstParent).children
-      if (children) for (const child of children) walk(child, node as NlcstParent)
-    }
-    walk(tree, undefined)
+    eachSentence(tree, (sentence, parent) => judge(sentence, parent, file))
   }
 }
 

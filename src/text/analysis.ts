@@ -1,5 +1,4 @@
 import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findAttribution, type Attribution} from './attribution.js'
@@ -9,6 +8,7 @@ import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInserts, type Insert} from './inserts.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
+import {eachSentence} from './sentences.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
 /** Everything the rules ask about a document, computed once per file and shared by every rule. */
@@ -103,12 +103,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     if (!facts.citations.some((c) => c.start <= start && start < c.end)) citations.push({start, end: start + m[0].length, kind: 'bracketNumber'})
   }
 
+  // One slot per sentence; no fact is undefined or null (objects, arrays, strings, booleans).
   const memo = <T>(fn: (s: Sentence) => T) => {
-    const values = new Map<number, T>()
-    return (s: Sentence) => {
-      if (!values.has(s.index)) values.set(s.index, fn(s))
-      return values.get(s.index) as T
-    }
+    const values: Array<T | undefined> = new Array(sentences.length)
+    return (s: Sentence): T => (values[s.index] ??= fn(s)) as T
   }
   const quoted = (span: Span) => isQuoted(spoken, span)
   const writerText = memo((s: Sentence) => {
@@ -178,7 +176,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     sourced,
     reaches,
     // "World War I", "Elizabeth I" and "I." initials are not the first person.
-    isFirstPerson: (s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, '')),
+    // Asked by both claim rules of every sentence.
+    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
@@ -228,7 +227,7 @@ const abbreviationEnd = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|
 
 function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = []
-  visit(tree, 'SentenceNode', (node: SentenceNode) => {
+  eachSentence(tree, (node: SentenceNode) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return

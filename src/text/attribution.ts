@@ -1,6 +1,7 @@
 import {loadData, phraseRegExp} from '../data.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 interface AttributionData {
   reportingVerbs: string[]
@@ -107,7 +108,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset), frame})
   }
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
-    for (const m of text.matchAll(re)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
+    for (const m of allMatches(re, text)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
   }
 
   phraseCues(p.naming, (s, e) => cue(vague, s, e, false))
@@ -129,8 +130,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
   // not when it is the topic ("Snow's research constitutes one of the most original …").
   tokens.forEach((t, i) => {
+    if (!p.evidence.has(t.lower)) return
     const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : -1
-    if (!p.evidence.has(t.lower) || owner < 0) return
+    if (owner < 0) return
     const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower))
     const cited = owner > 0 && /^(?:in|from|by|to|on)$/.test(tokens[owner - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)

@@ -1,5 +1,6 @@
 import iso from 'currency-codes'
 import {loadData} from '../data.js'
+import {isWordChar} from './chars.js'
 import type {Span} from './types.js'
 
 export type Notation = 'symbol' | 'qualified-symbol' | 'code' | 'word'
@@ -87,7 +88,10 @@ interface Tables {
   unitEntries: Map<string, Array<{code: string; words: string[]; countries: string[]}>>
   /** Unit form (lower case) → unit key. */
   unitForms: Map<string, string>
-  symbolList: string[]
+  /** Symbols by their first character, longest first: a position is tried only against its own. */
+  symbolsByFirst: Map<string, string[]>
+  /** Lower-case ASCII letters that can start a mention: a figure in words ("six", "the", "millions of") or a symbol ("kr"). */
+  lowerStarts: Set<string>
   quantityRe: RegExp
   scaleRe: RegExp
   glued: RegExp
@@ -150,7 +154,9 @@ function load(): Tables {
   const phrases = (list: string[]) => new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list)})(?![\p{L}])`, 'iu')
   tables = {
     data, codes, unitEntries, unitForms,
-    symbolList: Object.keys(data.symbols).sort((a, b) => b.length - a.length),
+    symbolsByFirst: groupBy(Object.keys(data.symbols).sort((a, b) => b.length - a.length), (symbol) => symbol[0]),
+    // The words quantityRe reads (number words, vague amounts, "a", "an", "the", "half") and the symbols.
+    lowerStarts: new Set([...numberWords, ...data.vague, 'a', 'the', 'half'].map((w) => w[0].toLowerCase()).concat(Object.keys(data.symbols).map((symbol) => symbol[0]).filter((c) => c >= 'a' && c <= 'z'))),
     quantityRe, scaleRe,
     glued: /(?<sub>¢|p(?![\p{L}\p{N}]|\.\s?m))/uy,
     unitRe, adjectiveRe, denominationRe, conversionGap, chainGap,
@@ -216,11 +222,15 @@ interface Marker {
   subunit?: boolean
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
+}
 
 /** A symbol or ISO code at `i` (before an amount, or after it when `after`). */
 function symbolOrCodeAt(t: Tables, text: string, i: number, after: boolean): Marker | undefined {
-  for (const symbol of t.symbolList) {
+  for (const symbol of t.symbolsByFirst.get(text[i]) ?? noSymbols) {
     if (!text.startsWith(symbol, i)) continue
     const entry = t.data.symbols[symbol]
     if (after && !entry.after && symbol !== '€' && symbol !== '$' && symbol !== '£') continue
@@ -232,15 +242,20 @@ function symbolOrCodeAt(t: Tables, text: string, i: number, after: boolean): Mar
       notation: entry.qualified ? 'qualified-symbol' : 'symbol'
     }
   }
-  const code = /[A-Z]{3}/y
-  code.lastIndex = i
-  const m = code.exec(text)
+  // An ISO code starts with a capital letter.
+  const first = text.charCodeAt(i)
+  if (!(first >= 65 && first <= 90)) return undefined
+  isoCode.lastIndex = i
+  const m = isoCode.exec(text)
   const left = after ? /\p{L}/u.test(text[i - 1] ?? '') : isWordChar(text[i - 1])
   if (m && !left && !/\p{L}/u.test(text[i + 3] ?? '') && t.codes.has(m[0])) {
     return {text: m[0], start: i, end: i + 3, codes: [t.codes.get(m[0])!], unit: undefined, notation: 'code'}
   }
   return undefined
 }
+
+const noSymbols: string[] = []
+const isoCode = /[A-Z]{3}/y
 
 /** A currency word at `i`, with up to three capitalised words before it as its adjective. */
 function unitWordAt(t: Tables, text: string, i: number): Marker | undefined {
@@ -306,7 +321,7 @@ export function findMoney(text: string, offset = 0): MoneyMention[] {
   const t = load()
   const found: MoneyMention[] = []
   for (let i = 0; i < text.length; ) {
-    const mention = !isWordChar(text[i - 1]) || !isWordChar(text[i]) ? mentionAt(t, text, i) : undefined
+    const mention = (!isWordChar(text[i - 1]) || !isWordChar(text[i])) && canStart(t, text, i) ? mentionAt(t, text, i) : undefined
     if (mention) {
       found.push(mention)
       i = mention.end
@@ -314,6 +329,17 @@ export function findMoney(text: string, offset = 0): MoneyMention[] {
   }
   linkConversions(text, found)
   return found.map((m) => shift(m, offset))
+}
+
+/**
+ * Can a mention start at `i`? It starts with a symbol, an ISO code (capitals) or a figure (digits or
+ * words): spaces, most punctuation and most lower-case initials are ruled out without trying.
+ */
+function canStart(t: Tables, text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c >= 128 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true
+  if (c >= 97 && c <= 122) return t.lowerStarts.has(text[i])
+  return t.symbolsByFirst.has(text[i])
 }
 
 function mentionAt(t: Tables, text: string, i: number): MoneyMention | undefined {

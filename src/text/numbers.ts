@@ -1,6 +1,7 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
@@ -27,15 +28,19 @@ const numberWord = `(?:(?:${tens})(?:[- ](?:${units}))?|${units})`
 const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
 const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
 
+const scales = 'thousand|million|billion|trillion'
+
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
-// "nearly half of", "doubled", "17 out of 18".
-const wordStatistics: Array<[RegExp, NumberKind]> = [
-  [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:thousand|million|billion|trillion)\b`, 'gi'), 'large-count'],
-  [/\b(?:thousands|millions|billions|trillions)\s+of\b(?!\s+years)/gi, 'large-count'],
-  [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage'],
-  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio'],
+// "nearly half of", "doubled", "17 out of 18". The third entry, where there is one, is a cheap
+// test (same flags) of a word every match contains: most sentences have none and skip the scan.
+const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
+  [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+  [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+  [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
+  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\s+in\s+/i],
   // "nearly half of", "one-fifth of"; not "the first half of the match" or "half a metre".
-  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio'],
+  // Every fraction names one of the key's words.
+  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
   [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b/gi, 'change']
 ]
 
@@ -46,13 +51,14 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, 'money'))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
-  for (const [re, kind] of wordStatistics) {
-    for (const m of text.matchAll(re)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
+  for (const [re, kind, key] of wordStatistics) {
+    if (key && !key.test(text)) continue
+    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
   }
   covered = coverage(found, offset)
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
   const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
-  for (const m of text.matchAll(number)) {
+  for (const m of allMatches(number, text)) {
     const i = m.index ?? 0
     if (covered(i)) continue
     let kind = classify(text, i, m[0])

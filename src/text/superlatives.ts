@@ -1,6 +1,8 @@
 import {phraseRegExp} from '../data.js'
+import {startsUpper} from './chars.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
+import {allMatches} from './regexp.js'
 
 /** The words that make a claim of rank, record or uniqueness; a rule's data file supplies them. */
 export interface ClaimVocabulary {
@@ -27,7 +29,7 @@ export interface Claim extends Span {
 
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; literal: RegExp; notClaims: RegExp; scope: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -37,13 +39,27 @@ function compile(vocabulary: ClaimVocabulary) {
       puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
       // "sets … apart": the … stands for one to three words.
       gapped: gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
+      // Scanning every sentence for "sets … apart" cost as much as all other claim phrases; "apart" is rare.
+      gappedKey: keyWordRegExp(vocabulary.puffery.filter((p) => p.includes('…')), -1),
       literal: gappedRegExp(vocabulary.literal, '{0,2}'),
+      // V8 drops a rarely used regexp's compiled code at garbage collection, and \p{L} in each
+      // gap makes `literal` cost ~10 ms to compile again; its first words compile cheaply.
+      literalKey: keyWordRegExp(vocabulary.literal, 0),
       notClaims: phraseRegExp(vocabulary.notClaims),
       scope: new RegExp(String.raw`^\s*(?:${vocabulary.recordScopes.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
   return c
+}
+
+/**
+ * Whether a gappedRegExp of `phrases` can match at all: one word of each phrase (`at`: 0 the
+ * first, -1 the last), written as gappedRegExp writes it and with its flags, so every match of
+ * the phrases contains a match of this.
+ */
+function keyWordRegExp(phrases: string[], at: number): RegExp {
+  return new RegExp([...new Set(phrases.map((p) => p.trim().split(/[\s…]+/).at(at)))].join('|') || '(?!)', 'iu')
 }
 
 /** Phrases with `…` standing for a few words ("sets … apart", "revolutionary … government"). */
@@ -73,8 +89,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   const c = compile(vocabulary)
   const tokens = tokenize(text, offset, names)
   const claims: Claim[] = []
-  const excluded: Span[] = [...text.matchAll(c.notClaims)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
+  // Quantifier and idiom uses, found only when there is a claim for them to exclude.
+  let excluded: Span[] | undefined
   const add = (start: number, end: number, kind: Claim['kind']) => {
+    excluded ??= allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
     if (excluded.some((e) => e.start < end && start < e.end)) return
     if (claims.some((x) => x.start < end && start < x.end)) return
     claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
@@ -87,7 +105,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
     else if (!superlativeWord(t)) continue
     // A capitalised superlative inside the sentence is part of a name ("Best Picture").
-    if (i !== firstWord && /^\p{Lu}/u.test(t.text)) continue
+    if (i !== firstWord && startsUpper(t.text)) continue
     // Walk back over ordinals and intensifiers to the determiner: "the world's eighth largest".
     let j = i - 1
     while (j >= 0 && (ordinals.has(tokens[j].lower) || /^\d+(?:st|nd|rd|th)$/.test(tokens[j].lower))) j--
@@ -124,12 +142,15 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     }
   }
 
-  for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [c.gapped, 'puffery']] as const) {
-    for (const m of text.matchAll(re)) {
+  // The literal senses in the sentence, found once and only if a phrase matches.
+  let literals: RegExpMatchArray[] | undefined
+  const gapped = c.gappedKey.test(text) ? c.gapped : undefined
+  for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [gapped, 'puffery']] as const) {
+    for (const m of re ? allMatches(re, text) : []) {
       const start = offset + m.index!
       const end = start + m[0].length
-      c.literal.lastIndex = 0
-      const literal = [...text.matchAll(c.literal)].some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
+      literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
+      const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1

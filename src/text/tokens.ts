@@ -1,4 +1,5 @@
 import pos from 'pos'
+import {isSpace, isWordChar, startsUpper} from './chars.js'
 import type {Span} from './types.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
@@ -15,37 +16,53 @@ export interface Token extends Span {
 
 const tagger = new pos.Tagger()
 const inLexicon = (word: string) => tagger.wordInLexicon(word)
-const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
+// Sticky: a token starts at every character that is not white space (see tag).
+const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
 
 /**
  * Tokens of a piece of text, tagged with the `pos` tagger. A sentence's first word is tagged in
  * lower case, so "Activists say" reads as a common noun rather than a name.
  */
 export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = noNames): Token[] {
-  // Attribution and claims read the same sentence: tag it once.
-  const key = `${offset}\u0000${text}`
-  const cached = recent.get(names)?.get(key)
-  if (cached) return cached
+  // Attribution and claims read the same sentence: tag it once. Keyed by offset, then the text
+  // compared (usually the same string): no key string built and hashed for every call.
+  const forNames = recent.get(names) ?? new Map<number, {text: string; tokens: Token[]}>()
+  const cached = forNames.get(offset)
+  if (cached && cached.text === text) return cached.tokens
   const tokens = tag(text, offset, names)
-  const forNames = recent.get(names) ?? new Map<string, Token[]>()
   if (forNames.size > 256) forNames.clear()
-  forNames.set(key, tokens)
+  forNames.set(offset, {text, tokens})
   recent.set(names, forNames)
   return tokens
 }
 
 const noNames: ReadonlySet<string> = new Set()
-const recent = new WeakMap<ReadonlySet<string>, Map<string, Token[]>>()
+const recent = new WeakMap<ReadonlySet<string>, Map<number, {text: string; tokens: Token[]}>>()
 
 function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(tokenPattern)) {
-    const start = offset + (m.index ?? 0)
-    tokens.push({start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase(), tag: '', word: /[\p{L}\p{N}]/u.test(m[0]), name: false})
+  // The pattern's second branch takes any one character but white space, so the tokens are what
+  // matchAll would find, read without a match array for each (the sentence's biggest garbage).
+  for (let i = 0; i < text.length; ) {
+    if (isSpace(text, i)) {
+      i++
+      continue
+    }
+    tokenPattern.lastIndex = i
+    if (!tokenPattern.test(text)) {
+      // Not reached (the second branch takes any other character); matchAll would look further on.
+      i++
+      continue
+    }
+    const end = tokenPattern.lastIndex
+    const value = text.slice(i, end)
+    // A token is a run of letters and digits or a single other character: its first tells which.
+    tokens.push({start: offset + i, end: offset + end, text: value, lower: value.toLowerCase(), tag: '', word: isWordChar(value), name: false})
+    i = end
   }
   const firstWord = tokens.findIndex((t) => t.word)
   tokens.forEach((t, i) => {
-    t.name = /^\p{Lu}/u.test(t.text) && (i !== firstWord || !inLexicon(t.lower) || names.has(t.lower))
+    t.name = startsUpper(t.text) && (i !== firstWord || !inLexicon(t.lower) || names.has(t.lower))
   })
   const words = tokens.map((t, i) => (i === firstWord && !t.name ? t.lower : t.text))
   tagger.tag(words).forEach(([, tag], i) => (tokens[i].tag = tag))
@@ -57,8 +74,10 @@ export function documentNames(text: string): Set<string> {
   const capitalised = new Map<string, number>()
   const lower = new Map<string, number>()
   for (const m of text.matchAll(/(?<=[\p{L},;]\s+)(\p{Lu}\p{Ll}+)\b|\b(\p{Ll}+)\b/gu)) {
-    if (m[1]) capitalised.set(m[1].toLowerCase(), (capitalised.get(m[1].toLowerCase()) ?? 0) + 1)
-    else lower.set(m[2], (lower.get(m[2]) ?? 0) + 1)
+    if (m[1]) {
+      const word = m[1].toLowerCase()
+      capitalised.set(word, (capitalised.get(word) ?? 0) + 1)
+    } else lower.set(m[2], (lower.get(m[2]) ?? 0) + 1)
   }
   return new Set([...capitalised].filter(([w, n]) => n > (lower.get(w) ?? 0)).map(([w]) => w))
 }
