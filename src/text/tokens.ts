@@ -1,4 +1,4 @@
-import pos from 'pos'
+import {createTagger} from './lexicon.js'
 import type {Span} from './types.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
@@ -13,7 +13,7 @@ export interface Token extends Span {
   name: boolean
 }
 
-const tagger = new pos.Tagger()
+const tagger = createTagger()
 const inLexicon = (word: string) => tagger.wordInLexicon(word)
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
