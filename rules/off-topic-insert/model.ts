@@ -57,8 +57,11 @@ export function loadModel(): {model: Model; vocabulary: Vocabulary} {
     }
     const bytes = Buffer.from(file.weights, 'base64')
     const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)
+    // A plain loop: Float32Array.from with a map function took ~20 ms of a one-article run.
+    const weights = new Float32Array(quantised.length)
+    for (let i = 0; i < quantised.length; i++) weights[i] = quantised[i] * file.scale
     trained = {
-      model: {bits: file.bits, bias: file.bias, weights: Float32Array.from(quantised, (q) => q * file.scale), topic: file.topic},
+      model: {bits: file.bits, bias: file.bias, weights, topic: file.topic},
       vocabulary: {
         docs: file.docs,
         df: new Map(Object.entries(file.df)),
