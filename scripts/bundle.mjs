@@ -12,6 +12,7 @@ import {build} from 'esbuild'
 import {init, parse as lexModule} from 'es-module-lexer'
 import {parse} from 'yaml'
 import {encodeLexicon, lexiconPath} from '../dist/src/text/lexicon.js'
+import {encodeModel} from '../dist/rules/off-topic-insert/model-file.js'
 
 const require = createRequire(import.meta.url)
 
@@ -49,6 +50,10 @@ for (const folder of ['rules', 'src']) {
     writeFileSync(target, JSON.stringify(parse(readFileSync(join(folder, name), 'utf8'))))
   }
 }
+
+// The off-topic model as typed arrays to read in place (rules/off-topic-insert/model-file.ts).
+const model = 'rules/off-topic-insert/model.json'
+writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
 // The tagger's lexicon as sorted lines (src/text/lexicon.ts): no 1.7 MB object literal to compile.
 writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
