@@ -1,27 +1,45 @@
 // Bundle the CLI and its lint worker for a fast start: one module graph to load instead of
-// hundreds of files. Code only some runs need (the preset, unified-engine's linting, reporters)
-// is split into chunks loaded on first use. The package's library entry (dist/src/preset.js,
-// what .remarkrc.mjs imports) stays tsc's output.
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {dirname, join} from 'node:path'
+// hundreds of files. The CLI is one CommonJS file run from V8's code cache (src/start.ts); the
+// worker is ES modules, with code only some runs need (the preset) split into chunks loaded on
+// first use. The package's library entry (dist/src/preset.js, what .remarkrc.mjs imports) stays
+// tsc's output.
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import {dirname, join, resolve} from 'node:path'
 import {build} from 'esbuild'
+import {init, parse as lexModule} from 'es-module-lexer'
 import {parse} from 'yaml'
+import {encodeLexicon, lexiconPath} from '../dist/src/text/lexicon.js'
+import {encodeModel} from '../dist/src/text/insert-model-file.js'
+
+const require = createRequire(import.meta.url)
 
 rmSync('dist/bundle', {recursive: true, force: true})
 rmSync('dist/data', {recursive: true, force: true})
+const common = {bundle: true, platform: 'node', target: 'node20', minify: true, plugins: [posLexiconFromData()], logLevel: 'warning'}
 await build({
-  entryPoints: ['src/cli.ts', 'src/worker.ts'],
+  ...common,
+  entryPoints: ['src/worker.ts'],
   outdir: 'dist/bundle',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
   // CommonJS dependencies (debug, ignore, pluralize …) call require for Node's built-ins.
-  banner: {js: "import {createRequire as __copydeskRequire} from 'node:module';const require = __copydeskRequire(import.meta.url);"},
-  minify: true,
-  logLevel: 'warning'
+  banner: {js: "import {createRequire as __copydeskRequire} from 'node:module';const require = __copydeskRequire(import.meta.url);"}
 })
+await build({
+  ...common,
+  entryPoints: {cli: 'src/cli.ts'},
+  outExtension: {'.js': '.cjs'},
+  outdir: 'dist/bundle',
+  format: 'cjs',
+  // src/start.ts runs it as a CommonJS module: import.meta.url is its file's URL.
+  banner: {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"},
+  define: {'import.meta.url': '__copydeskUrl'}
+})
+await importThroughStart('dist/bundle/cli.cjs')
+await build({...common, entryPoints: {cli: 'src/start.ts'}, outdir: 'dist/bundle', format: 'esm'})
 
 // Data files as JSON (src/data.ts loadData reads these while they are newer than the YAML).
 for (const folder of ['rules', 'src']) {
@@ -31,4 +49,47 @@ for (const folder of ['rules', 'src']) {
     mkdirSync(dirname(target), {recursive: true})
     writeFileSync(target, JSON.stringify(parse(readFileSync(join(folder, name), 'utf8'))))
   }
+}
+
+// The off-topic model as typed arrays to read in place (src/text/insert-model-file.ts).
+const model = 'rules/off-topic-insert/model.json'
+writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
+
+// The tagger's lexicon as sorted lines (src/text/lexicon.ts): no 1.7 MB object literal to compile.
+writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
+
+// The CLI's first code cache, from a run like a user's: the seed article, default config.
+const sample = mkdtempSync(join(tmpdir(), 'copydesk-build-'))
+copyFileSync('articles/shanghai-tech.md', join(sample, 'shanghai-tech.md'))
+const warm = spawnSync(process.execPath, [resolve('bin/copydesk.js'), '--format', 'json', 'shanghai-tech.md'], {cwd: sample, encoding: 'utf8'})
+rmSync(sample, {recursive: true, force: true})
+if (warm.status !== 0) throw new Error(`bundle: the built CLI failed on the seed article: ${warm.stderr}`)
+
+/** Leave the package's lexicon out of the bundle: src/text/lexicon.ts reads dist/data instead. */
+function posLexiconFromData() {
+  return {
+    name: 'pos-lexicon-from-data',
+    setup(build) {
+      build.onResolve({filter: /^\.\/lexicon$/}, (args) => (/[\\/]pos[\\/]POSTagger\.js$/.test(args.importer) ? {path: 'pos-lexicon', namespace: 'copydesk'} : undefined))
+      build.onLoad({filter: /.*/, namespace: 'copydesk'}, () => ({
+        contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.tsv (src/text/lexicon.ts)')",
+        loader: 'js'
+      }))
+    }
+  }
+}
+
+/**
+ * Code V8 runs from its cache cannot import() in Node 20 (vm.Script's importModuleDynamically is
+ * experimental there and is lost with cached data): the bundle's import() expressions (config
+ * files and plugins in unified-engine, node:worker_threads) call src/start.ts's import instead.
+ * es-module-lexer finds exactly the import() expressions, not the word in strings.
+ */
+async function importThroughStart(file) {
+  await init
+  let code = readFileSync(file, 'utf8')
+  const dynamic = lexModule(code)[0].filter((found) => found.d > -1)
+  if (dynamic.length === 0) throw new Error(`bundle: expected import() expressions in ${file} (unified-engine loads configs with them)`)
+  for (const {ss} of dynamic.reverse()) code = code.slice(0, ss) + '__copydeskImport' + code.slice(ss + 'import'.length)
+  writeFileSync(file, code)
 }

@@ -25,7 +25,8 @@ const sha = (...parts: string[]) => {
 function programFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url))
   const parts = [readFileSync(join(packageRoot, 'package.json'), 'utf8')]
-  for (const name of readdirSync(here).sort()) if (name.endsWith('.js')) parts.push(name, readFileSync(join(here, name), 'utf8'))
+  // The bundle's CLI (cli.cjs, which lints too) as well as its ES modules; not its code cache.
+  for (const name of readdirSync(here).sort()) if (/\.c?js$/.test(name)) parts.push(name, readFileSync(join(here, name), 'utf8'))
   for (const path of ymlFiles(join(packageRoot, 'rules')).concat(ymlFiles(join(packageRoot, 'src')))) parts.push(path, readFileSync(path, 'utf8'))
   return sha(...parts)
 }

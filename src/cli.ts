@@ -5,7 +5,6 @@ import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {explainFailures} from './crash.js'
 import {packageRoot} from './data.js'
-import {fix} from './fix.js'
 import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
 import {countWarnings, parseMaxWarnings} from './cli/max-warnings.js'
 import {createProgress} from './progress.js'
@@ -27,8 +26,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const format = values.format ?? 'pretty'
-  const reporter = reporters[format]
-  if (!reporter) throw new UsageError(`unknown format \`${format}\` (expected ${Object.keys(reporters).join(', ')})`)
+  const loadReporter = reporters[format]
+  if (!loadReporter) throw new UsageError(`unknown format \`${format}\` (expected ${Object.keys(reporters).join(', ')})`)
   if (positionals.length === 0) throw new UsageError('no input: give files, folders or globs (see `copydesk --help`)')
   for (const path of positionals) {
     if (!isGlob(path) && !existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
@@ -69,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
   // 1b. Fix: write (or diff) the mechanical fixes; the report is of the fixed files.
   let fixProblems = false
   if (fixing) {
+    // Loaded only to fix: it brings the diff library.
+    const {fix} = await import('./fix.js')
     const fixed = await fix(files, {dryRun: values['fix-dry-run'] === true, roots: positionals, cwd: process.cwd(), relint: lintPaths})
     files = fixed.files
     process.stdout.write(fixed.diff)
@@ -88,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const shown = filterFiles(files, options)
   const machine = toStdout.has(format)
-  const output = reporter(shown, {...options, color: machine ? false : options.color})
+  const output = (await loadReporter())(shown, {...options, color: machine ? false : options.color})
   if (output) (machine ? process.stdout : process.stderr).write(output)
 
   // 3. Exit code.

@@ -20,9 +20,10 @@ const cache = new Map<string, unknown>()
 export function loadData<T>(relativePath: string): T {
   let value = cache.get(relativePath)
   if (value === undefined) {
-    const path = join(packageRoot, relativePath)
     try {
-      value = readCompiled(path, relativePath) ?? parse(readFileSync(path, 'utf8'))
+      // Parsing YAML costs a one-article run more than linting it: the build keeps each as JSON.
+      const compiled = readCompiled(relativePath, '.json')
+      value = compiled ? JSON.parse(compiled.toString('utf8')) : parse(readFileSync(join(packageRoot, relativePath), 'utf8'))
     } catch (error) {
       throw new Error(`copydesk: cannot load data file \`${relativePath}\`: ${(error as Error).message}`)
     }
@@ -32,15 +33,15 @@ export function loadData<T>(relativePath: string): T {
 }
 
 /**
- * The build keeps each data file as JSON too (dist/data/, scripts/bundle.mjs): parsing YAML costs a
- * one-article run more than linting it. A data file edited since the build is read as YAML.
+ * A data file as the build compiled it (dist/data/<path><suffix>, scripts/bundle.mjs), while it
+ * is at least as new as the file: one edited since the build is read from its source.
  */
-function readCompiled(path: string, relativePath: string): unknown {
-  const compiled = join(packageRoot, 'dist', 'data', relativePath + '.json')
+export function readCompiled(relativePath: string, suffix: string): Buffer | undefined {
+  const compiled = join(packageRoot, 'dist', 'data', relativePath + suffix)
   try {
-    if (statSync(compiled).mtimeMs >= statSync(path).mtimeMs) return JSON.parse(readFileSync(compiled, 'utf8'))
+    if (statSync(compiled).mtimeMs >= statSync(join(packageRoot, relativePath)).mtimeMs) return readFileSync(compiled)
   } catch {
-    // Not built: read the YAML.
+    // Not built: read the source.
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 import type {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {lint} from './engine.js'
+import {defaultMaxFileMegabytes} from './input.js'
 import {serializeMessage, type SerializedMessage} from './messages.js'
 
 /** A file to lint: its absolute path and the text read during discovery. */
@@ -118,9 +119,21 @@ export async function startWorkers(count: number, settings: LintSettings): Promi
   return Array.from({length: count}, () => {
     // The main thread's stack (V8's default, 984 KB): a file too deep for one thread is too deep for all,
     // so the report does not depend on which thread linted it.
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings, resourceLimits: {stackSizeMb: 0.984}})
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings, resourceLimits: {stackSizeMb: 0.984, maxOldGenerationSizeMb: oldGenerationMegabytes(settings)}})
     // A worker that fails to start is reported by lintInPool if it was given work; never a crash.
     worker.on('error', () => {})
     return worker
   })
+}
+
+/**
+ * A worker's heap limit. V8 lets a heap of 2 GB or more grow to 4× what survived the last full
+ * collection, a smaller one to at most 2×: lint garbage then took the pool's two heaps to 400+ MiB
+ * for ~30 MB of live data. A limit far above any file's needs (a 1.5 MB article kept ~0.23 GB
+ * live) lowers the worker's peak; it grows with --max-file-size so a file the main thread can lint, a
+ * worker can too.
+ */
+function oldGenerationMegabytes(settings: LintSettings): number {
+  const fileMegabytes = (settings.maxFileBytes ?? defaultMaxFileMegabytes * 1e6) / 1e6
+  return Math.max(1536, 768 * fileMegabytes)
 }

@@ -1,9 +1,4 @@
 import type {VFile} from 'vfile'
-import {html} from './html.js'
-import {github} from './github.js'
-import {json} from './json.js'
-import {pretty} from './pretty.js'
-import {sarif} from './sarif.js'
 
 export interface ReporterOptions {
   color: boolean
@@ -15,13 +10,16 @@ export interface ReporterOptions {
 
 export type Reporter = (files: VFile[], options: ReporterOptions) => string
 
-/** One module per output format; `--format NAME` picks one. */
-export const reporters: Record<string, Reporter> = {
-  pretty,
-  json,
-  html,
-  sarif,
-  github
+/**
+ * One module per output format; `--format NAME` picks one, loaded on use: a run reports in one
+ * format, and SARIF's rule list would load every rule (and its data) before linting starts.
+ */
+export const reporters: Record<string, () => Promise<Reporter>> = {
+  pretty: async () => (await import('./pretty.js')).pretty,
+  json: async () => (await import('./json.js')).json,
+  html: async () => (await import('./html.js')).html,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github
 }
 
 /** Where a format's report goes: machine formats to stdout, the human report to stderr like remark. */

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseRegExp} from '../data.js'
-import type {Lexicons, Model, Vocabulary} from './textcat.js'
+import {loadData, packageRoot, phraseRegExp, readCompiled} from '../data.js'
+import {decodeModel, fromJson, type Trained} from './insert-model-file.js'
+import type {Lexicons} from './textcat.js'
 
 export interface Data {
   minScriptLetters: number
@@ -45,30 +46,17 @@ export function cutWords(): RegExp {
   return notBeforeCut
 }
 
-let trained: {model: Model; vocabulary: Vocabulary} | undefined
+let trained: Trained | undefined
 
 /** The trained model and news vocabulary (model.json, ~1 MB), read on first use only. */
-export function loadModel(): {model: Model; vocabulary: Vocabulary} {
+export function loadModel(): Trained {
   if (!trained) {
-    const path = join(packageRoot, 'rules', 'off-topic-insert', 'model.json')
-    let file: {bits: number; bias: number; scale: number; weights: string; topic: Model['topic']; docs: number; df: Record<string, number>; vectors: Record<string, string>}
+    const relativePath = 'rules/off-topic-insert/model.json'
     try {
-      file = JSON.parse(readFileSync(path, 'utf8'))
+      const compiled = readCompiled(relativePath, '.bin')
+      trained = (compiled && decodeModel(compiled)) || fromJson(JSON.parse(readFileSync(join(packageRoot, relativePath), 'utf8')))
     } catch (error) {
-      throw new Error(`copydesk: cannot load \`rules/off-topic-insert/model.json\` (run scripts/train-off-topic.mjs): ${(error as Error).message}`)
-    }
-    const bytes = Buffer.from(file.weights, 'base64')
-    const quantised = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)
-    trained = {
-      model: {bits: file.bits, bias: file.bias, weights: Float32Array.from(quantised, (q) => q * file.scale), topic: file.topic},
-      vocabulary: {
-        docs: file.docs,
-        df: new Map(Object.entries(file.df)),
-        vectors: new Map(Object.entries(file.vectors).map(([word, v]) => {
-          const bytes = Buffer.from(v, 'base64')
-          return [word, new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)]
-        }))
-      }
+      throw new Error(`copydesk: cannot load \`${relativePath}\` (run scripts/train-off-topic.mjs): ${(error as Error).message}`)
     }
   }
   return trained

@@ -1,5 +1,5 @@
-import pos from 'pos'
 import {isSpace, isWordChar, startsUpper} from './chars.js'
+import {createTagger} from './lexicon.js'
 import type {Span} from './types.js'
 
 /** A word or punctuation mark with its Penn Treebank part-of-speech tag. */
@@ -14,7 +14,7 @@ export interface Token extends Span {
   name: boolean
 }
 
-const tagger = new pos.Tagger()
+const tagger = createTagger()
 const inLexicon = (word: string) => tagger.wordInLexicon(word)
 // Sticky: a token starts at every character that is not white space (see tag).
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy

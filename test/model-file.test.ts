@@ -1,0 +1,31 @@
+// The off-topic model read from the build's binary file (src/text/insert-model-file.ts)
+// must be the model read from model.json: same weights, document frequencies and vectors.
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {decodeModel, encodeModel, fromJson, type ModelJson} from '../src/text/insert-model-file.js'
+
+const json: ModelJson = JSON.parse(readFileSync('rules/off-topic-insert/model.json', 'utf8'))
+
+describe('the off-topic model as a binary file', () => {
+  const fromFile = fromJson(json)
+  const decoded = decodeModel(encodeModel(json))
+
+  it('has the same scalars, weights and topic model', () => {
+    expect(decoded?.model.bits).toBe(fromFile.model.bits)
+    expect(decoded?.model.bias).toBe(fromFile.model.bias)
+    expect(decoded?.model.topic).toEqual(fromFile.model.topic)
+    expect(decoded?.vocabulary.docs).toBe(fromFile.vocabulary.docs)
+    expect(Buffer.from(decoded!.model.weights.buffer, decoded!.model.weights.byteOffset, decoded!.model.weights.byteLength).equals(Buffer.from(fromFile.model.weights.buffer))).toBe(true)
+  })
+
+  it('has the same words in the same order, with the same counts and vectors', () => {
+    expect([...decoded!.vocabulary.df]).toEqual([...fromFile.vocabulary.df])
+    expect([...decoded!.vocabulary.vectors.keys()]).toEqual([...fromFile.vocabulary.vectors.keys()])
+    for (const [word, vector] of fromFile.vocabulary.vectors) expect([...decoded!.vocabulary.vectors.get(word)!], word).toEqual([...vector])
+  })
+
+  it('refuses a file with a bad vector rather than misreading it', () => {
+    const [word] = Object.keys(json.vectors)
+    expect(() => encodeModel({...json, vectors: {...json.vectors, [word]: 'AAAA'}})).toThrow(/dimensions/)
+  })
+})
