@@ -14,7 +14,8 @@ export interface Token extends Span {
 }
 
 const tagger = new pos.Tagger()
-const inLexicon = (word: string) => tagger.wordInLexicon(word)
+/** Is a word in the tagger's lexicon (as written, or in lower case)? */
+export const inLexicon = (word: string) => tagger.wordInLexicon(word)
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
 
 /**
