@@ -19,6 +19,7 @@ export interface Data {
   cutMargin: number
   notBeforeCut: string[]
   minWords: number
+  shortLineMargin: number
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; rareIdf: number; fitWeight: number; maxCloseness: number}
   contactPatterns: string[]

@@ -144,7 +144,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
-        return {...span, words, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
+        return {...span, words, item, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })
@@ -180,6 +180,17 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         !list.every(covered) && judge(line.text, threshold) >= threshold) {
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
+  })
+  // A line too short to judge alone ("Membership Renewal") is a run when it is a whole line that
+  // reads as junk well above the article's bar and shares no word with the rest of the article.
+  // Short lines next to each other are the article's own list or headings ("Rocket Raccoon").
+  const short = (n: number) => pieces[n]?.length === 1 && pieces[n][0].words < settings.minWords
+  lines.forEach((line, n) => {
+    const [piece, ...more] = pieces[n]
+    if (!piece || more.length || piece.seed || piece.item || piece.words === 0 || piece.start > 0 || piece.end < line.text.length || short(n - 1) || short(n + 1) ||
+        piece.score < threshold + settings.shortLineMargin || runs.some((r) => r.line === line)) return
+    if ([...termCounts(line.text)].some(([word, k]) => (article.counts.get(word) ?? 0) > k)) return
+    runs.push({start: line.start, end: line.end, line, why: 'A short line that reads as spam or boilerplate and shares no word with the rest of the article.'})
   })
   // Runs pasted at a cursor inside a sentence's first word. A torn-off rest ("ther") places the
   // run for certain and proves it pasted; a rest that is a word of its own ("he") only joins by
