@@ -59,6 +59,7 @@ describe('runs pasted inside a word', () => {
   it('prefers a torn-off rest to a word that happens to join, and keeps such a word apart', () => {
     expect(split('Tsubscribe now and he said')).toEqual([['subscribe now and', false]])
     expect(split('WCheap now the hile it rained.')).toEqual([['Cheap now the', true]])
+    expect(split('TFree now and more! he said')).toEqual([['Free now and more!', false]])
   })
 
   it('leaves words, names and acronyms inside a sentence alone', () => {

@@ -189,20 +189,26 @@ export function splitRuns(text: string, words: WordSense, maxLength: number): Sp
     if (words.known(glued)) continue
     // The word's rest: a lower-case token after a space, which the first letters turn into a word.
     let found: SplitRun | undefined
+    let foundClosed = false
     const tail = text.slice(at + glued.length, at + glued.length + maxLength)
     // (In capitals after a capital: "C|…| NN" reads "CNN".)
     for (const t of tail.matchAll(/(?<=\s)(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}+)(?![\p{L}\p{N}])/gu)) {
       const piece = t[0]
       const end = at + glued.length + (t.index ?? 0)
+      const closed = /[.!?…]["'”’)]*\s+$/u.test(text.slice(at, end))
       // A rest in capitals only where the run ends a sentence before it: "C|…above.| NN" = "CNN".
-      if (piece.length < 2 || !words.known(head + piece) || (/^\p{Lu}/u.test(piece) && !/[.!?]["'”’)]*\s+$/u.test(text.slice(0, end)))) continue
+      if (piece.length < 2 || !words.known(head + piece) || (/^\p{Lu}/u.test(piece) && !closed)) continue
       const run = {start: at + head.length, end: at + head.length + text.slice(at + head.length, end).trimEnd().length, fragment: !words.common(piece)}
-      // A torn-off piece ends the run for certain; a word that happens to join only if no piece does.
+      // A torn-off piece ends the run for certain; a word that happens to join only if no piece
+      // does, and rather after the run's last full stop than inside it ("T|…approval in minutes!!!| he").
       if (run.fragment) {
         found = run
         break
       }
-      found ??= run
+      if (!found || (closed && !foundClosed)) {
+        found = run
+        foundClosed = closed
+      }
     }
     if (found && /[\p{L}\p{N}]/u.test(text.slice(found.start, found.end))) runs.push(found)
   }
