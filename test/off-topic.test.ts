@@ -47,13 +47,14 @@ describe('segments', () => {
 describe('runs pasted inside a word', () => {
   // A small lexicon stands in for the tagger's and the news vocabulary; `common` words stand alone.
   const common = ['the', 'he', 'now', 'and', 'said', 'any', 'more', 'ever', 'in']
-  const known = [...common, 'other', 'while', 'have', 'cheap', 'subscribe', 'many', 'cnn', 'mcdonald']
+  const known = [...common, 'we', 'other', 'while', 'have', 'cheap', 'subscribe', 'many', 'cnn', 'mcdonald']
   const sense = {known: (w: string) => known.includes(w.toLowerCase()), common: (w: string) => common.includes(w.toLowerCase())}
   const split = (text: string) => splitRuns(text, sense, 300).map((r) => [text.slice(r.start, r.end), r.fragment])
 
   it('cuts the run between a sentence’s first letter and the torn-off rest of its first word', () => {
     expect(split('It sank. OHave a nice day now! ther boats stayed.')).toEqual([['Have a nice day now!', true]])
     expect(split('CFree stuff here. NN said so.')).toEqual([['Free stuff here.', true]])
+    expect(split('WFree stuff here, check it out! e said so.')).toEqual([['Free stuff here, check it out!', true]])
   })
 
   it('prefers a torn-off rest to a word that happens to join, and keeps such a word apart', () => {

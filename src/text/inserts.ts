@@ -205,8 +205,8 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       const start = line.start + split.start
       const end = line.start + split.end
       const overlaps = (r: Span) => r.start < end && start < r.end
-      if (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end)) continue
-      if (!split.fragment && (runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + settings.cutMargin) < threshold + settings.cutMargin)) continue
+      // A torn-off rest proves the run pasted even inside a quotation; a chance join does not.
+      if (!split.fragment && (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + settings.cutMargin) < threshold + settings.cutMargin)) continue
       for (let k = runs.length - 1; k >= 0; k--) if (overlaps(runs[k])) runs.splice(k, 1)
       runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }

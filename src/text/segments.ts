@@ -196,8 +196,10 @@ export function splitRuns(text: string, words: WordSense, maxLength: number): Sp
       const piece = t[0]
       const end = at + glued.length + (t.index ?? 0)
       const closed = /[.!?…]["'”’)]*\s+$/u.test(text.slice(at, end))
-      // A rest in capitals only where the run ends a sentence before it: "C|…above.| NN" = "CNN".
-      if (piece.length < 2 || !words.known(head + piece) || (/^\p{Lu}/u.test(piece) && !closed)) continue
+      // A rest in capitals, or of one letter, only where the run ends a sentence before it:
+      // "C|…above.| NN" = "CNN", "W|…check it out!| e can" = "We can".
+      if ((piece.length < 2 || /^\p{Lu}/u.test(piece)) && !closed) continue
+      if (!words.known(head + piece)) continue
       const run = {start: at + head.length, end: at + head.length + text.slice(at + head.length, end).trimEnd().length, fragment: !words.common(piece)}
       // A torn-off piece ends the run for certain; a word that happens to join only if no piece
       // does, and rather after the run's last full stop than inside it ("T|…approval in minutes!!!| he").
