@@ -38,6 +38,11 @@ describe('segments', () => {
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Dr. Chen spoke.', '欢迎品鉴！', '接待专员 Then it ended.'])
   })
 
+  it('splits sentences glued together in pasting, not abbreviations or domain names', () => {
+    const text = 'He met Zelensky.ADV: Extended Warranties Here. The U.S.ARMY band played at ask.COM today.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['He met Zelensky.', 'ADV: Extended Warranties Here.', 'The U.S.ARMY band played at ask.COM today.'])
+  })
+
   it('offers places where the real sentence may resume after a run without a full stop', () => {
     const text = 'ADV: Search Engine Registration Yet challenges remain.'
     expect(resumePoints(text).map((at) => text.slice(at, at + 3))).toEqual(['Sea', 'Eng', 'Reg', 'Yet'])

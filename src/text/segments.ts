@@ -126,8 +126,9 @@ export function sentenceSpans(text: string): Span[] {
     const cjk = /[。！？]/.test(m[1])
     const end = at + m[1].length + m[2].length
     // Latin sentences end before a space, or where two words were glued together in pasting
-    // ("updated constantly.Congratulations U can claim…"), not inside "U.S.Army" or a domain name.
-    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}\p{Ll}{2}/u.test(text.slice(end)))) continue
+    // ("updated constantly.Congratulations U can claim…", "…Zelensky.ADV: Extended…"), not inside
+    // "U.S.Army" or a domain name ("ask.COM today").
+    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}(?:\p{Ll}{2}|\p{Lu}+[:!]?\s+\p{Lu})/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
