@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {loadModel} from '../src/text/insert-model.js'
-import {blockLines, resumePoints, scriptRuns, sentenceSpans} from '../src/text/segments.js'
+import {blockLines, resumePoints, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
 import {articleWords, termCounts, topicalFit} from '../src/text/textcat.js'
 import {describe as lines, lintText} from './lint.js'
 
@@ -38,9 +38,40 @@ describe('segments', () => {
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Dr. Chen spoke.', '欢迎品鉴！', '接待专员 Then it ended.'])
   })
 
+  it('splits sentences glued together in pasting, not abbreviations or domain names', () => {
+    const text = 'He met Zelensky.ADV: Extended Warranties Here. The U.S.ARMY band played at ask.COM today.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['He met Zelensky.', 'ADV: Extended Warranties Here.', 'The U.S.ARMY band played at ask.COM today.'])
+  })
+
   it('offers places where the real sentence may resume after a run without a full stop', () => {
     const text = 'ADV: Search Engine Registration Yet challenges remain.'
     expect(resumePoints(text).map((at) => text.slice(at, at + 3))).toEqual(['Sea', 'Eng', 'Reg', 'Yet'])
+  })
+})
+
+describe('runs pasted inside a word', () => {
+  // A small lexicon stands in for the tagger's and the news vocabulary; `common` words stand alone.
+  const common = ['the', 'he', 'now', 'and', 'said', 'any', 'more', 'ever', 'in']
+  const known = [...common, 'we', 'other', 'while', 'have', 'cheap', 'subscribe', 'many', 'cnn', 'mcdonald']
+  const sense = {known: (w: string) => known.includes(w.toLowerCase()), common: (w: string) => common.includes(w.toLowerCase())}
+  const split = (text: string) => splitRuns(text, sense, 300).map((r) => [text.slice(r.start, r.end), r.fragment])
+
+  it('cuts the run between a sentence’s first letter and the torn-off rest of its first word', () => {
+    expect(split('It sank. OHave a nice day now! ther boats stayed.')).toEqual([['Have a nice day now!', true]])
+    expect(split('CFree stuff here. NN said so.')).toEqual([['Free stuff here.', true]])
+    expect(split('WFree stuff here, check it out! e said so.')).toEqual([['Free stuff here, check it out!', true]])
+  })
+
+  it('prefers a torn-off rest to a word that happens to join, and keeps such a word apart', () => {
+    expect(split('Tsubscribe now and he said')).toEqual([['subscribe now and', false]])
+    expect(split('WCheap now the hile it rained.')).toEqual([['Cheap now the', true]])
+    expect(split('TFree now and more! he said')).toEqual([['Free now and more!', false]])
+  })
+
+  it('leaves words, names and acronyms inside a sentence alone', () => {
+    expect(split("McDonald's said any changes would come.")).toEqual([])
+    expect(split('The firm said SMS and other ways ther.')).toEqual([])
+    expect(split('iPhone sales rose more than ever.')).toEqual([])
   })
 })
 

@@ -20,6 +20,8 @@ export interface Data {
   cutMargin: number
   notBeforeCut: string[]
   minWords: number
+  shortLineMargin: number
+  splitLength: number
   pasted: {minArticleWords: number; minWords: number; rareIdf: number; fitWeight: number; maxCloseness: number}
   contactPatterns: string[]
   lists: Record<string, string[]>

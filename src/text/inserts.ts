@@ -1,7 +1,8 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel} from './insert-model.js'
-import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, type Line, type ScriptRun} from './segments.js'
+import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleWords, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
+import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
 /**
@@ -20,13 +21,17 @@ export interface Insert extends Span {
    * editor's call, not a mechanical fix.
    */
   pasted?: boolean
+  /** Pasted inside a word, whose halves place it for certain: it wins over a run found otherwise. */
+  inWord?: boolean
 }
 
 /** The runs inserted into a document, in source order. */
 export function findInserts(doc: Analysis): Insert[] {
   const lines = blockLines(doc.source, doc.paragraphs.map((p) => p.block))
   const scripts = foreignRuns(doc, lines)
-  return [...scripts.filter((r) => !r.exempt), ...misfits(doc, lines, scripts)].sort((a, b) => a.start - b.start)
+  const found = misfits(doc, lines, scripts)
+  const placed = found.filter((r) => r.inWord)
+  return [...scripts.filter((r) => !r.exempt && !placed.some((p) => p.start < r.end && r.start < p.end)), ...found].sort((a, b) => a.start - b.start)
 }
 
 /**
@@ -139,7 +144,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
-        return {...span, words, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
+        return {...span, words, item, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })
@@ -174,6 +179,36 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     if (list.length > 1 && list.some((p) => p.seed && p.score >= settings.joinThreshold) && list.every((p) => p.score > -Infinity && (!p.seed || !onLine.length || covered(p))) &&
         !list.every(covered) && judge(line.text, threshold) >= threshold) {
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
+    }
+  })
+  // A line too short to judge alone ("Membership Renewal") is a run when it is a whole line that
+  // reads as junk well above the article's bar and shares no word with the rest of the article.
+  // Short lines next to each other are the article's own list or headings ("Rocket Raccoon").
+  const short = (n: number) => pieces[n]?.length === 1 && pieces[n][0].words < settings.minWords
+  lines.forEach((line, n) => {
+    const [piece, ...more] = pieces[n]
+    if (!piece || more.length || piece.seed || piece.item || piece.words === 0 || piece.start > 0 || piece.end < line.text.length || short(n - 1) || short(n + 1) ||
+        piece.score < threshold + settings.shortLineMargin || runs.some((r) => r.line === line)) return
+    if ([...termCounts(line.text)].some(([word, k]) => (article.counts.get(word) ?? 0) > k)) return
+    runs.push({start: line.start, end: line.end, line, why: 'A short line that reads as spam or boilerplate and shares no word with the rest of the article.'})
+  })
+  // Runs pasted at a cursor inside a sentence's first word. A torn-off rest ("ther") places the
+  // run for certain and proves it pasted; a rest that is a word of its own ("he") only joins by
+  // chance, so that run must read like junk as surely as a run cut inside a sentence, and gives
+  // way to a run found otherwise that reaches beyond it.
+  const sense: WordSense = {
+    known: (word) => inLexicon(word) || vocabulary.df.has(word.toLowerCase()) || (article.counts.get(word.toLowerCase()) ?? 0) > 1,
+    common: (word) => vocabulary.df.has(word.toLowerCase()) || (article.counts.get(word.toLowerCase()) ?? 0) > 1
+  }
+  lines.forEach((line) => {
+    for (const split of splitRuns(line.text, sense, settings.splitLength)) {
+      const start = line.start + split.start
+      const end = line.start + split.end
+      const overlaps = (r: Span) => r.start < end && start < r.end
+      // A torn-off rest proves the run pasted even inside a quotation; a chance join does not.
+      if (!split.fragment && (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + settings.cutMargin) < threshold + settings.cutMargin)) continue
+      for (let k = runs.length - 1; k >= 0; k--) if (overlaps(runs[k])) runs.splice(k, 1)
+      runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }
   })
   // Sentences in the article's own style that have nothing to do with it.

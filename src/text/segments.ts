@@ -126,8 +126,9 @@ export function sentenceSpans(text: string): Span[] {
     const cjk = /[。！？]/.test(m[1])
     const end = at + m[1].length + m[2].length
     // Latin sentences end before a space, or where two words were glued together in pasting
-    // ("updated constantly.Congratulations U can claim…"), not inside "U.S.Army" or a domain name.
-    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}\p{Ll}{2}/u.test(text.slice(end)))) continue
+    // ("updated constantly.Congratulations U can claim…", "…Zelensky.ADV: Extended…"), not inside
+    // "U.S.Army" or a domain name ("ask.COM today").
+    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}(?:\p{Ll}{2}|\p{Lu}+[:!]?\s+\p{Lu})/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
@@ -152,4 +153,67 @@ export function resumePoints(text: string): number[] {
     if (at > 0 && at < text.length) points.push(at)
   }
   return points
+}
+
+/** A run pasted at a cursor inside a word (offsets relative to the line). */
+export interface SplitRun extends Span {
+  /** The word's rest after the run is no word of its own ("ther"), not a word that happens to join ("he"). */
+  fragment: boolean
+}
+
+/** What the split test needs to know about words: a real word, and a word that stands on its own. */
+export interface WordSense {
+  /** A word (of the lexicon, news or the article), in any case. */
+  known(word: string): boolean
+  /** A word in common use or used elsewhere in the article: not a torn-off piece of one. */
+  common(word: string): boolean
+}
+
+/**
+ * Runs pasted at a cursor inside a word: the word's first letters stay glued before the run and
+ * its rest follows it after a space ("…from a raft. O|Have You Never Been Mellow?| ther research"
+ * reads "Other research"). The glued token is no word ("OHave", "Tsubscribe", "WFast"); the letters
+ * before the run and a lower-case token after it join into one. Only a sentence's first word that
+ * is no word, glued like that (a capital before a capital or a digit, or before a word), is looked
+ * at: that is rare in real text, and cheap to find.
+ */
+export function splitRuns(text: string, words: WordSense, maxLength: number): SplitRun[] {
+  const runs: SplitRun[] = []
+  for (const m of text.matchAll(/(?<=^|[.!?]["'”’)]*\s+)\p{Lu}[\p{L}\p{N}'’-]*\p{L}/gu)) {
+    const glued = m[0]
+    const at = m.index ?? 0
+    if (runs.some((r) => r.end > at)) continue
+    // The word's first letters: one capital, or a capitalised piece before a capital ("OthHave").
+    const head = /^\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?/u.exec(glued)![0]
+    const rest = glued.slice(head.length)
+    if (!/^[\p{Lu}\p{N}]/u.test(rest) && !(head.length === 1 && rest.length > 2 && words.known(rest))) continue
+    if (words.known(glued)) continue
+    // The word's rest: a lower-case token after a space, which the first letters turn into a word.
+    let found: SplitRun | undefined
+    let foundClosed = false
+    const tail = text.slice(at + glued.length, at + glued.length + maxLength)
+    // (In capitals after a capital: "C|…| NN" reads "CNN".)
+    for (const t of tail.matchAll(/(?<=\s)(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}+)(?![\p{L}\p{N}])/gu)) {
+      const piece = t[0]
+      const end = at + glued.length + (t.index ?? 0)
+      const closed = /[.!?…]["'”’)]*\s+$/u.test(text.slice(at, end))
+      // A rest in capitals, or of one letter, only where the run ends a sentence before it:
+      // "C|…above.| NN" = "CNN", "W|…check it out!| e can" = "We can".
+      if ((piece.length < 2 || /^\p{Lu}/u.test(piece)) && !closed) continue
+      if (!words.known(head + piece)) continue
+      const run = {start: at + head.length, end: at + head.length + text.slice(at + head.length, end).trimEnd().length, fragment: !words.common(piece)}
+      // A torn-off piece ends the run for certain; a word that happens to join only if no piece
+      // does, and rather after the run's last full stop than inside it ("T|…approval in minutes!!!| he").
+      if (run.fragment) {
+        found = run
+        break
+      }
+      if (!found || (closed && !foundClosed)) {
+        found = run
+        foundClosed = closed
+      }
+    }
+    if (found && /[\p{L}\p{N}]/u.test(text.slice(found.start, found.end))) runs.push(found)
+  }
+  return runs
 }

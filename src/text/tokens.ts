@@ -15,7 +15,8 @@ export interface Token extends Span {
 }
 
 const tagger = createTagger()
-const inLexicon = (word: string) => tagger.wordInLexicon(word)
+/** Is a word in the tagger's lexicon (as written, or in lower case)? */
+export const inLexicon = (word: string) => tagger.wordInLexicon(word)
 // Sticky: a token starts at every character that is not white space (see tag).
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
 
