@@ -128,9 +128,13 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     const key = lead(line.text)
     if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
   }
+  // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"); a run pasted at
+  // the start of an entry is still judged.
+  const entries = doc.paragraphs.filter((p) => p.block.enumerated).map((p) => p.block)
   const pieces = lines.map((line, n) => {
     const key = lead(line.text)
     const item = /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3)
+    const entry = entries.some((b) => b.start <= line.start && line.end <= b.end)
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
         // A run pasted into the first word of a sentence leaves that word's capital glued to its
@@ -144,7 +148,10 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
-        return {...span, words, item, seed: (words >= settings.minWords || address) && !item, score: quoted ? -Infinity : judge(text, floor)}
+        // …unless it gives a contact or an address, as spam does and a list of the article's never needs to.
+        const contact = lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\.|[\w.+-]+@[\w-]+\./.test(text)
+        const whole = item || (entry && span.start <= glued && span.end === line.text.length && !contact)
+        return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })

@@ -1,11 +1,11 @@
 import type {Root, Nodes} from 'mdast'
 import type {VFile} from 'vfile'
 import {parseFrontMatter} from '../frontmatter.js'
-import type {BlockKind, Citation, Span} from './types.js'
+import type {Block, BlockKind, Citation, Span} from './types.js'
 
 /** What the Markdown tree knows and the prose tree forgets: blocks, citations, front matter. */
 export interface MarkdownFacts {
-  blocks: Array<Span & {kind: BlockKind}>
+  blocks: Block[]
   blockquotes: Span[]
   citations: Citation[]
   frontmatter: Record<string, unknown>
@@ -26,7 +26,7 @@ export function remarkCollectFacts() {
 
 export function collectFacts(tree: Root, file: VFile): MarkdownFacts {
   const facts: MarkdownFacts = {blocks: [], blockquotes: [], citations: [], frontmatter: {}}
-  const visit = (node: Nodes, inQuote: boolean): void => {
+  const visit = (node: Nodes, inQuote: boolean, enumerated = false): void => {
     const span = spanOf(node)
     if (node.type === 'yaml') {
       facts.frontmatter = readFrontmatter(node.value, file)
@@ -37,8 +37,10 @@ export function collectFacts(tree: Root, file: VFile): MarkdownFacts {
       facts.citations.push({...span, kind: node.type})
     }
     const kind = blockKinds[node.type]
-    if (kind && span) facts.blocks.push({...span, kind: inQuote ? 'blockquote' : kind})
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, inQuote || node.type === 'blockquote')
+    if (kind && span) facts.blocks.push({...span, kind: inQuote ? 'blockquote' : kind, ...(enumerated && kind === 'paragraph' && {enumerated})})
+    // The paragraphs of an item in a list of three or more are entries of an enumeration.
+    const entries = node.type === 'list' && node.children.length >= 3
+    if ('children' in node) for (const child of node.children) visit(child as Nodes, inQuote || node.type === 'blockquote', entries || (enumerated && node.type === 'listItem'))
   }
   visit(tree, false)
   return facts

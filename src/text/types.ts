@@ -8,6 +8,13 @@ export interface Span {
 
 export type BlockKind = 'paragraph' | 'heading' | 'blockquote' | 'listItem' | 'tableCell'
 
+/** A Markdown block that holds prose. */
+export interface Block extends Span {
+  kind: BlockKind
+  /** A paragraph of an item in a list of three or more: one entry of an enumeration. */
+  enumerated?: boolean
+}
+
 /**
  * A paragraph as an editor sees it: a Markdown block, or a line of it when a draft
  * separates paragraphs with single newlines (Markdown folds those into one block).
@@ -16,7 +23,7 @@ export interface Paragraph extends Span {
   index: number
   kind: BlockKind
   /** The Markdown block this paragraph belongs to. */
-  block: Span
+  block: Block
   /** Indices into `Analysis.sentences`. */
   sentences: number[]
 }
