@@ -48,9 +48,13 @@ export function readCompiled(relativePath: string, suffix: string): Buffer | und
 
 /** Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression. */
 export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp {
-  const body = [...phrases]
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(phrases)})(?![\\p{L}\\p{N}])`, flags)
+}
+
+/** The phrases as one alternation, longest first, any whitespace between words. */
+export function phraseAlternation(phrases: readonly string[]): string {
+  return [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
     .join('|')
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags)
 }

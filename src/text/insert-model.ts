@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseRegExp, readCompiled} from '../data.js'
+import {loadData, packageRoot, phraseAlternation, phraseRegExp, readCompiled} from '../data.js'
 import {decodeModel, fromJson, type Trained} from './insert-model-file.js'
 import type {Lexicons} from './textcat.js'
 
@@ -35,7 +35,7 @@ let compiled: Lexicons | undefined
 export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
-    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases)}))
+    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')}))
   }
   return compiled
 }

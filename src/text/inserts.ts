@@ -149,7 +149,8 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
         // …unless it gives a contact or an address, as spam does and a list of the article's never needs to.
-        const contact = lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\.|[\w.+-]+@[\w-]+\./.test(text)
+        // The address part is anchored at a token start: unanchored, a long run of word characters is retried from every position.
+        const contact = lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\./.test(text) || (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\./.test(text))
         const whole = item || (entry && span.start <= glued && span.end === line.text.length && !contact)
         return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })

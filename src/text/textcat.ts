@@ -15,7 +15,8 @@ export interface Vocabulary {
 /** Lexicons and contact patterns, as data. */
 export interface Lexicons {
   contact: RegExp[]
-  lists: Array<{name: string; pattern: RegExp}>
+  /** `anywhere`: the phrases without `pattern`'s word-boundary lookarounds, a quicker test that a match needs. */
+  lists: Array<{name: string; pattern: RegExp; anywhere: RegExp}>
 }
 
 /** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */
@@ -28,8 +29,10 @@ export interface Model {
 
 /** Lower-case word tokens, digits masked, so "call 0800 123" and "call 0900 456" look alike. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []
+  return text.toLowerCase().match(WORD) ?? []
 }
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
 /** Word counts of a text, content words only (letters, two or more). */
 export function termCounts(text: string): Map<string, number> {
@@ -96,32 +99,144 @@ const bin = (value: number, edges: readonly number[]) => edges.findIndex((e) => 
  * feature name is built as a string (this runs for every sentence of every article).
  */
 function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexicons, bits: number, add: (index: number, value: number) => void): void {
-  const lower = ` ${text.toLowerCase().replace(/\p{N}/gu, '0').replace(/\s+/g, ' ')} `
-  const tokens = words(text).map((w) => w.replace(/\p{N}/gu, '0'))
-  // Word shapes: "URGENT", "u", "2day", "VKP" at the end of a subject line, "(8SimUgQ)".
-  const shapes = (text.match(/\S+/g) ?? []).map((t) => t.replace(/\p{Lu}/gu, 'A').replace(/\p{Ll}/gu, 'a').replace(/\p{N}/gu, '0').replace(/(.)\1+/g, '$1'))
-  let count = 2 * tokens.length + 2 * shapes.length + (shapes.length ? 1 : 0)
+  // Digits masked before matching words: "0" is a digit too, so the words are those of `words(text)`, masked.
+  const masked = text.toLowerCase().replace(/\p{N}/gu, '0')
+  const lower = ` ${masked.replace(/\s+/g, ' ')} `
+  const tokens = masked.match(WORD) ?? []
+  const {count: shapeCount, letters, upper} = wordShapes(text)
+  let count = 2 * tokens.length + 2 * shapeCount + (shapeCount ? 1 : 0)
   for (let n = 2; n <= 4; n++) count += Math.max(0, lower.length - n + 1)
   const scale = 1 / Math.sqrt(count || 1)
   const mask = (1 << bits) - 1
   // Character 2-4-grams "c…", words "w…", word pairs "b… …", shapes "s…", shape pairs "t… …", last shape "e…".
-  for (let n = 2; n <= 4; n++) {
+  // An n-gram's hash continues its (n-1)-gram's, so each n reuses the last n's hashes, in the same order.
+  const grams = ngramBuffer(lower.length)
+  for (let i = 0; i + 2 <= lower.length; i++) {
+    const h = Math.imul(Math.imul(C ^ lower.charCodeAt(i), PRIME) ^ lower.charCodeAt(i + 1), PRIME)
+    grams[i] = h
+    add(h & mask, scale)
+  }
+  for (let n = 3; n <= 4; n++) {
     for (let i = 0; i + n <= lower.length; i++) {
-      let h = C
-      for (let j = i; j < i + n; j++) h = Math.imul(h ^ lower.charCodeAt(j), PRIME)
-      add((h >>> 0) & mask, scale)
+      const h = Math.imul(grams[i] ^ lower.charCodeAt(i + n - 1), PRIME)
+      grams[i] = h
+      add(h & mask, scale)
     }
   }
-  tokens.forEach((w, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]
     add(hash(w, W) & mask, scale)
     add(hash(w, hash(' ', hash(tokens[i - 1] ?? '', B))) & mask, scale)
-  })
-  shapes.forEach((shape, i) => {
-    add(hash(shape, S) & mask, scale)
-    add(hash(shape, hash(' ', hash(shapes[i - 1] ?? '', T))) & mask, scale)
-  })
-  if (shapes.length) add(hash(shapes[shapes.length - 1], E) & mask, scale)
-  for (const name of shapeFeatures(text, tokens, vocabulary, lexicons)) add(hash(`#${name}`) & mask, 1)
+  }
+  for (let k = 0; k < shapeCount; k++) {
+    add(shapeHash(k, S) & mask, scale)
+    add(shapeHash(k, hash(' ', k ? shapeHash(k - 1, T) : T)) & mask, scale)
+  }
+  if (shapeCount) add(shapeHash(shapeCount - 1, E) & mask, scale)
+  for (const name of shapeFeatures(text, tokens, letters, upper, vocabulary, lexicons)) add(namedHash(name) & mask, 1)
+}
+
+// Character classes by code point, as the style features' regexes see them: whitespace (`\s`),
+// upper- and lower-case letters, other letters, numbers; looked up once per code point.
+const OTHER = 0
+const SPACE = 1
+const UPPER = 2
+const LOWER = 3
+const LETTER = 4
+const NUMBER = 5
+const UNKNOWN = 255
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN)
+const astralClasses = new Map<number, number>()
+
+function classify(codePoint: number): number {
+  const c = String.fromCodePoint(codePoint)
+  if (/\s/.test(c)) return SPACE
+  if (/\p{Lu}/u.test(c)) return UPPER
+  if (/\p{Ll}/u.test(c)) return LOWER
+  if (/\p{L}/u.test(c)) return LETTER
+  return /\p{N}/u.test(c) ? NUMBER : OTHER
+}
+
+function classOf(codePoint: number): number {
+  if (codePoint < 0x10000) {
+    let cls = bmpClasses[codePoint]
+    if (cls === UNKNOWN) bmpClasses[codePoint] = cls = classify(codePoint)
+    return cls
+  }
+  let cls = astralClasses.get(codePoint)
+  if (cls === undefined) astralClasses.set(codePoint, (cls = classify(codePoint)))
+  return cls
+}
+
+// The word shapes of the last `wordShapes` call: their code units, and where each shape ends.
+let shapeUnits = new Uint16Array(256)
+let shapeEnds = new Int32Array(256)
+
+/**
+ * Word shapes ("URGENT" → "A", "2day" → "0a", "(8SimUgQ)" → "(0AaAaA)") of the text's
+ * whitespace-separated tokens, into reused buffers: what replacing `\p{Lu}`, `\p{Ll}`, `\p{N}` (by
+ * code point) and collapsing `(.)\1+` (by code unit) give, without strings. Also counts the
+ * text's letters and capitals.
+ */
+function wordShapes(text: string): {count: number; letters: number; upper: number} {
+  // A shape is never longer than its token, and tokens are separated by whitespace.
+  if (shapeUnits.length < text.length) shapeUnits = new Uint16Array(text.length)
+  if (shapeEnds.length < text.length) shapeEnds = new Int32Array(text.length)
+  let units = 0
+  let count = 0
+  let letters = 0
+  let upper = 0
+  let last = -1
+  for (let i = 0; i < text.length; i++) {
+    let codePoint = text.charCodeAt(i)
+    const next = text.charCodeAt(i + 1)
+    const pair = codePoint >= 0xd800 && codePoint <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
+    if (pair) codePoint = (codePoint - 0xd800) * 0x400 + next - 0xdc00 + 0x10000
+    const cls = codePoint < 128 ? asciiClasses[codePoint] : classOf(codePoint)
+    if (cls === SPACE) {
+      if (last !== -1) shapeEnds[count++] = units
+      last = -1
+      continue
+    }
+    if (cls === UPPER || cls === LOWER || cls === LETTER) letters++
+    if (cls === UPPER) upper++
+    const masked = cls === UPPER ? 0x41 : cls === LOWER ? 0x61 : cls === NUMBER ? 0x30 : -1
+    if (masked !== -1) {
+      if (masked !== last) shapeUnits[units++] = last = masked
+    } else {
+      const unit = text.charCodeAt(i)
+      if (unit !== last) shapeUnits[units++] = last = unit
+      if (pair && next !== last) shapeUnits[units++] = last = next
+    }
+    if (pair) i++
+  }
+  if (last !== -1) shapeEnds[count++] = units
+  return {count, letters, upper}
+}
+
+const asciiClasses = Uint8Array.from({length: 128}, (_, c) => classify(c))
+
+/** FNV-1a of shape `k` of the last `wordShapes` call, continuing `h`. */
+function shapeHash(k: number, h: number): number {
+  for (let i = k ? shapeEnds[k - 1] : 0; i < shapeEnds[k]; i++) h = Math.imul(h ^ shapeUnits[i], PRIME)
+  return h >>> 0
+}
+
+let grams = new Int32Array(256)
+
+/** A reused buffer for the character n-gram hashes of a text of `length` code units. */
+function ngramBuffer(length: number): Int32Array {
+  if (grams.length < length) grams = new Int32Array(length)
+  return grams
+}
+
+const namedHashes = new Map<string, number>()
+
+/** The hash of a named feature ("#caps2"), computed once per name. */
+function namedHash(name: string): number {
+  let h = namedHashes.get(name)
+  if (h === undefined) namedHashes.set(name, (h = hash(`#${name}`)))
+  return h
 }
 
 /** The run's style features as a sparse vector: hashed index → value (the training script's input). */
@@ -132,11 +247,9 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
 }
 
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
-function shapeFeatures(text: string, tokens: string[], vocabulary: Vocabulary, lexicons: Lexicons): string[] {
+function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
-  const letters = text.match(/\p{L}/gu) ?? []
-  const upper = text.match(/\p{Lu}/gu) ?? []
-  if (letters.length >= 8) out.push(`caps${bin(upper.length / letters.length, [0.1, 0.3, 0.6, 2])}`)
+  if (letters >= 8) out.push(`caps${bin(upper / letters, [0.1, 0.3, 0.6, 2])}`)
   out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
   if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
   if (/!/.test(text)) out.push('bang')
@@ -145,8 +258,8 @@ function shapeFeatures(text: string, tokens: string[], vocabulary: Vocabulary, l
   if (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)) out.push('email')
   if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
-  for (const {name, pattern} of lexicons.lists) {
-    const hits = text.match(pattern)?.length ?? 0
+  for (const {name, pattern, anywhere} of lexicons.lists) {
+    const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
     if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
   }
   const alpha = tokens.filter((w) => /^\p{L}{2,}$/u.test(w))

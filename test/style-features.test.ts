@@ -1,0 +1,35 @@
+import {describe, expect, it} from 'vitest'
+import {lexicons, loadModel} from '../src/text/insert-model.js'
+import {styleFeatures, styleLogOdds, styleScore} from '../src/text/textcat.js'
+
+// Real runs of text: news prose, spam with digits, shapes and contact details, non-ASCII letters
+// (accents, a Turkish dotted capital that lower-cases to two code units, Greek, Cyrillic), astral
+// characters (mathematical letters and digits, an emoji), repeated characters and odd spacing.
+const texts = [
+  'The council extended the night bus service to the airport on Tuesday, officials said.',
+  'URGENT!!! Call 0800 123 4567 now or visit www.cheap-loans.biz to claim your FREE prize (8SimUgQ)',
+  'Contact us at sales@example.com — best prices, best prices, best prices, best prices guaranteed',
+  'Ärzte in Zürich: „Die Behörde prüft İstanbul-Flüge“ sagte Ωmega-Chef Ёлкин am 3. März.',
+  '𝐁𝐞𝐬𝐭 𝐝𝐞𝐚𝐥 𝟐𝟎𝟐𝟒 😀😀 soooo gooood!!!  \t Ⅻ ⅻ ١٢٣ aaaaBBBB 2day u',
+  'AAAA bbb  ccc\u00a0ddd\u2003eee\ufefffff ’tis rock’n’roll 12,000.50 ½ x²',
+  '',
+  'a'
+]
+
+describe('style features', () => {
+  const {model, vocabulary} = loadModel()
+  const lex = lexicons()
+
+  it('scores a run the same through the dense buffer as through the sparse vector', () => {
+    for (const text of texts) {
+      expect(styleLogOdds(model, text, vocabulary, lex)).toBe(styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)))
+    }
+  })
+
+  it('keeps the style log-odds of real runs, to the last bit', () => {
+    // Pinned from the shipped model: a change means the features changed (update only on retraining).
+    expect(texts.map((text) => styleLogOdds(model, text, vocabulary, lex))).toEqual(PINNED)
+  })
+})
+
+const PINNED = [-9.891288431512832, 20.715401784397145, 0.719004774232566, -1.733998914116678, 18.86529894228292, 8.644279821768105, 1.2546262582653647, 6.650187179684122]
