@@ -128,8 +128,11 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     const key = lead(line.text)
     if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
   }
-  // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"); a run pasted at
-  // the start of an entry is still judged.
+  // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), unless it gives a
+  // contact or an address, as spam does and an article's own list never needs to; a run pasted at
+  // the start of an entry is still judged. The address test is anchored at a token start:
+  // unanchored, a long run of word characters is retried from every position.
+  const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\./.test(text) || (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\./.test(text))
   const entries = doc.paragraphs.filter((p) => p.block.enumerated).map((p) => p.block)
   const pieces = lines.map((line, n) => {
     const key = lead(line.text)
@@ -148,10 +151,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         // A bare web or e-mail address standing as a sentence of its own is judged however short.
         const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
-        // …unless it gives a contact or an address, as spam does and a list of the article's never needs to.
-        // The address part is anchored at a token start: unanchored, a long run of word characters is retried from every position.
-        const contact = lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\./.test(text) || (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\./.test(text))
-        const whole = item || (entry && span.start <= glued && span.end === line.text.length && !contact)
+        const whole = item || (entry && span.start <= glued && span.end === line.text.length && !givesContact(text))
         return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
