@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleWords, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
+import {articleWords, hasEmail, hasWebAddress, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -130,9 +130,8 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   }
   // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), unless it gives a
   // contact or an address, as spam does and an article's own list never needs to; a run pasted at
-  // the start of an entry is still judged. The address test is anchored at a token start:
-  // unanchored, a long run of word characters is retried from every position.
-  const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || /https?:\/\/|www\./.test(text) || (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\./.test(text))
+  // the start of an entry is still judged. The same tests as the style model's contact features.
+  const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
   const entries = doc.paragraphs.filter((p) => p.block.enumerated).map((p) => p.block)
   const pieces = lines.map((line, n) => {
     const key = lead(line.text)

@@ -246,6 +246,12 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
   return sparse
 }
 
+/** Does the text give a web address ("https://…", "www.…", "cheap-deals.biz")? */
+export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)
+
+/** Does the text give an e-mail address? Anchored at a token start: unanchored, a long run of word characters is retried from every position. */
+export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)
+
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
 function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
@@ -253,9 +259,8 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
   out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
   if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
   if (/!/.test(text)) out.push('bang')
-  if (/\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)) out.push('url')
-  // Anchored at a token start: unanchored, a long run of word characters is retried from every position.
-  if (text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)) out.push('email')
+  if (hasWebAddress(text)) out.push('url')
+  if (hasEmail(text)) out.push('email')
   if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   for (const {name, pattern, anywhere} of lexicons.lists) {
