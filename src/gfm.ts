@@ -12,6 +12,9 @@ import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import {combineExtensions} from 'micromark-util-combine-extensions'
 import type {Extension} from 'micromark-util-types'
 import type {Processor} from 'unified'
+import type {Node, Parent} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 // Types of the toMarkdownExtensions data field (stringify, as remark-gfm supports it).
 import type {} from 'remark-stringify'
 
@@ -75,11 +78,59 @@ export default function remarkGfmLean(this: Processor) {
   const fromMarkdownSlot = fromMarkdownExtensions.push(full.fromMarkdown) - 1
   ;(data.toMarkdownExtensions ??= []).push(gfmToMarkdown())
   const parse = this.parser
-  if (!parse) return
-  this.parser = (doc, file) => {
-    const variant = variantFor(doc)
-    micromarkExtensions[syntaxSlot] = variant.syntax
-    fromMarkdownExtensions[fromMarkdownSlot] = variant.fromMarkdown
-    return parse(doc, file)
+  if (parse) {
+    this.parser = (doc, file) => {
+      const variant = variantFor(doc)
+      micromarkExtensions[syntaxSlot] = variant.syntax
+      fromMarkdownExtensions[fromMarkdownSlot] = variant.fromMarkdown
+      return parse(doc, file)
+    }
   }
+  return (tree: Node, file: VFile) => {
+    if (mayAutolink.test(String(file.value))) restorePositions(tree as Parent, String(file.value))
+  }
+}
+
+type Positioned = Node & {value?: string; children?: Node[]}
+
+/**
+ * Give back the places that mdast-util-gfm-autolink-literal's find-and-replace leaves off the
+ * nodes it makes (a link found after other characters, "see:www.example.com", and the text
+ * around it). Without them remark-retext drops their words' places, and remark-message-control
+ * takes the stretch as a gap outside the document and silently drops every finding in it.
+ * Each node is found in the source after its sibling; one that cannot be (an escape changed its
+ * text) gets the rest of the stretch.
+ */
+function restorePositions(tree: Parent, source: string) {
+  let place: ReturnType<typeof location> | undefined
+  const visit = (parent: Parent) => {
+    const children = parent.children as Positioned[]
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].position) {
+        if (children[i].children) visit(children[i] as Parent)
+        continue
+      }
+      let end = i
+      while (end < children.length && !children[end].position) end++
+      let from = i > 0 ? children[i - 1].position!.end.offset! : parent.position!.start.offset!
+      const to = end < children.length ? children[end].position!.start.offset! : parent.position!.end.offset!
+      place ??= location(source)
+      for (let k = i; k < end; k++) {
+        const text = textOf(children[k])
+        const at = text ? source.indexOf(text, from) : -1
+        const span = at >= 0 && at + text.length <= to ? {start: at, end: at + text.length} : {start: from, end: to}
+        setPosition(children[k], span, place)
+        from = span.end
+      }
+      i = end - 1
+    }
+  }
+  if (tree.position) visit(tree)
+}
+
+const textOf = (node: Positioned): string => node.value ?? (node.children ?? []).map(textOf).join('')
+
+function setPosition(node: Positioned, span: {start: number; end: number}, place: ReturnType<typeof location>) {
+  node.position = {start: {...place.toPoint(span.start)!, offset: span.start}, end: {...place.toPoint(span.end)!, offset: span.end}}
+  for (const child of node.children ?? []) if (!child.position) setPosition(child, span, place)
 }
