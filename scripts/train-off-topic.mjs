@@ -141,7 +141,7 @@ for (let k = 0; k < 6000; k++) {
 }
 
 // ---- logistic regression, SGD with L2, classes balanced --------------------------------
-function fit(examples, weights, entries, {epochs, rate: start, decay}) {
+function fit(examples, weights, entries, {epochs, rate: start, decay, l2}) {
   const positives = examples.filter((e) => e.y).reduce((s, e) => s + e.weight, 0)
   const negatives = examples.filter((e) => !e.y).reduce((s, e) => s + e.weight, 0)
   for (const e of examples) e.weight *= (e.y ? 0.5 / positives : 0.5 / negatives) * examples.length
@@ -156,16 +156,18 @@ function fit(examples, weights, entries, {epochs, rate: start, decay}) {
     for (const e of examples) {
       const g = (1 / (1 + Math.exp(-z(e.x))) - e.y) * e.weight * rate
       model.bias -= g
-      for (const [i, v] of entries(e.x)) model.weights[i] = (model.weights[i] ?? 0) - g * v - rate * 1e-6 * (model.weights[i] ?? 0)
+      for (const [i, v] of entries(e.x)) model.weights[i] = (model.weights[i] ?? 0) - g * v - rate * l2 * (model.weights[i] ?? 0)
     }
   }
   return model
 }
 // The style model's features are many and small (1/√n each): a slowly decaying rate over more
 // epochs fits the training pools better without raising held-out news scores (checked on
-// lines 3 mod 4 of the pools after training on lines 1 mod 4).
-const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], {epochs: 30, rate: 0.5, decay: 0.2})
-const topicModel = fit(topic, {}, (x) => Object.entries(x), {epochs: 8, rate: 0.2, decay: 1})
+// lines 3 mod 4 of the pools after training on lines 1 mod 4). An L2 penalty of 3e-5 rather than
+// 1e-6 keeps it from memorising lines: at the same count of held-out news sentences above the
+// bar, it finds more of the lines 3 mod 4 (en 529 against 508 of 675, same check).
+const styleModel = fit(style, new Float32Array(1 << bits), (x) => [...x], {epochs: 30, rate: 0.5, decay: 0.2, l2: 3e-5})
+const topicModel = fit(topic, {}, (x) => Object.entries(x), {epochs: 8, rate: 0.2, decay: 1, l2: 1e-6})
 const model = {bits, bias: styleModel.bias, weights: styleModel.weights, topic: topicModel}
 console.error('topic weights', JSON.stringify(topicModel))
 

@@ -43,6 +43,13 @@ describe('segments', () => {
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['He met Zelensky.', 'ADV: Extended Warranties Here.', 'The U.S.ARMY band played at ask.COM today.'])
   })
 
+  it('splits where a run was pasted without a space after a full stop, and after a bare address', () => {
+    const text = 'Many were infected.To be removed, reply REMOVE. It opened in 2007.If you wish, go. He thanked Mukasey.http://x.com/off To OptOut. She said 3.50.It was not.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Many were infected.', 'To be removed, reply REMOVE.', 'It opened in 2007.', 'If you wish, go.', 'He thanked Mukasey.', 'http://x.com/off', 'To OptOut.', 'She said 3.50.', 'It was not.'])
+    const quoted = '"https://binbox.io/DNCkM#qT4Q1JB1 We are glad," she said. See www.example.com for more.'
+    expect(sentenceSpans(quoted).map((s) => quoted.slice(s.start, s.end))).toEqual(['https://binbox.io/DNCkM#qT4Q1JB1', 'We are glad," she said.', 'See www.example.com for more.'])
+  })
+
   it('offers places where the real sentence may resume after a run without a full stop', () => {
     const text = 'ADV: Search Engine Registration Yet challenges remain.'
     expect(resumePoints(text).map((at) => text.slice(at, at + 3))).toEqual(['Sea', 'Eng', 'Reg', 'Yet'])

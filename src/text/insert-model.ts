@@ -19,6 +19,8 @@ export interface Data {
   joinThreshold: number
   cutMargin: number
   notBeforeCut: string[]
+  sentenceOpeners: string[]
+  seamMargin: number
   minWords: number
   shortLineMargin: number
   splitLength: number
@@ -49,6 +51,18 @@ export function cutWords(): RegExp {
 }
 
 let trained: Trained | undefined
+
+let opener: RegExp | undefined
+
+/**
+ * Does text start like a new sentence, in a way a sentence's middle does not: a capitalised
+ * function word ("The", "He", "However") followed by a word in lower case ("The study was…"),
+ * not a name that happens to start with one ("The Guardian", "In Bruges").
+ */
+export function opensSentence(text: string): boolean {
+  opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')})\\s+\\p{Ll}`, 'u')
+  return opener.test(text)
+}
 
 /** The trained model and news vocabulary (model.json, ~1 MB), read on first use only. */
 export function loadModel(): Trained {

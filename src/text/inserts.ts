@@ -1,5 +1,5 @@
 import type {Analysis} from './analysis.js'
-import {cutWords, data, lexicons, loadModel} from './insert-model.js'
+import {cutWords, data, lexicons, loadModel, opensSentence} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleWords, hasEmail, hasWebAddress, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
 import {inLexicon} from './tokens.js'
@@ -122,7 +122,8 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
   // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
   // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
-  const lead = (text: string) => /^[^\p{L}\s]+/u.exec(text)?.[0].replace(/\p{N}[\p{N},.]*/gu, '0')
+  // (An interview's speaker label, "((WN))", opens no enumeration.)
+  const lead = (text: string) => /^[^\p{L}\s]+/u.exec(text.replace(/^\(\([^()]*\)\)\s*/, ''))?.[0].replace(/\p{N}[\p{N},.]*/gu, '0')
   const leads = new Map<string, number>()
   for (const line of lines) {
     const key = lead(line.text)
@@ -144,16 +145,34 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
         const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
         const span = {start: part.start + s.start + glued, end: part.start + s.end}
         const text = line.text.slice(span.start, span.end)
-        const quoted = doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
-          original.test(line.text.slice(0, span.start))
+        // A bare web or e-mail address standing as a sentence of its own is judged however short,
+        // even inside quotation marks: nobody says one aloud.
+        const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
+        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
+          original.test(line.text.slice(0, span.start)))
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        // A bare web or e-mail address standing as a sentence of its own is judged however short.
-        const address = /^(?:https?:\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+\.\S+$/.test(text)
         const whole = item || (entry && span.start <= glued && span.end === line.text.length && !givesContact(text))
         return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
+  })
+  // Short pieces side by side that all lean towards junk, with enough words between them ("You've
+  // Won! Confirmation Number 567842"), are judged like one piece: each may start a run.
+  // (Not exclamations that name someone the article names: "Oh! Mark Grote!")
+  pieces.forEach((list, n) => {
+    const sharesName = (start: number, end: number) => {
+      const text = lines[n].text.slice(start, end)
+      const counts = termCounts(text)
+      return sharedRareWords(counts, article, data().pasted.rareIdf) > 0 || nameOverlap(text, article.counts, counts).sharedNames > 0
+    }
+    for (let i = 0; i < list.length; ) {
+      let j = i
+      let words = 0
+      while (j < list.length && !list[j].seed && !list[j].item && list[j].score >= settings.joinThreshold && (j === i || list[j].start - list[j - 1].end <= 1)) words += list[j++].words
+      if (j - i > 1 && words >= settings.minWords && !sharesName(list[i].start, list[j - 1].end)) for (let k = i; k < j; k++) list[k].seed = true
+      i = Math.max(j, i + 1)
+    }
   })
   // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
   // One value per line: a run of several sentences is still one insert.
@@ -166,14 +185,14 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
-      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin)
+      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       if (list[i].score < threshold && !cut) continue
       let first = i
       let last = i
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
       if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
-      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin)?.end ?? list[last].end)
+      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)?.end ?? list[last].end)
       runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
@@ -191,13 +210,18 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   // A line too short to judge alone ("Membership Renewal") is a run when it is a whole line that
   // reads as junk well above the article's bar and shares no word with the rest of the article.
   // Short lines next to each other are the article's own list or headings ("Rocket Raccoon").
+  // So is a fragment that ends a line after its last full sentence ("…on the Court. Debt Consolidation").
   const short = (n: number) => pieces[n]?.length === 1 && pieces[n][0].words < settings.minWords
   lines.forEach((line, n) => {
-    const [piece, ...more] = pieces[n]
-    if (!piece || more.length || piece.seed || piece.item || piece.words === 0 || piece.start > 0 || piece.end < line.text.length || short(n - 1) || short(n + 1) ||
-        piece.score < threshold + settings.shortLineMargin || runs.some((r) => r.line === line)) return
-    if ([...termCounts(line.text)].some(([word, k]) => (article.counts.get(word) ?? 0) > k)) return
-    runs.push({start: line.start, end: line.end, line, why: 'A short line that reads as spam or boilerplate and shares no word with the rest of the article.'})
+    const piece = pieces[n].at(-1)
+    const whole = pieces[n].length === 1 && piece?.start === 0
+    const after = pieces[n].at(-2)
+    const tail = !whole && after !== undefined && after.score > -Infinity && after.words >= settings.minWords && /[.!?]["'”’)]*$/u.test(line.text.slice(after.start, after.end))
+    if (!piece || !(whole || tail) || piece.seed || piece.item || piece.words === 0 || piece.end < line.text.length || (whole && (short(n - 1) || short(n + 1))) ||
+        piece.score < threshold + settings.shortLineMargin || runs.some((r) => r.line === line && r.end > line.start + piece.start)) return
+    const text = line.text.slice(piece.start, piece.end)
+    if ([...termCounts(text)].some(([word, k]) => (article.counts.get(word) ?? 0) > k)) return
+    runs.push({start: line.start + piece.start, end: line.end, line, why: whole ? 'A short line that reads as spam or boilerplate and shares no word with the rest of the article.' : 'A fragment after the last sentence of a line that reads as spam or boilerplate and shares no word with the rest of the article.'})
   })
   // Runs pasted at a cursor inside a sentence's first word. A torn-off rest ("ther") places the
   // run for certain and proves it pasted; a rest that is a word of its own ("he") only joins by
@@ -212,8 +236,10 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       const start = line.start + split.start
       const end = line.start + split.end
       const overlaps = (r: Span) => r.start < end && start < r.end
+      // A run that ends a sentence before the rest needs to read like junk only as surely as a sentence.
+      const margin = split.closed ? 0 : settings.cutMargin
       // A torn-off rest proves the run pasted even inside a quotation; a chance join does not.
-      if (!split.fragment && (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + settings.cutMargin) < threshold + settings.cutMargin)) continue
+      if (!split.fragment && (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + margin) < threshold + margin)) continue
       for (let k = runs.length - 1; k >= 0; k--) if (overlaps(runs[k])) runs.splice(k, 1)
       runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }
@@ -254,7 +280,7 @@ function pasted(sentence: string, article: ArticleWords, neighbours: string[]): 
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number) {
+function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number, seamMargin: number) {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   let best: {end: number; score: number} | undefined
@@ -264,8 +290,10 @@ function bestCut(text: string, piece: Span, judge: (text: string, floor: number)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
     // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
     if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
-    const headScore = judge(head, threshold + cutMargin)
-    if (headScore < threshold + cutMargin || judge(rest, joinThreshold) >= joinThreshold) continue
+    // Where the rest opens a sentence as no sentence's middle does, the seam itself is evidence.
+    const margin = opensSentence(rest) ? seamMargin : cutMargin
+    const headScore = judge(head, threshold + margin)
+    if (headScore < threshold + margin || judge(rest, joinThreshold) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
   }
   return best

@@ -120,15 +120,16 @@ export function sentenceSpans(text: string): Span[] {
   let start = text.search(/\S/)
   if (start < 0) return spans
   // A sentence starts with a capital, a number, a CJK letter, or a bare web address.
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.)/gu
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.))/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
     const end = at + m[1].length + m[2].length
     // Latin sentences end before a space, or where two words were glued together in pasting
-    // ("updated constantly.Congratulations U can claim…", "…Zelensky.ADV: Extended…"), not inside
+    // ("updated constantly.Congratulations U can claim…", "…infected.To be removed…", "…in
+    // 2007.If you…", "…Mukasey.http://…", "…Zelensky.ADV: Extended…"), not inside
     // "U.S.Army" or a domain name ("ask.COM today").
-    if (!cjk && !m[3] && !(/\p{Ll}{2}$/u.test(text.slice(0, at)) && /^\p{Lu}(?:\p{Ll}{2}|\p{Lu}+[:!]?\s+\p{Lu})/u.test(text.slice(end)))) continue
+    if (!cjk && !m[3] && !(/[\p{Ll}\p{N}]{2}$/u.test(text.slice(0, at)) && /^(?:\p{Lu}(?:\p{Ll}{2}|\p{Ll}?\s|\p{Lu}+[:!]?\s+\p{Lu})|https?:\/\/|www\.)/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
@@ -136,7 +137,21 @@ export function sentenceSpans(text: string): Span[] {
   }
   const tail = text.slice(start).trimEnd()
   if (tail) spans.push({start, end: start + tail.length})
-  return spans
+  return spans.flatMap((span) => splitAddress(text, span))
+}
+
+/**
+ * A bare web address that opens a sentence and runs into a capitalised word ("https://binbox.io/x
+ * People are…") stands alone: no sentence of prose starts with an address and goes on.
+ */
+function splitAddress(text: string, span: Span): Span[] {
+  const m = /^(["'“‘(\[]?)((?:https?:\/\/|www\.)\S+)(?=\s+["'“‘(]?\p{Lu})/u.exec(text.slice(span.start, span.end))
+  if (!m) return [span]
+  // An opening quotation mark before it belongs to the quotation it was pasted into.
+  const start = span.start + m[1].length
+  const end = start + m[2].length
+  const rest = end + (/^\s+/.exec(text.slice(end))?.[0].length ?? 0)
+  return [{start, end}, ...splitAddress(text, {start: rest, end: span.end})]
 }
 
 /**
@@ -159,6 +174,8 @@ export function resumePoints(text: string): number[] {
 export interface SplitRun extends Span {
   /** The word's rest after the run is no word of its own ("ther"), not a word that happens to join ("he"). */
   fragment: boolean
+  /** The run ends a sentence before the word's rest ("T|…a response.| his"): a join less likely by chance. */
+  closed: boolean
 }
 
 /** What the split test needs to know about words: a real word, and a word that stands on its own. */
@@ -201,7 +218,7 @@ export function splitRuns(text: string, words: WordSense, maxLength: number): Sp
       // "C|…above.| NN" = "CNN", "W|…check it out!| e can" = "We can".
       if ((piece.length < 2 || /^\p{Lu}/u.test(piece)) && !closed) continue
       if (!words.known(head + piece)) continue
-      const run = {start: at + head.length, end: at + head.length + text.slice(at + head.length, end).trimEnd().length, fragment: !words.common(piece)}
+      const run = {start: at + head.length, end: at + head.length + text.slice(at + head.length, end).trimEnd().length, fragment: !words.common(piece), closed}
       // A torn-off piece ends the run for certain; a word that happens to join only if no piece
       // does, and rather after the run's last full stop than inside it ("T|…approval in minutes!!!| he").
       if (run.fragment) {
