@@ -3,9 +3,12 @@
 // can be checked on text it never saw. Uses the corpus' own injector and scorer (../shared/eval).
 // Usage: npm run build && node scripts/eval-off-topic.mjs [--half odd|even] [--seed S] [--articles N]
 //          [--corrected] [--show fp,fn] [--keep DIR]
-// --half picks the spam pool lines (odd: development, even: held out) and, with them, one of two
-// disjoint sets of articles. --corrected also scores with the labels of mid-line runs repaired:
-// the injector puts such a run one letter into the following sentence ("H<run> e requested") and
+// --half picks the spam pool lines (odd: development, even: held out) and the articles: even draws
+// its articles and the donor sentences it pastes in only from the news half that
+// scripts/train-pasted.mjs never reads (scripts/news-halves.mjs), so the pasted-sentence model is
+// scored on text it has not seen; odd draws on half of the non-dev articles (by the seed), the
+// training half included. --corrected also scores with the labels of mid-line runs repaired: the
+// injector puts such a run one letter into the following sentence ("H<run> e requested") and
 // leaves that sentence's unit over the run, so a finding placed exactly on the run counts as a
 // false positive and a miss.
 import {execFileSync} from 'node:child_process'
@@ -13,6 +16,7 @@ import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFi
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
+import {devIds, inTrainingHalf} from './news-halves.mjs'
 
 const {values} = parseArgs({options: {
   half: {type: 'string', default: 'even'}, seed: {type: 'string', default: '1'}, articles: {type: 'string', default: '80'},
@@ -24,17 +28,18 @@ const evalDir = join(root, '..', 'shared', 'eval')
 const {segmentArticle} = await import(join(evalDir, 'segment.mjs'))
 
 const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 17)
-const dev = new Set(JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')).dev)
+const dev = devIds(corpus)
 const news = readdirSync(join(corpus, 'news')).filter((n) => n.endsWith('.md')).sort()
   .map((name) => ({id: name.slice(0, -3), path: join(corpus, 'news', name), source: readFileSync(join(corpus, 'news', name), 'utf8')}))
-  .filter((a) => !dev.has(a.id))
+  .filter((a) => !dev.has(a.id) && (values.half !== 'even' || !inTrainingHalf(a.id)))
   .map((a) => ({...a, words: Number(/^words: (\d+)/m.exec(a.source)?.[1] ?? 0), key: idHash(`${values.seed}:${a.id}`)}))
   .sort((x, y) => x.key - y.key)
-// Articles like dev's (300-1,200 words); odd and even halves draw on disjoint articles.
-const parity = values.half === 'odd' ? 0 : 1
-const chosen = news.filter((a) => a.words >= 300 && a.words <= 1200 && a.key % 2 === parity).slice(0, Number(values.articles))
+// Articles like dev's (300-1,200 words); odd draws on half of the articles (by the seed), even on
+// all of the held-out half.
+const sample = values.half === 'odd' ? news.filter((a) => a.key % 2 === 0) : news
+const chosen = sample.filter((a) => a.words >= 300 && a.words <= 1200).slice(0, Number(values.articles))
 // Sentences of other articles (neither dev nor chosen) to paste as unrelated text.
-const donors = news.filter((a) => !chosen.includes(a) && a.key % 2 === parity).slice(0, 40)
+const donors = sample.filter((a) => !chosen.includes(a)).slice(0, 40)
 
 const work = values.keep ?? mkdtempSync(join(tmpdir(), 'copydesk-off-topic-'))
 const clean = join(work, 'clean')

@@ -22,7 +22,9 @@ const bases = [
 // The runs inserted in the seed article (articles/shanghai-tech.md).
 const spam = ['新夜上海论坛', '上海龙凤419体验', '上海喝茶群vx']
 // Yuan in words, four times: the article's convention, so an injected `¥300 billion` is fixed to it.
-const convention = '\nThe ministry set aside 300 billion yuan for chips, 50 billion yuan for schools, 20 billion yuan for roads and 10 billion yuan for parks.\n'
+// Short sentences: one long sentence about yuan budgets, added to six unrelated stories, is what
+// off-topic-insert flags as a sentence pasted from another story, and then sets no convention.
+const convention = '\nChips got 300 billion yuan. Schools got 50 billion yuan. Roads got 20 billion yuan. Parks got 10 billion yuan.\n'
 const currency = {injected: 'The plan adds ¥300 billion more. ', fixed: 'The plan adds 300 billion yuan more. '}
 
 interface Injection {

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {loadData, packageRoot, phraseAlternation, phraseRegExp, readCompiled} from '../data.js'
 import {decodeModel, fromJson, type Trained} from './insert-model-file.js'
-import type {Lexicons} from './textcat.js'
+import type {Lexicons, PastedModel} from './textcat.js'
 
 export interface Data {
   minScriptLetters: number
@@ -20,16 +20,20 @@ export interface Data {
   cutMargin: number
   notBeforeCut: string[]
   sentenceOpeners: string[]
+  rareIdf: number
   seamMargin: number
   minWords: number
   shortLineMargin: number
   splitLength: number
-  pasted: {minArticleWords: number; minWords: number; rareIdf: number; fitWeight: number; maxCloseness: number}
+  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }
 
 export const data = () => loadData<Data>('rules/off-topic-insert/data.yml')
+
+/** The pasted-sentence model (pasted-model.yml, written by scripts/train-pasted.mjs). */
+export const pastedModel = () => loadData<PastedModel>('rules/off-topic-insert/pasted-model.yml')
 
 let compiled: Lexicons | undefined
 

@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
-import {cutWords, data, lexicons, loadModel, opensSentence} from './insert-model.js'
+import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleWords, hasEmail, hasWebAddress, nameOverlap, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicCosine, topicFeatures, topicScore, type ArticleWords} from './textcat.js'
+import {articleWords, hasEmail, hasWebAddress, nameOverlap, pastedCandidate, sharedRareWords, pastedLogOdds, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type SentenceInArticle} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -164,7 +164,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     const sharesName = (start: number, end: number) => {
       const text = lines[n].text.slice(start, end)
       const counts = termCounts(text)
-      return sharedRareWords(counts, article, data().pasted.rareIdf) > 0 || nameOverlap(text, article.counts, counts).sharedNames > 0
+      return sharedRareWords(counts, article, settings.rareIdf) > 0 || nameOverlap(text, article.counts, counts).sharedNames > 0
     }
     for (let i = 0; i < list.length; ) {
       let j = i
@@ -244,39 +244,40 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }
   })
-  // Sentences in the article's own style that have nothing to do with it.
+  // Sentences in the article's own style that have nothing to do with it. Like other runs they
+  // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
+  // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
+  const pastedBy = pastedModel()
+  const {recurring, outlierMargin} = settings.pasted
   const reading = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
+  const readingCounts: Array<Map<string, number> | undefined> = []
+  const countsAt = (k: number) => (readingCounts[k] ??= termCounts(reading[k].line.text.slice(reading[k].start, reading[k].end)))
   let articleLength = 0
   for (const n of article.counts.values()) articleLength += n
+  const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength >= settings.pasted.minArticleWords) reading.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     const text = piece.line.text.slice(piece.start, piece.end)
     // A sentence pasted into the first word of another ends before that word's lower-case rest.
     const end = resumePoints(text).find((at) => /\p{Ll}/u.test(text[at]))
-    const sentence = end === undefined ? text : text.slice(0, end).trimEnd()
-    const neighbours = [reading[k - 1], reading[k + 1]].filter((p) => p !== undefined).map((p) => p.line.text.slice(p.start, p.end))
-    if (pasted(sentence, article, neighbours)) {
-      runs.push({start: piece.line.start + piece.start, end: piece.line.start + piece.start + sentence.length, line: piece.line, pasted: true, why: 'Shares no rare word or name with the rest of the article, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+    const sentence: SentenceInArticle = {
+      text: end === undefined ? text : text.slice(0, end).trimEnd(),
+      counts: end === undefined ? countsAt(k) : termCounts(text.slice(0, end)),
+      article,
+      neighbours: [k - 1, k + 1].filter((n) => n >= 0 && n < reading.length).map(countsAt),
+      first: k === 0,
+      last: k === reading.length - 1
     }
+    if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
+    // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
+    const start = piece.line.start + piece.start
+    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - outlierMargin)})
   })
+  const bar = Math.max(pastedBy.threshold, ([...judged].sort((x, y) => y.score - x.score)[recurring]?.score ?? -Infinity) + outlierMargin)
+  for (const {start, end, line, score} of judged) {
+    if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+  }
   return runs
-}
-
-/**
- * Is a sentence in the article's own style pasted from another story? It must have enough words
- * to have a topic, no quotation marks (quoted speech may digress), no rare word or name in common
- * with the rest of the article, and no closeness to the article (TF-IDF and topic cosine) or to
- * the sentences beside it (a sentence of the article's own follows from its neighbours).
- */
-function pasted(sentence: string, article: ArticleWords, neighbours: string[]): boolean {
-  const settings = data().pasted
-  if (sentence.split(/\s+/).length < settings.minWords || /["“”«»„]/.test(sentence)) return false
-  const counts = termCounts(sentence)
-  // Cheap tests first: most sentences share a rare word or a name with their article.
-  if (sharedRareWords(counts, article, settings.rareIdf) > 0 || nameOverlap(sentence, article.counts, counts).sharedNames > 0) return false
-  const context = runContext(sentence, article)
-  const near = Math.max(0, ...neighbours.map((n) => topicCosine(counts, termCounts(n), article.vocabulary)))
-  return settings.fitWeight * context.fit + context.topic + near <= settings.maxCloseness
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */

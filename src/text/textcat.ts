@@ -359,11 +359,6 @@ export function sharedRareWords(run: Map<string, number>, article: ArticleWords,
   return shared
 }
 
-/** Cosine of two texts' latent topic vectors (word counts as `termCounts` gives them). */
-export function topicCosine(a: Map<string, number>, b: Map<string, number>, vocabulary: Vocabulary): number {
-  return cosine(topicVector(a, vocabulary), topicVector(b, vocabulary))
-}
-
 /** Names in a run (capitalised words not at its start) that the rest of the article shares or lacks. */
 export function nameOverlap(run: string, article: Map<string, number>, runCounts: Map<string, number>): {newNames: number; sharedNames: number} {
   let newNames = 0
@@ -421,4 +416,157 @@ function cosine(a: Float64Array, b: Float64Array): number {
     nb += b[k] * b[k]
   }
   return na && nb ? dot / Math.sqrt(na * nb) : 0
+}
+
+/**
+ * The pasted-sentence model (pasted-model.yml, written by scripts/train-pasted.mjs): a logistic
+ * model over how a sentence relates to the rest of its article, with the log-odds above which the
+ * sentence reads as pasted from another story.
+ */
+export interface PastedModel {
+  bias: number
+  threshold: number
+  weights: Record<string, number>
+  /** The topic features' range in training: a value outside it is clamped (and bounds the cheap test). */
+  ranges: Record<string, [number, number]>
+  /** The mean direction of news articles' topic vectors, taken out of the centred topic cosines. */
+  common: number[]
+}
+
+/** A sentence in its article, as the pasted-sentence features read it. */
+export interface SentenceInArticle {
+  text: string
+  counts: Map<string, number>
+  /** The article's words, the sentence's included. */
+  article: ArticleWords
+  /** The word counts of the sentences before and after it. */
+  neighbours: Array<Map<string, number>>
+  /** Is it the article's first or last sentence? */
+  first: boolean
+  last: boolean
+}
+
+// Bands of IDF for the words a sentence shares with the rest of its article: sharing "said" says
+// nothing, sharing "council" something, sharing "Pelosi" nearly everything.
+const SHARED_BANDS = [1.5, 2.5, 3, 4, Infinity]
+// Words at least this rare count when shared with a neighbouring sentence.
+const NEIGHBOUR_IDF = 1.5
+
+/**
+ * Can a sentence be judged as pasted from another story? It needs enough words to have a topic,
+ * no quotation marks (quoted speech may digress), and to be in the language of news: a sentence
+ * most of whose words news never uses (an original quotation in Spanish) is no news prose to judge.
+ */
+export function pastedCandidate(text: string, counts: Map<string, number>, vocabulary: Vocabulary, settings: {minWords: number; maxUnknownShare: number}): boolean {
+  if (text.split(/\s+/).length < settings.minWords || /["“”«»„]/.test(text)) return false
+  let unknown = 0
+  for (const word of counts.keys()) if (!vocabulary.df.has(word)) unknown++
+  return counts.size > 0 && unknown <= settings.maxUnknownShare * counts.size
+}
+
+/**
+ * The cheap features of a sentence in its article (word and name overlap, length, position): the
+ * first part of the pasted-sentence model, computed for every candidate sentence.
+ */
+export function pastedWordFeatures(s: SentenceInArticle): Record<string, number> {
+  const {vocabulary, counts: all} = s.article
+  const bands = [0, 0, 0, 0, 0]
+  let maxShared = 0
+  let newRare = 0
+  let sharedIdf = 0
+  let totalIdf = 0
+  let shared = 0
+  for (const [word, n] of s.counts) {
+    const weight = idf(vocabulary, word)
+    totalIdf += weight
+    if ((all.get(word) ?? 0) > n) {
+      bands[SHARED_BANDS.findIndex((edge) => weight < edge)]++
+      maxShared = Math.max(maxShared, weight)
+      sharedIdf += weight
+      shared++
+    } else if (weight >= 3) newRare++
+  }
+  let neighbourShared = 0
+  let neighbourIdf = 0
+  for (const neighbour of s.neighbours) {
+    for (const word of s.counts.keys()) {
+      if (!neighbour.has(word)) continue
+      const weight = idf(vocabulary, word)
+      if (weight >= NEIGHBOUR_IDF) neighbourShared++
+      neighbourIdf = Math.max(neighbourIdf, weight)
+    }
+  }
+  let articleLength = 0
+  for (const n of all.values()) articleLength += n
+  const names = nameOverlap(s.text, all, s.counts)
+  const terms = Math.max(1, s.counts.size)
+  const out: Record<string, number> = {}
+  bands.forEach((n, k) => (out[`shared${k}`] = Math.log1p(n)))
+  out.maxSharedIdf = maxShared
+  out.newRare = newRare / terms
+  out.sharedIdfShare = totalIdf ? sharedIdf / totalIdf : 0
+  out.sharedShare = shared / terms
+  out.newNames = Math.log1p(names.newNames)
+  out.sharedNames = Math.log1p(names.sharedNames)
+  out.words = Math.log(s.text.split(/\s+/).length)
+  out.articleLength = Math.log(Math.max(1, articleLength))
+  out.neighbourShared = Math.log1p(neighbourShared)
+  out.neighbourIdf = neighbourIdf
+  out.first = s.first ? 1 : 0
+  out.last = s.last ? 1 : 0
+  return out
+}
+
+/**
+ * The costly features (the second part, only when the first leaves the sentence a chance): TF-IDF
+ * fit to the rest of the article, topic cosines to the rest and to the neighbours, both raw and
+ * with the common direction of news text taken out (raw cosines of any two news texts run high).
+ */
+export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
+  const {vocabulary} = s.article
+  const own = topicVector(s.counts, vocabulary)
+  const rest = restVector(s.counts, s.article)
+  const near = s.neighbours.map((n) => topicVector(n, vocabulary))
+  const raw = near.map((v) => cosine(own, v))
+  const centred = near.map((v) => centredCosine(own, v, common))
+  return {
+    fit: Math.sqrt(topicalFit(s.counts, s.article)),
+    topic: cosine(own, rest),
+    near: Math.max(0, ...raw),
+    far: raw.length ? Math.min(...raw) : 0,
+    topicCentred: centredCosine(own, rest, common),
+    nearCentred: Math.max(-1, ...centred),
+    farCentred: centred.length ? Math.min(...centred) : 0
+  }
+}
+
+/**
+ * The pasted-sentence model's log-odds for a sentence. Below `floor` a score decides nothing: when
+ * the cheap features cannot reach it whatever the topic features (within their trained ranges),
+ * that upper bound is returned without computing them.
+ */
+export function pastedLogOdds(model: PastedModel, s: SentenceInArticle, floor: number): number {
+  let z = model.bias
+  for (const [name, value] of Object.entries(pastedWordFeatures(s))) z += (model.weights[name] ?? 0) * value
+  let ceiling = z
+  for (const [name, [low, high]] of Object.entries(model.ranges)) ceiling += Math.max(model.weights[name] * low, model.weights[name] * high)
+  if (ceiling < floor) return ceiling
+  for (const [name, value] of Object.entries(pastedTopicFeatures(s, model.common))) {
+    const [low, high] = model.ranges[name]
+    z += model.weights[name] * Math.min(high, Math.max(low, value))
+  }
+  return z
+}
+
+/** Cosine of two topic vectors once the common direction is taken out of both. */
+function centredCosine(a: Float64Array, b: Float64Array, common: readonly number[]): number {
+  let da = 0
+  let db = 0
+  for (let k = 0; k < a.length; k++) {
+    da += a[k] * common[k]
+    db += b[k] * common[k]
+  }
+  const ca = a.map((x, k) => x - da * common[k])
+  const cb = b.map((x, k) => x - db * common[k])
+  return cosine(ca, cb)
 }
