@@ -1,5 +1,5 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {data, loadModel} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
@@ -194,3 +194,13 @@ describe('sentences pasted from another story', () => {
   })
 })
 
+describe('a line of several sentences with a run of another script', () => {
+  // The whole-line test judges the line's sentences, not the foreign run at its start, which is
+  // a run of its own: otherwise the sentences after "上海喝茶群vx" went with it, and the two fixes overlapped.
+  const news = '../shared/corpus/news/wn-2004-firefox-1-0-internet-browser-released-by.md'
+  it.skipIf(!existsSync(news))('reports the run alone, not the sentences after it', async () => {
+    const text = `${readFileSync(news, 'utf8')}\n上海喝茶群vx Chips got 300 billion yuan. Schools got 50 billion yuan. Roads got 20 billion yuan. Parks got 10 billion yuan.\n`
+    const file = await lintText(text, 'off-topic-insert')
+    expect(file.messages.map((m) => m.actual)).toEqual(['上海喝茶群vx'])
+  })
+})

@@ -199,11 +199,12 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     // A line of several sentences that reads as junk as a whole ("Customer service announcement.
     // We recently tried to make a delivery… Ref:9280114") is one run: one of its sentences must
     // lean that way already, none may be quoted, and no sentence of it may be left out of the
-    // runs found on it but short fragments ("Delivery notice.").
+    // runs found on it but short fragments ("Delivery notice."). Only the sentences are judged,
+    // not a run of another script on the same line, which is a run of its own.
     const onLine = runs.filter((r) => r.line === line)
     const covered = (p: Span) => onLine.some((r) => r.start <= line.start + p.start && line.start + p.end <= r.end)
     if (list.length > 1 && list.some((p) => p.seed && p.score >= settings.joinThreshold) && list.every((p) => p.score > -Infinity && (!p.seed || !onLine.length || covered(p))) &&
-        !list.every(covered) && judge(line.text, threshold) >= threshold) {
+        !list.every(covered) && judge(line.text.slice(list[0].start, list[list.length - 1].end), threshold) >= threshold) {
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
