@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleWords, hasEmail, hasWebAddress, nameOverlap, pastedCandidate, sharedRareWords, pastedLogOdds, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type SentenceInArticle} from './textcat.js'
+import {articleWords, hasEmail, hasWebAddress, pastedCandidate, sharedRareWords, pastedLogOdds, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type SentenceInArticle} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -161,11 +161,7 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   // Won! Confirmation Number 567842"), are judged like one piece: each may start a run.
   // (Not exclamations that name someone the article names: "Oh! Mark Grote!")
   pieces.forEach((list, n) => {
-    const sharesName = (start: number, end: number) => {
-      const text = lines[n].text.slice(start, end)
-      const counts = termCounts(text)
-      return sharedRareWords(counts, article, settings.rareIdf) > 0 || nameOverlap(text, article.counts, counts).sharedNames > 0
-    }
+    const sharesName = (start: number, end: number) => sharedRareWords(termCounts(lines[n].text.slice(start, end)), article, settings.rareIdf) > 0
     for (let i = 0; i < list.length; ) {
       let j = i
       let words = 0
@@ -186,9 +182,16 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
-      if (list[i].score < threshold && !cut) continue
+      // Sentences side by side that each lean towards junk may read as junk together ("All rights
+      // reserved. This material may not be published, broadcast, rewritten or redistributed.").
+      let group = i
+      if (list[i].score < threshold && !cut && list[i].score >= settings.joinThreshold) {
+        while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && list[group + 1].start - list[group].end <= 1) group++
+        if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
+      }
+      if (list[i].score < threshold && !cut && group === i) continue
       let first = i
-      let last = i
+      let last = group
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
       if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++

@@ -196,15 +196,18 @@ export interface WordSense {
  */
 export function splitRuns(text: string, words: WordSense, maxLength: number): SplitRun[] {
   const runs: SplitRun[] = []
-  for (const m of text.matchAll(/(?<=^|[.!?]["'”’)]*\s+)\p{Lu}[\p{L}\p{N}'’-]*\p{L}/gu)) {
+  // (Or one capital glued to an opening quotation mark or bracket: "B(C) All rights reserved efore".)
+  for (const m of text.matchAll(/(?<=^|[.!?]["'”’)]*\s+)(?:\p{Lu}[\p{L}\p{N}'’-]*\p{L}|\p{Lu}(?=["“‘(\[]\S))/gu)) {
     const glued = m[0]
     const at = m.index ?? 0
     if (runs.some((r) => r.end > at)) continue
     // The word's first letters: one capital, or a capitalised piece before a capital ("OthHave").
     const head = /^\p{Lu}(?:\p{Ll}{1,2}(?=\p{Lu}))?/u.exec(glued)![0]
     const rest = glued.slice(head.length)
-    if (!/^[\p{Lu}\p{N}]/u.test(rest) && !(head.length === 1 && rest.length > 2 && words.known(rest))) continue
-    if (words.known(glued)) continue
+    if (glued.length > 1) {
+      if (!/^[\p{Lu}\p{N}]/u.test(rest) && !(head.length === 1 && rest.length > 2 && words.known(rest))) continue
+      if (words.known(glued)) continue
+    }
     // The word's rest: a lower-case token after a space, which the first letters turn into a word.
     let found: SplitRun | undefined
     let foundClosed = false
