@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {data, loadModel} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
-import {articleWords, nameOverlap, pastedCandidate, termCounts, topicalFit} from '../src/text/textcat.js'
+import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../src/text/textcat.js'
 import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
@@ -88,6 +88,33 @@ describe('topical fit', () => {
     const article = articleWords(termCounts('The council extended the night bus service. The night bus runs to the airport.'), vocabulary)
     expect(topicalFit(termCounts('Maroochydore played much of the first half.'), article)).toBeLessThan(0.001)
     expect(topicalFit(termCounts('The night bus service'), article)).toBeGreaterThan(0.2)
+  })
+
+  it('takes the run out of the article, as summing the rest word by word does', () => {
+    const {vocabulary} = loadModel()
+    const text = 'The council extended the night bus service. The night bus runs to the airport. Drivers said the airport route was busy.'
+    const counts = termCounts(text)
+    // The rest of the article computed directly: what topicalFit must give without walking the article per run.
+    const reference = (run: Map<string, number>) => {
+      let dot = 0
+      let runNorm = 0
+      let restNorm = 0
+      for (const [word, n] of counts) {
+        const weight = Math.log((vocabulary.docs + 1) / ((vocabulary.df.get(word) ?? 0) + 1)) ** 2
+        const rest = n - (run.get(word) ?? 0)
+        if (rest > 0) restNorm += rest * rest * weight
+        if (run.has(word) && rest > 0) dot += run.get(word)! * rest * weight
+        if (run.has(word)) runNorm += run.get(word)! ** 2 * weight
+      }
+      return dot && runNorm && restNorm ? dot / Math.sqrt(runNorm * restNorm) : 0
+    }
+    for (const run of ['The night bus runs to the airport.', 'Drivers said the airport route was busy.', text]) {
+      const article = articleWords(counts, vocabulary)
+      expect(topicalFit(termCounts(run), article)).toBeCloseTo(reference(termCounts(run)), 12)
+    }
+    // The whole article as the run leaves nothing to fit.
+    expect(topicalFit(counts, articleWords(counts, vocabulary))).toBe(0)
+    expect(runContext(text, articleWords(counts, vocabulary)).topic).toBe(0)
   })
 
   it('loads the model once per process', () => {

@@ -51,11 +51,31 @@ export interface ArticleWords {
   vocabulary: Vocabulary
   /** The counts in their order, with IDF weight and latent topic vector (when the word has one). */
   entries: Array<{word: string; n: number; idf: number; vector?: Int8Array}>
+  /**
+   * Sums over the whole article, so the rest of it around a run is the whole less the run's words:
+   * a run costs its own words, not the article's (every sentence of a long interview is a run).
+   */
+  whole?: {norm: number; words: number; topic: Float64Array; topicWords: number}
 }
 
 export function articleWords(counts: Map<string, number>, vocabulary: Vocabulary): ArticleWords {
   const entries = [...counts].map(([word, n]) => ({word, n, idf: idf(vocabulary, word), vector: vocabulary.vectors.get(word)}))
   return {counts, vocabulary, entries}
+}
+
+function whole(article: ArticleWords): NonNullable<ArticleWords['whole']> {
+  if (article.whole) return article.whole
+  const topic = new Float64Array(dimensions(article.vocabulary))
+  let norm = 0
+  let topicWords = 0
+  for (const {n, idf, vector} of article.entries) {
+    norm += (n * idf) ** 2
+    if (vector) {
+      addVector(topic, (1 + Math.log(n)) * idf, vector)
+      topicWords++
+    }
+  }
+  return (article.whole = {norm, words: article.entries.length, topic, topicWords})
 }
 
 /**
@@ -65,18 +85,21 @@ export function articleWords(counts: Map<string, number>, vocabulary: Vocabulary
 export function topicalFit(run: Map<string, number>, article: ArticleWords): number {
   let dot = 0
   let runNorm = 0
-  let restNorm = 0
-  for (const {word, n, idf} of article.entries) {
-    const rest = n - (run.get(word) ?? 0)
-    if (rest > 0) restNorm += (rest * idf) ** 2
-  }
+  const all = whole(article)
+  let restNorm = all.norm
+  let restWords = all.words
   for (const [word, n] of run) {
     const weight = idf(article.vocabulary, word) ** 2
-    const rest = (article.counts.get(word) ?? 0) - n
+    const total = article.counts.get(word) ?? 0
+    const rest = total - n
     runNorm += n * n * weight
-    if (rest > 0) dot += n * rest * weight
+    if (total > 0) restNorm -= total * total * weight
+    if (rest > 0) {
+      dot += n * rest * weight
+      restNorm += rest * rest * weight
+    } else if (total > 0) restWords--
   }
-  return dot && runNorm && restNorm ? dot / Math.sqrt(runNorm * restNorm) : 0
+  return dot && runNorm && restWords > 0 && restNorm > 0 ? dot / Math.sqrt(runNorm * restNorm) : 0
 }
 
 /** What the model knows about a run besides its characters. */
@@ -392,11 +415,20 @@ export function topicVector(counts: Map<string, number>, vocabulary: Vocabulary)
 
 /** `topicVector` of the article without the run, from the prepared words (no per-run map of the rest). */
 function restVector(run: Map<string, number>, article: ArticleWords): Float64Array {
-  const sum = new Float64Array(dimensions(article.vocabulary))
-  for (const {word, n, idf, vector} of article.entries) {
-    const rest = n - (run.get(word) ?? 0)
-    if (vector && rest > 0) addVector(sum, (1 + Math.log(rest)) * idf, vector)
+  const all = whole(article)
+  const sum = Float64Array.from(all.topic)
+  let restWords = all.topicWords
+  for (const [word, k] of run) {
+    const n = article.counts.get(word) ?? 0
+    const vector = n > 0 ? article.vocabulary.vectors.get(word) : undefined
+    if (!vector) continue
+    const weight = idf(article.vocabulary, word)
+    addVector(sum, -(1 + Math.log(n)) * weight, vector)
+    if (n > k) addVector(sum, (1 + Math.log(n - k)) * weight, vector)
+    else restWords--
   }
+  // Nothing of the article left around the run: no topic, not a rounding residue.
+  if (restWords === 0) sum.fill(0)
   return sum
 }
 
