@@ -1,7 +1,7 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {data, loadModel} from '../src/text/insert-model.js'
+import {data, loadModel, opensSentence} from '../src/text/insert-model.js'
 import {blockLines, resumePoints, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
 import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../src/text/textcat.js'
 import {describe as lines, lintText} from './lint.js'
@@ -48,6 +48,11 @@ describe('segments', () => {
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Many were infected.', 'To be removed, reply REMOVE.', 'It opened in 2007.', 'If you wish, go.', 'He thanked Mukasey.', 'http://x.com/off', 'To OptOut.', 'She said 3.50.', 'It was not.'])
     const quoted = '"https://binbox.io/DNCkM#qT4Q1JB1 We are glad," she said. See www.example.com for more.'
     expect(sentenceSpans(quoted).map((s) => quoted.slice(s.start, s.end))).toEqual(['https://binbox.io/DNCkM#qT4Q1JB1', 'We are glad," she said.', 'See www.example.com for more.'])
+  })
+
+  it('tells where the real text resumes as only a new sentence does, not a name', () => {
+    expect(['The study was', 'After "Taiwan Orbis" walk', 'In 2005, the', 'He said'].map(opensSentence)).toEqual([true, true, true, true])
+    expect(['The Guardian said', 'In Bruges', 'Hit the Hotspots', 'the study'].map(opensSentence)).toEqual([false, false, false, false])
   })
 
   it('offers places where the real sentence may resume after a run without a full stop', () => {
