@@ -13,21 +13,13 @@ import {parse} from 'yaml'
 import {lexicons} from '../dist/src/text/insert-model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
+import {rng} from './random.mjs'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
 const bits = 18
 
-// Deterministic PRNG (mulberry32) and string hash, so every run writes the same model.
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded, and a string hash, so every run writes the same model.
 const rand = rng(20261129)
 const pick = (list) => list[Math.floor(rand() * list.length)]
 const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7)

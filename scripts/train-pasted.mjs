@@ -17,22 +17,14 @@ import {data, loadModel} from '../dist/src/text/insert-model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {articleWords, pastedCandidate, pastedLogOdds, pastedTopicFeatures, pastedWordFeatures, termCounts, topicVector} from '../dist/src/text/textcat.js'
 import {devIds, inTrainingHalf} from './news-halves.mjs'
+import {rng} from './random.mjs'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'pasted-model.yml')
 const settings = data().pasted
 const {vocabulary} = loadModel()
 
-// Deterministic PRNG (mulberry32), so every run writes the same model.
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded, so every run writes the same model.
 const rand = rng(20261130)
 const pick = (list) => list[Math.floor(rand() * list.length)]
 const round = (x) => Number(x.toPrecision(6))
