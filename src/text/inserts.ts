@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
-import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel} from './insert-model.js'
+import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleWords, hasEmail, hasWebAddress, pastedCandidate, sharedRareWords, pastedLogOdds, runContext, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type SentenceInArticle} from './textcat.js'
+import {articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type SentenceInArticle, type Vocabulary} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -85,8 +85,45 @@ function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxG
   })
 }
 
+/** What the stages of `misfits` share: the article's lines, their pieces and scores, and the runs found so far. */
+interface Reading {
+  doc: Analysis
+  lines: Line[]
+  settings: Data
+  vocabulary: Vocabulary
+  article: ArticleWords
+  /** A text's log-odds of being junk; below `floor` it may be an upper bound. */
+  judge: (text: string, floor: number) => number
+  /** Each line's sentence-sized pieces, in its segments of the article's own script. */
+  pieces: Piece[][]
+  /** The article's bar: the model's threshold, or higher where the article has a style of its own. */
+  threshold: number
+  runs: Insert[]
+}
+
+/** A sentence-sized piece of a line: its place on the line, its words and score, and whether it may start a run. */
+interface Piece extends Span {
+  words: number
+  /** A whole item of an enumeration or list: the article's own, never a run's start. */
+  item: boolean
+  /** Long enough (or an address) to start a run. */
+  seed: boolean
+  /** The judge's log-odds; -Infinity for quoted speech. */
+  score: number
+}
+
 /** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
 function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Insert[] {
+  const reading = read(doc, lines, scripts)
+  junkRuns(reading)
+  shortLines(reading)
+  wordSplits(reading)
+  pastedSentences(reading)
+  return reading.runs
+}
+
+/** The article's lines cut into pieces and scored, and the bar a run must beat. */
+function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Reading {
   const settings = data()
   const {model, vocabulary} = loadModel()
   const lex = lexicons()
@@ -175,7 +212,11 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
   const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
   const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  const runs: Insert[] = []
+  return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
+}
+
+/** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
+function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): void {
   lines.forEach((line, n) => {
     const list = pieces[n]
     for (let i = 0; i < list.length; i++) {
@@ -211,6 +252,10 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
+function shortLines({lines, settings, article, pieces, threshold, runs}: Reading): void {
   // A line too short to judge alone ("Membership Renewal") is a run when it is a whole line that
   // reads as junk well above the article's bar and shares no word with the rest of the article.
   // Short lines next to each other are the article's own list or headings ("Rocket Raccoon").
@@ -227,6 +272,10 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
     if ([...termCounts(text)].some(([word, k]) => (article.counts.get(word) ?? 0) > k)) return
     runs.push({start: line.start + piece.start, end: line.end, line, why: whole ? 'A short line that reads as spam or boilerplate and shares no word with the rest of the article.' : 'A fragment after the last sentence of a line that reads as spam or boilerplate and shares no word with the rest of the article.'})
   })
+}
+
+/** Runs pasted at a cursor inside a sentence's first word. */
+function wordSplits({doc, lines, settings, vocabulary, article, judge, threshold, runs}: Reading): void {
   // Runs pasted at a cursor inside a sentence's first word. A torn-off rest ("ther") places the
   // run for certain and proves it pasted; a rest that is a word of its own ("he") only joins by
   // chance, so that run must read like junk as surely as a run cut inside a sentence, and gives
@@ -248,18 +297,22 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }
   })
+}
+
+/** Sentences in the article's own style that have nothing to do with it. */
+function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: Reading): void {
   // Sentences in the article's own style that have nothing to do with it. Like other runs they
   // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
   const pastedBy = pastedModel()
   const {recurring, outlierMargin} = settings.pasted
-  const reading = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
+  const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
-  const countsAt = (k: number) => (readingCounts[k] ??= termCounts(reading[k].line.text.slice(reading[k].start, reading[k].end)))
+  const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
   let articleLength = 0
   for (const n of article.counts.values()) articleLength += n
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
-  if (articleLength >= settings.pasted.minArticleWords) reading.forEach((piece, k) => {
+  if (articleLength >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     const text = piece.line.text.slice(piece.start, piece.end)
     // A sentence pasted into the first word of another ends before that word's lower-case rest.
@@ -268,9 +321,9 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
       text: end === undefined ? text : text.slice(0, end).trimEnd(),
       counts: end === undefined ? countsAt(k) : termCounts(text.slice(0, end)),
       article,
-      neighbours: [k - 1, k + 1].filter((n) => n >= 0 && n < reading.length).map(countsAt),
+      neighbours: [k - 1, k + 1].filter((n) => n >= 0 && n < inOrder.length).map(countsAt),
       first: k === 0,
-      last: k === reading.length - 1
+      last: k === inOrder.length - 1
     }
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
@@ -281,7 +334,6 @@ function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: 
   for (const {start, end, line, score} of judged) {
     if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
-  return runs
 }
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
