@@ -2,7 +2,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {data, loadModel, opensSentence} from '../src/text/insert-model.js'
-import {blockLines, resumePoints, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
+import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
 import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../src/text/textcat.js'
 import {describe as lines, lintText} from './lint.js'
 
@@ -31,6 +31,17 @@ describe('segments', () => {
   it('keeps a run that mixes in placeholders as one run, and splits at real words', () => {
     expect(runs('xx号富森一期xF广场及xF Axxx大金空调')).toEqual(['xx号富森一期xF广场及xF Axxx大金空调'])
     expect(runs('新夜上海 Yet challenges remain 论坛')).toEqual(['新夜上海', '论坛'])
+  })
+
+  it('tells the script of a letter as the Unicode script property does, ASCII without a regex', () => {
+    const names = ['Latin', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Thai', 'Bengali', 'Tamil', 'Georgian', 'Armenian', 'Ethiopic']
+    const reference = (ch: string) => {
+      if (!/\p{L}/u.test(ch)) return undefined
+      const name = names.find((n) => new RegExp(`\\p{Script=${n}}`, 'u').test(ch))
+      return name === 'Hiragana' || name === 'Katakana' ? 'Han' : (name ?? 'Other')
+    }
+    const sample = [...Array.from({length: 0x800}, (_, c) => String.fromCharCode(c)), '张', 'あ', 'ア', '한', 'ก', '😀', '\ud83d', 'ª', 'µ', '×']
+    for (const ch of sample) expect(scriptOf(ch), JSON.stringify(ch)).toBe(reference(ch))
   })
 
   it('splits sentences at Latin and CJK end marks, not after abbreviations', () => {

@@ -37,10 +37,18 @@ const family: Partial<Record<Script, Script>> = {Hiragana: 'Han', Katakana: 'Han
 
 /** The writing system of a letter; undefined for digits, punctuation, spaces and symbols. */
 export function scriptOf(ch: string): Script | undefined {
-  if (!/\p{L}/u.test(ch)) return undefined
-  for (const [name, test] of scriptTests) if (test.test(ch)) return family[name] ?? name
-  return 'Other'
+  // ASCII without a regex: every letter of most articles, each looked at once or twice.
+  const code = ch.charCodeAt(0)
+  if (ch.length === 1 && code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 'Latin' : undefined
+  if (scriptMemo.has(ch)) return scriptMemo.get(ch)
+  let script: Script | undefined
+  if (/\p{L}/u.test(ch)) script = scriptTests.find(([, test]) => test.test(ch))?.[0] ?? 'Other'
+  if (script) script = family[script] ?? script
+  scriptMemo.set(ch, script)
+  return script
 }
+
+const scriptMemo = new Map<string, Script | undefined>()
 
 /** The script most of the text's letters are written in. */
 export function dominantScript(text: string): Script {
