@@ -21,6 +21,7 @@ export interface Data {
   notBeforeCut: string[]
   sentenceOpeners: string[]
   rareIdf: number
+  captionWords: number
   seamMargin: number
   minWords: number
   shortLineMargin: number

@@ -171,9 +171,12 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   // the start of an entry is still judged. The same tests as the style model's contact features.
   const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
   const entries = doc.paragraphs.filter((p) => p.block.enumerated).map((p) => p.block)
+  // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
+  // "Captain America and Tony Stark" under a gallery's photos).
+  const caption = (line: Line | undefined) => line !== undefined && !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords
   const pieces = lines.map((line, n) => {
     const key = lead(line.text)
-    const item = /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3)
+    const item = /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1])))
     const entry = entries.some((b) => b.start <= line.start && line.end <= b.end)
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
