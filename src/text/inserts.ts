@@ -262,7 +262,7 @@ function shortLines({lines, settings, article, pieces, threshold, runs}: Reading
   // A line too short to judge alone ("Membership Renewal") is a run when it is a whole line that
   // reads as junk well above the article's bar and shares no word with the rest of the article.
   // Short lines next to each other are the article's own list or headings ("Rocket Raccoon").
-  // So is a fragment that ends a line after its last full sentence ("…on the Court. Payday Loans").
+  // So is a fragment that ends a line after its last full sentence ("…on the Court. Debt Consolidation").
   const short = (n: number) => pieces[n]?.length === 1 && pieces[n][0].words < settings.minWords
   lines.forEach((line, n) => {
     const piece = pieces[n].at(-1)

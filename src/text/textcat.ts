@@ -126,8 +126,7 @@ function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexico
   const masked = text.toLowerCase().replace(/\p{N}/gu, '0')
   const lower = ` ${masked.replace(/\s+/g, ' ')} `
   const tokens = masked.match(WORD) ?? []
-  const shapes = wordShapes(text)
-  const shapeCount = shapes.count
+  const {count: shapeCount, letters, upper} = wordShapes(text)
   let count = 2 * tokens.length + 2 * shapeCount + (shapeCount ? 1 : 0)
   for (let n = 2; n <= 4; n++) count += Math.max(0, lower.length - n + 1)
   const scale = 1 / Math.sqrt(count || 1)
@@ -157,9 +156,8 @@ function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexico
     add(shapeHash(k, hash(' ', k ? shapeHash(k - 1, T) : T)) & mask, scale)
   }
   if (shapeCount) add(shapeHash(shapeCount - 1, E) & mask, scale)
-  for (const name of shapeFeatures(text, tokens, shapes, vocabulary, lexicons)) add(namedHash(name) & mask, 1)
+  for (const name of shapeFeatures(text, tokens, letters, upper, vocabulary, lexicons)) add(namedHash(name) & mask, 1)
 }
-
 
 // Character classes by code point, as the style features' regexes see them: whitespace (`\s`),
 // upper- and lower-case letters, other letters, numbers; looked up once per code point.
@@ -193,13 +191,6 @@ function classOf(codePoint: number): number {
   return cls
 }
 
-/** How many whitespace-separated tokens a text has, its letters and its capitals. */
-interface WordShapes {
-  count: number
-  letters: number
-  upper: number
-}
-
 // The word shapes of the last `wordShapes` call: their code units, and where each shape ends.
 let shapeUnits = new Uint16Array(256)
 let shapeEnds = new Int32Array(256)
@@ -210,7 +201,7 @@ let shapeEnds = new Int32Array(256)
  * code point) and collapsing `(.)\1+` (by code unit) give, without strings. Also counts the
  * text's letters and capitals.
  */
-function wordShapes(text: string): WordShapes {
+function wordShapes(text: string): {count: number; letters: number; upper: number} {
   // A shape is never longer than its token, and tokens are separated by whitespace.
   if (shapeUnits.length < text.length) shapeUnits = new Uint16Array(text.length)
   if (shapeEnds.length < text.length) shapeEnds = new Int32Array(text.length)
@@ -285,7 +276,7 @@ export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+
 export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)
 
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
-function shapeFeatures(text: string, tokens: string[], {letters, upper}: WordShapes, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
+function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
   if (letters >= 8) out.push(`caps${bin(upper / letters, [0.1, 0.3, 0.6, 2])}`)
   out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
@@ -299,16 +290,6 @@ function shapeFeatures(text: string, tokens: string[], {letters, upper}: WordSha
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
     if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
   }
-  // Two or more `!`, and questions: spam exclaims and asks the reader ("Holidays are coming?").
-  let bangs = 0
-  let asks = 0
-  for (let i = text.indexOf('!'); i !== -1 && bangs < 2; i = text.indexOf('!', i + 1)) bangs++
-  for (let i = text.indexOf('?'); i !== -1 && asks < 2; i = text.indexOf('?', i + 1)) asks++
-  if (bangs > 1) out.push('bangs')
-  if (asks) out.push(`ask${asks}`)
-  // An e-mail subject's prefix: "Re:", "Fw:", "ADV:", "Attn:", a mailing list's "[tag]".
-  if (SUBJECT.test(text)) out.push('subject')
-  if (tailCode(text)) out.push('tailCode')
   const alpha = tokens.filter((w) => /^\p{L}{2,}$/u.test(w))
   if (alpha.length >= 3) {
     const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
@@ -319,23 +300,6 @@ function shapeFeatures(text: string, tokens: string[], {letters, upper}: WordSha
     if (alpha.length >= 8 && counts.size / alpha.length < 0.5) out.push('stuffing')
   }
   return out
-}
-
-const SUBJECT = /^\s*(?:(?:re|fwd?|adv|attn)\s*:|\[[^\]\s]{2,20}\])/iu
-
-/**
- * Does the text end on a code, as mass e-mail subjects do to dodge filters ("… 7595", "[k9lej]",
- * "… JHIWNS", "…thisDGSRW", "…Level?30028"): a last token with a digit or of capitals only, glued
- * to a word or standing after one, with no full stop after it. Only the last token is read.
- */
-function tailCode(text: string): boolean {
-  let end = text.length
-  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--
-  let start = end
-  while (start > 0 && end - start <= 40 && text.charCodeAt(start - 1) > 32) start--
-  if (start === 0 || end - start > 40 || text.charCodeAt(start - 1) > 32) return false
-  const token = text.slice(start, end)
-  return /^\[[\p{L}\p{N}-]{3,12}\]$|^[\p{N}][\p{L}\p{N}-]{2,}$|^\p{Lu}{2,}$|\p{Ll}\p{Lu}{3,}$|[\p{Ll}?!.]\p{N}{3,}$/u.test(token)
 }
 
 /** How a run fits its article, as named features with values (the topic model's input). */
