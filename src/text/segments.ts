@@ -1,3 +1,4 @@
+import {charClass, isLetterClass} from './chars.js'
 import type {Span} from './types.js'
 
 /**
@@ -37,18 +38,19 @@ const family: Partial<Record<Script, Script>> = {Hiragana: 'Han', Katakana: 'Han
 
 /** The writing system of a letter; undefined for digits, punctuation, spaces and symbols. */
 export function scriptOf(ch: string): Script | undefined {
-  // ASCII without a regex: every letter of most articles, each looked at once or twice.
-  const code = ch.charCodeAt(0)
-  if (ch.length === 1 && code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 'Latin' : undefined
-  if (scriptMemo.has(ch)) return scriptMemo.get(ch)
-  let script: Script | undefined
-  if (/\p{L}/u.test(ch)) script = scriptTests.find(([, test]) => test.test(ch))?.[0] ?? 'Other'
-  if (script) script = family[script] ?? script
-  scriptMemo.set(ch, script)
+  // A letter by its class (no regex); ASCII letters are Latin, the others looked up once each.
+  const codePoint = ch.codePointAt(0)
+  if (codePoint === undefined || !isLetterClass(charClass(codePoint))) return undefined
+  if (codePoint < 0x80) return 'Latin'
+  let script = scriptMemo.get(ch)
+  if (script === undefined) {
+    const name = scriptTests.find(([, test]) => test.test(ch))?.[0] ?? 'Other'
+    scriptMemo.set(ch, (script = family[name] ?? name))
+  }
   return script
 }
 
-const scriptMemo = new Map<string, Script | undefined>()
+const scriptMemo = new Map<string, Script>()
 
 /** The script most of the text's letters are written in. */
 export function dominantScript(text: string): Script {

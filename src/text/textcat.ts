@@ -1,3 +1,5 @@
+import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from './chars.js'
+
 /**
  * Text categorisation for off-topic runs, shared by the rule and its training script
  * (scripts/train-off-topic.mjs): hashed character and word features of a run, topical fit
@@ -159,37 +161,6 @@ function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexico
   for (const name of shapeFeatures(text, tokens, letters, upper, vocabulary, lexicons)) add(namedHash(name) & mask, 1)
 }
 
-// Character classes by code point, as the style features' regexes see them: whitespace (`\s`),
-// upper- and lower-case letters, other letters, numbers; looked up once per code point.
-const OTHER = 0
-const SPACE = 1
-const UPPER = 2
-const LOWER = 3
-const LETTER = 4
-const NUMBER = 5
-const UNKNOWN = 255
-const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN)
-const astralClasses = new Map<number, number>()
-
-function classify(codePoint: number): number {
-  const c = String.fromCodePoint(codePoint)
-  if (/\s/.test(c)) return SPACE
-  if (/\p{Lu}/u.test(c)) return UPPER
-  if (/\p{Ll}/u.test(c)) return LOWER
-  if (/\p{L}/u.test(c)) return LETTER
-  return /\p{N}/u.test(c) ? NUMBER : OTHER
-}
-
-function classOf(codePoint: number): number {
-  if (codePoint < 0x10000) {
-    let cls = bmpClasses[codePoint]
-    if (cls === UNKNOWN) bmpClasses[codePoint] = cls = classify(codePoint)
-    return cls
-  }
-  let cls = astralClasses.get(codePoint)
-  if (cls === undefined) astralClasses.set(codePoint, (cls = classify(codePoint)))
-  return cls
-}
 
 // The word shapes of the last `wordShapes` call: their code units, and where each shape ends.
 let shapeUnits = new Uint16Array(256)
@@ -215,13 +186,13 @@ function wordShapes(text: string): {count: number; letters: number; upper: numbe
     const next = text.charCodeAt(i + 1)
     const pair = codePoint >= 0xd800 && codePoint <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
     if (pair) codePoint = (codePoint - 0xd800) * 0x400 + next - 0xdc00 + 0x10000
-    const cls = codePoint < 128 ? asciiClasses[codePoint] : classOf(codePoint)
+    const cls = charClass(codePoint)
     if (cls === SPACE) {
       if (last !== -1) shapeEnds[count++] = units
       last = -1
       continue
     }
-    if (cls === UPPER || cls === LOWER || cls === LETTER) letters++
+    if (isLetterClass(cls)) letters++
     if (cls === UPPER) upper++
     const masked = cls === UPPER ? 0x41 : cls === LOWER ? 0x61 : cls === NUMBER ? 0x30 : -1
     if (masked !== -1) {
@@ -237,7 +208,6 @@ function wordShapes(text: string): {count: number; letters: number; upper: numbe
   return {count, letters, upper}
 }
 
-const asciiClasses = Uint8Array.from({length: 128}, (_, c) => classify(c))
 
 /** FNV-1a of shape `k` of the last `wordShapes` call, continuing `h`. */
 function shapeHash(k: number, h: number): number {
