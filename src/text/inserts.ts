@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type SentenceInArticle, type Vocabulary} from './textcat.js'
+import {articleLength, articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type SentenceInArticle, type Vocabulary} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -312,10 +312,8 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
   const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
-  let articleLength = 0
-  for (const n of article.counts.values()) articleLength += n
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
-  if (articleLength >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
+  if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     const text = piece.line.text.slice(piece.start, piece.end)
     // A sentence pasted into the first word of another ends before that word's lower-case rest.

@@ -57,7 +57,7 @@ export interface ArticleWords {
    * Sums over the whole article, so the rest of it around a run is the whole less the run's words:
    * a run costs its own words, not the article's (every sentence of a long interview is a run).
    */
-  whole?: {norm: number; words: number; topic: Float64Array; topicWords: number}
+  whole?: {norm: number; words: number; length: number; topic: Float64Array; topicWords: number}
 }
 
 export function articleWords(counts: Map<string, number>, vocabulary: Vocabulary): ArticleWords {
@@ -65,19 +65,24 @@ export function articleWords(counts: Map<string, number>, vocabulary: Vocabulary
   return {counts, vocabulary, entries}
 }
 
+/** How many words the article has (content words, as `termCounts` counts them). */
+export const articleLength = (article: ArticleWords) => whole(article).length
+
 function whole(article: ArticleWords): NonNullable<ArticleWords['whole']> {
   if (article.whole) return article.whole
   const topic = new Float64Array(dimensions(article.vocabulary))
   let norm = 0
+  let length = 0
   let topicWords = 0
   for (const {n, idf, vector} of article.entries) {
     norm += (n * idf) ** 2
+    length += n
     if (vector) {
       addVector(topic, (1 + Math.log(n)) * idf, vector)
       topicWords++
     }
   }
-  return (article.whole = {norm, words: article.entries.length, topic, topicWords})
+  return (article.whole = {norm, words: article.entries.length, length, topic, topicWords})
 }
 
 /**
@@ -498,8 +503,6 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
       neighbourIdf = Math.max(neighbourIdf, weight)
     }
   }
-  let articleLength = 0
-  for (const n of all.values()) articleLength += n
   const names = nameOverlap(s.text, all, s.counts)
   const terms = Math.max(1, s.counts.size)
   const out: Record<string, number> = {}
@@ -511,7 +514,7 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
   out.newNames = Math.log1p(names.newNames)
   out.sharedNames = Math.log1p(names.sharedNames)
   out.words = Math.log(s.text.split(/\s+/).length)
-  out.articleLength = Math.log(Math.max(1, articleLength))
+  out.articleLength = Math.log(Math.max(1, articleLength(s.article)))
   out.neighbourShared = Math.log1p(neighbourShared)
   out.neighbourIdf = neighbourIdf
   out.first = s.first ? 1 : 0
