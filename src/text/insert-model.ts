@@ -55,8 +55,6 @@ export function cutWords(): RegExp {
   return notBeforeCut
 }
 
-let trained: Trained | undefined
-
 let opener: RegExp | undefined
 
 /**
@@ -69,6 +67,8 @@ export function opensSentence(text: string): boolean {
   opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')})\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
   return opener.test(text)
 }
+
+let trained: Trained | undefined
 
 /** The trained model and news vocabulary (model.json, ~1 MB), read on first use only. */
 export function loadModel(): Trained {

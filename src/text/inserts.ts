@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type SentenceInArticle, type Vocabulary} from './textcat.js'
+import {articleLength, articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './textcat.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -112,6 +112,9 @@ interface Piece extends Span {
   score: number
 }
 
+/** Do a line's pieces k-1 and k touch (at most a space between them), so one run can take both? */
+const touching = (list: Piece[], k: number) => list[k].start - list[k - 1].end <= 1
+
 /** Runs in the article's own script that the model finds off-topic: spam, boilerplate, pasted sentences. */
 function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Insert[] {
   const reading = read(doc, lines, scripts)
@@ -156,6 +159,53 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
   const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)
   const original = new RegExp(settings.originalQuotation, 'u')
+  const {item, entry, givesContact} = listLines(doc, lines, settings, lex)
+  const pieces = lines.map((line, n) => {
+    return segments[n].flatMap((part) =>
+      sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
+        // A run pasted into the first word of a sentence leaves that word's capital glued to its
+        // start ("IClick here…"): the piece starts after it, so a fix restores the word.
+        const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
+        const span = {start: part.start + s.start + glued, end: part.start + s.end}
+        const text = line.text.slice(span.start, span.end)
+        // A bare web or e-mail address standing as a sentence of its own is judged however short,
+        // even inside quotation marks: nobody says one aloud.
+        const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
+        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
+          original.test(line.text.slice(0, span.start)))
+        // A piece too short to judge alone ("URGENT!") may still join the run beside it.
+        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+        const whole = item[n] || (entry[n] && span.start <= glued && span.end === line.text.length && !givesContact(text))
+        return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
+      })
+    )
+  })
+  // Short pieces side by side that all lean towards junk, with enough words between them ("You've
+  // Won! Confirmation Number 567842"), are judged like one piece: each may start a run.
+  // (Not exclamations that name someone the article names: "Oh! Mark Grote!")
+  pieces.forEach((list, n) => {
+    const sharesName = (start: number, end: number) => sharedRareWords(termCounts(lines[n].text.slice(start, end)), article, settings.rareIdf) > 0
+    for (let i = 0; i < list.length; ) {
+      let j = i
+      let words = 0
+      while (j < list.length && !list[j].seed && !list[j].item && list[j].score >= settings.joinThreshold && (j === i || touching(list, j))) words += list[j++].words
+      if (j - i > 1 && words >= settings.minWords && !sharesName(list[i].start, list[j - 1].end)) for (let k = i; k < j; k++) list[k].seed = true
+      i = Math.max(j, i + 1)
+    }
+  })
+  // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
+  // One value per line: a run of several sentences is still one insert.
+  const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
+  const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
+  const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
+  return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
+}
+
+/**
+ * Lines that belong to a list of the article's own, whose pieces never start a run (`item`), and
+ * lines of a Markdown list (`entry`), whose whole entries do not either unless they give a contact.
+ */
+function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) {
   // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
   // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
   // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
@@ -174,48 +224,14 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
   // "Captain America and Tony Stark" under a gallery's photos).
   const caption = (line: Line | undefined) => line !== undefined && !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords
-  const pieces = lines.map((line, n) => {
-    const key = lead(line.text)
-    const item = /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1])))
-    const entry = entries.some((b) => b.start <= line.start && line.end <= b.end)
-    return segments[n].flatMap((part) =>
-      sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
-        // A run pasted into the first word of a sentence leaves that word's capital glued to its
-        // start ("IClick here…"): the piece starts after it, so a fix restores the word.
-        const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
-        const span = {start: part.start + s.start + glued, end: part.start + s.end}
-        const text = line.text.slice(span.start, span.end)
-        // A bare web or e-mail address standing as a sentence of its own is judged however short,
-        // even inside quotation marks: nobody says one aloud.
-        const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
-        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
-          original.test(line.text.slice(0, span.start)))
-        // A piece too short to judge alone ("URGENT!") may still join the run beside it.
-        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        const whole = item || (entry && span.start <= glued && span.end === line.text.length && !givesContact(text))
-        return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
-      })
-    )
-  })
-  // Short pieces side by side that all lean towards junk, with enough words between them ("You've
-  // Won! Confirmation Number 567842"), are judged like one piece: each may start a run.
-  // (Not exclamations that name someone the article names: "Oh! Mark Grote!")
-  pieces.forEach((list, n) => {
-    const sharesName = (start: number, end: number) => sharedRareWords(termCounts(lines[n].text.slice(start, end)), article, settings.rareIdf) > 0
-    for (let i = 0; i < list.length; ) {
-      let j = i
-      let words = 0
-      while (j < list.length && !list[j].seed && !list[j].item && list[j].score >= settings.joinThreshold && (j === i || list[j].start - list[j - 1].end <= 1)) words += list[j++].words
-      if (j - i > 1 && words >= settings.minWords && !sharesName(list[i].start, list[j - 1].end)) for (let k = i; k < j; k++) list[k].seed = true
-      i = Math.max(j, i + 1)
-    }
-  })
-  // Inserted runs stand out from their article; a style that recurs in it (captions, lists) is its own.
-  // One value per line: a run of several sentences is still one insert.
-  const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
-  const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
-  const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
+  return {
+    item: lines.map((line, n) => {
+      const key = lead(line.text)
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1])))
+    }),
+    entry: lines.map((line) => entries.some((b) => b.start <= line.start && line.end <= b.end)),
+    givesContact
+  }
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
@@ -230,15 +246,15 @@ function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): v
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
       if (list[i].score < threshold && !cut && list[i].score >= settings.joinThreshold) {
-        while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && list[group + 1].start - list[group].end <= 1) group++
+        while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
       if (list[i].score < threshold && !cut && group === i) continue
       let first = i
       let last = group
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
-      while (first > 0 && list[first - 1].score >= settings.joinThreshold && list[first].start - list[first - 1].end <= 1 && free(first - 1)) first--
-      if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && list[last + 1].start - list[last].end <= 1) last++
+      while (first > 0 && list[first - 1].score >= settings.joinThreshold && touching(list, first) && free(first - 1)) first--
+      if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && touching(list, last + 1)) last++
       const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)?.end ?? list[last].end)
       runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
