@@ -179,6 +179,20 @@ describe('inserted runs in the shared analysis', () => {
     ''
   ].join('\n')
 
+  it('keeps the claims and vague cues of a pasted run away from the other rules: they are not the writer\'s words', async () => {
+    const text = [
+      'The city council voted on Tuesday to extend the night bus service to the airport after months of complaints from shift workers.',
+      "URGENT! Experts say you have won the world's biggest cash prize. Call 09061701461 now to claim, T&C apply.",
+      'Drivers welcomed the decision.',
+      ''
+    ].join('\n')
+    const file = await lintText(text, ['off-topic-insert', 'unsupported-superlative', 'vague-attribution', 'unattributed-statistic'])
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['off-topic-insert'])
+    // In the writer's own sentences, the same kinds of words are a claim and a cue.
+    const own = await lintText(text.replace(/^URGENT!.*$/m, "Experts say the route works. It has the world's biggest night fleet."), ['unsupported-superlative', 'vague-attribution'])
+    expect(own.messages.map((m) => m.ruleId).sort()).toEqual(['unsupported-superlative', 'vague-attribution'])
+  })
+
   it('keeps the figures and prices of a pasted run away from the other rules', async () => {
     const file = await lintText(article, ['off-topic-insert', 'unattributed-statistic', 'currency-consistency'])
     expect(lines(file).map((line) => line.replace(/ Unexpected[^`]*`([^`]*)`.*$/, ' $1')).sort()).toEqual([

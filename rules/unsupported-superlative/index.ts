@@ -20,8 +20,7 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
     const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
-      // A claim in pasted junk ("the BEST prices in town!") is off-topic-insert's finding.
-      if (supported(sentence, claim) || doc.inInsert(claim)) continue
+      if (supported(sentence, claim)) continue
       // A headline may repeat a claim the body supports.
       if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {

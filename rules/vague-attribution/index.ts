@@ -6,8 +6,6 @@ export default copydeskRule('vague-attribution', (doc, file) => {
     // A question attributes nothing: "In what states should voters expect …?"
     if (doc.isQuestion(sentence)) continue
     for (const cue of doc.attribution(sentence).vague) {
-      // Words of a pasted run are off-topic-insert's finding.
-      if (doc.inInsert(cue)) continue
       report(file, doc, {
         reason: `Unexpected vague attribution \`${cue.text}\`, expected a named source`,
         span: cue,

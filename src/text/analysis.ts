@@ -27,7 +27,7 @@ export interface Analysis {
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
   point(offset: number): {line: number; column: number; offset: number}
-  /** The sentence's text with quoted words blanked out, offsets preserved. */
+  /** The sentence's text with quoted words and inserted runs blanked out, offsets preserved: the writer's own words. */
   writerText(sentence: Sentence): string
   /** Is the span inside a direct quotation (not a scare quote)? */
   isQuoted(span: Span): boolean
@@ -109,20 +109,23 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return (s: Sentence): T => (values[s.index] ??= fn(s)) as T
   }
   const quoted = (span: Span) => isQuoted(spoken, span)
+  // Not the writer's words: quotations, and runs pasted into the article (spam, boilerplate, another
+  // story), whose claims, cues and figures are off-topic-insert's finding, not the other rules'.
   const writerText = memo((s: Sentence) => {
     let text = s.text
-    for (const q of spoken) {
-      if (q.scare || q.inner.end <= s.start || q.inner.start >= s.end) continue
-      const from = Math.max(q.start, s.start) - s.start
-      const to = Math.min(q.end, s.end) - s.start
-      text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to)
+    const blank = (start: number, end: number) => {
+      const from = Math.max(start, s.start) - s.start
+      const to = Math.min(end, s.end) - s.start
+      if (from < to) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to)
     }
+    for (const q of spoken) if (!q.scare && q.inner.end > s.start && q.inner.start < s.end) blank(q.start, q.end)
+    for (const r of inserts()) blank(r.start, r.end)
     return text
   })
   let moneyList: ReturnType<Analysis['money']> | undefined
   const moneyIn = memo((s: Sentence) => findMoney(s.text, s.start))
   // A mention that writerText blanks, wholly or in part.
-  const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end)
+  const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inInsert(m)
   const names = documentNames(source)
   const attribution = memo((s: Sentence) => findAttribution(writerText(s), s.start, names))
   const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
@@ -182,9 +185,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
     // Money is parsed once per sentence: the numbers take the mentions the writer's words hold.
-    // Numbers inside an inserted run ("Call 09061701461 now") are not the article's.
     numbers: memo((s) =>
-      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n) && !inInsert(n))
+      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
     ),
     currencyNames: memo((s) => findCurrencyNames(writerText(s), s.start)),
     money() {

@@ -220,7 +220,6 @@ export function splitRuns(text: string, words: WordSense, maxLength: number): Sp
     }
     // The word's rest: a lower-case token after a space, which the first letters turn into a word.
     let found: SplitRun | undefined
-    let foundClosed = false
     const tail = text.slice(at + glued.length, at + glued.length + maxLength)
     // (In capitals after a capital: "C|…| NN" reads "CNN".)
     for (const t of tail.matchAll(/(?<=\s)(?:\p{Ll}[\p{Ll}'’]*|\p{Lu}+)(?![\p{L}\p{N}])/gu)) {
@@ -238,10 +237,7 @@ export function splitRuns(text: string, words: WordSense, maxLength: number): Sp
         found = run
         break
       }
-      if (!found || (closed && !foundClosed)) {
-        found = run
-        foundClosed = closed
-      }
+      if (!found || (closed && !found.closed)) found = run
     }
     if (found && /[\p{L}\p{N}]/u.test(text.slice(found.start, found.end))) runs.push(found)
   }
