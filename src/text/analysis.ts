@@ -64,8 +64,6 @@ export interface Analysis {
   money(): Array<MoneyMention & {quoted: boolean; sentence: number}>
   /** Runs of text pasted into the article that are not part of it (spam, boilerplate, another story). */
   inserts(): Insert[]
-  /** Does the span overlap an inserted run? */
-  inInsert(span: Span): boolean
 }
 
 const cache = new WeakMap<VFile, Analysis>()
@@ -193,8 +191,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       moneyList ??= sentences.flatMap((s) => moneyIn(s).filter((m) => !inInsert(m)).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
       return moneyList
     },
-    inserts,
-    inInsert
+    inserts
   }
   return analysis
 }
