@@ -1,9 +1,21 @@
-// The fixed split of the news corpus (../shared/corpus/news) for the pasted-sentence model:
-// scripts/train-pasted.mjs trains on one half, chosen by a hash of the article id, and
-// scripts/eval-off-topic.mjs --half even draws its articles and donor sentences from the other.
-// Dev articles (splits.json `dev`) are in neither half.
+// The news corpus (../shared/corpus/news) as the training scripts read it: an article's body as
+// the rule reads it, and the fixed split for the pasted-sentence model: scripts/train-pasted.mjs
+// trains on one half, chosen by a hash of the article id, and scripts/eval-off-topic.mjs --half
+// even draws its articles and donor sentences from the other. Dev articles (splits.json `dev`)
+// are in neither half.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {sentenceSpans} from '../dist/src/text/segments.js'
+import {termCounts} from '../dist/src/text/textcat.js'
+
+/** A news article's body lines (front matter and heading marks left out), its sentences and word counts. */
+export function readArticle(path) {
+  const source = readFileSync(path, 'utf8')
+  const body = source.startsWith('---') ? source.slice(source.indexOf('\n---', 3) + 4) : source
+  const lines = body.split('\n').map((l) => l.replace(/^#+\s+/, '').trim()).filter(Boolean)
+  const sentences = lines.flatMap((l) => sentenceSpans(l).map((s) => l.slice(s.start, s.end)))
+  return {id: path.replace(/^.*\//, '').replace(/\.md$/, ''), lines, sentences, counts: termCounts(lines.join('\n'))}
+}
 
 /** FNV-1a of the article id: the same split on every machine and run. */
 const fnv = (text) => {

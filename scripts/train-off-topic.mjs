@@ -14,6 +14,7 @@ import {lexicons} from '../dist/src/text/insert-model.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
 import {rng} from './random.mjs'
+import {readArticle} from './news-halves.mjs'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
@@ -26,13 +27,7 @@ const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCo
 
 // ---- news: body lines of every article -------------------------------------------------
 const newsDir = join(corpus, 'news')
-const articles = readdirSync(newsDir).filter((n) => n.endsWith('.md')).sort().map((name) => {
-  const source = readFileSync(join(newsDir, name), 'utf8')
-  const body = source.startsWith('---') ? source.slice(source.indexOf('\n---', 3) + 4) : source
-  const lines = body.split('\n').map((l) => l.replace(/^#+\s+/, '').trim()).filter(Boolean)
-  const sentences = lines.flatMap((l) => sentenceSpans(l).map((s) => l.slice(s.start, s.end)))
-  return {id: name.replace(/\.md$/, ''), lines, sentences, counts: termCounts(lines.join('\n'))}
-})
+const articles = readdirSync(newsDir).filter((n) => n.endsWith('.md')).sort().map((name) => readArticle(join(newsDir, name)))
 const df = new Map()
 for (const a of articles) for (const w of a.counts.keys()) df.set(w, (df.get(w) ?? 0) + 1)
 // Words seen in two or more articles: the vocabulary of news prose (rarer words weigh as names).

@@ -10,13 +10,12 @@
 // no sentence of a training article (of those the rule judges) scores above it.
 // Offline and reproducible byte for byte. Needs the news vocabulary of model.json:
 //   npm run build && node scripts/train-pasted.mjs [../shared/corpus]
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {stringify} from 'yaml'
 import {data, loadModel} from '../dist/src/text/insert-model.js'
-import {sentenceSpans} from '../dist/src/text/segments.js'
 import {articleWords, pastedCandidate, pastedLogOdds, pastedTopicFeatures, pastedWordFeatures, termCounts, topicVector} from '../dist/src/text/textcat.js'
-import {devIds, inTrainingHalf} from './news-halves.mjs'
+import {devIds, inTrainingHalf, readArticle} from './news-halves.mjs'
 import {rng} from './random.mjs'
 
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
@@ -33,14 +32,10 @@ const round = (x) => Number(x.toPrecision(6))
 const dev = devIds(corpus)
 const newsDir = join(corpus, 'news')
 const read = (name) => {
-  const source = readFileSync(join(newsDir, name), 'utf8')
-  const body = source.startsWith('---') ? source.slice(source.indexOf('\n---', 3) + 4) : source
-  const lines = body.split('\n').map((l) => l.replace(/^#+\s+/, '').trim()).filter(Boolean)
-  const sentences = lines.flatMap((l) => sentenceSpans(l).map((s) => l.slice(s.start, s.end)))
-  const counts = termCounts(lines.join('\n'))
+  const {id, sentences, counts} = readArticle(join(newsDir, name))
   let length = 0
   for (const n of counts.values()) length += n
-  return {id: name.slice(0, -3), sentences, sentenceCounts: sentences.map(termCounts), counts, length}
+  return {id, sentences, sentenceCounts: sentences.map(termCounts), counts, length}
 }
 const names = readdirSync(newsDir).filter((n) => n.endsWith('.md')).sort()
 const train = names.filter((n) => !dev.has(n.slice(0, -3)) && inTrainingHalf(n.slice(0, -3))).map(read)
