@@ -529,9 +529,9 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
  */
 export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
   const {vocabulary} = s.article
-  const own = topicVector(s.counts, vocabulary)
+  const own = sentenceVector(s.counts, vocabulary)
   const rest = restVector(s.counts, s.article)
-  const near = s.neighbours.map((n) => topicVector(n, vocabulary))
+  const near = s.neighbours.map((n) => sentenceVector(n, vocabulary))
   const raw = near.map((v) => cosine(own, v))
   const centred = near.map((v) => centredCosine(own, v, common))
   return {
@@ -561,6 +561,18 @@ export function pastedLogOdds(model: PastedModel, s: SentenceInArticle, floor: n
     z += model.weights[name] * Math.min(high, Math.max(low, value))
   }
   return z
+}
+
+// A sentence is judged as itself and as the neighbour of the sentences before and after it, with the
+// same word counts each time: its topic vector is computed once.
+const sentenceVectors = new WeakMap<Map<string, number>, {vocabulary: Vocabulary; vector: Float64Array}>()
+
+function sentenceVector(counts: Map<string, number>, vocabulary: Vocabulary): Float64Array {
+  const known = sentenceVectors.get(counts)
+  if (known?.vocabulary === vocabulary) return known.vector
+  const vector = topicVector(counts, vocabulary)
+  sentenceVectors.set(counts, {vocabulary, vector})
+  return vector
 }
 
 /** Cosine of two topic vectors once the common direction is taken out of both. */
