@@ -160,6 +160,16 @@ describe('time bounds on pathological text', () => {
       }
     })
   }
+
+  it('finishes a 200,000-letter quotation quickly: the rules read it as 200,000 blanks', () => {
+    // The writer's text blanks quotations (and inserted runs); a pattern that starts with `\s+`
+    // and fails later is tried from every blank, which took 19 s here.
+    const dir = folder({'quoted.md': `A first sentence.\n\nHe said "${'a'.repeat(200_000)}" today.\n\nA last sentence.\n`})
+    const result = run(['--format', 'json', 'quoted.md'], dir)
+    expect(result.code).toBe(0)
+    expect(result.seconds).toBeLessThan(5)
+    expect(fatal((JSON.parse(result.stdout) as JsonReport)[0].messages)).toEqual([])
+  })
 })
 
 describe('config errors exit 2 naming the file', () => {

@@ -37,7 +37,7 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
   [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
   [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
-  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\s+in\s+/i],
+  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
   // "nearly half of", "one-fifth of"; not "the first half of the match" or "half a metre".
   // Every fraction names one of the key's words.
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
