@@ -114,6 +114,15 @@ export function exitCode(files: VFile[], frail: boolean): number {
   return failed ? 1 : 0
 }
 
+// A reader that stops early (`copydesk --format json … | head`) has what it wants: end quietly, as
+// cat and grep do, with the run's exit code, not an unhandled EPIPE and its stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

@@ -1,8 +1,9 @@
 // Black-box tests of the real binary, Vale/unified-args style: exit code and output, exactly.
+import {spawnSync} from 'node:child_process'
 import {copyFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {clean, config, folder, run, seed} from './bin.js'
+import {bin, clean, config, folder, run, seed} from './bin.js'
 
 describe('exit codes', () => {
   it('exits 0 on a clean article', () => {
@@ -69,6 +70,15 @@ describe('--format json', () => {
       expect(m.place.start.line).toBeGreaterThan(0)
       expect(m.place.end.line).toBeGreaterThan(0)
     }
+  })
+
+  it('ends quietly when the reader closes the pipe early (`| head`), with the run\'s exit code', () => {
+    // More output than a pipe holds (a finding per paragraph), so the write outlives the reader.
+    const dir = folder({'a.md': 'Sales rose by 32% last year.\n\n'.repeat(2000)})
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" --format json a.md | head -c 10`], {cwd: dir, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    expect(result.stdout).toBe('[{"path":"')
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
   })
 })
 
