@@ -5,16 +5,29 @@
 // are in neither half.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {findQuotations} from '../dist/src/text/quotes.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {termCounts} from '../dist/src/text/textcat.js'
 
-/** A news article's body lines (front matter and heading marks left out), its sentences and word counts. */
+/**
+ * A news article's body lines (front matter and heading marks left out), its sentences and word
+ * counts, and its `judged` sentences: those the rule scores, not wholly inside a direct quotation.
+ */
 export function readArticle(path) {
   const source = readFileSync(path, 'utf8')
   const body = source.startsWith('---') ? source.slice(source.indexOf('\n---', 3) + 4) : source
   const lines = body.split('\n').map((l) => l.replace(/^#+\s+/, '').trim()).filter(Boolean)
-  const sentences = lines.flatMap((l) => sentenceSpans(l).map((s) => l.slice(s.start, s.end)))
-  return {id: path.replace(/^.*\//, '').replace(/\.md$/, ''), lines, sentences, counts: termCounts(lines.join('\n'))}
+  const sentences = []
+  const judged = []
+  for (const line of lines) {
+    const quotes = findQuotations(line, 0).quotes.filter((q) => !q.scare)
+    for (const s of sentenceSpans(line)) {
+      const text = line.slice(s.start, s.end)
+      sentences.push(text)
+      if (!quotes.some((q) => q.start <= s.start && s.end <= q.end)) judged.push(text)
+    }
+  }
+  return {id: path.replace(/^.*\//, '').replace(/\.md$/, ''), lines, sentences, judged, counts: termCounts(lines.join('\n'))}
 }
 
 /** FNV-1a of the article id: the same split on every machine and run. */

@@ -95,13 +95,16 @@ const withRun = (text, article) => {
   for (const [w, n] of termCounts(text)) counts.set(w, (counts.get(w) ?? 0) + n)
   return counts
 }
-// Style: spam and boilerplate lines (and their sentences) against news sentences.
+// Style: spam and boilerplate lines (and their sentences) against news sentences, those the rule
+// judges: quoted speech (a speaker's "you", "I", exclamations) is never judged, and taught as news it
+// hid the register of spam addressed to the reader (lines 1 → 3 mod 4: en 518 → 527 of 675 at the
+// same count of held-out news sentences above the bar).
 const style = []
 const addStyle = (text, y, weight = 1) => style.push({x: styleFeatures(text, vocabulary, lex, bits), y, weight})
 for (const a of train) {
-  a.sentences.forEach((s, i) => {
+  a.judged.forEach((s, i) => {
     addStyle(s, 0)
-    if (i + 1 < a.sentences.length && rand() < 0.3) addStyle(`${s} ${a.sentences[i + 1]}`, 0)
+    if (i + 1 < a.judged.length && rand() < 0.3) addStyle(`${s} ${a.judged[i + 1]}`, 0)
   })
 }
 // Boilerplate is the smallest pool and the closest to news prose: it weighs more.
@@ -163,7 +166,7 @@ for (const [kind, lines] of Object.entries(pools)) {
   const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
   console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
 }
-const checkScores = check.flatMap((a) => a.sentences.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))))).sort((x, y) => y - x)
+const checkScores = check.flatMap((a) => a.judged.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))))).sort((x, y) => y - x)
 console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
 
 // Weights quantised to 8 bits: the model file stays small (it ships with the package).
