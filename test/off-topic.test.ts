@@ -159,6 +159,18 @@ describe('fixes', () => {
     expect(apply(paragraph, (await fixes(paragraph))[0].fix)).toBe('The district houses many labs.\n\nYet challenges remain.\n')
   })
 
+  it('gives the paragraph without the run only up to 10,000 characters, not once per run of a longer one', async () => {
+    const run = '加微信了解详情 The council met on Tuesday. '
+    const short = await fixes(`A first sentence.\n\n${run.repeat(20)}\n`)
+    expect(short).toHaveLength(20)
+    expect(short.every(({expected}) => expected?.length === 1)).toBe(true)
+    // The first run goes with its space: the paragraph from the first sentence on.
+    expect(short[0].expected).toEqual([run.repeat(20).slice('加微信了解详情 '.length).trim()])
+    const long = await fixes(`A first sentence.\n\n${run.repeat(400)}\n`)
+    expect(long).toHaveLength(400)
+    expect(long.every(({fix, expected}) => fix !== undefined && expected === undefined)).toBe(true)
+  })
+
   it('offers no fix for a sentence pasted from another story: deleting it is the editor\'s call', async () => {
     const text = readFileSync('rules/off-topic-insert/fixtures/not-ok-pasted-sentence.md', 'utf8')
     const file = await lintText(text, 'off-topic-insert')

@@ -2,18 +2,23 @@ import {report} from '../../src/report.js'
 import {copydeskRule} from '../../src/rule.js'
 import type {Span} from '../../src/text/types.js'
 
+// Each finding's `expected` copies its paragraph: in a paragraph longer than this (a scraped page
+// run together, thousands of runs in it) the copies would grow with runs × length, to gigabytes,
+// so there the finding gives only its `fix`.
+const maxParagraphCopy = 10_000
+
 export default copydeskRule('off-topic-insert', (doc, file) => {
   for (const run of doc.inserts()) {
     const text = doc.source.slice(run.start, run.end)
     const block = doc.paragraphs.find((p) => p.block.start <= run.start && run.end <= p.block.end)?.block ?? run.line
     const fix = removal(doc.source, run, block)
-    const kept = doc.source.slice(block.start, Math.max(block.start, fix.start)) + doc.source.slice(Math.min(block.end, fix.end), block.end)
+    const kept = () => doc.source.slice(block.start, Math.max(block.start, fix.start)) + doc.source.slice(Math.min(block.end, fix.end), block.end)
     report(file, doc, {
       reason: `Unexpected off-topic text \`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`, expected only the article's own text`,
       span: run,
       actual: text,
       // Junk goes without a second thought; a sentence that may be the article's own waits for the editor.
-      ...(run.pasted ? {} : {expected: [kept.trim()], fix}),
+      ...(run.pasted ? {} : {expected: block.end - block.start <= maxParagraphCopy ? [kept().trim()] : undefined, fix}),
       note: run.why
     })
   }
