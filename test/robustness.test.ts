@@ -161,6 +161,18 @@ describe('time bounds on pathological text', () => {
     })
   }
 
+  it('finishes a 160,000-character paragraph of 6,400 runs in another script quickly, with a report of a few MB', () => {
+    // Each run once looked back over the whole line before it (24 s), and each finding copied the
+    // whole paragraph as its `expected` (1 GB of JSON: "Invalid string length").
+    const dir = folder({'mixed.md': `A first sentence.\n\n${'加微信了解详情 The council met. '.repeat(6400)}\n\nA last sentence.\n`})
+    const result = run(['--format', 'json', 'mixed.md'], dir)
+    expect(result.code).toBe(0)
+    expect(result.seconds).toBeLessThan(5)
+    expect(result.stdout.length).toBeLessThan(10_000_000)
+    const messages = (JSON.parse(result.stdout) as JsonReport)[0].messages
+    expect(messages.filter((m) => m.ruleId === 'off-topic-insert')).toHaveLength(6400)
+  })
+
   it('finishes a 200,000-letter quotation quickly: the rules read it as 200,000 blanks', () => {
     // The writer's text blanks quotations (and inserted runs); a pattern that starts with `\s+`
     // and fails later is tried from every blank, which took 19 s here.

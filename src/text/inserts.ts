@@ -62,9 +62,13 @@ function foreignRuns(doc: Analysis, lines: Line[]): Array<Insert & {exempt: bool
 
 const countWords = (text: string, isWord: (token: string) => boolean) => text.split(/[^\p{L}'’-]+/u).filter((t) => t.length > 1 && isWord(t)).length
 
+const lookBehind = 300
+
 /** A gloss "Zhangjiang (张江)", a quotation in its own words, or the original after a label or quotation. */
 function belongs(doc: Analysis, line: Line, run: ScriptRun, labels: RegExp, maxGloss: number): boolean {
-  const before = line.text.slice(0, run.core.start)
+  // Only the text just before the run counts (a label or an open parenthesis stands near it): a
+  // regex anchored at the end of all the line before it is tried from every start, for every run.
+  const before = line.text.slice(Math.max(0, run.core.start - lookBehind), run.core.start)
   const after = line.text.slice(run.core.end)
   // In parentheses beside the article's own words, or glossed by them: 张江 (Zhangjiang).
   const inParens = /[(（][^()（）]*$/.test(before) && /^[^()（）]*[)）]/.test(after)
@@ -158,7 +162,12 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   }
   // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
   const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)
+  // Where each line's quotation in its original words starts (the end of its label), found once per line.
   const original = new RegExp(settings.originalQuotation, 'u')
+  const originalAt = lines.map((line) => {
+    const m = original.exec(line.text)
+    return m ? m.index + m[0].length : Infinity
+  })
   const {item, entry, givesContact} = listLines(doc, lines, settings, lex)
   const pieces = lines.map((line, n) => {
     return segments[n].flatMap((part) =>
@@ -171,8 +180,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A bare web or e-mail address standing as a sentence of its own is judged however short,
         // even inside quotation marks: nobody says one aloud.
         const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
-        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) ||
-          original.test(line.text.slice(0, span.start)))
+        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) || originalAt[n] <= span.start)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= glued && span.end === line.text.length && !givesContact(text))

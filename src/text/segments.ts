@@ -1,4 +1,4 @@
-import {charClass, isLetterClass} from './chars.js'
+import {charClass, isLetterClass, isSpace} from './chars.js'
 import type {Span} from './types.js'
 
 /**
@@ -96,7 +96,10 @@ export function scriptRuns(text: string, main: Script, isWord: (token: string) =
   for (const run of runs) {
     run.core = {start: run.start, end: run.end}
     // Glued to the start: a placeholder or number ("x.x女人节", "-xx平"), never a word or a bracket.
-    const before = /\S+$/.exec(text.slice(0, run.start))?.[0] ?? ''
+    // (Scanned back to the last space: a regex anchored at the end would try every start, on every run.)
+    let from = run.start
+    while (from > 0 && !isSpace(text, from - 1)) from--
+    const before = text.slice(from, run.start)
     if (/^[\p{N}xX.\-+#@/]+$/u.test(before) && !/\.$/.test(before)) run.start -= before.length
     // Glued to the end ("上海喝茶群vx"), then placeholders and numbers after a space (" xxxx xxxx").
     const glued = /^\S*/.exec(text.slice(run.end))?.[0] ?? ''
