@@ -361,12 +361,18 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   }
 }
 
+const maxCutLength = 600
+
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
 function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number, seamMargin: number) {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   let best: {end: number; score: number} | undefined
   for (const at of resumePoints(sentence)) {
+    // Each cut judges both sides: in a sentence of thousands of words with a capital every few
+    // (a pasted page with no full stop) cutting everywhere is quadratic. Runs cut off a sentence
+    // are a few words, not paragraphs.
+    if (at > maxCutLength) break
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
