@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './cli/options.js'
 import {configErrorOf} from './config.js'
 import {explainFailures} from './crash.js'
@@ -12,8 +12,6 @@ import {jobsOf} from './cli/jobs.js'
 import {reporters, toStdout} from './reporters/index.js'
 import {lintFiles} from './run.js'
 import {parseShard} from './shard.js'
-
-const isGlob = (pattern: string) => /[*?[\]{}!]/.test(pattern)
 
 export async function main(argv: string[]): Promise<number> {
   const {values, positionals} = parseCli(expandDiffFlag(argv, process.cwd()))
@@ -28,11 +26,16 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format ?? 'pretty'
   const loadReporter = reporters[format]
   if (!loadReporter) throw new UsageError(`unknown format \`${format}\` (expected ${Object.keys(reporters).join(', ')})`)
-  if (positionals.length === 0) throw new UsageError('no input: give files, folders or globs (see `copydesk --help`)')
-  for (const path of positionals) {
-    if (!isGlob(path) && !existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
-  }
   const fixing = values.fix === true || values['fix-dry-run'] === true
+  const stdin = values.stdin === true
+  if (stdin) {
+    if (positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files or globs with it')
+    if (fixing) throw new UsageError('--stdin text is no file to fix: lint it without --fix and --fix-dry-run')
+  } else {
+    if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: use it with --stdin')
+    if (positionals.length === 0) throw new UsageError('no input: give files, folders or globs, or --stdin (see `copydesk --help`)')
+  }
+  await checkInputs(positionals, values['no-error-on-unmatched-pattern'] === true)
   if (values['fix-dry-run'] && toStdout.has(format)) throw new UsageError(`--fix-dry-run prints a diff on stdout: use it with --format pretty, not ${format}`)
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
@@ -52,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   const progress = createProgress(process.stderr)
   let files = await lintFiles({
     ...lintOptions,
-    files: positionals,
+    files: stdin ? [new VFile({path: resolve(values['stdin-filename'] ?? 'stdin.md'), value: readFileSync(0, 'utf8')})] : positionals,
     jobs: jobsOf(values.jobs),
     cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
@@ -98,6 +101,20 @@ export async function main(argv: string[]): Promise<number> {
     return 1
   }
   return fixProblems ? 1 : exitCode(files, values.frail === true)
+}
+
+/** Every path exists and every glob matches a file (unless allowed not to): a typo fails fast. */
+async function checkInputs(positionals: string[], allowUnmatched: boolean): Promise<void> {
+  for (const path of positionals) {
+    // unified-engine's own glob library, loaded only for what may be a glob (a pre-commit hook names files).
+    const globs = /[*?[\]{}!()+@]/.test(path) ? await import('glob') : undefined
+    if (!globs?.hasMagic(path)) {
+      if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
+    } else if (!allowUnmatched && (await globs.glob(path, {cwd: process.cwd()})).length === 0) {
+      // Else a mistyped glob in CI passes with nothing linted (ESLint refuses it too).
+      throw new UsageError(`no files match \`${path}\` (--no-error-on-unmatched-pattern lets it pass)`)
+    }
+  }
 }
 
 /** `--silent` keeps only errors; `--quiet` (and `--silent`) drop files with nothing to say. */

@@ -8,7 +8,8 @@ import {lintInPool, startWorkers, type Item, type LintSettings} from './pool.js'
 import {inShard, type Shard} from './shard.js'
 
 export interface RunOptions {
-  files: string[]
+  /** Paths, folders and globs, or a file already read (standard input). */
+  files: Array<string | VFile>
   cwd: string
   rcPath?: string
   ignorePatterns?: string[]
@@ -31,7 +32,7 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   const {cwd} = options
   const settings = {cwd, rcPath: options.rcPath, maxFileBytes: options.maxFileBytes}
   // Folders, globs or several files: start the workers now, to load while files are found.
-  const many = options.files.length > 1 || options.files.some((path) => /[*?[\]{}!]/.test(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory())
+  const many = options.files.length > 1 || options.files.some((path) => typeof path === 'string' && (/[*?[\]{}!]/.test(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory()))
   // Not with --cache: most files usually come from it.
   const started = options.jobs > 1 && many && options.cache === undefined ? startWorkers(options.jobs - 1, settings) : undefined
   try {

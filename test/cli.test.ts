@@ -1,6 +1,6 @@
 // Black-box tests of the real binary, Vale/unified-args style: exit code and output, exactly.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bin, clean, config, folder, run, seed} from './bin.js'
@@ -88,6 +88,35 @@ describe('files', () => {
     const result = run(['--format', 'json', '.'], dir)
     const paths = JSON.parse(result.stdout).map((f: {path: string}) => f.path)
     expect(paths).toEqual(['keep.md'])
+  })
+
+  it('names a glob that matches no file and exits 2, unless --no-error-on-unmatched-pattern', () => {
+    const dir = folder({'a.md': 'Critics say it failed.\n'})
+    const typo = run(['--format', 'json', 'articels/*.md', '*.md'], dir)
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toBe('copydesk: no files match `articels/*.md` (--no-error-on-unmatched-pattern lets it pass)\n')
+    const allowed = run(['--format', 'json', '--no-error-on-unmatched-pattern', 'articels/*.md', '*.md'], dir)
+    expect(allowed.code).toBe(0)
+    expect(JSON.parse(allowed.stdout).map((f: {path: string}) => f.path)).toEqual(['a.md'])
+  })
+
+  it('lints standard input with --stdin, under the name and config of --stdin-filename', () => {
+    const dir = folder({'a.md': ''})
+    mkdirSync(join(dir, 'quiet'))
+    writeFileSync(join(dir, 'quiet', '.remarkrc.mjs'), config(`{rules: {'vague-attribution': 'off'}}`))
+    const text = 'Critics say sales rose 32% last year.\n'
+    const plain = run(['--format', 'json', '--stdin'], dir, {}, text)
+    expect(plain.code).toBe(0)
+    const [file] = JSON.parse(plain.stdout)
+    expect(file.path).toBe('stdin.md')
+    expect(file.messages.map((m: {ruleId: string}) => m.ruleId).sort()).toEqual(['unattributed-statistic', 'vague-attribution'])
+    const named = JSON.parse(run(['--format', 'json', '--stdin', '--stdin-filename', 'quiet/draft.md'], dir, {}, text).stdout)
+    expect(named.map((f: {path: string; messages: Array<{ruleId: string}>}) => [f.path, f.messages.map((m) => m.ruleId)])).toEqual([['quiet/draft.md', ['unattributed-statistic']]])
+    for (const args of [['--stdin', 'a.md'], ['--stdin', '--fix'], ['--stdin-filename', 'x.md', 'a.md']]) {
+      const refused = run(args, dir, {}, text)
+      expect(refused.code, args.join(' ')).toBe(2)
+      expect(refused.stderr, args.join(' ')).toMatch(/^copydesk: --stdin/)
+    }
   })
 
   it('uses the built-in preset when no config is found', () => {

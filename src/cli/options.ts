@@ -27,6 +27,9 @@ export const flags = {
   'rc-path': {type: 'string', short: 'r', help: 'PATH  use this config file instead of finding .remarkrc.*'},
   'max-file-size': {type: 'string', help: 'MB  refuse files larger than MB megabytes (default: 2)'},
   'ignore-pattern': {type: 'string', short: 'i', multiple: true, help: 'GLOB  ignore files matching GLOB (repeatable)'},
+  'no-error-on-unmatched-pattern': {type: 'boolean', default: false, help: 'a glob that matches no file is no error (default: exit 2, naming it)'},
+  stdin: {type: 'boolean', default: false, help: 'lint the text on standard input instead of files'},
+  'stdin-filename': {type: 'string', help: 'PATH  the name --stdin text goes by, for its config and report (default: stdin.md)'},
   jobs: {type: 'string', short: 'j', help: 'N  lint on N threads (default: the available parallelism)'},
   cache: {type: 'boolean', default: false, help: 'reuse findings for files, config and copydesk unchanged since the last run'},
   'cache-location': {type: 'string', help: 'PATH  the cache file, or a folder for it (default: .copydeskcache)'},
@@ -64,6 +67,7 @@ export function helpText(): string {
     return `  ${left.padEnd(28)}${text}`
   })
   return `Usage: copydesk [options] [path | glob ...]
+       copydesk [options] --stdin [--stdin-filename PATH] < article.md
 
 Lint Markdown articles for unsupported claims, unattributed statistics,
 inconsistent currencies, off-topic inserts, vague attribution and hard sentences.
@@ -73,6 +77,6 @@ ${rows.join('\n')}
 
 Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, more
 warnings than --max-warnings, or a file that could not be processed; 2 usage error,
-missing path or broken config.
+missing path, a glob that matches no file, or broken config.
 `
 }
