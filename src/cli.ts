@@ -10,7 +10,7 @@ import {countWarnings, parseMaxWarnings} from './cli/max-warnings.js'
 import {createProgress} from './progress.js'
 import {jobsOf} from './cli/jobs.js'
 import {reporters, toStdout} from './reporters/index.js'
-import {lintFiles} from './run.js'
+import {lintFiles, mayBeGlob} from './run.js'
 import {parseShard} from './shard.js'
 
 export async function main(argv: string[]): Promise<number> {
@@ -107,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
 async function checkInputs(positionals: string[], allowUnmatched: boolean): Promise<void> {
   for (const path of positionals) {
     // unified-engine's own glob library, loaded only for what may be a glob (a pre-commit hook names files).
-    const globs = /[*?[\]{}!()+@]/.test(path) ? await import('glob') : undefined
+    const globs = mayBeGlob(path) ? await import('glob') : undefined
     if (!globs?.hasMagic(path)) {
       if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
     } else if (!allowUnmatched && (await globs.glob(path, {cwd: process.cwd()})).length === 0) {

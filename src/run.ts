@@ -24,6 +24,9 @@ export interface RunOptions {
   onFile?: (done: number, total: number, findings: number) => void
 }
 
+/** Could this argument be a glob (it has one of glob's special characters)? A cheap test before loading glob itself. */
+export const mayBeGlob = (path: string) => /[*?[\]{}!()+@]/.test(path)
+
 /**
  * Find the files (in unified-engine's order), keep this shard's, take what the cache has, lint
  * the rest on the pool, and return every file with its findings, in order.
@@ -32,7 +35,7 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   const {cwd} = options
   const settings = {cwd, rcPath: options.rcPath, maxFileBytes: options.maxFileBytes}
   // Folders, globs or several files: start the workers now, to load while files are found.
-  const many = options.files.length > 1 || options.files.some((path) => typeof path === 'string' && (/[*?[\]{}!]/.test(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory()))
+  const many = options.files.length > 1 || options.files.some((path) => typeof path === 'string' && (mayBeGlob(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory()))
   // Not with --cache: most files usually come from it.
   const started = options.jobs > 1 && many && options.cache === undefined ? startWorkers(options.jobs - 1, settings) : undefined
   try {

@@ -62,6 +62,7 @@ function foreignRuns(doc: Analysis, lines: Line[]): Array<Insert & {exempt: bool
 
 const countWords = (text: string, isWord: (token: string) => boolean) => text.split(/[^\p{L}'’-]+/u).filter((t) => t.length > 1 && isWord(t)).length
 
+/** How far before a run in another script its label or gloss parenthesis is looked for, in characters. */
 const lookBehind = 300
 
 /** A gloss "Zhangjiang (张江)", a quotation in its own words, or the original after a label or quotation. */
@@ -361,6 +362,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   }
 }
 
+/** How far into a sentence a run cut off its start may end, in characters. */
 const maxCutLength = 600
 
 /** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
