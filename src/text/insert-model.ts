@@ -51,7 +51,8 @@ let notBeforeCut: RegExp | undefined
 
 /** Words a pasted run does not end on (they need what follows): a cut never follows them. */
 export function cutWords(): RegExp {
-  notBeforeCut ??= new RegExp(`(?:^|\\s)(?:${data().notBeforeCut.join('|')})$`, 'iu')
+  // The word may be glued to a dash or an opening mark before it ("BATON ROUGE –On | Saturday").
+  notBeforeCut ??= new RegExp(`(?:^|[\\s\\p{Pd}"“‘(\\[])(?:${data().notBeforeCut.join('|')})$`, 'iu')
   return notBeforeCut
 }
 

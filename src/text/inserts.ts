@@ -117,6 +117,12 @@ interface Piece extends Span {
   score: number
 }
 
+/** 1 when the text starts with a capital glued to a word's start ("IClick here…"), else 0. */
+const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(text) ? 1 : 0)
+
+/** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
+const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
+
 /** Do a line's pieces k-1 and k touch (at most a space between them), so one run can take both? */
 const touching = (list: Piece[], k: number) => list[k].start - list[k - 1].end <= 1
 
@@ -173,10 +179,13 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const pieces = lines.map((line, n) => {
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
-        // A run pasted into the first word of a sentence leaves that word's capital glued to its
-        // start ("IClick here…"): the piece starts after it, so a fix restores the word.
-        const glued = /^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(line.text.slice(part.start + s.start)) ? 1 : 0
-        const span = {start: part.start + s.start + glued, end: part.start + s.end}
+        // The piece starts after what no run may take: the capital that a run pasted into the
+        // sentence's first word leaves glued to its start ("IClick here…"; a fix restores the
+        // word), or a dateline opening the line ("BATON ROUGE –", "WASHINGTON (AP) —"), the
+        // article's own however loud its capitals read.
+        const from = part.start + s.start
+        const skip = Math.min(s.end - s.start, (from === 0 && dateline.exec(line.text)?.[0].length) || gluedCapital(line.text.slice(from)))
+        const span = {start: from + skip, end: part.start + s.end}
         const text = line.text.slice(span.start, span.end)
         // A bare web or e-mail address standing as a sentence of its own is judged however short,
         // even inside quotation marks: nobody says one aloud.
@@ -184,7 +193,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) || originalAt[n] <= span.start)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-        const whole = item[n] || (entry[n] && span.start <= glued && span.end === line.text.length && !givesContact(text))
+        const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
         return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
@@ -225,11 +234,12 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
     const key = lead(line.text)
     if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
   }
-  // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), unless it gives a
-  // contact or an address, as spam does and an article's own list never needs to; a run pasted at
-  // the start of an entry is still judged. The same tests as the style model's contact features.
+  // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), or a whole
+  // heading (a press release's "## BACKGROUND"), unless it gives a contact or an address, as spam
+  // does and an article's own list or headings never need to; a run pasted at the start of an
+  // entry is still judged. The same tests as the style model's contact features.
   const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
-  const entries = doc.paragraphs.filter((p) => p.block.enumerated).map((p) => p.block)
+  const entries = doc.paragraphs.filter((p) => p.block.enumerated || p.kind === 'heading').map((p) => p.block)
   // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
   // "Captain America and Tony Stark" under a gallery's photos).
   const caption = (line: Line | undefined) => line !== undefined && !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords

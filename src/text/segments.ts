@@ -21,7 +21,9 @@ export function blockLines(source: string, blocks: readonly Span[]): Line[] {
     seen.add(block.start)
     let start = block.start
     for (const part of source.slice(block.start, block.end).split('\n')) {
-      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?/.exec(part)?.[0].length ?? 0
+      // Block-quote marks, a list item's marker and a heading's marks are not text (no paragraph line
+      // can start with "## ": that line would be a heading).
+      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(part)?.[0].length ?? 0
       const text = part.slice(lead).trimEnd()
       if (text) lines.push({start: start + lead, end: start + lead + text.length, text})
       start += part.length + 1
