@@ -120,6 +120,13 @@ interface Piece extends Span {
 /** 1 when the text starts with a capital glued to a word's start ("IClick here…"), else 0. */
 const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.test(text) ? 1 : 0)
 
+/**
+ * A byline, the article's own however its capitals read: "By JOHN SMITH and MARIA LOPEZ, Staff
+ * Writers", "By Jane Doe, Associated Press".
+ */
+const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
+const byline = new RegExp(String.raw`^By\s+${name}(?:\s*(?:,|and|&)\s*${name})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
+
 /** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
 const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
 
@@ -246,7 +253,7 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   return {
     item: lines.map((line, n) => {
       const key = lead(line.text)
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1])))
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1]))) || byline.test(line.text)
     }),
     entry: lines.map((line) => entries.some((b) => b.start <= line.start && line.end <= b.end)),
     givesContact
