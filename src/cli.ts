@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   if (stdin) {
     if (positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files or globs with it')
     if (fixing) throw new UsageError('--stdin text is no file to fix: lint it without --fix and --fix-dry-run')
+    if (values.diff !== undefined) throw new UsageError('--stdin text is no file in git: --diff cannot find its changed lines')
   } else {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: use it with --stdin')
     if (positionals.length === 0) throw new UsageError('no input: give files, folders or globs, or --stdin (see `copydesk --help`)')

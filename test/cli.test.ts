@@ -112,7 +112,7 @@ describe('files', () => {
     expect(file.messages.map((m: {ruleId: string}) => m.ruleId).sort()).toEqual(['unattributed-statistic', 'vague-attribution'])
     const named = JSON.parse(run(['--format', 'json', '--stdin', '--stdin-filename', 'quiet/draft.md'], dir, {}, text).stdout)
     expect(named.map((f: {path: string; messages: Array<{ruleId: string}>}) => [f.path, f.messages.map((m) => m.ruleId)])).toEqual([['quiet/draft.md', ['unattributed-statistic']]])
-    for (const args of [['--stdin', 'a.md'], ['--stdin', '--fix'], ['--stdin-filename', 'x.md', 'a.md']]) {
+    for (const args of [['--stdin', 'a.md'], ['--stdin', '--fix'], ['--stdin', '--diff'], ['--stdin-filename', 'x.md', 'a.md']]) {
       const refused = run(args, dir, {}, text)
       expect(refused.code, args.join(' ')).toBe(2)
       expect(refused.stderr, args.join(' ')).toMatch(/^copydesk: --stdin/)
