@@ -3,6 +3,7 @@ import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {flags} from '../src/cli/options.js'
 import {bin, clean, config, folder, run, seed} from './bin.js'
 
 describe('exit codes', () => {
@@ -53,6 +54,22 @@ describe('exit codes', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('.remarkrc.mjs')
     expect(result.stderr).toContain('no-such-rule')
+  })
+})
+
+describe('--help', () => {
+  it('lists every flag, its text set apart from it in one column', () => {
+    const result = run(['--help'])
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    for (const [name, flag] of Object.entries(flags)) {
+      const at = lines.findIndex((line) => new RegExp(`^  (?:-\\w, |    )--${name}(?: |$)`).test(line))
+      expect(at, name).toBeGreaterThan(-1)
+      const text = flag.type === 'string' ? flag.help.split(/\s{2,}/)[1] : flag.help
+      // On the flag's line after two spaces or more, or alone on the next line: in column 31.
+      const shown = lines[at].indexOf(text) > 0 ? lines[at] : lines[at + 1]
+      expect(shown.indexOf(text), name).toBe(30)
+    }
   })
 })
 

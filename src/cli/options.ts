@@ -64,7 +64,8 @@ export function helpText(): string {
   const rows = Object.entries(flags as Record<string, Flag>).map(([name, flag]) => {
     const [arg, text] = flag.type === 'string' ? flag.help.split(/\s{2,}/, 2) : ['', flag.help]
     const left = `${flag.short ? `-${flag.short}, ` : '    '}--${name}${arg ? ' ' + arg : ''}`
-    return `  ${left.padEnd(28)}${text}`
+    // A flag too long for the column puts its text on the next line, in the column.
+    return left.length < 27 ? `  ${left.padEnd(28)}${text}` : `  ${left}\n${' '.repeat(30)}${text}`
   })
   return `Usage: copydesk [options] [path | glob ...]
        copydesk [options] --stdin [--stdin-filename PATH] < article.md
