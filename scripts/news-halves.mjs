@@ -5,7 +5,7 @@
 // are in neither half.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {findQuotations} from '../dist/src/text/quotes.js'
+import {findQuotations, withinQuotation} from '../dist/src/text/quotes.js'
 import {sentenceSpans} from '../dist/src/text/segments.js'
 import {termCounts} from '../dist/src/text/textcat.js'
 
@@ -20,11 +20,11 @@ export function readArticle(path) {
   const sentences = []
   const judged = []
   for (const line of lines) {
-    const quotes = findQuotations(line, 0).quotes.filter((q) => !q.scare)
+    const {quotes} = findQuotations(line, 0)
     for (const s of sentenceSpans(line)) {
       const text = line.slice(s.start, s.end)
       sentences.push(text)
-      if (!quotes.some((q) => q.start <= s.start && s.end <= q.end)) judged.push(text)
+      if (!withinQuotation(quotes, s)) judged.push(text)
     }
   }
   return {id: path.replace(/^.*\//, '').replace(/\.md$/, ''), lines, sentences, judged, counts: termCounts(lines.join('\n'))}

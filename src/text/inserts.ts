@@ -2,6 +2,7 @@ import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './textcat.js'
+import {withinQuotation} from './quotes.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
 
@@ -197,7 +198,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A bare web or e-mail address standing as a sentence of its own is judged however short,
         // even inside quotation marks: nobody says one aloud.
         const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
-        const quoted = !address && (doc.quotations.some((q) => !q.scare && q.start <= line.start + span.start && line.start + span.end <= q.end) || originalAt[n] <= span.start)
+        const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start)
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
@@ -337,7 +338,7 @@ function wordSplits({doc, lines, settings, vocabulary, article, judge, threshold
       // A run that ends a sentence before the rest needs to read like junk only as surely as a sentence.
       const margin = split.closed ? 0 : settings.cutMargin
       // A torn-off rest proves the run pasted even inside a quotation; a chance join does not.
-      if (!split.fragment && (doc.quotations.some((q) => !q.scare && q.start <= start && end <= q.end) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + margin) < threshold + margin)) continue
+      if (!split.fragment && (withinQuotation(doc.quotations, {start, end}) || runs.some((r) => overlaps(r) && (r.start < start || r.end > end)) || judge(line.text.slice(split.start, split.end), threshold + margin) < threshold + margin)) continue
       for (let k = runs.length - 1; k >= 0; k--) if (overlaps(runs[k])) runs.splice(k, 1)
       runs.push({start, end, line, inWord: true, why: 'Pasted inside a word of the article: its first letters stand before the run and its rest after it.'})
     }

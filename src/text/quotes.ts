@@ -75,6 +75,11 @@ export function isQuoted(quotes: readonly Quotation[], span: Span): boolean {
   return quotes.some((q) => !q.scare && q.inner.start <= span.start && span.end <= q.inner.end)
 }
 
+/** Is `span` within a direct quotation, its marks included ("“We won.”" as a whole sentence)? */
+export function withinQuotation(quotes: readonly Quotation[], span: Span): boolean {
+  return quotes.some((q) => !q.scare && q.start <= span.start && span.end <= q.end)
+}
+
 // A speaker label opening a transcript paragraph: "Jack Herrick:", "((WN))", "MS" (initials).
 const speakerLabel = /^(?:\*\*)?(?:\(\(([^()\n]{1,20})\)\)|\(([^()\n]{1,20})\)|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})(?:\*\*)?\s*:|([A-Z]{2,3})(?=\s+[A-Z“"]))(?:\*\*)?\s+/u
 
