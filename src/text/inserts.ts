@@ -125,8 +125,8 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
  * A byline, the article's own however its capitals read: "By JOHN SMITH and MARIA LOPEZ, Staff
  * Writers", "By Jane Doe, Associated Press".
  */
-const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
-const byline = new RegExp(String.raw`^By\s+${name}(?:\s*(?:,|and|&)\s*${name})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
+const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
+const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
 
 /** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
 const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
@@ -228,20 +228,18 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
 }
 
 /**
- * Lines that belong to a list of the article's own, whose pieces never start a run (`item`), and
- * lines of a Markdown list (`entry`), whose whole entries do not either unless they give a contact.
+ * Lines of the article's own that never start a run (`item`: enumerations, captions, bylines),
+ * and lines of a Markdown list or a heading (`entry`), which do not either when whole, unless they
+ * give a contact.
  */
 function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) {
   // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
   // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
   // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
   // (An interview's speaker label, "((WN))", opens no enumeration.)
-  const lead = (text: string) => /^[^\p{L}\s]+/u.exec(text.replace(/^\(\([^()]*\)\)\s*/, ''))?.[0].replace(/\p{N}[\p{N},.]*/gu, '0')
+  const keys = lines.map((line) => /^[^\p{L}\s]+/u.exec(line.text.replace(/^\(\([^()]*\)\)\s*/, ''))?.[0].replace(/\p{N}[\p{N},.]*/gu, '0'))
   const leads = new Map<string, number>()
-  for (const line of lines) {
-    const key = lead(line.text)
-    if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
-  }
+  for (const key of keys) if (key) leads.set(key, (leads.get(key) ?? 0) + 1)
   // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), or a whole
   // heading (a press release's "## BACKGROUND"), unless it gives a contact or an address, as spam
   // does and an article's own list or headings never need to; a run pasted at the start of an
@@ -250,11 +248,12 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   const entries = doc.paragraphs.filter((p) => p.block.enumerated || p.kind === 'heading').map((p) => p.block)
   // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
   // "Captain America and Tony Stark" under a gallery's photos).
-  const caption = (line: Line | undefined) => line !== undefined && !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords
+  // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers").
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords)
   return {
     item: lines.map((line, n) => {
-      const key = lead(line.text)
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption(line) && (caption(lines[n - 1]) || caption(lines[n + 1]))) || byline.test(line.text)
+      const key = keys[n]
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text)
     }),
     entry: lines.map((line) => entries.some((b) => b.start <= line.start && line.end <= b.end)),
     givesContact
