@@ -27,6 +27,7 @@ export interface Data {
   shortLineMargin: number
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
+  chrome: {lists: string[]; share: number}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }
@@ -42,10 +43,13 @@ let compiled: Lexicons | undefined
 export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
-    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')}))
+    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})),
+    chrome: chromePhrases(data().chrome.lists.flatMap((name) => data().lists[name] ?? []))
   }
   return compiled
 }
+
+const chromePhrases = (phrases: string[]) => ({pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})
 
 let notBeforeCut: RegExp | undefined
 

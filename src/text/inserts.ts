@@ -1,7 +1,7 @@
 import type {Analysis} from './analysis.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './textcat.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './textcat.js'
 import {withinQuotation} from './quotes.js'
 import {inLexicon} from './tokens.js'
 import type {Span} from './types.js'
@@ -112,8 +112,10 @@ interface Piece extends Span {
   words: number
   /** A whole item of an enumeration or list: the article's own, never a run's start. */
   item: boolean
-  /** Long enough (or an address) to start a run. */
+  /** Long enough (or an address, or page chrome) to start a run. */
   seed: boolean
+  /** Page chrome or a call to action, mostly ("Printable version"): a run when the model leans that way. */
+  chrome: boolean
   /** The judge's log-odds; -Infinity for quoted speech. */
   score: number
 }
@@ -202,7 +204,8 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
-        return {...span, words, item: whole, seed: (words >= settings.minWords || address) && !whole, score: quoted ? -Infinity : judge(text, floor)}
+        const chrome = !quoted && chromeShare(text, lex) >= settings.chrome.share
+        return {...span, words, item: whole, chrome, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })
@@ -267,15 +270,17 @@ function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): v
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
+      // Page chrome needs the model only to lean its way.
+      const bar = list[i].chrome ? settings.joinThreshold : threshold
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
-      if (list[i].score < threshold && !cut && list[i].score >= settings.joinThreshold) {
+      if (list[i].score < bar && !cut && list[i].score >= settings.joinThreshold) {
         while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
-      if (list[i].score < threshold && !cut && group === i) continue
+      if (list[i].score < bar && !cut && group === i) continue
       let first = i
       let last = group
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)

@@ -19,6 +19,8 @@ export interface Lexicons {
   contact: RegExp[]
   /** `anywhere`: the phrases without `pattern`'s word-boundary lookarounds, a quicker test that a match needs. */
   lists: Array<{name: string; pattern: RegExp; anywhere: RegExp}>
+  /** The page-chrome and call-to-action phrases, as `lists` gives each list: see `chromeShare`. */
+  chrome: {pattern: RegExp; anywhere: RegExp}
 }
 
 /** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */
@@ -246,6 +248,15 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
 
 /** Does the text give a web address ("https://…", "www.…", "cheap-deals.biz")? */
 export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)
+
+/** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
+export function chromeShare(text: string, lexicons: Lexicons): number {
+  if (!lexicons.chrome.anywhere.test(text)) return 0
+  const count = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0
+  let inside = 0
+  for (const m of text.matchAll(lexicons.chrome.pattern)) inside += count(m[0])
+  return inside / count(text)
+}
 
 /** Does the text give an e-mail address? Anchored at a token start: unanchored, a long run of word characters is retried from every position. */
 export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)
