@@ -72,6 +72,11 @@ const cache = new WeakMap<VFile, Analysis>()
 const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
 // A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
 const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b)/i
+// The unit of a rate ("per 100,000 people", "per cubic meter"): a sentence that gives a rate in the
+// unit of the sourced sentence before it goes on with the same data ("The highest rate the team
+// noted was in Alaska, 15 per 100,000. New Jersey had the lowest, three per 100,000.").
+const rateUnit = /\bper\s+(?:[\d,]+|(?:cubic|square)\s+\p{L}+|\p{L}+)/giu
+const rateUnits = (text: string) => new Set([...text.matchAll(rateUnit)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')))
 // A next sentence that names the source of the one before: "These figures come from the census."
 const anaphoricSource = /^\W*(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b/i
 
@@ -142,12 +147,17 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start))
     })
   }
+  const sameRate = (text: string, before: string) => {
+    if (!/\bper\s/i.test(text) || !/\bper\s/i.test(before)) return false
+    const units = rateUnits(before)
+    return [...rateUnits(text)].some((unit) => units.has(unit))
+  }
   const sourced: Analysis['sourced'] = memo((s: Sentence) => {
     const own = ownSource(s)
     if (own !== 'none') return {sourced: true, how: own}
     const text = writerText(s)
     const previous = neighbour(s, -1)
-    if (previous && continuation.test(text) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
+    if (previous && (continuation.test(text) || sameRate(text, writerText(previous))) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
     const next = neighbour(s, 1)
     if (next && anaphoricSource.test(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
     return {sourced: false, how: 'none'}
