@@ -55,4 +55,10 @@ describe('not statistics', () => {
     expect(kinds('Out of these, 1846 persons were hospitalised.')).toEqual([['1846', 'large-count', true]])
     expect(kinds('In 1846 prices rose.')).toEqual([['1846', 'year', false]])
   })
+
+  it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
+    expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
+    expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])
+    expect(kinds('Of the 1,846 persons, most were hospitalised.')).toEqual([['1,846', 'large-count', true]])
+  })
 })

@@ -116,7 +116,10 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (months.test(before) || monthAfter.test(after)) return 'date'
   // A year, unless it counts something ("1846 persons were hospitalised").
   const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
-  if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && !counts) return 'year'
+  // After a determiner it is the year modifying a noun ("the 2002 figures", "its 2019 results"):
+  // counts of a thousand or more take a separator in prose ("the 1,846 persons").
+  const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+$/i.test(before)
+  if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
   if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
