@@ -92,6 +92,18 @@ const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded',
 // Words between a subject and its verb that say nothing about the source.
 const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+const calendarWords = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/
+
+/**
+ * Where the name before the evidence noun at `i` starts, after "the" or "a" ("the Monmouth poll",
+ * "a Change Research/CNBC survey"); -1 when no name stands there.
+ */
+function namedBefore(tokens: Token[], i: number): number {
+  let first = i
+  while (first > 0 && (tokens[first - 1].name && !calendarWords.test(tokens[first - 1].lower) || /^[/&-]$/.test(tokens[first - 1].text) && tokens[first - 2]?.name)) first--
+  return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
+}
+
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a', 'an', 'each', 'every', 'both'])
 const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'])
 
@@ -129,12 +141,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // "the IMF's estimates", "Gallup's poll".
   // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
   // not when it is the topic ("Snow's research constitutes one of the most original …").
+  // So is a poll or report named before its noun: "in the Monmouth poll", "the Change
+  // Research/CNBC survey found" (not "the 2019 census" or "the Monday report": no one named).
   tokens.forEach((t, i) => {
     if (!p.evidence.has(t.lower)) return
-    const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : -1
+    const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : namedBefore(tokens, i)
     if (owner < 0) return
     const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower))
-    const cited = owner > 0 && /^(?:in|from|by|to|on)$/.test(tokens[owner - 1].lower)
+    const lead = owner > 0 && determiners.has(tokens[owner - 1].lower) ? owner - 1 : owner
+    const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
 
