@@ -56,6 +56,12 @@ describe('not statistics', () => {
     expect(kinds('In 1846 prices rose.')).toEqual([['1846', 'year', false]])
   })
 
+  it('a figure in words is a term of a rule being stated, like one in digits', () => {
+    expect(kinds('Two-thirds of senators must vote to convict.')).toEqual([['Two-thirds', 'policy-term', false]])
+    expect(kinds('It would have to be ratified by at least three quarters of the states.')).toEqual([['at least three quarters', 'policy-term', false]])
+    expect(kinds('Two-thirds of senators voted to convict.')).toEqual([['Two-thirds', 'ratio', true]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])

@@ -47,17 +47,19 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
 export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset)): NumberMention[] {
   const found: NumberMention[] = []
+  // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
+  // theatres", "it would have to be ratified by at least three quarters of the states".
+  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
+  const term = (kind: NumberKind) => (rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind)
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, 'money'))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
     if (key && !key.test(text)) continue
-    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), kind))
+    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind)))
   }
   covered = coverage(found, offset)
-  // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000 theatres".
-  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   for (const m of allMatches(number, text)) {
     const i = m.index ?? 0
     if (covered(i)) continue
@@ -65,7 +67,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(/^\s?(?:thousand|million|billion|trillion|bn|mn)\b/i)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
-    found.push(mention(offset, i, m[0] + scale, rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind))
+    found.push(mention(offset, i, m[0] + scale, term(kind)))
   }
   return found.sort((a, b) => a.start - b.start)
 }
