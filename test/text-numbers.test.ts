@@ -62,6 +62,14 @@ describe('not statistics', () => {
     expect(kinds('Two-thirds of senators voted to convict.')).toEqual([['Two-thirds', 'ratio', true]])
   })
 
+  it('a threshold, a need and a statute section are no statistics', () => {
+    expect(kinds('It falls short of the 15 percent threshold for the debates.')).toEqual([['15 percent', 'policy-term', false]])
+    expect(kinds('A party need not meet the 5% party vote threshold.')).toEqual([['5%', 'policy-term', false]])
+    expect(kinds('At least 1,991 delegates are needed to secure the nomination.')).toEqual([['1,991', 'policy-term', false]])
+    expect(kinds('He was charged under 26 U.S.C. § 7212.')).toEqual([['26', 'small-count', false], ['7212', 'designator', false]])
+    expect(kinds('Support fell to 15 percent last week.')).toEqual([['15 percent', 'percentage', true]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])

@@ -49,7 +49,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
+  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|(?:is|are)\s+needed\s+to|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   const term = (kind: NumberKind) => (rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind)
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, 'money'))
@@ -103,7 +103,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   const value = Number(digits)
   if (/%|percent|per cent/i.test(token)) {
     // A policy stated as the rule itself: "a 0% tax rate", "tariffs on 90 percent of goods".
-    if (/^\s*(?:tax|tariff|interest|duty|vat|levy|rate\s+cap)\b/i.test(after) || /\b(?:tariffs?|tax(?:es)?|duty|duties|levy|levies)\s+(?:on|of|at)\s+$/i.test(before)) return 'policy-term'
+    if (/^\s*(?:tax|tariff|interest|duty|vat|levy|rate\s+cap)\b|^(?:\s+[\p{L}-]+){0,2}\s+(?:threshold|quota|ceiling|cap)\b/iu.test(after) || /\b(?:tariffs?|tax(?:es)?|duty|duties|levy|levies)\s+(?:on|of|at)\s+$/i.test(before)) return 'policy-term'
     if (/\bfrom\s*$/i.test(before) || /^\s*to\s+\d/.test(after)) return 'change'
     return 'percentage'
   }
@@ -114,7 +114,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // five or more digits is a phone, postal or reference number.
   if (/^\d{5,}$/.test(token)) return 'identifier'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
-  if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
+  if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
   // A year, unless it counts something ("1846 persons were hospitalised").
   const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
