@@ -70,6 +70,17 @@ describe('measured comparisons', () => {
     expect(claims('The United States has the highest number of known infections.')).toEqual([])
   })
 
+  it('accepts the figure the claim is about just before it, in apposition or as the subject', () => {
+    const innings = 'He played an innings of 149 – the highest for any batsman in a World Cup final.'
+    expect(backedByMeasure(innings, innings.indexOf('highest') + 7, innings.indexOf('the highest'))).toBe(true)
+    const total = '77 is the lowest score in this world cup for an opening team.'
+    expect(backedByMeasure(total, total.indexOf('lowest') + 6, total.indexOf('the lowest'))).toBe(true)
+    const unmeasured = 'In 2019 the team had the lowest score in the league.'
+    expect(backedByMeasure(unmeasured, unmeasured.indexOf('lowest') + 6, unmeasured.indexOf('the lowest'))).toBe(false)
+    const year = 'In 2019, the largest protest in its history took place.'
+    expect(backedByMeasure(year, year.indexOf('largest') + 7, year.indexOf('the largest'))).toBe(false)
+  })
+
   it('accepts a named ranking', () => {
     const text = "The book hit number one on Amazon.com's Top Sellers list."
     expect(backedByMeasure(text, text.indexOf('one') + 3)).toBe(true)

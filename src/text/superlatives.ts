@@ -166,13 +166,17 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
  */
-export function backedByMeasure(text: string, claimEnd: number): boolean {
+export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest)
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart))
 }
 
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+// "an innings of 149 – the highest for any batsman", "149 is the worst total": the figure the
+// claim is about stands just before it, in apposition or as the subject.
+// A year is no measure: "In 2019, the largest …".
+const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
