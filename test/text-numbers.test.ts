@@ -70,6 +70,13 @@ describe('not statistics', () => {
     expect(kinds('Support fell to 15 percent last week.')).toEqual([['15 percent', 'percentage', true]])
   })
 
+  it('a share of a prize, a quarter of an hour and a doubled lead are no statistics', () => {
+    expect(kinds('Peebles won his half of the prize for his work.')).toEqual([])
+    expect(kinds('For a quarter of an hour afterwards buses followed.')).toEqual([])
+    expect(kinds('In the 69th minute, Lukaku doubled the lead for Belgium.')).toEqual([['69', 'ordinal', false]])
+    expect(kinds('Nearly half of the voters stayed home, and the attack halved oil output.')).toEqual([['Nearly half', 'ratio', true], ['halved', 'change', true]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])
