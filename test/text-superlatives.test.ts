@@ -39,7 +39,10 @@ describe('not claims', () => {
     'They also celebrated the renovation of the homes.',
     'The Dole faction backed the revolutionary Hawaii government.',
     'He was not given the longest possible sentence, in the government’s best interests.',
-    'The island lies 1,100 miles from its nearest neighbour.'
+    'The island lies 1,100 miles from its nearest neighbour.',
+    'This is not the first lawsuit to be filed against the order.',
+    'These weren’t the only studies to look at the two diseases.',
+    'They sell their votes to the highest bidder.'
   ])('%s', (text) => {
     expect(claims(text)).toEqual([])
   })
@@ -79,6 +82,11 @@ describe('measured comparisons', () => {
     expect(backedByMeasure(unmeasured, unmeasured.indexOf('lowest') + 6, unmeasured.indexOf('the lowest'))).toBe(false)
     const year = 'In 2019, the largest protest in its history took place.'
     expect(backedByMeasure(year, year.indexOf('largest') + 7, year.indexOf('the largest'))).toBe(false)
+  })
+
+  it('accepts an age that backs the oldest or youngest', () => {
+    const text = 'The oldest of the offspring, age 29, weighed 82 pounds.'
+    expect(backedByMeasure(text, text.indexOf('oldest') + 6)).toBe(true)
   })
 
   it('accepts a named ranking', () => {

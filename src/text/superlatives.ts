@@ -94,6 +94,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   const add = (start: number, end: number, kind: Claim['kind']) => {
     excluded ??= allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
     if (excluded.some((e) => e.start < end && start < e.end)) return
+    // A denied rank claims nothing: "This is not the first lawsuit", "These weren't the only studies".
+    if (/(?:\bnot|n['’]t|\bnever)\s+(?:even\s+)?$/i.test(text.slice(Math.max(0, start - offset - 12), start - offset))) return
     if (claims.some((x) => x.start < end && start < x.end)) return
     claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
   }
@@ -172,7 +174,7 @@ export function backedByMeasure(text: string, claimEnd: number, claimStart = cla
 }
 
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
-const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
 // "an innings of 149 – the highest for any batsman", "149 is the worst total": the figure the
 // claim is about stands just before it, in apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
