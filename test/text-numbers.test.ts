@@ -77,9 +77,15 @@ describe('not statistics', () => {
     expect(kinds('Nearly half of the voters stayed home, and the attack halved oil output.')).toEqual([['Nearly half', 'ratio', true], ['halved', 'change', true]])
   })
 
+  it('the groups of a phone number written with spaces are identifiers', () => {
+    expect(kinds('Call Teri on +44 20 8392 4509 with any information.').map(([, kind]) => kind)).toEqual(['identifier', 'identifier', 'identifier', 'identifier'])
+    expect(kinds('In 2019, 1,500 people attended.')).toEqual([['2019', 'year', false], ['1,500', 'large-count', true]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])
+    expect(kinds('They tried to add the question to the upcoming 2020 census.')).toEqual([['2020', 'year', false]])
     expect(kinds('Of the 1,846 persons, most were hospitalised.')).toEqual([['1,846', 'large-count', true]])
   })
 })

@@ -114,6 +114,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   // An identifier, not a quantity: prose writes 10,000 and up with separators, so a bare run of
   // five or more digits is a phone, postal or reference number.
   if (/^\d{5,}$/.test(token)) return 'identifier'
+  // So is a group of a phone number written with spaces: "+44 20 8392 4509".
+  if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
@@ -121,7 +123,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
   // After a determiner it is the year modifying a noun ("the 2002 figures", "its 2019 results"):
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
-  const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+$/i.test(before)
+  const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
   if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
