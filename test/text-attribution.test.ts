@@ -32,6 +32,19 @@ describe('named sources', () => {
   })
 })
 
+describe('evidence named before its noun or owned by the source just named', () => {
+  it('takes a named poll, and data the sentence gives to someone it names', () => {
+    expect(named('She polled at two percent in the Monmouth poll.')).toEqual(['monmouth poll'])
+    expect(named('Even after the researchers adjusted their data, deaths were seven per 100,000.')).toEqual(['their data'])
+  })
+
+  it('does not take an unnamed poll, a weekday, or data with no one to own it', () => {
+    expect(named('Support fell to 12% in a poll.')).toEqual([])
+    expect(named('It fell to 10% in the Monday report.')).toEqual([])
+    expect(named('They lost their data when 5,000 servers failed.')).toEqual([])
+  })
+})
+
 describe('vague cues name no one and are not sources', () => {
   it.each([
     ['Critics say the plan will fail.', 'Critics say'],

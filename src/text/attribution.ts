@@ -152,6 +152,13 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
+  // "the researchers adjusted their data": evidence owned by a source the sentence has just named
+  // or described (a name, or a determined plural such as "the researchers") is that source's.
+  tokens.forEach((t, i) => {
+    if (i < 2 || !p.evidence.has(t.lower) || !/^(?:its|their)$/.test(tokens[i - 1].lower)) return
+    const antecedent = tokens.slice(0, i - 1).some((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
+    if (antecedent) cue(named, tokens[i - 1].start, t.end)
+  })
 
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
