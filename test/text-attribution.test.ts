@@ -43,6 +43,18 @@ describe('evidence named before its noun or owned by the source just named', () 
     expect(named('It fell to 10% in the Monday report.')).toEqual([])
     expect(named('They lost their data when 5,000 servers failed.')).toEqual([])
   })
+
+  it('reads thousands of capitalised evidence nouns in a row in time linear in their number', () => {
+    // Each looked back over every name before it for "the": 2.1 s for 20,000.
+    const time = (n: number) => {
+      const text = `Turnout was 40% in the ${'Survey '.repeat(n)}poll.`
+      const start = performance.now()
+      findAttribution(text)
+      return performance.now() - start
+    }
+    time(4000)
+    expect(time(16_000) / time(4000)).toBeLessThan(8)
+  })
 })
 
 describe('vague cues name no one and are not sources', () => {

@@ -100,7 +100,9 @@ const calendarWords = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
  */
 function namedBefore(tokens: Token[], i: number): number {
   let first = i
-  while (first > 0 && (tokens[first - 1].name && !calendarWords.test(tokens[first - 1].lower) || /^[/&-]$/.test(tokens[first - 1].text) && tokens[first - 2]?.name)) first--
+  // A poll's name is a few words: the walk stops there (a run of thousands of capitalised words
+  // with an evidence noun in each would make it quadratic).
+  while (first > 0 && i - first < 8 && (tokens[first - 1].name && !calendarWords.test(tokens[first - 1].lower) || /^[/&-]$/.test(tokens[first - 1].text) && tokens[first - 2]?.name)) first--
   return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
 }
 
@@ -154,10 +156,11 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   })
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
+  let antecedent: number | undefined
   tokens.forEach((t, i) => {
     if (i < 2 || !p.evidence.has(t.lower) || !/^(?:its|their)$/.test(tokens[i - 1].lower)) return
-    const antecedent = tokens.slice(0, i - 1).some((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
-    if (antecedent) cue(named, tokens[i - 1].start, t.end)
+    antecedent ??= tokens.findIndex((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
+    if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
 
   const verbAt = (i: number): number => {
