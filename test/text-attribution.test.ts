@@ -32,6 +32,18 @@ describe('named sources', () => {
   })
 })
 
+describe('reporting verbs in headline style and before a figure', () => {
+  it('takes "X reports Y …" and "say up to"', () => {
+    expect(named("CBS News reports Indiana University's Center is estimating 322 million dollars in gifts.")).toEqual(['reports'])
+    expect(named('Organisers say up to 20,000 people may take part.')).toEqual(['say'])
+  })
+
+  it('does not read "United States Senator" as "States" reporting, nor "call up" as a report', () => {
+    expect(named('United States Senator from Vermont Bernie Sanders came in second.')).toEqual([])
+    expect(named('The army said it would call up 20,000 reservists.')).toEqual(['said'])
+  })
+})
+
 describe('evidence named before its noun or owned by the source just named', () => {
   it('takes a named poll, and data the sentence gives to someone it names', () => {
     expect(named('She polled at two percent in the Monmouth poll.')).toEqual(['monmouth poll'])

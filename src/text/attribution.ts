@@ -169,7 +169,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (!t.word) return 0
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
-    if (next === 'below' || next === 'above' || notReporting.has(next) && !(t.lower === 'put' || t.lower === 'puts')) return 0
+    // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
+    const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
+    if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     if ((t.lower === 'put' || t.lower === 'puts') && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
@@ -181,6 +183,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
+    // (In lower case: "United States Senator" is a name, not "States" reporting.)
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && tokens[i + 1]?.name) return 1
     const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
