@@ -15,6 +15,8 @@ export interface Data {
   originalQuotation: string
   languageNames: string[]
   threshold: number
+  longWords: number
+  longThreshold: number
   topicWeight: number
   joinThreshold: number
   cutMargin: number

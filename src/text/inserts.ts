@@ -133,6 +133,12 @@ const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${by
 /** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
 const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
 
+/** Prose, not a headline in title case ("Federal Tax Dollars Return To Fullerton As Part Of …"): most words start in lower case. */
+function prose(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? []
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 < words.length
+}
+
 /** Do a line's pieces k-1 and k touch (at most a space between them), so one run can take both? */
 const touching = (list: Piece[], k: number) => list[k].start - list[k - 1].end <= 1
 
@@ -270,8 +276,8 @@ function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): v
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
-      // Page chrome needs the model only to lean its way.
-      const bar = list[i].chrome ? settings.joinThreshold : threshold
+      // Page chrome needs the model only to lean its way; a long sentence of prose, less than a short one.
+      const bar = list[i].chrome ? settings.joinThreshold : list[i].words >= settings.longWords && prose(line.text.slice(list[i].start, list[i].end)) ? threshold - (settings.threshold - settings.longThreshold) : threshold
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
