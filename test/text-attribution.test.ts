@@ -48,6 +48,9 @@ describe('evidence named before its noun or owned by the source just named', () 
   it('takes a named poll, and data the sentence gives to someone it names', () => {
     expect(named('She polled at two percent in the Monmouth poll.')).toEqual(['monmouth poll'])
     expect(named('Even after the researchers adjusted their data, deaths were seven per 100,000.')).toEqual(['their data'])
+    expect(named('Biden led Trump in the RealClearPolitics average, 50.1 to 42.9 percent.')).toEqual(['realclearpolitics average'])
+    expect(named('The Institute determined that the country gets half of its power from coal.')).toEqual(['determined that'])
+    expect(named('Ratings help networks and affiliates determine how much advertising costs.')).toEqual([])
   })
 
   it('does not take an unnamed poll, a weekday, or data with no one to own it', () => {

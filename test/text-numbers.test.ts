@@ -82,6 +82,10 @@ describe('not statistics', () => {
     expect(kinds('In 2019, 1,500 people attended.')).toEqual([['2019', 'year', false], ['1,500', 'large-count', true]])
   })
 
+  it('a fraction is a whole word: "about halfway" is no ratio', () => {
+    expect(kinds('It took 22 minutes with one refueling about halfway to Dover.')).toEqual([['22', 'duration', false]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])

@@ -40,7 +40,7 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
   // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
   // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
-  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
+  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
   // Not a game's score: "Lukaku doubled the lead".
   [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b)/gi, 'change']
 ]
