@@ -51,6 +51,9 @@ describe('evidence named before its noun or owned by the source just named', () 
     expect(named('Biden led Trump in the RealClearPolitics average, 50.1 to 42.9 percent.')).toEqual(['realclearpolitics average'])
     expect(named('The Institute determined that the country gets half of its power from coal.')).toEqual(['determined that'])
     expect(named('Ratings help networks and affiliates determine how much advertising costs.')).toEqual([])
+    expect(named('The Auditor-General report, tabled today, found $1.17 million was misspent.')).toEqual(['auditor-general report'])
+    expect(named('The next highest country, the United Kingdom, reporting 37,542 deaths.')).toEqual(['reporting'])
+    expect(named('Sears CEO Alan Lacy, speaking about the deal, promised $500 million in savings.')).toEqual(['speaking about'])
   })
 
   it('does not take an unnamed poll, a weekday, or data with no one to own it', () => {

@@ -149,7 +149,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (!p.evidence.has(t.lower)) return
     const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : namedBefore(tokens, i)
     if (owner < 0) return
-    const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower))
+    // Also after an aside between commas: "The Auditor-General report, tabled today, found …".
+    const aside = tokens[i + 1]?.text === ',' ? tokens.findIndex((x, k) => k > i + 1 && k <= i + 7 && x.text === ',') : -1
+    const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower)) || (aside > 0 && p.verbs.has(tokens[aside + 1]?.lower ?? ''))
     const lead = owner > 0 && determiners.has(tokens[owner - 1].lower) ? owner - 1 : owner
     const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)
