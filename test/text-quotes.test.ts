@@ -56,4 +56,17 @@ describe('interview transcripts', () => {
   it('needs two speakers with two turns each', () => {
     expect(findInterviewAnswers(source, paragraphs.slice(0, 2))).toEqual([])
   })
+
+  it('takes the interviewer named so, however many questions the interviewee asks', () => {
+    const turns = ['Wikinews: Could you explain the problem?', 'Shimon Peres: Well, what is the problem? It is unprecedented.', 'Wikinews: How do you feel?', 'Shimon Peres: Who would not worry?']
+    const spans: Array<{start: number; end: number}> = []
+    let offset = 0
+    for (const line of turns) {
+      spans.push({start: offset, end: offset + line.length})
+      offset += line.length + 2
+    }
+    const transcript = turns.join('\n\n')
+    const answers = findInterviewAnswers(transcript, spans)
+    expect(answers.map((a) => transcript.slice(a.start, a.end))).toEqual(['Well, what is the problem? It is unprecedented.', 'Who would not worry?'])
+  })
 })

@@ -113,7 +113,11 @@ export function findInterviewAnswers(source: string, paragraphs: ReadonlyArray<S
   }
   const speakers = [...stats].filter(([, s]) => s.turns >= 2)
   if (speakers.length < 2) return []
-  const interviewers = new Set(speakers.filter(([name, s]) => s.questions / s.turns >= 0.5 || /wikinews|^wn$|interviewer/i.test(name)).map(([name]) => name))
+  // A speaker named as the interviewer ("Wikinews", "WN") is the only one: an interviewee may ask
+  // as many questions, rhetorical ones ("Well, what is the problem?"). Otherwise, whoever asks in
+  // half their turns or more.
+  const named = speakers.filter(([name]) => /wikinews|^wn$|interviewer/i.test(name))
+  const interviewers = new Set((named.length ? named : speakers.filter(([, s]) => s.questions / s.turns >= 0.5)).map(([name]) => name))
   if (interviewers.size === 0) return []
   const answers: Quotation[] = []
   let current: string | undefined
