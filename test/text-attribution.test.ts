@@ -75,6 +75,19 @@ describe('evidence named before its noun or owned by the source just named', () 
   })
 })
 
+describe('a document named by where it comes from', () => {
+  it('takes reports from a named or determined body as a source', () => {
+    expect(named('According to reports from the ministry of internal affairs, 200 people were held.')).toHaveLength(1)
+    expect(named('Another report from the Mexican government said eight were Mexican.')).toHaveLength(1)
+    expect(vague('According to reports from the ministry of internal affairs, 200 people were held.')).toEqual([])
+  })
+
+  it('keeps critics, whatever they come from, and reports from the media vague', () => {
+    expect(vague("Critics from across Britain's political spectrum have claimed it is unlawful.")).toHaveLength(1)
+    expect(vague('Reports from the media said 200 people were held.')).toHaveLength(1)
+  })
+})
+
 describe('vague cues name no one and are not sources', () => {
   it.each([
     ['Critics say the plan will fail.', 'Critics say'],
