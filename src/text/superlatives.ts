@@ -157,7 +157,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1
       while (subject >= 0 && tokens[subject].tag === 'RB') subject--
-      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name)
+      // Also after an aside that ends the subject: "Senator Britt (R-Ala.), a member of …, celebrated a $34 million …".
+      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name || (tokens[subject].text === ',' && /^(?:DT|CD|PRP\$|\$)$/.test(tokens[at + 1]?.tag ?? '')))
       if (!literal && !verb) add(start, end, kind)
     }
   }
