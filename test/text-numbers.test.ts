@@ -86,6 +86,12 @@ describe('not statistics', () => {
     expect(kinds('It took 22 minutes with one refueling about halfway to Dover.')).toEqual([['22', 'duration', false]])
   })
 
+  it('an amount a bill or an act provides is a term of it, not what it will do', () => {
+    expect(kinds('She introduced the Invest to Protect Act, a bill to provide $50 million in grants.')).toEqual([['$50 million', 'policy-term', false]])
+    expect(kinds('The Jobs Act provides the agency more than $350 billion over five years.')).toEqual([['$350 billion', 'policy-term', false]])
+    expect(kinds('The Jobs Act is an investment that will provide more than $7 billion for Maryland.')).toEqual([['$7 billion', 'money', true]])
+  })
+
   it('a year after a determiner modifies the noun ("the 2002 figures"), a count with a separator does not', () => {
     expect(kinds('Only the 2002 figures were used.')).toEqual([['2002', 'year', false]])
     expect(kinds('Its 2019 results were late.')).toEqual([['2019', 'year', false]])

@@ -51,9 +51,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
   const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|(?:is|are)\s+needed\s+to|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
-  const term = (kind: NumberKind) => (rule && statisticKinds.has(kind) && kind !== 'money' ? 'policy-term' : kind)
+  // So is an amount a bill or an act provides: "a bill to provide $50 million in grants", "The … Act
+  // provides the FHWA … more than $350 billion".
+  const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|would\s+provide|allocates|would\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
+  const term = (kind: NumberKind) => ((rule && statisticKinds.has(kind) && kind !== 'money') || (provision && statisticKinds.has(kind)) ? 'policy-term' : kind)
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
-  for (const m of money) found.push(mention(offset, m.start - offset, m.text, 'money'))
+  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money')))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
