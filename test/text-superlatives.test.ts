@@ -17,7 +17,9 @@ describe('claims', () => {
     ['Cummings was the first African American to hold that office.', ['the first African American']],
     ['This was the first time since 2011 a crewed craft docked.', ['the first time']],
     ['It is the global leader in drones and world-class.', ['the global leader', 'world-class']],
-    ['The complex is the crown jewel and sets the region apart.', ['crown jewel', 'sets the region apart']]
+    ['The complex is the crown jewel and sets the region apart.', ['crown jewel', 'sets the region apart']],
+    ['The seamen fought with greater zeal than any of the other combatants.', ['greater zeal than any of the other']],
+    ['Day was paid more than any other female singer by 1946.', ['more than any other']]
   ])('%s', (text, expected) => {
     expect(claims(text)).toEqual(expected)
   })
@@ -81,6 +83,10 @@ describe('measured comparisons', () => {
     expect(backedByMeasure(total, total.indexOf('lowest') + 6, total.indexOf('the lowest'))).toBe(true)
     const unmeasured = 'In 2019 the team had the lowest score in the league.'
     expect(backedByMeasure(unmeasured, unmeasured.indexOf('lowest') + 6, unmeasured.indexOf('the lowest'))).toBe(false)
+    const species = 'The park holds at least 35 endemic species, more than any other protected area.'
+    expect(backedByMeasure(species, species.indexOf('other') + 5, species.indexOf('more than'))).toBe(true)
+    const jackpot = 'The jackpot of US$390 million, the highest lottery jackpot ever in the world, was paid out.'
+    expect(backedByMeasure(jackpot, jackpot.indexOf('highest') + 7, jackpot.indexOf('the highest'))).toBe(false)
     const year = 'In 2019, the largest protest in its history took place.'
     expect(backedByMeasure(year, year.indexOf('largest') + 7, year.indexOf('the largest'))).toBe(false)
   })

@@ -130,6 +130,17 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     add(tokens[start].start, tokens[end].end, 'superlative')
   }
 
+  // A comparison with all the rest is a rank: "fought with greater zeal than any of the other
+  // combatants", "served in Congress longer than any other African American".
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i].lower !== 'than' || tokens[i + 1].lower !== 'any') continue
+    const other = tokens[i + 2].lower === 'other' ? i + 2 : tokens[i + 2].lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'other' ? i + 4 : -1
+    if (other < 0) continue
+    let k = i - 1
+    while (k >= Math.max(0, i - 4) && !(/^(?:JJR|RBR)$/.test(tokens[k].tag) || /^(?:more|less|better|worse)$/.test(tokens[k].lower))) k--
+    if (k >= Math.max(0, i - 4)) add(tokens[k].start, tokens[other].end, 'superlative')
+  }
+
   // "the first … to hold", "the only … in the world", "the first time since": a record claim.
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i].lower !== 'the' || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
@@ -171,15 +182,18 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
  */
 export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart))
+  // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
+  const record = /\b(?:ever|in\s+(?:\S+\s+){0,3}history|on\s+record|of\s+all\s+time|in\s+the\s+world|worldwide)\b/i.test(rest)
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
-// "an innings of 149 – the highest for any batsman", "149 is the worst total": the figure the
-// claim is about stands just before it, in apposition or as the subject.
+// "an innings of 149 – the highest for any batsman", "149 is the worst total", "35 endemic species,
+// more than any other protected area": the figure the claim is about stands just before it, in
+// apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
-const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
+const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
