@@ -54,6 +54,9 @@ describe('evidence named before its noun or owned by the source just named', () 
     expect(named('The Auditor-General report, tabled today, found $1.17 million was misspent.')).toEqual(['auditor-general report'])
     expect(named('The next highest country, the United Kingdom, reporting 37,542 deaths.')).toEqual(['reporting'])
     expect(named('Sears CEO Alan Lacy, speaking about the deal, promised $500 million in savings.')).toEqual(['speaking about'])
+    expect(named('Cases passed one million worldwide, Johns Hopkins University data indicated.')).toHaveLength(1)
+    expect(named('The latest Newsmax / Zogby poll from late September placed him at 13 percent.')).toHaveLength(1)
+    expect(named('The officers placed the suspect in a cell.')).toEqual([])
   })
 
   it('does not take an unnamed poll, a weekday, or data with no one to own it', () => {

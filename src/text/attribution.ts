@@ -177,7 +177,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
-    if ((t.lower === 'put' || t.lower === 'puts') && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
+    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
@@ -364,7 +365,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // plural subject of a verb as an adjective ("Republican lawmakers say"); an organisation's
   // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
   const organisation = headPart.some((j) => /^\p{Lu}{2,}$/u.test(tokens[j].text))
-  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.described.has(head.lower) ? 'vague' : 'named'
+  // (An evidence noun owned by a name is that name's: "Johns Hopkins University data indicated".)
+  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.evidence.has(head.lower) && !p.described.has(head.lower) ? 'vague' : 'named'
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
