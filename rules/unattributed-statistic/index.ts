@@ -21,8 +21,9 @@ export default copydeskRule('unattributed-statistic', (doc, file) => {
     // A small count presented as a measure of scale: "24 national labs", "54 nations have signed".
     const isScale = (n: NumberMention) => {
       if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
-      // "in all 50 states": every member of a set everyone knows, not a measure of scale.
-      if (/\ball\s+$/i.test(doc.source.slice(Math.max(0, n.start - 4), n.start))) return false
+      // "in all 50 states": every member of a set everyone knows, not a measure of scale; "The 13
+      // schools were burned": the things the report has counted already.
+      if (/\b(?:all|the|these|those)\s+$/i.test(doc.source.slice(Math.max(0, n.start - 6), n.start))) return false
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
       return next ? nouns.has(next[1].toLowerCase()) : false
     }
