@@ -94,6 +94,13 @@ describe('a document named by where it comes from', () => {
   })
 })
 
+describe('participles that are adjectives', () => {
+  it('reads "several alleged accomplices" as no attribution, "others cited" as a vague one', () => {
+    expect(vague('Even though he confessed, several alleged accomplices were tried by the same court.')).toEqual([])
+    expect(vague('Some mentioned memory problems; others cited conflicts within their families.')).toEqual(['others cited'])
+  })
+})
+
 describe('vague cues name no one and are not sources', () => {
   it.each([
     ['Critics say the plan will fail.', 'Critics say'],

@@ -205,6 +205,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (back >= 0 && beForms.has(tokens[back].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
+    // So "alleged" after a quantifier, before a plural noun: "several alleged accomplices were
+    // tried" ("others cited conflicts" is a verb).
+    if (back >= 0 && p.quantifiers.has(tokens[back].lower) && /^(?:alleged|purported)$/.test(tokens[i].lower) && tokens[i + span]?.tag === 'NNS') continue
     // "the highest rate noted by the team": the agent after "by" is the source.
     if (/(?:ed|wn|ound)$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'by') {
       const kind = classifyForward(tokens, i + span + 1, p)
