@@ -39,13 +39,17 @@ describe('interview transcripts', () => {
     'Wikinews: How did you grow it?',
     'Jack Herrick: Word of mouth.'
   ]
-  const paragraphs: Array<{start: number; end: number}> = []
-  let at = 0
-  for (const line of text) {
-    paragraphs.push({start: at, end: at + line.length})
-    at += line.length + 2
+  // Paragraphs of a transcript, one a line, joined by blank lines.
+  const transcriptOf = (lines: string[]) => {
+    const paragraphs: Array<{start: number; end: number}> = []
+    let at = 0
+    for (const line of lines) {
+      paragraphs.push({start: at, end: at + line.length})
+      at += line.length + 2
+    }
+    return {source: lines.join('\n\n'), paragraphs}
   }
-  const source = text.join('\n\n')
+  const {source, paragraphs} = transcriptOf(text)
 
   it('quotes the interviewee’s turns and their continuation paragraphs, not the interviewer’s', () => {
     const answers = findInterviewAnswers(source, paragraphs)
@@ -58,14 +62,7 @@ describe('interview transcripts', () => {
   })
 
   it('takes the interviewer named so, however many questions the interviewee asks', () => {
-    const turns = ['Wikinews: Could you explain the problem?', 'Shimon Peres: Well, what is the problem? It is unprecedented.', 'Wikinews: How do you feel?', 'Shimon Peres: Who would not worry?']
-    const spans: Array<{start: number; end: number}> = []
-    let offset = 0
-    for (const line of turns) {
-      spans.push({start: offset, end: offset + line.length})
-      offset += line.length + 2
-    }
-    const transcript = turns.join('\n\n')
+    const {source: transcript, paragraphs: spans} = transcriptOf(['Wikinews: Could you explain the problem?', 'Shimon Peres: Well, what is the problem? It is unprecedented.', 'Wikinews: How do you feel?', 'Shimon Peres: Who would not worry?'])
     const answers = findInterviewAnswers(transcript, spans)
     expect(answers.map((a) => transcript.slice(a.start, a.end))).toEqual(['Well, what is the problem? It is unprecedented.', 'Who would not worry?'])
   })

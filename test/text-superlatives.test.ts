@@ -76,19 +76,17 @@ describe('measured comparisons', () => {
     expect(claims('The United States has the highest number of known infections.')).toEqual([])
   })
 
-  it('accepts the figure the claim is about just before it, in apposition or as the subject', () => {
-    const innings = 'He played an innings of 149 – the highest for any batsman in a World Cup final.'
-    expect(backedByMeasure(innings, innings.indexOf('highest') + 7, innings.indexOf('the highest'))).toBe(true)
-    const total = '77 is the lowest score in this world cup for an opening team.'
-    expect(backedByMeasure(total, total.indexOf('lowest') + 6, total.indexOf('the lowest'))).toBe(true)
-    const unmeasured = 'In 2019 the team had the lowest score in the league.'
-    expect(backedByMeasure(unmeasured, unmeasured.indexOf('lowest') + 6, unmeasured.indexOf('the lowest'))).toBe(false)
-    const species = 'The park holds at least 35 endemic species, more than any other protected area.'
-    expect(backedByMeasure(species, species.indexOf('other') + 5, species.indexOf('more than'))).toBe(true)
-    const jackpot = 'The jackpot of US$390 million, the highest lottery jackpot ever in the world, was paid out.'
-    expect(backedByMeasure(jackpot, jackpot.indexOf('highest') + 7, jackpot.indexOf('the highest'))).toBe(false)
-    const year = 'In 2019, the largest protest in its history took place.'
-    expect(backedByMeasure(year, year.indexOf('largest') + 7, year.indexOf('the largest'))).toBe(false)
+  // Is the claim (its words as they stand in the text) backed by a measure in its sentence?
+  const backed = (text: string, claim: string) => backedByMeasure(text, text.indexOf(claim) + claim.length, text.indexOf(claim))
+  it.each([
+    ['He played an innings of 149 – the highest for any batsman in a World Cup final.', 'the highest', true],
+    ['77 is the lowest score in this world cup for an opening team.', 'the lowest', true],
+    ['The park holds at least 35 endemic species, more than any other protected area.', 'more than any other', true],
+    ['In 2019 the team had the lowest score in the league.', 'the lowest', false],
+    ['The jackpot of US$390 million, the highest lottery jackpot ever in the world, was paid out.', 'the highest', false],
+    ['In 2019, the largest protest in its history took place.', 'the largest', false]
+  ] as const)('a figure just before the claim (not a year, not for a record): %s', (text, claim, expected) => {
+    expect(backed(text, claim)).toBe(expected)
   })
 
   it('accepts an age that backs the oldest or youngest', () => {
