@@ -45,7 +45,9 @@ describe('not claims', () => {
     'This is not the first lawsuit to be filed against the order.',
     'These weren’t the only studies to look at the two diseases.',
     'They sell their votes to the highest bidder.',
-    'Senator Katie Britt (R-Ala.), a member of the subcommittee, celebrated a $34 million award.'
+    'Senator Katie Britt (R-Ala.), a member of the subcommittee, celebrated a $34 million award.',
+    'Pages are designed for the newest markup language, HTML 5.',
+    'Even at the smallest estimate, the body is larger than Pluto.'
   ])('%s', (text) => {
     expect(claims(text)).toEqual([])
   })
