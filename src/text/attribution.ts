@@ -8,6 +8,7 @@ interface AttributionData {
   reportingPhrases: string[]
   sourcePhrases: string[]
   evidenceNouns: string[]
+  documentNouns: string[]
   opinionPhrases: string[]
   framingPhrases: string[]
   describedGroups: string[]
@@ -26,6 +27,7 @@ let compiled:
       verbPhrases: RegExp
       sources: RegExp
       evidence: Set<string>
+      documents: Set<string>
       opinion: RegExp
       framing: RegExp
       described: Set<string>
@@ -49,6 +51,7 @@ function patterns() {
       verbPhrases: phraseRegExp(data.reportingPhrases),
       sources: phraseRegExp(data.sourcePhrases),
       evidence: new Set(data.evidenceNouns),
+      documents: new Set(data.documentNouns),
       opinion: phraseRegExp(data.opinionPhrases),
       framing: phraseRegExp(data.framingPhrases),
       described: new Set(data.describedGroups),
@@ -106,8 +109,6 @@ function namedBefore(tokens: Token[], i: number): number {
   return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
 }
 
-// Kinds of source that are documents, not people: their origin can name them ("reports from the ministry").
-const documents = new Set(['report', 'reports', 'study', 'studies', 'survey', 'surveys', 'poll', 'polls', 'research', 'source', 'sources'])
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a', 'an', 'each', 'every', 'both'])
 const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'])
 
@@ -338,7 +339,7 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
   for (let j = i; j < tokens.length && words.length < 8; j++) {
     const t = tokens[j]
     // ("from" after a document: "according to reports from the ministry".)
-    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
+    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && p.documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
     words.push(j)
   }
   return classifyPhrase(tokens, words, p, true)
@@ -378,7 +379,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // "reports from the ministry of internal affairs": a document whose origin is named or
   // determined ("reports from the media" names no one, nor do "critics from across Britain").
   const origin = of > 0 && /^(?:from|by)$/.test(tokens[words[of]].lower) ? complement.filter((j) => /^NN/.test(tokens[j].tag) || tokens[j].name) : []
-  if (origin.length > 0 && documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
+  if (origin.length > 0 && p.documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
   // "Figures … show": the figures are the measurement itself.
   if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
