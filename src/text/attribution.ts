@@ -153,7 +153,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const owner = i >= 2 && /^['’]s?$/.test(tokens[i - 1].text) && tokens[i - 2].word ? i - 2 : i >= 1 && /['’]s$/.test(tokens[i - 1].text) ? i - 1 : namedBefore(tokens, i)
     if (owner < 0) return
     // Also after an aside between commas: "The Auditor-General report, tabled today, found …".
-    const aside = tokens[i + 1]?.text === ',' ? tokens.findIndex((x, k) => k > i + 1 && k <= i + 7 && x.text === ',') : -1
+    // (Looked for only in the six tokens after the noun: a search from the sentence's start, for
+    // every evidence noun, was quadratic in a run of them.)
+    let aside = -1
+    if (tokens[i + 1]?.text === ',') for (let k = i + 2; k <= i + 7 && k < tokens.length && aside < 0; k++) if (tokens[k].text === ',') aside = k
     const reports = tokens.slice(i + 1, i + 3).some((x) => p.verbs.has(x.lower)) || (aside > 0 && p.verbs.has(tokens[aside + 1]?.lower ?? ''))
     const lead = owner > 0 && determiners.has(tokens[owner - 1].lower) ? owner - 1 : owner
     const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
