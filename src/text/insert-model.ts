@@ -45,13 +45,14 @@ let compiled: Lexicons | undefined
 export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
-    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})),
-    chrome: chromePhrases(data().chrome.lists.flatMap((name) => data().lists[name] ?? []))
+    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, ...phraseTests(phrases)})),
+    chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? []))
   }
   return compiled
 }
 
-const chromePhrases = (phrases: string[]) => ({pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})
+/** A list's phrases as a global pattern, and the same without its word boundaries, a quicker test a match needs. */
+const phraseTests = (phrases: string[]) => ({pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})
 
 let notBeforeCut: RegExp | undefined
 
