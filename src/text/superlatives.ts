@@ -121,7 +121,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
-    const record = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu.test(text.slice(tokens[end].end - offset))
+    const record = recordWords.test(text.slice(tokens[end].end - offset))
     if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
@@ -176,6 +176,9 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   return claims.sort((a, b) => a.start - b.start)
 }
 
+/** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
+const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
+
 /**
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
@@ -183,7 +186,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
 export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
-  const record = /\b(?:ever|in\s+(?:\S+\s+){0,3}history|on\s+record|of\s+all\s+time|in\s+the\s+world|worldwide)\b/i.test(rest)
+  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest)
   return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
