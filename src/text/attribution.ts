@@ -1,4 +1,5 @@
 import {loadData, phraseRegExp} from '../data.js'
+import {monthNames} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
@@ -95,7 +96,7 @@ const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded',
 // Words between a subject and its verb that say nothing about the source.
 const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
-const calendarWords = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/
+const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
 
 /**
  * Where the name before the evidence noun at `i` starts, after "the" or "a" ("the Monmouth poll",

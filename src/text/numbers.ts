@@ -15,8 +15,10 @@ export interface NumberMention extends Span {
 }
 
 const statisticKinds = new Set<NumberKind>(['percentage', 'money', 'change', 'large-count', 'ratio', 'rate'])
-const months = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i
-const monthAfter = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i
+/** Month names and their abbreviations, as a regex alternation (lower case; match with the i flag). */
+export const monthNames = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+const months = new RegExp(String.raw`\b(?:${monthNames})\.?\s*$`, 'i')
+const monthAfter = new RegExp(String.raw`^\s*(?:${monthNames})\b`, 'i')
 // Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
 const scaleWord = /^(?:\s*(?:thousand|million|billion|trillion|bn|mn)\b|(?:m|k)\b)/i
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/i
