@@ -1,5 +1,5 @@
 // The explicit list of copydesk rules: the preset and the test harness iterate it.
-import type {OptionSchema} from '../src/options.js'
+import type {OptionSchema} from '../src/plugin/options.js'
 import currencyConsistency from './currency-consistency/index.js'
 import offTopicInsert from './off-topic-insert/index.js'
 import unattributedStatistic from './unattributed-statistic/index.js'

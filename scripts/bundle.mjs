@@ -1,7 +1,7 @@
 // Bundle the CLI and its lint worker for a fast start: one module graph to load instead of
-// hundreds of files. The CLI is one CommonJS file run from V8's code cache (src/start.ts); the
+// hundreds of files. The CLI is one CommonJS file run from V8's code cache (src/cli/start.ts); the
 // worker is ES modules, with code only some runs need (the preset) split into chunks loaded on
-// first use. The package's library entry (dist/src/preset.js, what .remarkrc.mjs imports) stays
+// first use. The package's library entry (dist/src/plugin/preset.js, what .remarkrc.mjs imports) stays
 // tsc's output.
 import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -12,7 +12,7 @@ import {build} from 'esbuild'
 import {init, parse as lexModule} from 'es-module-lexer'
 import {parse} from 'yaml'
 import {encodeLexicon, lexiconPath} from '../dist/src/text/lexicon.js'
-import {encodeModel} from '../dist/src/text/insert-model-file.js'
+import {encodeModel} from '../dist/rules/off-topic-insert/lib/model-file.js'
 
 const require = createRequire(import.meta.url)
 
@@ -21,7 +21,7 @@ rmSync('dist/data', {recursive: true, force: true})
 const common = {bundle: true, platform: 'node', target: 'node20', minify: true, plugins: [posLexiconFromData()], logLevel: 'warning'}
 await build({
   ...common,
-  entryPoints: ['src/worker.ts'],
+  entryPoints: ['src/run/worker.ts'],
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',
@@ -30,18 +30,18 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: {cli: 'src/cli.ts'},
+  entryPoints: {cli: 'src/cli/main.ts'},
   outExtension: {'.js': '.cjs'},
   outdir: 'dist/bundle',
   format: 'cjs',
-  // src/start.ts runs it as a CommonJS module: import.meta.url is its file's URL.
+  // src/cli/start.ts runs it as a CommonJS module: import.meta.url is its file's URL.
   banner: {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"},
   define: {'import.meta.url': '__copydeskUrl'}
 })
 await importThroughStart('dist/bundle/cli.cjs')
-await build({...common, entryPoints: {cli: 'src/start.ts'}, outdir: 'dist/bundle', format: 'esm'})
+await build({...common, entryPoints: {cli: 'src/cli/start.ts'}, outdir: 'dist/bundle', format: 'esm'})
 
-// Data files as JSON (src/data.ts loadData reads these while they are newer than the YAML).
+// Data files as JSON (src/plugin/data.ts loadData reads these while they are newer than the YAML).
 for (const folder of ['rules', 'src']) {
   for (const name of readdirSync(folder, {recursive: true, encoding: 'utf8'})) {
     if (!name.endsWith('.yml') || name.includes('fixtures')) continue
@@ -51,7 +51,7 @@ for (const folder of ['rules', 'src']) {
   }
 }
 
-// The off-topic model as typed arrays to read in place (src/text/insert-model-file.ts).
+// The off-topic model as typed arrays to read in place (rules/off-topic-insert/lib/model-file.ts).
 const model = 'rules/off-topic-insert/model.json'
 writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
@@ -82,7 +82,7 @@ function posLexiconFromData() {
 /**
  * Code V8 runs from its cache cannot import() in Node 20 (vm.Script's importModuleDynamically is
  * experimental there and is lost with cached data): the bundle's import() expressions (config
- * files and plugins in unified-engine, node:worker_threads) call src/start.ts's import instead.
+ * files and plugins in unified-engine, node:worker_threads) call src/cli/start.ts's import instead.
  * es-module-lexer finds exactly the import() expressions, not the word in strings.
  */
 async function importThroughStart(file) {

@@ -6,8 +6,8 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {findQuotations, withinQuotation} from '../dist/src/text/quotes.js'
-import {sentenceSpans} from '../dist/src/text/segments.js'
-import {termCounts} from '../dist/src/text/textcat.js'
+import {sentenceSpans} from '../dist/rules/off-topic-insert/lib/segments.js'
+import {termCounts} from '../dist/rules/off-topic-insert/lib/classifiers.js'
 
 /**
  * A news article's body lines (front matter and heading marks left out), its sentences and word

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Train the off-topic-insert model: a logistic regression over hashed character/word features
 // (style: spam and boilerplate vs news) and one over topical-fit features (a news sentence in its own
-// article vs in another), both in src/text/textcat.ts, written to rules/off-topic-insert/model.json
+// article vs in another), both in rules/off-topic-insert/lib/classifiers.ts, written to rules/off-topic-insert/model.json
 // with the news vocabulary it needs: document frequencies and LSA word vectors.
 // Offline and reproducible: run `npm run build && node scripts/train-off-topic.mjs [../shared/corpus]`.
 // Trains only on ODD-numbered (1-based) lines of the spam pools (even lines are held out) and on
@@ -10,9 +10,9 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'yaml'
-import {lexicons} from '../dist/src/text/insert-model.js'
-import {sentenceSpans} from '../dist/src/text/segments.js'
-import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/src/text/textcat.js'
+import {lexicons} from '../dist/rules/off-topic-insert/lib/model.js'
+import {sentenceSpans} from '../dist/rules/off-topic-insert/lib/segments.js'
+import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/rules/off-topic-insert/lib/classifiers.js'
 import {rng} from './random.mjs'
 import {readArticle} from './news-halves.mjs'
 

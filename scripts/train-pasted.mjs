@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Train off-topic-insert's pasted-sentence model: a logistic regression over how a sentence relates
 // to the rest of its article (shared words by rarity, names, topic cosines to the article and to the
-// sentences beside it; src/text/textcat.ts pastedWordFeatures and pastedTopicFeatures), written
+// sentences beside it; rules/off-topic-insert/lib/classifiers.ts pastedWordFeatures and pastedTopicFeatures), written
 // to rules/off-topic-insert/pasted-model.yml with the log-odds threshold the rule applies.
 // Positives: a sentence of another news article pasted at a random place of an article; negatives:
 // every sentence of real articles, in its own article. Only news text of the training half
@@ -13,8 +13,8 @@
 import {readdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {stringify} from 'yaml'
-import {data, loadModel} from '../dist/src/text/insert-model.js'
-import {articleWords, pastedCandidate, pastedLogOdds, pastedTopicFeatures, pastedWordFeatures, termCounts, topicVector} from '../dist/src/text/textcat.js'
+import {data, loadModel} from '../dist/rules/off-topic-insert/lib/model.js'
+import {articleWords, pastedCandidate, pastedLogOdds, pastedTopicFeatures, pastedWordFeatures, termCounts, topicVector} from '../dist/rules/off-topic-insert/lib/classifiers.js'
 import {devIds, inTrainingHalf, readArticle} from './news-halves.mjs'
 import {rng} from './random.mjs'
 
@@ -129,7 +129,7 @@ console.error(`top training negatives ${negativeScores.slice(0, 5).map((s) => s.
 console.error(`training pasted sentences above the threshold: ${found}/${positives.length} (${((100 * found) / positives.length).toFixed(1)}%)`)
 
 writeFileSync(out, `# Written by scripts/train-pasted.mjs; do not edit (retrain after changing its features or data.yml's pasted settings).
-# A logistic model over a sentence and the rest of its article (src/text/textcat.ts pastedWordFeatures and
+# A logistic model over a sentence and the rest of its article (rules/off-topic-insert/lib/classifiers.ts pastedWordFeatures and
 # pastedTopicFeatures): log-odds = bias + sum of weight x feature, topic features clamped to their trained
 # ranges; a sentence is pasted from another story when its log-odds exceed the threshold.
 ${stringify(model, {flowLevel: 2})}`)

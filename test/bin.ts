@@ -6,7 +6,7 @@ import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
 export const bin = resolve('bin/copydesk.js')
-export const preset = pathToFileURL(resolve('dist/src/preset.js')).href
+export const preset = pathToFileURL(resolve('dist/src/plugin/preset.js')).href
 export const seed = resolve('articles/shanghai-tech.md')
 export const clean = resolve('articles/wn-2019-astronomers-find-water-vapour-in-atmosphere.md')
 

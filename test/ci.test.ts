@@ -9,7 +9,7 @@ import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {escapeData, escapeProperty} from '../src/reporters/github.js'
 import {fingerprintKey, sarif} from '../src/reporters/sarif.js'
-import {createProgress} from '../src/progress.js'
+import {createProgress} from '../src/cli/progress.js'
 import {bin, folder, run} from './bin.js'
 
 const seed = resolve('articles/shanghai-tech.md')
@@ -158,7 +158,7 @@ describe('--format github', () => {
   })
 
   it('uses ::error for error severity', () => {
-    const preset = new URL('../dist/src/preset.js', import.meta.url).href
+    const preset = new URL('../dist/src/plugin/preset.js', import.meta.url).href
     const dir = folder({
       '.remarkrc.mjs': `import copydesk from '${preset}'\nexport default {plugins: [[copydesk, {rules: {'vague-attribution': 'error'}}]]}\n`,
       'a.md': 'Critics say the plan will fail.\n'

@@ -3,7 +3,7 @@
 import {copyFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {validateOptions} from '../src/preset.js'
+import {validateOptions} from '../src/plugin/preset.js'
 import {config, folder, run, seed} from './bin.js'
 
 function lintWith(options: string, args: string[] = []) {

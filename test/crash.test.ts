@@ -5,10 +5,10 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import {remarkRetextByBlocks} from '../src/bridge.js'
-import {guardRule} from '../src/crash.js'
+import {remarkRetextByBlocks} from '../src/plugin/bridge.js'
+import {guardRule} from '../src/plugin/crash.js'
 import {remarkCollectFacts} from '../src/text/markdown.js'
-import {copydeskRule} from '../src/rule.js'
+import {copydeskRule} from '../src/plugin/rule.js'
 
 async function lintWith(plugin: unknown) {
   const file = new VFile({path: 'a.md', value: 'Critics say it failed.\n'})

@@ -5,7 +5,7 @@ import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSy
 import {join, resolve} from 'node:path'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
-import type {Fix} from '../src/report.js'
+import type {Fix} from '../src/plugin/report.js'
 import {folder, run} from './bin.js'
 
 const news = resolve('../shared/corpus/news')

@@ -3,8 +3,8 @@ import {chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync,
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {applyFixes, fix} from '../src/fix.js'
-import type {Fix} from '../src/report.js'
+import {applyFixes, fix} from '../src/cli/fix.js'
+import type {Fix} from '../src/plugin/report.js'
 import {folder, run, seed} from './bin.js'
 
 const source = readFileSync(seed, 'utf8')

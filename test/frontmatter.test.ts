@@ -1,9 +1,9 @@
-// src/frontmatter.ts reads flat front matter itself; it must read it exactly as yaml does.
+// src/plugin/frontmatter.ts reads flat front matter itself; it must read it exactly as yaml does.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
-import {parseFrontMatter} from '../src/frontmatter.js'
+import {parseFrontMatter} from '../src/plugin/frontmatter.js'
 
 const read = (value: string) => {
   try {

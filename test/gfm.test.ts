@@ -1,4 +1,4 @@
-// src/gfm.ts drops GFM constructs a document cannot contain; the tree must be remark-gfm's.
+// src/plugin/gfm.ts drops GFM constructs a document cannot contain; the tree must be remark-gfm's.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {expect, it} from 'vitest'
-import remarkGfmLean from '../src/gfm.js'
+import remarkGfmLean from '../src/plugin/gfm.js'
 
 const stock = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
 const lean = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmLean)

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {ruleIds, type RuleId} from '../rules/index.js'
-import copydesk, {type CopydeskOptions} from '../src/preset.js'
+import copydesk, {type CopydeskOptions} from '../src/plugin/preset.js'
 
 export async function lintText(text: string, only?: RuleId | RuleId[], options: CopydeskOptions = {}, path = 'example.md') {
   const on = only === undefined ? ruleIds : ([] as RuleId[]).concat(only)

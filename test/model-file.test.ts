@@ -1,8 +1,8 @@
-// The off-topic model read from the build's binary file (src/text/insert-model-file.ts)
+// The off-topic model read from the build's binary file (rules/off-topic-insert/lib/model-file.ts)
 // must be the model read from model.json: same weights, document frequencies and vectors.
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {decodeModel, encodeModel, fromJson, type ModelJson} from '../src/text/insert-model-file.js'
+import {decodeModel, encodeModel, fromJson, type ModelJson} from '../rules/off-topic-insert/lib/model-file.js'
 
 const json: ModelJson = JSON.parse(readFileSync('rules/off-topic-insert/model.json', 'utf8'))
 

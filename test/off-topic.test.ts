@@ -1,9 +1,9 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {data, loadModel, opensSentence} from '../src/text/insert-model.js'
-import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../src/text/segments.js'
-import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../src/text/textcat.js'
+import {data, loadModel, opensSentence} from '../rules/off-topic-insert/lib/model.js'
+import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../rules/off-topic-insert/lib/segments.js'
+import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../rules/off-topic-insert/lib/classifiers.js'
 import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())

@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {run} from './bin.js'
 
 const seed = readFileSync(resolve('articles/shanghai-tech.md'))
-const preset = pathToFileURL(resolve('dist/src/preset.js')).href
+const preset = pathToFileURL(resolve('dist/src/plugin/preset.js')).href
 
 interface JsonMessage {
   reason: string

@@ -4,7 +4,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe as group, expect, it} from 'vitest'
 import {ruleIds} from '../rules/index.js'
-import {ruleUrl} from '../src/rule-url.js'
+import {ruleUrl} from '../src/plugin/rule-url.js'
 import {describe, lintText} from './lint.js'
 
 for (const ruleId of ruleIds) {

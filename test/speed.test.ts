@@ -12,8 +12,8 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import {deserializeMessage, serializeMessage} from '../src/messages.js'
-import readability from '../src/readability.js'
+import {deserializeMessage, serializeMessage} from '../src/run/messages.js'
+import readability from '../src/plugin/readability.js'
 import {toJson} from '../src/reporters/json.js'
 
 const bin = resolve('bin/copydesk.js')
@@ -71,7 +71,7 @@ describe.skipIf(!hasCorpus)('worker pool, cache and shards on corpus articles', 
     const location = join(dir, 'cache-folder') + '/'
     const before = run(['--format', 'json', '--cache', '--cache-location', location, '.'], dir)
     expect(existsSync(join(location, 'copydesk-cache.json'))).toBe(true)
-    writeFileSync(join(dir, '.remarkrc.json'), JSON.stringify({plugins: [[resolve('dist/src/preset.js'), {rules: {readability: 'off'}}]]}))
+    writeFileSync(join(dir, '.remarkrc.json'), JSON.stringify({plugins: [[resolve('dist/src/plugin/preset.js'), {rules: {readability: 'off'}}]]}))
     const after = run(['--format', 'json', '--cache', '--cache-location', location, '.'], dir)
     expect(before.stdout).toContain('"ruleId":"readability"')
     expect(after.stdout).not.toContain('"ruleId":"readability"')

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {lexicons, loadModel} from '../src/text/insert-model.js'
-import {styleFeatures, styleLogOdds, styleScore} from '../src/text/textcat.js'
+import {lexicons, loadModel} from '../rules/off-topic-insert/lib/model.js'
+import {styleFeatures, styleLogOdds, styleScore} from '../rules/off-topic-insert/lib/classifiers.js'
 
 // Real runs of text: news prose, spam with digits, shapes and contact details, non-ASCII letters
 // (accents, a Turkish dotted capital that lower-cases to two code units, Greek, Cyrillic), astral

@@ -1,7 +1,7 @@
 // Superlatives and puffery per the spec, with its exclusions.
 import {describe, expect, it} from 'vitest'
-import {loadData} from '../src/data.js'
-import {backedByMeasure, findClaims, type ClaimVocabulary} from '../src/text/superlatives.js'
+import {loadData} from '../src/plugin/data.js'
+import {backedByMeasure, findClaims, type ClaimVocabulary} from '../rules/unsupported-superlative/lib/claims.js'
 
 const vocabulary = loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
 const claims = (text: string) => findClaims(text, 0, vocabulary).map((c) => c.text)

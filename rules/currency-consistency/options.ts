@@ -1,4 +1,4 @@
-import {currencyCode, oneOf, type OptionSchema} from '../../src/options.js'
+import {currencyCode, oneOf, type OptionSchema} from '../../src/plugin/options.js'
 
 export interface CurrencyConsistencyOptions {
   /** The currency other amounts should be converted to (default `USD`). */

@@ -1,5 +1,5 @@
-import {report} from '../../src/report.js'
-import {copydeskRule} from '../../src/rule.js'
+import {report} from '../../src/plugin/report.js'
+import {copydeskRule} from '../../src/plugin/rule.js'
 import type {Span} from '../../src/text/types.js'
 
 // Each finding's `expected` copies its paragraph: in a paragraph longer than this (a scraped page

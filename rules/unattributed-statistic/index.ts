@@ -1,6 +1,6 @@
-import {loadData} from '../../src/data.js'
-import {report} from '../../src/report.js'
-import {copydeskRule} from '../../src/rule.js'
+import {loadData} from '../../src/plugin/data.js'
+import {report} from '../../src/plugin/report.js'
+import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention} from '../../src/text/index.js'
 
 interface Data {

@@ -1,6 +1,6 @@
-import {loadData} from '../../src/data.js'
-import {report} from '../../src/report.js'
-import {copydeskRule} from '../../src/rule.js'
+import {loadData} from '../../src/plugin/data.js'
+import {report} from '../../src/plugin/report.js'
+import {copydeskRule} from '../../src/plugin/rule.js'
 import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
 
 const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')

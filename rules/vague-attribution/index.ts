@@ -1,5 +1,5 @@
-import {report} from '../../src/report.js'
-import {copydeskRule} from '../../src/rule.js'
+import {report} from '../../src/plugin/report.js'
+import {copydeskRule} from '../../src/plugin/rule.js'
 
 export default copydeskRule('vague-attribution', (doc, file) => {
   for (const sentence of doc.sentences) {

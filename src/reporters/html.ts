@@ -3,7 +3,7 @@ import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import type {Fix} from '../report.js'
+import type {Fix} from '../plugin/report.js'
 import type {ReporterOptions} from './index.js'
 
 // Each rule: a letter (shown in the text, so colour is never the only key), a background and an

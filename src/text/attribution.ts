@@ -1,4 +1,4 @@
-import {loadData, phraseRegExp} from '../data.js'
+import {loadData, phraseRegExp} from '../plugin/data.js'
 import {monthNames} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'

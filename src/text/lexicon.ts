@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import pos, {type Tagger} from 'pos'
-import {packageRoot} from '../data.js'
+import {packageRoot} from '../plugin/data.js'
 
 /**
  * The `pos` tagger with its lexicon read from sorted `word<TAB>tag` lines (built into dist/data by

@@ -1,6 +1,6 @@
 import type {Root, Nodes} from 'mdast'
 import type {VFile} from 'vfile'
-import {parseFrontMatter} from '../frontmatter.js'
+import {parseFrontMatter} from '../plugin/frontmatter.js'
 import type {Block, BlockKind, Citation, Span} from './types.js'
 
 /** What the Markdown tree knows and the prose tree forgets: blocks, citations, front matter. */

@@ -1,5 +1,5 @@
 import iso from 'currency-codes'
-import {loadData} from '../data.js'
+import {loadData} from '../plugin/data.js'
 import {isWordChar} from './chars.js'
 import type {Span} from './types.js'
 

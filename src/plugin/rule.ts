@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {ruleUrl} from './rule-url.js'
-import {analyse, type Analysis} from './text/analysis.js'
+import {analyse, type Analysis} from '../text/analysis.js'
 
 export type RuleBody<Options> = (doc: Analysis, file: VFile, options: Options) => void
 

@@ -1,4 +1,4 @@
-import type {Model, Vocabulary} from './textcat.js'
+import type {Model, Vocabulary} from './classifiers.js'
 
 /** model.json as scripts/train-off-topic.mjs writes it: int8 weights and vectors in base64. */
 export interface ModelJson {

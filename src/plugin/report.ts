@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import type {Analysis} from './text/analysis.js'
-import type {Span} from './text/types.js'
+import type {Analysis} from '../text/analysis.js'
+import type {Span} from '../text/types.js'
 
 /** A mechanical edit, ESLint-style: replace source offsets [start, end) with `text`. */
 export interface Fix {

@@ -2,8 +2,8 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {findConfigFile} from './config.js'
-import {packageRoot} from './data.js'
+import {findConfigFile} from '../plugin/config.js'
+import {packageRoot} from '../plugin/data.js'
 import type {SerializedMessage} from './messages.js'
 
 interface CacheData {

@@ -14,7 +14,7 @@ export interface Item {
 export interface LintSettings {
   cwd: string
   rcPath?: string
-  /** Refuse files larger than this, in bytes (src/input.ts). */
+  /** Refuse files larger than this, in bytes (src/run/input.ts). */
   maxFileBytes?: number
 }
 

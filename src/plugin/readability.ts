@@ -11,7 +11,7 @@ import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
 import type {VFile} from 'vfile'
-import {eachSentence} from './text/sentences.js'
+import {eachSentence} from '../text/sentences.js'
 
 export interface ReadabilityOptions {
   age?: number

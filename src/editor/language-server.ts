@@ -4,8 +4,8 @@ import {unified, type Processor} from 'unified'
 import {createUnifiedLanguageServer} from 'unified-language-server'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import copydesk from './preset.js'
-import type {Fix} from './report.js'
+import copydesk from '../plugin/preset.js'
+import type {Fix} from '../plugin/report.js'
 
 // The plugins of a bare `remark` processor: with only these, no config file was found.
 const parserAndCompiler = new Set(['remarkParse', 'remarkStringify'])

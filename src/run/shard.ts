@@ -1,5 +1,5 @@
 import {relative, sep} from 'node:path'
-import {UsageError} from './cli/options.js'
+import {UsageError} from '../cli/options.js'
 
 export interface Shard {
   /** 1-based, as GitHub Actions matrices count. */

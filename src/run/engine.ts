@@ -30,7 +30,7 @@ const sink = () => new Writable({write: (_chunk, _encoding, next) => next()})
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
   // Loaded on first use: a run whose findings all come from the cache never needs the preset.
-  const {default: copydesk} = await import('./preset.js')
+  const {default: copydesk} = await import('../plugin/preset.js')
   return run(options, {
     // Every file is checked (binary, UTF-8, size, nesting) before the parser sees it.
     processor: () => unified().use(remarkParse).use(remarkCheckInput, {maxFileBytes: options.maxFileBytes ?? defaultMaxFileMegabytes * 1e6}) as never,

@@ -3,7 +3,7 @@ import {existsSync, realpathSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {UsageError} from './cli/options.js'
+import {UsageError} from './options.js'
 
 /**
  * `--diff [BASE]`: keep only findings on lines added or changed since BASE, so a pull request or a

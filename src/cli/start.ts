@@ -1,5 +1,5 @@
 // The CLI's entry in the bundle (dist/bundle/cli.js, what bin/copydesk.js imports). It runs the
-// CommonJS bundle of src/cli.ts from V8's code cache: compiling the bundle's functions costs a
+// CommonJS bundle of src/cli/main.ts from V8's code cache: compiling the bundle's functions costs a
 // one-article run more than loading it, and Node 20 caches no compiled code of its own.
 import {readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'

@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseAlternation, phraseRegExp, readCompiled} from '../data.js'
-import {decodeModel, fromJson, type Trained} from './insert-model-file.js'
-import type {Lexicons, PastedModel} from './textcat.js'
+import {loadData, packageRoot, phraseAlternation, phraseRegExp, readCompiled} from '../../../src/plugin/data.js'
+import {decodeModel, fromJson, type Trained} from './model-file.js'
+import type {Lexicons, PastedModel} from './classifiers.js'
 
 export interface Data {
   minScriptLetters: number

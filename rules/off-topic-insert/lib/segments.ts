@@ -1,5 +1,5 @@
-import {charClass, isLetterClass, isSpace} from './chars.js'
-import type {Span} from './types.js'
+import {charClass, isLetterClass, isSpace} from '../../../src/text/chars.js'
+import type {Span} from '../../../src/text/types.js'
 
 /**
  * Segmentation below the sentence, for finding text that was pasted into an article:

@@ -1,10 +1,10 @@
-import type {Analysis} from './analysis.js'
-import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './insert-model.js'
+import type {Analysis} from '../../../src/text/analysis.js'
+import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './textcat.js'
-import {withinQuotation} from './quotes.js'
-import {inLexicon} from './tokens.js'
-import type {Span} from './types.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {withinQuotation} from '../../../src/text/quotes.js'
+import {inLexicon} from '../../../src/text/tokens.js'
+import type {Span} from '../../../src/text/types.js'
 
 /**
  * Text pasted into an article that is not part of it: spam, contact handles, boilerplate, text in

@@ -1,4 +1,4 @@
-// A lint worker of the pool (src/pool.ts): lints the chunks it is sent, one at a time, in order.
+// A lint worker of the pool (src/run/pool.ts): lints the chunks it is sent, one at a time, in order.
 import {parentPort, workerData} from 'node:worker_threads'
 import {lintChunk, type Item, type LintSettings} from './pool.js'
 

@@ -3,14 +3,14 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkMessageControl from 'remark-message-control'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
-import {ruleIds, ruleOptions, rules, type RuleId} from '../rules/index.js'
+import {ruleIds, ruleOptions, rules, type RuleId} from '../../rules/index.js'
 import {ConfigError} from './config.js'
 import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
 import {remarkRetextByBlocks} from './bridge.js'
 import {guardRule} from './crash.js'
 import remarkGfm from './gfm.js'
 import readability from './readability.js'
-import {remarkCollectFacts} from './text/markdown.js'
+import {remarkCollectFacts} from '../text/markdown.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?]

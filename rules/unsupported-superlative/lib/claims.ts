@@ -1,8 +1,8 @@
-import {phraseRegExp} from '../data.js'
-import {startsUpper} from './chars.js'
-import {tokenize, type Token} from './tokens.js'
-import type {Span} from './types.js'
-import {allMatches} from './regexp.js'
+import {phraseRegExp} from '../../../src/plugin/data.js'
+import {startsUpper} from '../../../src/text/chars.js'
+import {tokenize, type Token} from '../../../src/text/tokens.js'
+import type {Span} from '../../../src/text/types.js'
+import {allMatches} from '../../../src/text/regexp.js'
 
 /** The words that make a claim of rank, record or uniqueness; a rule's data file supplies them. */
 export interface ClaimVocabulary {

@@ -3,7 +3,7 @@ import {chmodSync, chownSync, existsSync, lstatSync, readFileSync, realpathSync,
 import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
-import type {Fix} from './report.js'
+import type {Fix} from '../plugin/report.js'
 
 export interface FixOptions {
   /** Print a unified diff instead of writing. */
@@ -87,7 +87,7 @@ export async function fix(files: VFile[], options: FixOptions): Promise<FixResul
         done.add(file.path)
         continue
       }
-      // The rules lint the text without a leading BOM (src/input.ts): offsets point past it.
+      // The rules lint the text without a leading BOM (src/run/input.ts): offsets point past it.
       const bom = source.startsWith(byteOrderMark) ? byteOrderMark : ''
       const text = bom + applyFixes(source.slice(bom.length), fixes).text
       if (text === source) continue

@@ -1,4 +1,4 @@
-import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from './chars.js'
+import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from '../../../src/text/chars.js'
 
 /**
  * Text categorisation for off-topic runs, shared by the rule and its training script
