@@ -1,6 +1,6 @@
 // copydesk's own config: the copydesk CLI, `remark` (remark-cli), hooks, CI and editors read it.
 // Severity per rule: 'off' | 'warn' | 'error', or [severity, options].
-import copydesk from './dist/src/plugin/preset.js'
+import copydesk from 'copydesk'
 
 export default {
   plugins: [

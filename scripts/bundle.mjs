@@ -8,6 +8,7 @@ import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {init, parse as lexModule} from 'es-module-lexer'
 import {parse} from 'yaml'
@@ -28,18 +29,22 @@ await build({
   // CommonJS dependencies (debug, ignore, pluralize …) call require for Node's built-ins.
   banner: {js: "import {createRequire as __copydeskRequire} from 'node:module';const require = __copydeskRequire(import.meta.url);"}
 })
-await build({
-  ...common,
-  entryPoints: {cli: 'src/cli/main.ts'},
-  outExtension: {'.js': '.cjs'},
-  outdir: 'dist/bundle',
-  format: 'cjs',
-  // src/cli/start.ts runs it as a CommonJS module: import.meta.url is its file's URL.
-  banner: {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"},
-  define: {'import.meta.url': '__copydeskUrl'}
-})
-await importThroughStart('dist/bundle/cli.cjs')
-await build({...common, entryPoints: {cli: 'src/cli/start.ts'}, outdir: 'dist/bundle', format: 'esm'})
+// The CLI, and the preset for configs that import the package (package.json `exports`), each a
+// CommonJS bundle run from V8's code cache by a small ES module (src/run/code-cache.ts).
+for (const [name, entry, start] of [['cli', 'src/cli/main.ts', 'src/cli/start.ts'], ['preset', 'src/plugin/preset.ts', 'src/plugin/entry.ts']]) {
+  await build({
+    ...common,
+    entryPoints: {[name]: entry},
+    outExtension: {'.js': '.cjs'},
+    outdir: 'dist/bundle',
+    format: 'cjs',
+    // Run as a CommonJS module: import.meta.url is its file's URL.
+    banner: {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"},
+    define: {'import.meta.url': '__copydeskUrl'}
+  })
+  await importThroughStart(`dist/bundle/${name}.cjs`, name === 'cli')
+  await build({...common, entryPoints: {[name]: start}, outdir: 'dist/bundle', format: 'esm'})
+}
 
 // Data files as JSON (src/plugin/data.ts loadData reads these while they are newer than the YAML).
 for (const folder of ['rules', 'src']) {
@@ -64,6 +69,9 @@ copyFileSync('articles/shanghai-tech.md', join(sample, 'shanghai-tech.md'))
 const warm = spawnSync(process.execPath, [resolve('bin/copydesk.js'), '--format', 'json', 'shanghai-tech.md'], {cwd: sample, encoding: 'utf8'})
 rmSync(sample, {recursive: true, force: true})
 if (warm.status !== 0) throw new Error(`bundle: the built CLI failed on the seed article: ${warm.stderr}`)
+// The preset's first code cache, as a config that imports the package loads it.
+const warmPreset = spawnSync(process.execPath, ['--input-type=module', '-e', `import ${JSON.stringify(pathToFileURL(resolve('dist/bundle/preset.js')).href)}`], {encoding: 'utf8'})
+if (warmPreset.status !== 0) throw new Error(`bundle: the built preset failed to load: ${warmPreset.stderr}`)
 
 /** Leave the package's lexicon out of the bundle: src/text/lexicon.ts reads dist/data instead. */
 function posLexiconFromData() {
@@ -85,11 +93,11 @@ function posLexiconFromData() {
  * files and plugins in unified-engine, node:worker_threads) call src/cli/start.ts's import instead.
  * es-module-lexer finds exactly the import() expressions, not the word in strings.
  */
-async function importThroughStart(file) {
+async function importThroughStart(file, loadsConfigs) {
   await init
   let code = readFileSync(file, 'utf8')
   const dynamic = lexModule(code)[0].filter((found) => found.d > -1)
-  if (dynamic.length === 0) throw new Error(`bundle: expected import() expressions in ${file} (unified-engine loads configs with them)`)
+  if (loadsConfigs && dynamic.length === 0) throw new Error(`bundle: expected import() expressions in ${file} (unified-engine loads configs with them)`)
   for (const {ss} of dynamic.reverse()) code = code.slice(0, ss) + '__copydeskImport' + code.slice(ss + 'import'.length)
   writeFileSync(file, code)
 }

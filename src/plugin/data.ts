@@ -1,18 +1,9 @@
-import {existsSync, readFileSync, statSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
 import {parse} from 'yaml'
+import {packageRoot} from './package-root.js'
 
-/** The package root, found from this module so it works from `src/` (tests) and `dist/src/` (CLI). */
-export const packageRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'rules'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error('copydesk: cannot find the package root')
-    dir = up
-  }
-  return dir
-})()
+export {packageRoot}
 
 const cache = new Map<string, unknown>()
 

@@ -11,6 +11,7 @@ import {guardRule} from './crash.js'
 import remarkGfm from './gfm.js'
 import readability from './readability.js'
 import {remarkCollectFacts} from '../text/markdown.js'
+import {sharePreset} from './package-root.js'
 
 export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
 export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
@@ -109,3 +110,6 @@ function readabilityMessages(options: {fatal: boolean; age: number}) {
 }
 
 export {ruleIds}
+
+// A config that imports the package in this run gets this preset, not a second copy (src/plugin/entry.ts).
+sharePreset({default: copydesk, validateOptions, ruleIds})
