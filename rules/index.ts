@@ -1,7 +1,7 @@
 // The explicit list of copydesk rules: the preset and the test harness iterate it.
 import type {OptionSchema} from '../src/plugin/options.js'
 import currencyConsistency from './currency-consistency/index.js'
-import offTopicInsert from './off-topic-insert/index.js'
+import offTopicInsert, {exclusion as offTopicExclusion} from './off-topic-insert/index.js'
 import unattributedStatistic from './unattributed-statistic/index.js'
 import unsupportedSuperlative from './unsupported-superlative/index.js'
 import vagueAttribution from './vague-attribution/index.js'
@@ -21,6 +21,12 @@ export const rules = {
 
 export type RuleId = keyof typeof rules
 export const ruleIds = Object.keys(rules) as RuleId[]
+
+// Steps that leave the text a rule claims out of the other rules' analysis (rules/<id>/index.ts
+// `exclusion`): the preset runs them first, each only when its rule is on.
+export const exclusions: Partial<Record<RuleId, typeof offTopicExclusion>> = {
+  'off-topic-insert': offTopicExclusion
+}
 
 // Each rule's option schema (rules/<id>/options.ts): the preset validates config against it.
 export const ruleOptions = {

@@ -183,7 +183,7 @@ describe('fixes', () => {
   })
 })
 
-describe('inserted runs in the shared analysis', () => {
+describe('inserted runs left out of the other rules', () => {
   const article = [
     'The city council voted on Tuesday to extend the night bus service to the airport after months of complaints from shift workers.',
     'URGENT! You have won a guaranteed £1000 cash prize. Call 09061701461 now to claim, T&C apply.',

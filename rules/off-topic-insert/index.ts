@@ -1,6 +1,22 @@
 import {report} from '../../src/plugin/report.js'
-import {copydeskRule} from '../../src/plugin/rule.js'
+import {copydeskRule, exclusionStep} from '../../src/plugin/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
 import type {Span} from '../../src/text/types.js'
+import {findInserts, type Insert} from './lib/find-runs.js'
+
+// The runs are found once per document: the exclusion step and the report share them.
+const found = new WeakMap<Analysis, Insert[]>()
+function inserts(doc: Analysis): Insert[] {
+  let runs = found.get(doc)
+  if (!runs) {
+    runs = findInserts(doc)
+    found.set(doc, runs)
+  }
+  return runs
+}
+
+/** The other rules leave the runs alone: their claims, cues and figures are this rule's finding. */
+export const exclusion = exclusionStep(inserts)
 
 // Each finding's `expected` copies its paragraph: in a paragraph longer than this (a scraped page
 // run together, thousands of runs in it) the copies would grow with runs × length, to gigabytes,
@@ -8,7 +24,7 @@ import type {Span} from '../../src/text/types.js'
 const maxParagraphCopy = 10_000
 
 export default copydeskRule('off-topic-insert', (doc, file) => {
-  for (const run of doc.inserts()) {
+  for (const run of inserts(doc)) {
     const text = doc.source.slice(run.start, run.end)
     const block = doc.paragraphs.find((p) => p.block.start <= run.start && run.end <= p.block.end)?.block ?? run.line
     const fix = removal(doc.source, run, block)

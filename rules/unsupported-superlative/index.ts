@@ -1,7 +1,8 @@
 import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
-import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
+import type {Sentence} from '../../src/text/index.js'
+import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary} from './lib/claims.js'
 
 const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
 

@@ -3,6 +3,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {ruleUrl} from './rule-url.js'
 import {analyse, type Analysis} from '../text/analysis.js'
+import type {Span} from '../text/types.js'
 
 export type RuleBody<Options> = (doc: Analysis, file: VFile, options: Options) => void
 
@@ -14,4 +15,15 @@ export function copydeskRule<Options = Record<string, never>>(ruleId: string, bo
   return lintRule<Root, Options>({origin: `copydesk:${ruleId}`, url: ruleUrl(ruleId)}, (tree, file, options) => {
     body(analyse(tree, file), file, (options ?? {}) as Options)
   })
+}
+
+/**
+ * A rule's exclusion step: the text the rule claims is left out of the analysis that the other
+ * rules ask. The preset runs it before every rule, and only when its rule is on.
+ */
+export function exclusionStep(claimed: (doc: Analysis) => readonly Span[]) {
+  return () => (tree: Root, file: VFile) => {
+    const doc = analyse(tree, file)
+    doc.exclude(claimed(doc))
+  }
 }

@@ -6,7 +6,6 @@ import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
-import {findInserts, type Insert} from '../../rules/off-topic-insert/lib/find-runs.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import {eachSentence} from './sentences.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
@@ -27,7 +26,7 @@ export interface Analysis {
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
   point(offset: number): {line: number; column: number; offset: number}
-  /** The sentence's text with quoted words and inserted runs blanked out, offsets preserved: the writer's own words. */
+  /** The sentence's text with quoted words and excluded text blanked out, offsets preserved: the writer's own words. */
   writerText(sentence: Sentence): string
   /** Is the span inside a direct quotation (not a scare quote)? */
   isQuoted(span: Span): boolean
@@ -60,10 +59,14 @@ export interface Analysis {
   numbers(sentence: Sentence): NumberMention[]
   /** Currencies named in the writer's words of a sentence ("the yuan weakened", "RMB"). */
   currencyNames(sentence: Sentence): CurrencyName[]
-  /** Every money mention, quoted or not; `quoted` tells which. Amounts inside inserted runs are not the article's. */
+  /** Every money mention, quoted or not; `quoted` tells which. Amounts in excluded text are not the article's. */
   money(): Array<MoneyMention & {quoted: boolean; sentence: number}>
-  /** Runs of text pasted into the article that are not part of it (spam, boilerplate, another story). */
-  inserts(): Insert[]
+  /**
+   * Leave text that another rule claims (off-topic-insert's runs: spam, boilerplate, another
+   * story) out of every answer about the writer's words: its claims, cues, figures and amounts are
+   * that rule's finding. Called by the preset's exclusion step, before any rule asks a question.
+   */
+  exclude(spans: readonly Span[]): void
 }
 
 const cache = new WeakMap<VFile, Analysis>()
@@ -112,9 +115,13 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return (s: Sentence): T => (values[s.index] ??= fn(s)) as T
   }
   const quoted = (span: Span) => isQuoted(spoken, span)
-  // Not the writer's words: quotations, and runs pasted into the article (spam, boilerplate, another
-  // story), whose claims, cues and figures are off-topic-insert's finding, not the other rules'.
+  // Text another rule claims; fixed before the first answer, which every later answer builds on.
+  const excluded: Span[] = []
+  let answered = false
+  const inExcluded = (span: Span) => excluded.some((r) => r.start < span.end && span.start < r.end)
+  // Not the writer's words: quotations, and text another rule claims.
   const writerText = memo((s: Sentence) => {
+    answered = true
     let text = s.text
     const blank = (start: number, end: number) => {
       const from = Math.max(start, s.start) - s.start
@@ -122,13 +129,13 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       if (from < to) text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to)
     }
     for (const q of spoken) if (!q.scare && q.inner.end > s.start && q.inner.start < s.end) blank(q.start, q.end)
-    for (const r of inserts()) blank(r.start, r.end)
+    for (const r of excluded) blank(r.start, r.end)
     return text
   })
   let moneyList: ReturnType<Analysis['money']> | undefined
   const moneyIn = memo((s: Sentence) => findMoney(s.text, s.start))
   // A mention that writerText blanks, wholly or in part.
-  const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inInsert(m)
+  const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inExcluded(m)
   const names = documentNames(source)
   const attribution = memo((s: Sentence) => findAttribution(writerText(s), s.start, names))
   const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
@@ -163,11 +170,6 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return {sourced: false, how: 'none'}
   })
 
-  // Found on first use (the document's analysis is what finds them), once per document.
-  let insertList: Insert[] | undefined
-  const inserts = () => (insertList ??= findInserts(analysis))
-  const inInsert = (span: Span) => inserts().some((r) => r.start < span.end && span.start < r.end)
-
   const analysis: Analysis = {
     source,
     paragraphs,
@@ -198,10 +200,14 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     ),
     currencyNames: memo((s) => findCurrencyNames(writerText(s), s.start)),
     money() {
-      moneyList ??= sentences.flatMap((s) => moneyIn(s).filter((m) => !inInsert(m)).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
+      answered = true
+      moneyList ??= sentences.flatMap((s) => moneyIn(s).filter((m) => !inExcluded(m)).map((m) => ({...m, quoted: quoted(m), sentence: s.index})))
       return moneyList
     },
-    inserts
+    exclude(spans) {
+      if (answered) throw new Error('text was excluded from the analysis after a rule had asked about it')
+      excluded.push(...spans)
+    }
   }
   return analysis
 }

@@ -9,8 +9,8 @@ import type {Span} from '../../../src/text/types.js'
 /**
  * Text pasted into an article that is not part of it: spam, contact handles, boilerplate, text in
  * another script, sentences of another story. Found once per document (off-topic-insert reports
- * the runs; other rules leave text inside them alone). What counts as such a run is
- * off-topic-insert's definition: its data.yml and trained model (insert-model.ts).
+ * the runs; its exclusion step leaves them out of the other rules' analysis). What counts as such
+ * a run is off-topic-insert's definition: its data.yml and trained model (model.ts).
  */
 
 /** An inserted run: its place, the source line it sits on, and why it does not belong. */
