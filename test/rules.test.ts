@@ -14,9 +14,8 @@ const claimers = Object.keys(exclusions) as RuleId[]
 for (const ruleId of ruleIds) {
   const dir = join('rules', ruleId, 'fixtures')
   group(ruleId, () => {
-    it('has a readme, a data file and fixtures of both kinds', () => {
+    it('has a readme and fixtures of both kinds', () => {
       expect(existsSync(join('rules', ruleId, 'readme.md'))).toBe(true)
-      expect(existsSync(join('rules', ruleId, 'data.yml'))).toBe(true)
       const names = readdirSync(dir)
       expect(names.some((n) => /^ok.*\.md$/.test(n))).toBe(true)
       expect(names.some((n) => /^not-ok.*\.md$/.test(n))).toBe(true)
