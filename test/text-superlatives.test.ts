@@ -1,9 +1,9 @@
 // Superlatives and puffery per the spec, with its exclusions.
 import {describe, expect, it} from 'vitest'
 import {loadData} from '../src/plugin/data.js'
-import {backedByMeasure, findClaims, type ClaimVocabulary} from '../rules/unsupported-superlative/lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims} from '../rules/unsupported-superlative/lib/claims.js'
 
-const vocabulary = loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
+const vocabulary = loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 const claims = (text: string) => findClaims(text, 0, vocabulary).map((c) => c.text)
 
 describe('claims', () => {

@@ -1,6 +1,6 @@
 import iso from 'currency-codes'
 import type {VFile} from 'vfile'
-import {loadData} from '../../src/plugin/data.js'
+import {loadData, object, record, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
@@ -14,6 +14,7 @@ interface Data {
   /** How a message names a currency ("yuan", "US dollars"). */
   names: Record<string, string>
 }
+export const dataShape = object<Data>({names: record(string)})
 
 type Mention = MoneyMention & {quoted: boolean; sentence: number}
 /** A writer's-voice mention with the currency read in the context of the whole article. */
@@ -301,5 +302,5 @@ function mixedCurrencies(reads: Read[], rates: Map<Read, string>, settings: Sett
 }
 
 function currencyName(key: string): string {
-  return loadData<Data>('rules/currency-consistency/data.yml').names[key] ?? iso.code(key)?.currency ?? key
+  return loadData('rules/currency-consistency/data.yml', dataShape).names[key] ?? iso.code(key)?.currency ?? key
 }

@@ -1,4 +1,4 @@
-import {loadData} from '../../src/plugin/data.js'
+import {list, loadData, number, object, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention} from '../../src/text/index.js'
@@ -7,10 +7,11 @@ interface Data {
   scaleNouns: string[]
   minScaleCount: number
 }
+export const dataShape = object<Data>({scaleNouns: list(string), minScaleCount: number})
 
 let data: (Data & {nouns: Set<string>}) | undefined
 const load = () => (data ??= (() => {
-  const d = loadData<Data>('rules/unattributed-statistic/data.yml')
+  const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   return {...d, nouns: new Set(d.scaleNouns)}
 })())
 

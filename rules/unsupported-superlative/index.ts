@@ -2,9 +2,9 @@ import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, type Claim} from './lib/claims.js'
 
-const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
+const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
 export default copydeskRule('unsupported-superlative', (doc, file) => {
   const words = vocabulary()

@@ -7,8 +7,11 @@ export {packageRoot}
 
 const cache = new Map<string, unknown>()
 
-/** Load a data file (`rules/<id>/data.yml`, `src/text/*.yml`) once per process. */
-export function loadData<T>(relativePath: string): T {
+/**
+ * Load a data file (`rules/<id>/data.yml`, `src/text/*.yml`) once per process, checked against its
+ * shape: a misspelt, missing or mistyped key stops the run with a message naming it.
+ */
+export function loadData<T>(relativePath: string, shape: Shape<T>): T {
   let value = cache.get(relativePath)
   if (value === undefined) {
     try {
@@ -18,9 +21,109 @@ export function loadData<T>(relativePath: string): T {
     } catch (error) {
       throw new Error(`copydesk: cannot load data file \`${relativePath}\`: ${(error as Error).message}`)
     }
+    checkData(relativePath, value, shape)
     cache.set(relativePath, value)
   }
   return value as T
+}
+
+/** Throw `copydesk: data file <path>: key \`x\` …` when `value` does not have the data file's shape. */
+export function checkData<T>(relativePath: string, value: unknown, shape: Shape<T>): asserts value is T {
+  const problem = shape.check(value, '')
+  if (problem) throw new Error(`copydesk: data file ${relativePath}: ${problem}`)
+}
+
+/**
+ * What a data file, or a key in it, must hold. `T` is the type the code reads it as: the shapes
+ * below build one per interface, so a key the code reads and the file lacks fails at load, not as
+ * `undefined` deep in a rule.
+ */
+export interface Shape<T> {
+  /** "a number", "a list of strings": for messages. */
+  readonly expected: string
+  /** The plural, for a list of these: "numbers", "lists of strings". */
+  readonly plural: string
+  /** A key that may be left out. */
+  readonly optional?: boolean
+  /** What is wrong with `value` at key `at` ('' for the whole file); undefined when it fits. */
+  check(value: unknown, at: string): string | undefined
+  /** Never set: ties the shape to its type. */
+  readonly type?: T
+}
+
+const named = (at: string) => (at ? `key \`${at}\`` : 'the file')
+const shown = (value: unknown) => (Array.isArray(value) ? 'a list' : value !== null && typeof value === 'object' ? 'a mapping' : `\`${JSON.stringify(value)?.slice(0, 40)}\``)
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+function scalar<T>(expected: string, plural: string, fits: (value: unknown) => boolean): Shape<T> {
+  return {expected, plural, check: (value, at) => (fits(value) ? undefined : `${named(at)} must be ${expected}, not ${shown(value)}`)}
+}
+
+export const string = scalar<string>('a string', 'strings', (value) => typeof value === 'string')
+export const number = scalar<number>('a number', 'numbers', (value) => typeof value === 'number' && Number.isFinite(value))
+export const boolean = scalar<boolean>('true or false', 'true or false values', (value) => typeof value === 'boolean')
+
+/** A list of items of one shape; of exactly `length` items when given. */
+export function list<T>(of: Shape<T>, length?: number): Shape<T[]> {
+  const expected = `a list of ${length === undefined ? '' : `${length} `}${of.plural}`
+  return {
+    expected,
+    plural: `lists of ${of.plural}`,
+    check(value, at) {
+      if (!Array.isArray(value) || (length !== undefined && value.length !== length)) return `${named(at)} must be ${expected}, not ${Array.isArray(value) ? `a list of ${value.length}` : shown(value)}`
+      for (const [i, item] of value.entries()) {
+        const problem = of.check(item, `${at}[${i}]`)
+        if (problem) return problem
+      }
+      return undefined
+    }
+  }
+}
+
+/** A mapping from names the file chooses (currency codes, list names) to values of one shape. */
+export function record<T>(of: Shape<T>): Shape<Record<string, T>> {
+  const expected = `a mapping of names to ${of.plural}`
+  return {
+    expected,
+    plural: `mappings of names to ${of.plural}`,
+    check(value, at) {
+      if (!isMapping(value)) return `${named(at)} must be ${expected}, not ${shown(value)}`
+      for (const [key, item] of Object.entries(value)) {
+        const problem = of.check(item, at ? `${at}.${key}` : key)
+        if (problem) return problem
+      }
+      return undefined
+    }
+  }
+}
+
+/** A mapping with exactly these keys (less the optional ones the file leaves out). */
+export function object<T>(fields: {[K in keyof T]-?: Shape<T[K]>}): Shape<T> {
+  const shapes = fields as Record<string, Shape<unknown>>
+  return {
+    expected: 'a mapping',
+    plural: 'mappings',
+    check(value, at) {
+      if (!isMapping(value)) return `${named(at)} must be a mapping, not ${shown(value)}`
+      const path = (key: string) => (at ? `${at}.${key}` : key)
+      const missing = Object.keys(shapes).filter((key) => !(key in value) && !shapes[key].optional)
+      // A misspelt key is both unknown and missing: say so in one message.
+      for (const key of Object.keys(value)) {
+        if (!(key in shapes)) return `key \`${path(key)}\` is unknown${missing.length > 0 ? ` (missing: ${missing.map((k) => `\`${path(k)}\``).join(', ')})` : ''}`
+      }
+      if (missing.length > 0) return `key \`${path(missing[0])}\` is missing (expected ${shapes[missing[0]].expected})`
+      for (const [key, shape] of Object.entries(shapes)) {
+        const problem = key in value ? shape.check(value[key], path(key)) : undefined
+        if (problem) return problem
+      }
+      return undefined
+    }
+  }
+}
+
+/** A key that may be left out. */
+export function optional<T>(of: Shape<T>): Shape<T | undefined> {
+  return {...of, optional: true}
 }
 
 /**

@@ -1,9 +1,10 @@
-import {relative, resolve, sep} from 'node:path'
+import {readFileSync} from 'node:fs'
+import {join, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {loadData} from '../plugin/data.js'
+import {loadData, packageRoot, record, string} from '../plugin/data.js'
 import type {Fix} from '../plugin/report.js'
 import {repositoryUrl, ruleUrl} from '../plugin/rule-url.js'
 import {ruleIds} from '../../rules/index.js'
@@ -20,8 +21,11 @@ const readabilityUrl = 'https://github.com/retextjs/retext-readability#readme'
 /** The key under `partialFingerprints`; bump the version when the recipe in fingerprint.ts changes. */
 export const fingerprintKey = 'copydesk/v1'
 
+/** rules.yml: one line per rule id. */
+export const descriptionsShape = record(string)
+
 export function sarif(files: VFile[], options: ReporterOptions): string {
-  const descriptions = loadData<Record<string, string>>('src/reporters/rules.yml')
+  const descriptions = loadData('src/reporters/rules.yml', descriptionsShape)
   const rules = [...ruleIds, 'readability'].map((id) => ({
     id,
     shortDescription: {text: descriptions[id] ?? id},
@@ -50,7 +54,7 @@ export function sarif(files: VFile[], options: ReporterOptions): string {
         tool: {
           driver: {
             name: 'copydesk',
-            version: loadData<{version: string}>('package.json').version,
+            version: JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version,
             informationUri: repositoryUrl,
             rules
           }

@@ -1,4 +1,4 @@
-import {loadData, phraseRegExp} from '../plugin/data.js'
+import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
 import {monthNames} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
@@ -22,6 +22,25 @@ interface AttributionData {
   passiveJudging: string[]
 }
 
+const strings = list(string)
+export const attributionShape = object<AttributionData>({
+  reportingVerbs: strings,
+  reportingPhrases: strings,
+  sourcePhrases: strings,
+  evidenceNouns: strings,
+  documentNouns: strings,
+  opinionPhrases: strings,
+  framingPhrases: strings,
+  describedGroups: strings,
+  vagueQuantifiers: strings,
+  vagueNouns: strings,
+  evidenceVerbs: strings,
+  vaguePhrases: strings,
+  namingPhrases: strings,
+  passiveReporting: strings,
+  passiveJudging: strings
+})
+
 let compiled:
   | {
       verbs: Set<string>
@@ -43,7 +62,7 @@ let compiled:
 
 function patterns() {
   if (!compiled) {
-    const data = loadData<AttributionData>('src/text/attribution.yml')
+    const data = loadData('src/text/attribution.yml', attributionShape)
     const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
     const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
     const judging = data.passiveJudging.join('|')

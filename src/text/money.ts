@@ -1,5 +1,5 @@
 import iso from 'currency-codes'
-import {loadData} from '../plugin/data.js'
+import {boolean, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
 import {isWordChar} from './chars.js'
 import type {Span} from './types.js'
 
@@ -81,6 +81,26 @@ interface MoneyData {
   conversionLeads: string[]
 }
 
+const strings = list(string)
+export const moneyShape = object<MoneyData>({
+  notMoney: strings,
+  codesThatAreWords: strings,
+  codeAliases: record(string),
+  symbols: record(object<SymbolEntry>({codes: strings, qualified: optional(boolean), unit: optional(string), after: optional(boolean)})),
+  qualifiedSymbol: record(string),
+  units: record(object<UnitEntry>({forms: strings, iso: optional(strings), default: optional(string), weak: optional(boolean), adjectiveOnly: optional(boolean)})),
+  adjectives: record(string),
+  subunits: record(object({forms: strings, unit: string})),
+  scales: record(number),
+  numberWords: record(number),
+  vague: strings,
+  denominationNouns: strings,
+  denominationValues: list(number),
+  moneyContext: strings,
+  weightContext: strings,
+  conversionLeads: strings
+})
+
 interface Tables {
   data: MoneyData
   codes: Map<string, string>
@@ -113,7 +133,7 @@ let tables: Tables | undefined
 /** Build the lookup tables once per process from the ISO list and `money.yml`. */
 function load(): Tables {
   if (tables) return tables
-  const data = loadData<MoneyData>('src/text/money.yml')
+  const data = loadData('src/text/money.yml', moneyShape)
   const skip = new Set([...data.notMoney, ...data.codesThatAreWords])
   const codes = new Map<string, string>()
   for (const entry of iso.data) if (!skip.has(entry.code)) codes.set(entry.code, entry.code)

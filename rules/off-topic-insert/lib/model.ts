@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {loadData, packageRoot, phraseAlternation, phraseRegExp, readCompiled} from '../../../src/plugin/data.js'
+import {list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
 import type {Lexicons, PastedModel} from './classifiers.js'
 
@@ -34,10 +34,49 @@ export interface Data {
   lists: Record<string, string[]>
 }
 
-export const data = () => loadData<Data>('rules/off-topic-insert/data.yml')
+const strings = list(string)
+export const dataShape = object<Data>({
+  minScriptLetters: number,
+  maxGlossLetters: number,
+  maxMixedWords: number,
+  recurring: number,
+  recurringShare: number,
+  outlierMargin: number,
+  originalLabels: strings,
+  originalQuotation: string,
+  languageNames: strings,
+  threshold: number,
+  longWords: number,
+  longThreshold: number,
+  topicWeight: number,
+  joinThreshold: number,
+  cutMargin: number,
+  notBeforeCut: strings,
+  sentenceOpeners: strings,
+  rareIdf: number,
+  captionWords: number,
+  seamMargin: number,
+  minWords: number,
+  shortLineMargin: number,
+  splitLength: number,
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number}),
+  chrome: object({lists: strings, share: number}),
+  contactPatterns: strings,
+  lists: record(strings)
+})
+
+export const pastedModelShape = object<PastedModel>({
+  bias: number,
+  threshold: number,
+  weights: record(number),
+  ranges: record(list(number, 2) as Shape<[number, number]>),
+  common: list(number)
+})
+
+export const data = () => loadData('rules/off-topic-insert/data.yml', dataShape)
 
 /** The pasted-sentence model (pasted-model.yml, written by scripts/train-pasted.mjs). */
-export const pastedModel = () => loadData<PastedModel>('rules/off-topic-insert/pasted-model.yml')
+export const pastedModel = () => loadData('rules/off-topic-insert/pasted-model.yml', pastedModelShape)
 
 let compiled: Lexicons | undefined
 

@@ -1,4 +1,4 @@
-import {phraseRegExp} from '../../../src/plugin/data.js'
+import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
@@ -21,6 +21,9 @@ export interface ClaimVocabulary {
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
   measureNouns: string[]
 }
+
+const strings = list(string)
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, scaleSteps: strings, measureNouns: strings})
 
 export interface Claim extends Span {
   text: string
