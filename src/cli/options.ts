@@ -53,11 +53,26 @@ export function parseCli(argv: string[]): {values: CliValues; positionals: strin
     Object.entries(flags as Record<string, Flag>).map(([name, {help: _help, ...spec}]) => [name, spec])
   )
   try {
-    const {values, positionals} = parseArgs({args: argv, allowPositionals: true, options: options as never})
+    const {values, positionals} = parseArgs({args: joinNegativeValues(argv), allowPositionals: true, options: options as never})
     return {values: values as CliValues, positionals}
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (see \`copydesk --help\`)`)
   }
+}
+
+/**
+ * `--max-warnings -1`: parseArgs reads a value that starts with a dash as the next option, so a
+ * negative number after a flag that takes a value is joined to it (`--max-warnings=-1`, `-j-1`).
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const takesValue = new Set(Object.entries(flags as Record<string, Flag>).flatMap(([name, flag]) => (flag.type === 'string' ? [`--${name}`, ...(flag.short ? [`-${flag.short}`] : [])] : [])))
+  const args: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...args, ...argv.slice(i)]
+    if (takesValue.has(argv[i]) && /^-\d+$/.test(argv[i + 1] ?? '')) args.push(argv[i].startsWith('--') ? `${argv[i]}=${argv[++i]}` : `${argv[i]}${argv[++i]}`)
+    else args.push(argv[i])
+  }
+  return args
 }
 
 export function helpText(): string {
