@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './options.js'
-import {configErrorOf} from '../plugin/config.js'
+import {configErrorOf, isUnknownRuleInComment} from '../plugin/config.js'
 import {explainFailures} from '../plugin/crash.js'
 import {packageRoot} from '../plugin/data.js'
 import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
@@ -128,6 +128,8 @@ function filterFiles(files: VFile[], options: {quiet: boolean; silent: boolean})
 }
 
 export function exitCode(files: VFile[], frail: boolean): number {
+  // A misspelt rule id in a comment is a usage error, like one in the config (the report names it).
+  if (files.some((file) => file.messages.some(isUnknownRuleInComment))) return 2
   const failed = files.some((file) => file.messages.some((m) => m.fatal === true || (frail && m.fatal === false)))
   return failed ? 1 : 0
 }

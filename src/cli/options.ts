@@ -93,6 +93,7 @@ ${rows.join('\n')}
 
 Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, more
 warnings than --max-warnings, or a file that could not be processed; 2 usage error,
-missing path, a glob that matches no file, or broken config.
+missing path, a glob that matches no file, broken config, or an unknown rule id in
+a copydesk comment.
 `
 }
