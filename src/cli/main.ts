@@ -14,6 +14,12 @@ import {lintFiles, mayBeGlob} from '../run/lint-files.js'
 import {parseShard} from '../run/shard.js'
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'init') {
+    const rest = argv.slice(1)
+    if (rest.some((arg) => arg !== '--force')) throw new UsageError('`copydesk init` takes only --force')
+    process.stdout.write((await import('./init.js')).init(process.cwd(), rest.length > 0))
+    return 0
+  }
   const {values, positionals} = parseCli(expandDiffFlag(argv, process.cwd()))
   if (values.help) {
     process.stdout.write(helpText())

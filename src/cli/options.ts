@@ -84,6 +84,7 @@ export function helpText(): string {
   })
   return `Usage: copydesk [options] [path | glob ...]
        copydesk [options] --stdin [--stdin-filename PATH] < article.md
+       copydesk init [--force]   write .remarkrc.mjs and .pre-commit-config.yaml here
 
 Lint Markdown articles for unsupported claims, unattributed statistics,
 inconsistent currencies, off-topic inserts, vague attribution and hard sentences.
