@@ -1,6 +1,7 @@
 // Inline comments (remark-message-control, name `copydesk`) switch rules off and on in the article itself.
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import {folder, run} from './bin.js'
 import {lintText} from './lint.js'
 
 const vague = 'Critics say the plan will fail.'
@@ -48,12 +49,21 @@ describe('inline comments', () => {
     expect(await findings(`<!-- copydesk ignore readability -->\n${hard}\n\n${hard}\n`)).toEqual(['4 readability'])
   })
 
-  it('reports a rule id it does not know instead of silently doing nothing', async () => {
+  it('reports a rule id it does not know as an error naming the known ids, instead of silently doing nothing', async () => {
     const file = await lintText(`<!-- copydesk disable vague-atribution -->\n\n${vague}\n`)
-    expect(file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason}`).sort()).toEqual([
-      "1 known Cannot disable `'vague-atribution'`, it’s not known",
-      '3 vague-attribution Unexpected vague attribution `Critics say`, expected a named source'
+    expect(file.messages.map((m) => `${m.line} ${m.ruleId} ${m.fatal} ${m.reason}`).sort()).toEqual([
+      '1 known true unknown rule `vague-atribution` in a copydesk comment (known: unsupported-superlative, unattributed-statistic, currency-consistency, off-topic-insert, vague-attribution, readability)',
+      '3 vague-attribution false Unexpected vague attribution `Critics say`, expected a named source'
     ])
+  })
+
+  it('exits 2 for a misspelt rule id, as for one in the config, and still reports the rest', () => {
+    const dir = folder({'a.md': `<!-- copydesk ignore off-topic-insrt -->\n\n${vague}\n`, 'b.md': `${vague}\n`})
+    const result = run(['a.md', 'b.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^1:1-1:41\s+error\s+unknown rule `off-topic-insrt` in a copydesk comment \(known: unsupported-superlative, .*readability\)/m)
+    expect(result.stderr).toMatch(/^b\.md$/m)
+    expect(result.stderr.match(/Critics say/g)).toHaveLength(2)
   })
 
   it("does what the README's example says, line by line", async () => {

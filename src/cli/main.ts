@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {helpText, parseCli, UsageError} from './options.js'
-import {configErrorOf} from '../plugin/config.js'
+import {configErrorOf, isUnknownRuleInComment} from '../plugin/config.js'
 import {explainFailures} from '../plugin/crash.js'
 import {packageRoot} from '../plugin/data.js'
 import {changedLines, expandDiffFlag, keepChanged} from './git-diff.js'
@@ -14,6 +14,12 @@ import {lintFiles, mayBeGlob} from '../run/lint-files.js'
 import {parseShard} from '../run/shard.js'
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'init') {
+    const rest = argv.slice(1)
+    if (rest.some((arg) => arg !== '--force')) throw new UsageError('`copydesk init` takes only --force')
+    process.stdout.write((await import('./init.js')).init(process.cwd(), rest.length > 0))
+    return 0
+  }
   const {values, positionals} = parseCli(expandDiffFlag(argv, process.cwd()))
   if (values.help) {
     process.stdout.write(helpText())
@@ -128,6 +134,8 @@ function filterFiles(files: VFile[], options: {quiet: boolean; silent: boolean})
 }
 
 export function exitCode(files: VFile[], frail: boolean): number {
+  // A misspelt rule id in a comment is a usage error, like one in the config (the report names it).
+  if (files.some((file) => file.messages.some(isUnknownRuleInComment))) return 2
   const failed = files.some((file) => file.messages.some((m) => m.fatal === true || (frail && m.fatal === false)))
   return failed ? 1 : 0
 }

@@ -53,11 +53,26 @@ export function parseCli(argv: string[]): {values: CliValues; positionals: strin
     Object.entries(flags as Record<string, Flag>).map(([name, {help: _help, ...spec}]) => [name, spec])
   )
   try {
-    const {values, positionals} = parseArgs({args: argv, allowPositionals: true, options: options as never})
+    const {values, positionals} = parseArgs({args: joinNegativeValues(argv), allowPositionals: true, options: options as never})
     return {values: values as CliValues, positionals}
   } catch (error) {
     throw new UsageError(`${(error as Error).message} (see \`copydesk --help\`)`)
   }
+}
+
+/**
+ * `--max-warnings -1`: parseArgs reads a value that starts with a dash as the next option, so a
+ * negative number after a flag that takes a value is joined to it (`--max-warnings=-1`, `-j-1`).
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const takesValue = new Set(Object.entries(flags as Record<string, Flag>).flatMap(([name, flag]) => (flag.type === 'string' ? [`--${name}`, ...(flag.short ? [`-${flag.short}`] : [])] : [])))
+  const args: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...args, ...argv.slice(i)]
+    if (takesValue.has(argv[i]) && /^-\d+$/.test(argv[i + 1] ?? '')) args.push(argv[i].startsWith('--') ? `${argv[i]}=${argv[++i]}` : `${argv[i]}${argv[++i]}`)
+    else args.push(argv[i])
+  }
+  return args
 }
 
 export function helpText(): string {
@@ -69,6 +84,7 @@ export function helpText(): string {
   })
   return `Usage: copydesk [options] [path | glob ...]
        copydesk [options] --stdin [--stdin-filename PATH] < article.md
+       copydesk init [--force]   write .remarkrc.mjs and .pre-commit-config.yaml here
 
 Lint Markdown articles for unsupported claims, unattributed statistics,
 inconsistent currencies, off-topic inserts, vague attribution and hard sentences.
@@ -78,6 +94,7 @@ ${rows.join('\n')}
 
 Exit codes: 0 no errors (warnings pass); 1 errors, warnings with --frail, more
 warnings than --max-warnings, or a file that could not be processed; 2 usage error,
-missing path, a glob that matches no file, or broken config.
+missing path, a glob that matches no file, broken config, or an unknown rule id in
+a copydesk comment.
 `
 }

@@ -30,6 +30,9 @@ export function findConfigFile(filePath: string, cwd: string): string | undefine
  * unified-engine reports a config that cannot be loaded, or options the preset rejects, as a
  * fatal message on every file. Turn the first into one line naming the config file.
  */
+/** remark-message-control's finding for a rule id in a `<!-- copydesk … -->` comment that no rule has. */
+export const isUnknownRuleInComment = (m: {source?: string | null; ruleId?: string | null}) => m.source === 'unified-message-control' && m.ruleId === 'known'
+
 export function configErrorOf(files: VFile[], cwd: string, rcPath?: string): string | undefined {
   for (const file of files) {
     for (const m of file.messages) {

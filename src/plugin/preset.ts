@@ -3,8 +3,9 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkMessageControl from 'remark-message-control'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
+import type {VFile} from 'vfile'
 import {exclusions, ruleIds, ruleOptions, rules, type RuleId} from '../../rules/index.js'
-import {ConfigError} from './config.js'
+import {ConfigError, isUnknownRuleInComment} from './config.js'
 import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
 import {remarkRetextByBlocks} from './bridge.js'
 import {guardRule} from './crash.js'
@@ -98,6 +99,22 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     .use(remarkRetextByBlocks, english as never)
     // `<!-- copydesk disable|enable|ignore [rule …] -->`; a misspelt rule id in a comment is reported.
     .use(remarkMessageControl, {name: 'copydesk', known: [...ruleIds, 'readability'], source: ['copydesk', 'retext-readability']})
+    .use(unknownRulesInComments, [...ruleIds, 'readability'])
+}
+
+/**
+ * A misspelt rule id in a comment is a usage error, as it is in the config: an error naming the
+ * known ids (the CLI exits 2 for it), not a warning that the comment silently did nothing.
+ */
+function unknownRulesInComments(known: string[]) {
+  return (_: unknown, file: VFile) => {
+    for (const m of file.messages) {
+      if (!isUnknownRuleInComment(m)) continue
+      const id = /`'(.*)'`/.exec(m.reason)?.[1] ?? ''
+      m.reason = m.message = `unknown rule \`${id}\` in a copydesk comment (known: ${known.join(', ')})`
+      m.fatal = true
+    }
+  }
 }
 
 /**
