@@ -1,26 +1,21 @@
-// The explicit list of copydesk rules: the preset and the test harness iterate it.
-import type {OptionSchema} from '../src/plugin/options.js'
+// The one list of copydesk rules: the preset's defaults and config checks, SARIF, the HTML
+// legend, the README (test/readme.test.ts) and the fixture harness all read it. A rule declares
+// its metadata once, in rules/<id>/index.ts; adding one touches its folder and this list.
+import type {RuleMeta} from '../src/plugin/rule.js'
+import {readabilityMeta} from '../src/plugin/readability.js'
 import currencyConsistency from './currency-consistency/index.js'
 import offTopicInsert, {exclusion as offTopicExclusion} from './off-topic-insert/index.js'
 import unattributedStatistic from './unattributed-statistic/index.js'
 import unsupportedSuperlative from './unsupported-superlative/index.js'
 import vagueAttribution from './vague-attribution/index.js'
-import {options as currencyConsistencyOptions} from './currency-consistency/options.js'
-import {options as offTopicInsertOptions} from './off-topic-insert/options.js'
-import {options as unattributedStatisticOptions} from './unattributed-statistic/options.js'
-import {options as unsupportedSuperlativeOptions} from './unsupported-superlative/options.js'
-import {options as vagueAttributionOptions} from './vague-attribution/options.js'
 
-export const rules = {
-  'unsupported-superlative': unsupportedSuperlative,
-  'unattributed-statistic': unattributedStatistic,
-  'currency-consistency': currencyConsistency,
-  'off-topic-insert': offTopicInsert,
-  'vague-attribution': vagueAttribution
-} as const
+// In the order they run and reports list them.
+const list = [unsupportedSuperlative, unattributedStatistic, currencyConsistency, offTopicInsert, vagueAttribution] as const
 
-export type RuleId = keyof typeof rules
-export const ruleIds = Object.keys(rules) as RuleId[]
+type Rule = (typeof list)[number]
+export type RuleId = Rule['id']
+export const rules = Object.fromEntries(list.map((rule) => [rule.id, rule])) as {[R in Rule as R['id']]: R}
+export const ruleIds: RuleId[] = list.map((rule) => rule.id)
 
 // Steps that leave the text a rule claims out of the other rules' analysis (rules/<id>/index.ts
 // `exclusion`): the preset runs them first, each only when its rule is on.
@@ -28,11 +23,5 @@ export const exclusions: Partial<Record<RuleId, typeof offTopicExclusion>> = {
   'off-topic-insert': offTopicExclusion
 }
 
-// Each rule's option schema (rules/<id>/options.ts): the preset validates config against it.
-export const ruleOptions = {
-  'unsupported-superlative': unsupportedSuperlativeOptions,
-  'unattributed-statistic': unattributedStatisticOptions,
-  'currency-consistency': currencyConsistencyOptions,
-  'off-topic-insert': offTopicInsertOptions,
-  'vague-attribution': vagueAttributionOptions
-} satisfies Record<RuleId, OptionSchema>
+/** Everything config and reports name: the rules, then readability (run by the preset). */
+export const allRules: RuleMeta<RuleId | 'readability'>[] = [...list, readabilityMeta]

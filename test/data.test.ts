@@ -9,7 +9,6 @@ import {dataShape as offTopicInsert, pastedModelShape} from '../rules/off-topic-
 import {dataShape as unattributedStatistic} from '../rules/unattributed-statistic/index.js'
 import {claimVocabularyShape} from '../rules/unsupported-superlative/lib/claims.js'
 import {checkData, type Shape} from '../src/plugin/data.js'
-import {descriptionsShape} from '../src/reporters/sarif.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
 
@@ -19,7 +18,6 @@ const shapes: Record<string, Shape<unknown>> = {
   'rules/off-topic-insert/pasted-model.yml': pastedModelShape,
   'rules/unattributed-statistic/data.yml': unattributedStatistic,
   'rules/unsupported-superlative/data.yml': claimVocabularyShape,
-  'src/reporters/rules.yml': descriptionsShape,
   'src/text/attribution.yml': attributionShape,
   'src/text/money.yml': moneyShape
 }

@@ -3,12 +3,27 @@ import type {VFile} from 'vfile'
 import {loadData, object, record, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
+import {currencyCode, oneOf, type OptionSchema} from '../../src/plugin/options.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {options as schema, type CurrencyConsistencyOptions} from './options.js'
 import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
-type Options = CurrencyConsistencyOptions
+
+export interface Options {
+  /** The currency other amounts should be converted to (default `USD`). */
+  referenceCurrency?: string
+  /** What `¥` and a bare `$` mean in this publication, when the article does not say. */
+  currency?: string
+  /** The house notation for amounts; `auto` follows each currency's majority style (default). */
+  notation?: 'auto' | Style
+}
+
+// Config and front matter are both checked against it.
+const schema: OptionSchema = {
+  referenceCurrency: currencyCode,
+  currency: currencyCode,
+  notation: oneOf('auto', 'symbol', 'code', 'word')
+}
 
 interface Data {
   /** How a message names a currency ("yuan", "US dollars"). */
@@ -25,7 +40,14 @@ interface Read {
   style: Style | 'double'
 }
 
-export default copydeskRule<Options>('currency-consistency', (doc, file, options) => {
+export default copydeskRule<'currency-consistency', Options>({
+  id: 'currency-consistency',
+  description: 'Ambiguous currency symbol, mixed notation, or mixed currencies with no conversion',
+  severity: 'warn',
+  defaultOptions: {referenceCurrency: 'USD'},
+  options: schema,
+  legend: {letter: 'C', background: '#c4ecc0', line: '3px double #1f6b1a'}
+}, (doc, file, options) => {
   const settings = settle(doc, file, options)
   // An interviewee's answers are the speaker's words, like a quotation: they set no convention.
   const spoken = (m: Mention) => m.quoted || doc.answers.some((a) => a.start <= m.start && m.end <= a.end)
@@ -77,7 +99,7 @@ interface Settings {
 /** Config options, overridden by the article's front matter (`currency: CNY`). */
 function settle(doc: Analysis, file: VFile, options: Options): Settings {
   const front = doc.frontmatter
-  // Front matter is checked against the same schema as the config (rules/currency-consistency/options.ts);
+  // Front matter is checked against the same schema as the config;
   // codes may be written in lower case there ("currency: cny").
   const pick = <T>(key: keyof Options, fallback: T): T => {
     const raw = front[key]

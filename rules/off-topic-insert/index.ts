@@ -23,7 +23,13 @@ export const exclusion = exclusionStep(inserts)
 // so there the finding gives only its `fix`.
 const maxParagraphCopy = 10_000
 
-export default copydeskRule('off-topic-insert', (doc, file) => {
+export default copydeskRule({
+  id: 'off-topic-insert',
+  description: 'Text that is not part of the article (spam, contact handles, boilerplate, pasted text)',
+  severity: 'warn',
+  options: {},
+  legend: {letter: 'O', background: '#ffc4c4', line: '3px solid #a11212'}
+}, (doc, file) => {
   for (const run of inserts(doc)) {
     const text = doc.source.slice(run.start, run.end)
     const block = doc.paragraphs.find((p) => p.block.start <= run.start && run.end <= p.block.end)?.block ?? run.line

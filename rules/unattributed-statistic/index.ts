@@ -15,7 +15,13 @@ const load = () => (data ??= (() => {
   return {...d, nouns: new Set(d.scaleNouns)}
 })())
 
-export default copydeskRule('unattributed-statistic', (doc, file) => {
+export default copydeskRule({
+  id: 'unattributed-statistic',
+  description: 'Figure or statistic with no source',
+  severity: 'warn',
+  options: {},
+  legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
+}, (doc, file) => {
   const {nouns, minScaleCount} = load()
   for (const sentence of doc.sentences) {
     if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue

@@ -6,7 +6,13 @@ import {backedByMeasure, claimVocabularyShape, findClaims, type Claim} from './l
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
-export default copydeskRule('unsupported-superlative', (doc, file) => {
+export default copydeskRule({
+  id: 'unsupported-superlative',
+  description: 'Claim of rank, record or uniqueness with no source',
+  severity: 'warn',
+  options: {},
+  legend: {letter: 'S', background: '#ffe08a', line: '2px solid #7a5200'}
+}, (doc, file) => {
   const words = vocabulary()
   const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
   // Support: a source or a citation in the sentence. A vague cue that frames the claim as

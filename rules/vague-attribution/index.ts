@@ -1,7 +1,13 @@
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 
-export default copydeskRule('vague-attribution', (doc, file) => {
+export default copydeskRule({
+  id: 'vague-attribution',
+  description: 'Attribution to no one in particular',
+  severity: 'warn',
+  options: {},
+  legend: {letter: 'V', background: '#e2d2ff', line: '2px dotted #5a2ca0'}
+}, (doc, file) => {
   for (const sentence of doc.sentences) {
     // A question attributes nothing: "In what states should voters expect …?"
     if (doc.isQuestion(sentence)) continue

@@ -4,18 +4,18 @@ import remarkMessageControl from 'remark-message-control'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {exclusions, ruleIds, ruleOptions, rules, type RuleId} from '../../rules/index.js'
+import {allRules, exclusions, ruleIds, rules, type RuleId} from '../../rules/index.js'
 import {ConfigError, isUnknownRuleInComment} from './config.js'
 import {fraction, positiveInteger, positiveNumber, validateAgainst, type OptionSchema} from './options.js'
 import {remarkRetextByBlocks} from './bridge.js'
 import {guardRule} from './crash.js'
 import remarkGfm from './gfm.js'
 import readability from './readability.js'
+import type {RuleSetting} from './rule.js'
 import {remarkCollectFacts} from '../text/markdown.js'
 import {sharePreset} from './package-root.js'
 
-export type Severity = 'off' | 'warn' | 'error' | 0 | 1 | 2
-export type RuleSetting = Severity | [Severity, Record<string, unknown>?]
+export type {RuleSetting, Severity} from './rule.js'
 
 export interface CopydeskOptions {
   /** Severity and options per rule: `'warn'`, `'error'`, `'off'` or `[severity, options]`. */
@@ -24,16 +24,12 @@ export interface CopydeskOptions {
   readability?: {age?: number; minWords?: number; threshold?: number}
 }
 
-// ---- Defaults, by group --------------------------------------------------------------
-// Claim rules and off-topic text are warnings: editors decide. Severity belongs to config.
-const defaultRules: Record<RuleId | 'readability', RuleSetting> = {
-  'unsupported-superlative': 'warn',
-  'unattributed-statistic': 'warn',
-  'currency-consistency': ['warn', {referenceCurrency: 'USD'}],
-  'off-topic-insert': 'warn',
-  'vague-attribution': 'warn',
-  readability: 'warn'
-}
+// ---- Defaults ------------------------------------------------------------------------
+// Each rule's severity and options are declared in rules/<id>/index.ts. Claim rules and
+// off-topic text are warnings: editors decide. Severity belongs to config.
+const defaultRules = Object.fromEntries(
+  allRules.map((rule) => [rule.id, rule.defaultOptions ? [rule.severity, rule.defaultOptions] : rule.severity])
+) as Record<RuleId | 'readability', RuleSetting>
 // Readability: flag only sentences that 5 of 7 formulas find hard for a 22-year-old reader;
 // stricter settings flag several sentences in most Wikinews articles, and a noisy rule gets switched off.
 const defaultReadability = {age: 22, minWords: 12, threshold: 5 / 7}
@@ -42,7 +38,7 @@ const severities = new Set<unknown>(['off', 'warn', 'error', 'on', 0, 1, 2, true
 
 // retext-readability's options that copydesk passes through (the rest are fixed by the preset).
 const readabilitySchema: OptionSchema = {age: positiveNumber, minWords: positiveInteger, threshold: fraction}
-const optionSchemas: Record<string, OptionSchema> = {...ruleOptions, readability: {}}
+const optionSchemas: Record<string, OptionSchema> = Object.fromEntries(allRules.map((rule) => [rule.id, rule.options]))
 
 /** Throw a config error naming the option, so the CLI can report it with the config file. */
 export function validateOptions(options: unknown): CopydeskOptions {
@@ -98,8 +94,8 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
     .use(remarkCollectFacts)
     .use(remarkRetextByBlocks, english as never)
     // `<!-- copydesk disable|enable|ignore [rule …] -->`; a misspelt rule id in a comment is reported.
-    .use(remarkMessageControl, {name: 'copydesk', known: [...ruleIds, 'readability'], source: ['copydesk', 'retext-readability']})
-    .use(unknownRulesInComments, [...ruleIds, 'readability'])
+    .use(remarkMessageControl, {name: 'copydesk', known: allRules.map((rule) => rule.id), source: ['copydesk', 'retext-readability']})
+    .use(unknownRulesInComments, allRules.map((rule) => rule.id))
 }
 
 /**

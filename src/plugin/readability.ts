@@ -12,6 +12,23 @@ import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
 import type {VFile} from 'vfile'
 import {eachSentence} from '../text/sentences.js'
+import type {RuleMeta} from './rule.js'
+
+const url = 'https://github.com/retextjs/retext-readability#readme'
+
+/**
+ * Readability is retext-readability's check run by the preset, not a rule of copydesk's, but
+ * config, comments and reports name it beside the rules: its entry in the list (rules/index.ts).
+ * Its options are set under `readability`, not `rules` (src/plugin/preset.ts).
+ */
+export const readabilityMeta: RuleMeta<'readability'> = {
+  id: 'readability',
+  description: 'Sentence that most readability formulas find hard to read',
+  severity: 'warn',
+  options: {},
+  legend: {letter: 'R', background: '#ececec', line: '1px solid #444'},
+  url
+}
 
 export interface ReadabilityOptions {
   age?: number
@@ -119,7 +136,7 @@ export default function readability(options?: ReadabilityOptions | null) {
     )
     message.actual = toString(sentence)
     message.expected = []
-    message.url = 'https://github.com/retextjs/retext-readability#readme'
+    message.url = url
   }
 
   return (tree: Root, file: VFile) => {

@@ -4,18 +4,12 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import type {Fix} from '../plugin/report.js'
+import type {LegendStyle} from '../plugin/rule.js'
+import {allRules} from '../../rules/index.js'
 import type {ReporterOptions} from './index.js'
 
-// Each rule: a letter (shown in the text, so colour is never the only key), a background and an
-// underline style. Backgrounds are light so the article's dark text keeps a contrast above 7:1.
-const ruleStyles: Record<string, {letter: string; background: string; line: string}> = {
-  'unsupported-superlative': {letter: 'S', background: '#ffe08a', line: '2px solid #7a5200'},
-  'unattributed-statistic': {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'},
-  'currency-consistency': {letter: 'C', background: '#c4ecc0', line: '3px double #1f6b1a'},
-  'off-topic-insert': {letter: 'O', background: '#ffc4c4', line: '3px solid #a11212'},
-  'vague-attribution': {letter: 'V', background: '#e2d2ff', line: '2px dotted #5a2ca0'},
-  readability: {letter: 'R', background: '#ececec', line: '1px solid #444'}
-}
+// Each rule's letter, background and underline are declared with the rule (rules/<id>/index.ts).
+const ruleStyles: Record<string, LegendStyle> = Object.fromEntries(allRules.map((rule) => [rule.id, rule.legend]))
 const otherStyle = {letter: '?', background: '#fff3c4', line: '2px dashed #000'}
 const styleOf = (ruleId: string) => ruleStyles[ruleId] ?? otherStyle
 const ruleOf = (m: VFileMessage) => m.ruleId ?? m.source ?? 'copydesk'

@@ -4,10 +4,10 @@ import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {loadData, packageRoot, record, string} from '../plugin/data.js'
+import {packageRoot} from '../plugin/data.js'
 import type {Fix} from '../plugin/report.js'
-import {repositoryUrl, ruleUrl} from '../plugin/rule-url.js'
-import {ruleIds} from '../../rules/index.js'
+import {repositoryUrl} from '../plugin/rule-url.js'
+import {allRules} from '../../rules/index.js'
 import {fingerprints} from './fingerprint.js'
 import type {ReporterOptions} from './index.js'
 
@@ -17,20 +17,11 @@ import type {ReporterOptions} from './index.js'
 type Point = {line: number; column: number; offset?: number}
 type Region = {startLine?: number; startColumn?: number; endLine?: number; endColumn?: number; charOffset?: number; charLength?: number; snippet?: {text: string}}
 
-const readabilityUrl = 'https://github.com/retextjs/retext-readability#readme'
 /** The key under `partialFingerprints`; bump the version when the recipe in fingerprint.ts changes. */
 export const fingerprintKey = 'copydesk/v1'
 
-/** rules.yml: one line per rule id. */
-export const descriptionsShape = record(string)
-
 export function sarif(files: VFile[], options: ReporterOptions): string {
-  const descriptions = loadData('src/reporters/rules.yml', descriptionsShape)
-  const rules = [...ruleIds, 'readability'].map((id) => ({
-    id,
-    shortDescription: {text: descriptions[id] ?? id},
-    helpUri: id === 'readability' ? readabilityUrl : ruleUrl(id)
-  }))
+  const rules = allRules.map((rule) => ({id: rule.id as string, shortDescription: {text: rule.description}, helpUri: rule.url}))
   const index = new Map(rules.map((rule, i) => [rule.id, i]))
   const results = []
   for (const file of files) {
