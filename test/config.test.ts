@@ -19,6 +19,7 @@ describe('config errors exit 2 naming the file and the option', () => {
     ['an unknown option of a rule with options', `{rules: {'currency-consistency': ['warn', {refCurrency: 'EUR'}]}}`, /unknown option `refCurrency` in `rules\['currency-consistency'\]` \(known: referenceCurrency, currency, notation\)/],
     ['a currency that is not ISO 4217', `{rules: {'currency-consistency': ['warn', {referenceCurrency: 'Euro'}]}}`, /bad value 'Euro' for option `referenceCurrency` in `rules\['currency-consistency'\]`: expected an ISO 4217 currency code/],
     ['a notation it does not know', `{rules: {'currency-consistency': ['error', {notation: 'symbols'}]}}`, /bad value 'symbols' for option `notation`.*one of 'auto', 'symbol', 'code', 'word'/],
+    ['a scale count that is not a positive whole number', `{rules: {'unattributed-statistic': ['warn', {minScaleCount: 2.5}]}}`, /bad value 2\.5 for option `minScaleCount` in `rules\['unattributed-statistic'\]`: expected a positive whole number/],
     ['any option of a rule that takes none', `{rules: {'off-topic-insert': ['warn', {minScriptRun: 3}]}}`, /unknown option `minScriptRun` in `rules\['off-topic-insert'\]` \(it takes no options\)/],
     ['a bad readability value', `{readability: {age: -3}}`, /bad value -3 for option `age` in `readability`: expected a positive number/],
     ['an unknown readability option', `{readability: {grade: 8}}`, /unknown option `grade` in `readability`/],

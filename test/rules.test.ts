@@ -1,9 +1,14 @@
 // One harness for every rule × fixture, remark-lint style: ok*.md give nothing,
 // not-ok*.md give exactly the lines of their .txt, and every message keeps the invariants.
+// Options, as remark-lint's "When configured with …": `options-NAME.json` holds the rule's
+// options (the object that follows the severity in config) for `ok-NAME.md` and `not-ok-NAME.md`;
+// every other fixture runs with the rule's defaults. Each options file serves at least one
+// fixture, and a fixture with options shows what they change: with the defaults it gives other findings.
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe as group, expect, it} from 'vitest'
 import {exclusions, ruleIds, type RuleId} from '../rules/index.js'
+import type {CopydeskOptions} from '../src/plugin/preset.js'
 import {ruleUrl} from '../src/plugin/rule-url.js'
 import {describe, lintText} from './lint.js'
 
@@ -19,11 +24,22 @@ for (const ruleId of ruleIds) {
       const names = readdirSync(dir)
       expect(names.some((n) => /^ok.*\.md$/.test(n))).toBe(true)
       expect(names.some((n) => /^not-ok.*\.md$/.test(n))).toBe(true)
+      for (const options of names.filter((n) => /^options-.*\.json$/.test(n))) {
+        const name = options.replace(/^options-/, '').replace(/\.json$/, '')
+        expect(names.filter((n) => n === `ok-${name}.md` || n === `not-ok-${name}.md`), `fixtures for ${options}`).not.toEqual([])
+      }
     })
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
       it(name, async () => {
-        const file = await lintText(readFileSync(join(dir, name), 'utf8'), [ruleId, ...claimers], {}, join(dir, name))
-        file.messages = file.messages.filter((m) => m.ruleId === ruleId)
+        const text = readFileSync(join(dir, name), 'utf8')
+        const options = optionsOf(dir, name)
+        const lint = async (rules: CopydeskOptions) => {
+          const linted = await lintText(text, [ruleId, ...claimers], rules, join(dir, name))
+          linted.messages = linted.messages.filter((m) => m.ruleId === ruleId)
+          return linted
+        }
+        const file = await lint(options ? {rules: {[ruleId]: ['warn', options]}} : {})
+        if (options) expect(describe(await lint({}))).not.toEqual(describe(file))
         if (name.startsWith('ok')) {
           expect(describe(file)).toEqual([])
           return
@@ -40,4 +56,11 @@ for (const ruleId of ruleIds) {
       })
     }
   })
+}
+
+/** The options for fixture `name` from its `options-NAME.json`, if it has one. */
+function optionsOf(dir: string, name: string): Record<string, unknown> | undefined {
+  const stem = /^(?:not-)?ok-(.+)\.md$/.exec(name)?.[1]
+  const path = stem && join(dir, `options-${stem}.json`)
+  return path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }

@@ -1,13 +1,18 @@
-import {list, loadData, number, object, string} from '../../src/plugin/data.js'
+import {list, loadData, object, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
+import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention} from '../../src/text/index.js'
 
 interface Data {
   scaleNouns: string[]
+}
+
+interface Options {
+  /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object<Data>({scaleNouns: list(string), minScaleCount: number})
+export const dataShape = object<Data>({scaleNouns: list(string)})
 
 let data: (Data & {nouns: Set<string>}) | undefined
 const load = () => (data ??= (() => {
@@ -15,14 +20,15 @@ const load = () => (data ??= (() => {
   return {...d, nouns: new Set(d.scaleNouns)}
 })())
 
-export default copydeskRule({
+export default copydeskRule<'unattributed-statistic', Options>({
   id: 'unattributed-statistic',
   description: 'Figure or statistic with no source',
   severity: 'warn',
-  options: {},
+  defaultOptions: {minScaleCount: 10},
+  options: {minScaleCount: positiveInteger},
   legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
-}, (doc, file) => {
-  const {nouns, minScaleCount} = load()
+}, (doc, file, {minScaleCount}) => {
+  const {nouns} = load()
   for (const sentence of doc.sentences) {
     if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue
     // A small count presented as a measure of scale: "24 national labs", "54 nations have signed".

@@ -27,9 +27,7 @@ export interface CopydeskOptions {
 // ---- Defaults ------------------------------------------------------------------------
 // Each rule's severity and options are declared in rules/<id>/index.ts. Claim rules and
 // off-topic text are warnings: editors decide. Severity belongs to config.
-const defaultRules = Object.fromEntries(
-  allRules.map((rule) => [rule.id, rule.defaultOptions ? [rule.severity, rule.defaultOptions] : rule.severity])
-) as Record<RuleId | 'readability', RuleSetting>
+const defaultRules = Object.fromEntries(allRules.map((rule) => [rule.id, rule.severity])) as Record<RuleId | 'readability', RuleSetting>
 // Readability: flag only sentences that 5 of 7 formulas find hard for a 22-year-old reader;
 // stricter settings flag several sentences in most Wikinews articles, and a noisy rule gets switched off.
 const defaultReadability = {age: 22, minWords: 12, threshold: 5 / 7}
@@ -81,7 +79,10 @@ export default function copydesk(this: Processor<Root>, options?: CopydeskOption
   // unified-lint-rule reads only `[severity, options]` arrays for severity words; skip rules that are off.
   for (const id of ruleIds) {
     const setting = settings[id]
-    if (!isOff(setting)) english.use(guardRule(id, rules[id] as never) as never, (Array.isArray(setting) ? setting : [setting]) as never)
+    if (isOff(setting)) continue
+    // Config's options over the rule's declared defaults: `'error'` alone keeps them.
+    const ruleOptions = {...rules[id].defaultOptions, ...(Array.isArray(setting) ? setting[1] : undefined)}
+    english.use(guardRule(id, rules[id] as never) as never, [level(setting), ruleOptions] as never)
   }
   if (!isOff(settings.readability)) {
     const readabilitySettings = {...defaultReadability, ...readabilityOptions}
