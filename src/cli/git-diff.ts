@@ -1,6 +1,7 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync, realpathSync} from 'node:fs'
 import {join, resolve} from 'node:path'
+import {parsePatch} from 'diff'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {UsageError} from './options.js'
@@ -58,36 +59,22 @@ export function changedLines(base: string, cwd: string): ChangedLines {
 }
 
 function addHunks(patch: string, root: string, changed: ChangedLines) {
-  let lines: Set<number> | undefined
-  let hunk: {next: number; removed: string[]; added: Array<[number, string]>; lastRemovedUnterminated: boolean} | undefined
-  const flush = () => {
-    if (!hunk || !lines) return
-    // Adding a newline at the end of the file rewrites the old last line: that line is not a change.
-    const kept = hunk.lastRemovedUnterminated ? hunk.removed.length - 1 : -1
-    for (const [index, [line, text]] of hunk.added.entries()) if (!(index === kept && text === hunk.removed[kept])) lines.add(line)
-    hunk = undefined
-  }
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('+++ ')) {
-      flush()
-      const path = unquote(line.slice(4))
-      lines = path.startsWith('b/') ? new Set() : undefined
-      if (lines) changed.set(realPath(join(root, path.slice(2))), lines)
-      continue
-    }
-    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
-    if (header) {
-      flush()
-      hunk = {next: Number(header[1]), removed: [], added: [], lastRemovedUnterminated: false}
-    } else if (hunk && line.startsWith('-')) {
-      hunk.removed.push(line.slice(1))
-    } else if (hunk && line.startsWith('+')) {
-      hunk.added.push([hunk.next++, line.slice(1)])
-    } else if (hunk && line.startsWith('\\') && hunk.added.length === 0) {
-      hunk.lastRemovedUnterminated = true
+  for (const file of parsePatch(patch)) {
+    // A deleted file's new name is /dev/null: nothing of it is left to lint.
+    if (!file.newFileName?.startsWith('b/')) continue
+    const lines = new Set<number>()
+    changed.set(realPath(join(root, file.newFileName.slice(2))), lines)
+    for (const hunk of file.hunks) {
+      const removed = hunk.lines.filter((line) => line.startsWith('-')).map((line) => line.slice(1))
+      const added = hunk.lines.filter((line) => line.startsWith('+')).map((line) => line.slice(1))
+      // Adding a newline at the end of the file rewrites the old last line: that line is not a change.
+      // ("\ No newline at end of file" before any added line marks the old last line.)
+      const marker = hunk.lines.findIndex((line) => line.startsWith('\\'))
+      const firstAdded = hunk.lines.findIndex((line) => line.startsWith('+'))
+      const kept = marker !== -1 && (firstAdded === -1 || marker < firstAdded) ? removed.length - 1 : -1
+      for (const [index, text] of added.entries()) if (!(index === kept && text === removed[kept])) lines.add(hunk.newStart + index)
     }
   }
-  flush()
 }
 
 /** Keep a finding when it starts on a changed line, or when any mention it points at (`cause`) does. */
@@ -133,24 +120,4 @@ function realPath(path: string): string {
   } catch {
     return path
   }
-}
-
-/** git quotes unusual paths C-style ("a\tb", octal escapes for bytes). */
-function unquote(path: string): string {
-  if (!path.startsWith('"')) return path
-  const bytes: number[] = []
-  const body = path.slice(1, -1)
-  const named: Record<string, number> = {a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92}
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '\\') {
-      bytes.push(...Buffer.from(body[i]))
-    } else if (/[0-7]/.test(body[i + 1] ?? '')) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8))
-      i += 3
-    } else {
-      bytes.push(named[body[i + 1]] ?? body.charCodeAt(i + 1))
-      i++
-    }
-  }
-  return Buffer.from(bytes).toString('utf8')
 }
