@@ -5,6 +5,7 @@
 // are in neither half.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {fnv1a} from '../dist/src/text/hash.js'
 import {findQuotations, withinQuotation} from '../dist/src/text/quotes.js'
 import {sentenceSpans} from '../dist/rules/off-topic-insert/lib/segments.js'
 import {termCounts} from '../dist/rules/off-topic-insert/lib/classifiers.js'
@@ -30,15 +31,9 @@ export function readArticle(path) {
   return {id: path.replace(/^.*\//, '').replace(/\.md$/, ''), lines, sentences, judged, counts: termCounts(lines.join('\n'))}
 }
 
-/** FNV-1a of the article id: the same split on every machine and run. */
-const fnv = (text) => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
-
 /** The article ids of the dev set, which no training or held-out evaluation may use. */
 export const devIds = (corpus) => new Set(JSON.parse(readFileSync(join(corpus, 'splits.json'), 'utf8')).dev)
 
 /** Is this news article in the training half? (Dev articles must be left out separately.) */
-export const inTrainingHalf = (id) => fnv(id) % 2 === 0
+// FNV-1a of the article id: the same split on every machine and run.
+export const inTrainingHalf = (id) => fnv1a(id) % 2 === 0

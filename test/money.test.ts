@@ -1,6 +1,9 @@
 // Unit tests for money mentions: every form the currency rule and the claim rules rely on.
+import iso from 'currency-codes'
 import {describe, expect, it} from 'vitest'
 import {findInterviewAnswers} from '../src/text/quotes.js'
+import {loadData} from '../src/plugin/data.js'
+import {currencyCode} from '../src/plugin/options.js'
 import {findCurrencyNames, findMoney, linkConversions, markerFor, restyle, type MoneyMention} from '../src/text/money.js'
 
 const one = (text: string): MoneyMention => {
@@ -209,5 +212,25 @@ describe('findInterviewAnswers', () => {
   it('finds nothing in an ordinary article', () => {
     const text = 'Update: the vote was delayed.\n\nThe council met on Monday.'
     expect(findInterviewAnswers(text, blocks(text))).toEqual([])
+  })
+})
+
+describe('one ISO 4217 list for config and the parser', () => {
+  const codesThatAreWords = new Set(loadData<{codesThatAreWords: string[]}>('src/text/money.yml').codesThatAreWords)
+
+  it('refuses in config what the parser does not read as money, withdrawn, new or not money at all', () => {
+    for (const code of ['HRK', 'SLL', 'XCG', 'ZWL', 'XAU', 'XXX']) {
+      expect(currencyCode.check(code), code).toBe(false)
+      expect(findMoney(`paid ${code} 500 in all`), code).toEqual([])
+    }
+  })
+
+  it('accepts in config exactly the currencies it reads by code (ICU and currency-codes both offered)', () => {
+    const offered = new Set([...Intl.supportedValuesOf('currency'), ...iso.codes()])
+    for (const code of [...offered].filter((c) => !codesThatAreWords.has(c))) {
+      const read = findMoney(`paid ${code} 500 in all`).some((m) => m.currency === code && m.notation === 'code')
+      expect(currencyCode.check(code), code).toBe(read)
+    }
+    expect(currencyCode.check('USD') && currencyCode.check('CNY')).toBe(true)
   })
 })

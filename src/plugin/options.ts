@@ -1,4 +1,5 @@
 import {ConfigError} from './config.js'
+import {moneyCurrencies} from '../text/money.js'
 
 /** One option of a rule: what it accepts (said in errors and docs) and the check. */
 export interface OptionSpec {
@@ -14,11 +15,10 @@ export const oneOf = (...values: string[]): OptionSpec => ({
   check: (value) => typeof value === 'string' && values.includes(value)
 })
 
-// ICU's list is ISO 4217 (Node ships full ICU), so no currency table to maintain here.
-const isoCurrencies = new Set(Intl.supportedValuesOf('currency'))
+// The money parser's list: a currency config names is one the parser reads.
 export const currencyCode: OptionSpec = {
   expected: "an ISO 4217 currency code such as 'USD' or 'CNY'",
-  check: (value) => typeof value === 'string' && isoCurrencies.has(value)
+  check: (value) => typeof value === 'string' && moneyCurrencies().has(value)
 }
 
 export const positiveNumber: OptionSpec = {

@@ -1,5 +1,6 @@
 import {relative, sep} from 'node:path'
 import {UsageError} from '../cli/options.js'
+import {fnv1a} from '../text/hash.js'
 
 export interface Shard {
   /** 1-based, as GitHub Actions matrices count. */
@@ -22,11 +23,4 @@ export function parseShard(text: string): Shard {
 export function inShard(path: string, cwd: string, shard: Shard): boolean {
   const name = relative(cwd, path).split(sep).join('/')
   return fnv1a(name) % shard.count === shard.index - 1
-}
-
-/** 32-bit FNV-1a over UTF-16 code units: fixed, fast, and spreads similar names apart. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return hash
 }

@@ -129,6 +129,18 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|')
 
 let tables: Tables | undefined
+let currencies: Set<string> | undefined
+
+/**
+ * The ISO 4217 currencies copydesk reads as money: the `currency-codes` list less funds, metals
+ * and test codes. Config is checked against it too, so every currency config accepts is one the
+ * parser knows (ICU's list, for one, still has HRK, SLL and ZWL, and already XCG).
+ */
+export function moneyCurrencies(): Set<string> {
+  if (currencies) return currencies
+  const notMoney = new Set(loadData<MoneyData>('src/text/money.yml').notMoney)
+  return (currencies = new Set(iso.codes().filter((code) => !notMoney.has(code))))
+}
 
 /** Build the lookup tables once per process from the ISO list and `money.yml`. */
 function load(): Tables {
@@ -142,7 +154,7 @@ function load(): Tables {
   const unitEntries = new Map<string, Array<{code: string; words: string[]; countries: string[]}>>()
   const unitForms = new Map<string, string>()
   // Each currency's name folded once, not once per unit: 48 × 179 folds were a tenth of a cold start.
-  const currencyWords = iso.data.filter((entry) => !data.notMoney.includes(entry.code)).map((entry) => ({entry, words: fold(entry.currency).split(/[^a-z]+/).filter(Boolean)}))
+  const currencyWords = iso.data.filter((entry) => moneyCurrencies().has(entry.code)).map((entry) => ({entry, words: fold(entry.currency).split(/[^a-z]+/).filter(Boolean)}))
   for (const [key, unit] of Object.entries(data.units)) {
     for (const form of unit.forms) unitForms.set(fold(form), key)
     const isoWords = unit.iso ?? [key]

@@ -1,4 +1,5 @@
 import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from '../../../src/text/chars.js'
+import {fnv1a as hash, fnvPrime as PRIME} from '../../../src/text/hash.js'
 
 /**
  * Text categorisation for off-topic runs, shared by the rule and its training script
@@ -296,15 +297,6 @@ export function topicFeatures(text: string, context: RunContext): Record<string,
   out[`topic${bin(context.topic, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 2])}${long}`] = 1
   out[`names${Math.min(context.newNames, 4)}${context.sharedNames ? 'shared' : ''}`] = 1
   return out
-}
-
-const OFFSET = 0x811c9dc5
-const PRIME = 0x01000193
-
-/** FNV-1a, 32 bits; `h` continues the hash of a text before this one. */
-function hash(text: string, h = OFFSET): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME)
-  return h >>> 0
 }
 
 // The hashes of the feature kinds' one-letter prefixes, where each feature's hash starts.
