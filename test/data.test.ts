@@ -9,6 +9,7 @@ import {dataShape as offTopicInsert, pastedModelShape} from '../rules/off-topic-
 import {dataShape as unattributedStatistic} from '../rules/unattributed-statistic/index.js'
 import {claimVocabularyShape} from '../rules/unsupported-superlative/lib/claims.js'
 import {checkData, type Shape} from '../src/plugin/data.js'
+import {abbreviationsShape} from '../src/text/abbreviations.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
 
@@ -18,6 +19,7 @@ const shapes: Record<string, Shape<unknown>> = {
   'rules/off-topic-insert/pasted-model.yml': pastedModelShape,
   'rules/unattributed-statistic/data.yml': unattributedStatistic,
   'rules/unsupported-superlative/data.yml': claimVocabularyShape,
+  'src/text/abbreviations.yml': abbreviationsShape,
   'src/text/attribution.yml': attributionShape,
   'src/text/money.yml': moneyShape
 }

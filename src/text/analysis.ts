@@ -1,6 +1,7 @@
 import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {isAbbreviation} from './abbreviations.js'
 import {findAttribution, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
@@ -238,7 +239,8 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   return paragraphs
 }
 
-const abbreviationEnd = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|approx|U\.S|U\.K|U\.N)\.$/
+/** Does the text end in an abbreviation's full stop ("… since its release Dec.")? */
+const endsInAbbreviation = (text: string) => isAbbreviation(/(?:^|[\s(])([^\s(]+)\.$/.exec(text)?.[1] ?? '')
 
 function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = []
@@ -258,7 +260,7 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
       if (from >= to) continue
       const previous = sentences.at(-1)
       // retext ends a sentence at an abbreviation ("since its release Dec. | 22, according to …").
-      if (previous && previous.paragraph === paragraph.index && (abbreviationEnd.test(previous.text) || /^[a-z]/.test(source[from]))) {
+      if (previous && previous.paragraph === paragraph.index && (endsInAbbreviation(previous.text) || /^[a-z]/.test(source[from]))) {
         previous.end = to
         previous.text = source.slice(previous.start, to)
         continue

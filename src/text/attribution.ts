@@ -1,4 +1,5 @@
 import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
+import {isAbbreviation} from './abbreviations.js'
 import {monthNames} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
@@ -289,7 +290,7 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
     if (!t.word) {
       if (/^['’]$/.test(t.text)) continue
       // "ActiveState Software Inc. announced": the abbreviation's full stop is part of the name.
-      if (t.text === '.' && /^(?:Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Bros|Gov|Sen|Rep|Gen)$/.test(tokens[j - 1]?.text ?? '')) continue
+      if (t.text === '.' && isAbbreviation(tokens[j - 1]?.text ?? '')) continue
       // "Congressman Vicente Gonzalez (TX-15) announced": step over the parenthesis.
       if (t.text === ')') {
         while (j > 0 && tokens[j].text !== '(') j--

@@ -1,6 +1,7 @@
 import iso from 'currency-codes'
 import {boolean, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
 import {isWordChar} from './chars.js'
+import {numberWords as wordNumbers, scaleWords} from './number-words.js'
 import type {Span} from './types.js'
 
 export type Notation = 'symbol' | 'qualified-symbol' | 'code' | 'word'
@@ -138,14 +139,16 @@ let currencies: Set<string> | undefined
  */
 export function moneyCurrencies(): Set<string> {
   if (currencies) return currencies
-  const notMoney = new Set(loadData<MoneyData>('src/text/money.yml').notMoney)
+  const notMoney = new Set(loadData('src/text/money.yml', moneyShape).notMoney)
   return (currencies = new Set(iso.codes().filter((code) => !notMoney.has(code))))
 }
 
 /** Build the lookup tables once per process from the ISO list and `money.yml`. */
 function load(): Tables {
   if (tables) return tables
-  const data = loadData('src/text/money.yml', moneyShape)
+  const raw = loadData('src/text/money.yml', moneyShape)
+  // The number and scale words are number-words.ts's; money.yml adds those only amounts use.
+  const data = {...raw, numberWords: {...wordNumbers, ...raw.numberWords}, scales: {...scaleWords, ...raw.scales}}
   const skip = new Set([...data.notMoney, ...data.codesThatAreWords])
   const codes = new Map<string, string>()
   for (const entry of iso.data) if (!skip.has(entry.code)) codes.set(entry.code, entry.code)

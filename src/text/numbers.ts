@@ -1,4 +1,5 @@
 import {findMoney, type MoneyMention} from './money.js'
+import {numberWords, scaleWords} from './number-words.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
@@ -19,18 +20,20 @@ const statisticKinds = new Set<NumberKind>(['percentage', 'money', 'change', 'la
 export const monthNames = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 const months = new RegExp(String.raw`\b(?:${monthNames})\.?\s*$`, 'i')
 const monthAfter = new RegExp(String.raw`^\s*(?:${monthNames})\b`, 'i')
+const scales = Object.keys(scaleWords).join('|')
 // Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
-const scaleWord = /^(?:\s*(?:thousand|million|billion|trillion|bn|mn)\b|(?:m|k)\b)/i
+const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
+const scaleAfter = new RegExp(String.raw`^\s?(?:${scales}|bn|mn)\b`, 'i')
+const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/i
 const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent(?:age points?)?\b|per cent\b))?/giu
 
-const units = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'
-const tens = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
+const units = Object.keys(numberWords).filter((w) => numberWords[w] < 20).join('|')
+const tens = Object.keys(numberWords).filter((w) => numberWords[w] >= 20).join('|')
 const numberWord = `(?:(?:${tens})(?:[- ](?:${units}))?|${units})`
 const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
 const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
 
-const scales = 'thousand|million|billion|trillion'
 
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
 // "nearly half of", "doubled", "17 out of 18". The third entry, where there is one, is a cheap
@@ -71,7 +74,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (covered(i)) continue
     let kind = classify(text, i, m[0])
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
-    const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(/^\s?(?:thousand|million|billion|trillion|bn|mn)\b/i)?.[0] ?? '') : ''
+    const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
     found.push(mention(offset, i, m[0] + scale, term(kind)))
   }
@@ -134,7 +137,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
   const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
-  if (capitalised && !/^\s*(?:thousand|million|billion)/i.test(after)) {
+  if (capitalised && !scaleNext.test(after)) {
     const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
     if (!sentenceStart || /^NN/.test(tokenize(capitalised[2].toLowerCase())[0]?.tag ?? '')) return 'name'
   }

@@ -1,4 +1,5 @@
 import {charClass, isLetterClass, isSpace} from '../../../src/text/chars.js'
+import {isAbbreviation} from '../../../src/text/abbreviations.js'
 import type {Span} from '../../../src/text/types.js'
 
 /**
@@ -125,10 +126,6 @@ function holdsWords(gap: string, isWord: (token: string) => boolean): boolean {
   return words >= 2
 }
 
-const abbreviations = new Set(('mr mrs ms dr prof sen rep gov gen lt col capt sgt st jr sr inc ltd co corp ' +
-  'u.s u.k u.n e.u a.m p.m e.g i.e etc vs no jan feb mar apr jun jul aug sep sept oct nov dec ' +
-  'mt ft fig approx est dept univ assn bros rev hon pres supt cmdr adm maj ave blvd rd').split(' '))
-
 /** Sentence spans of a line of text (offsets relative to the text). */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
@@ -146,7 +143,7 @@ export function sentenceSpans(text: string): Span[] {
     // "U.S.Army" or a domain name ("ask.COM today").
     if (!cjk && !m[3] && !(/[\p{Ll}\p{N}]{2}$/u.test(text.slice(0, at)) && /^(?:\p{Lu}(?:\p{Ll}{2}|\p{Ll}?\s|\p{Lu}+[:!]?\s+\p{Lu})|https?:\/\/|www\.)/u.test(text.slice(end)))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
-    if (m[1] === '.' && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
+    if (m[1] === '.' && (isAbbreviation(lastWord, true) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
     start = end + m[3].length
   }
