@@ -22,7 +22,9 @@ export function fingerprints(messages: readonly VFileMessage[], source: string):
 
 // A sentence ends at . ! ? followed by white space, or at a blank line (a Markdown block break).
 // This only needs to be stable, not linguistically exact: it bounds the context the hash sees,
-// within a window so a long paragraph costs no more than a short one.
+// within a window so a long paragraph costs no more than a short one. It is not the analysis's
+// splitter on purpose: a reporter has only the source, and a better split there must not change
+// every fingerprint code scanning has stored (that takes a new `fingerprintKey`).
 const boundary = /[.!?]["'”’)\]]*(?=\s)|\n[ \t]*\n/g
 const reach = 1000
 

@@ -242,6 +242,11 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
 /** Does the text end in an abbreviation's full stop ("… since its release Dec.")? */
 const endsInAbbreviation = (text: string) => isAbbreviation(/(?:^|[\s(])([^\s(]+)\.$/.exec(text)?.[1] ?? '')
 
+/**
+ * The rules' sentences: retext's, within paragraphs, mended where it ends one at an abbreviation.
+ * The other splitters serve other ends: off-topic's sentenceSpans cuts pasted text, the
+ * fingerprint's must stay stable across versions, the claim's measure looks at one clause.
+ */
 function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]): Sentence[] {
   const sentences: Sentence[] = []
   eachSentence(tree, (node: SentenceNode) => {

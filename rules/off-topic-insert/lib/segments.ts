@@ -126,7 +126,12 @@ function holdsWords(gap: string, isWord: (token: string) => boolean): boolean {
   return words >= 2
 }
 
-/** Sentence spans of a line of text (offsets relative to the text). */
+/**
+ * Sentence spans of a line of text (offsets relative to the text). Not the analysis's sentences
+ * (src/text/analysis.ts, from retext): pasted text is cut where prose would not be, at sentences
+ * glued together ("infected.To be removed") and at CJK full stops, and the training scripts
+ * split raw corpus lines with no syntax tree. Both read one abbreviation list.
+ */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   let start = text.search(/\S/)

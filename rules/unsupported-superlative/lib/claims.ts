@@ -1,5 +1,6 @@
 import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
+import {numberWords} from '../../../src/text/number-words.js'
 import {tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
 import {allMatches} from '../../../src/text/regexp.js'
@@ -187,13 +188,14 @@ const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
  */
 export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
+  // The claim's clause: `text` is one sentence of the analysis already, cut here at `;` too.
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest)
   return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
-const figure = String.raw`(?:US)?[$€£¥]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b`
+const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${Object.keys(numberWords).join('|')})\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
 // "an innings of 149 – the highest for any batsman", "149 is the worst total", "35 endemic species,
 // more than any other protected area": the figure the claim is about stands just before it, in
