@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {findInterviewAnswers} from '../src/text/quotes.js'
 import {loadData} from '../src/plugin/data.js'
 import {currencyCode} from '../src/plugin/options.js'
-import {findCurrencyNames, findMoney, linkConversions, markerFor, restyle, type MoneyMention} from '../src/text/money.js'
+import {findCurrencyNames, findMoney, linkConversions, markerFor, moneyShape, restyle, type MoneyMention} from '../src/text/money.js'
 
 const one = (text: string): MoneyMention => {
   const found = findMoney(text)
@@ -216,7 +216,7 @@ describe('findInterviewAnswers', () => {
 })
 
 describe('one ISO 4217 list for config and the parser', () => {
-  const codesThatAreWords = new Set(loadData<{codesThatAreWords: string[]}>('src/text/money.yml').codesThatAreWords)
+  const codesThatAreWords = new Set(loadData('src/text/money.yml', moneyShape).codesThatAreWords)
 
   it('refuses in config what the parser does not read as money, withdrawn, new or not money at all', () => {
     for (const code of ['HRK', 'SLL', 'XCG', 'ZWL', 'XAU', 'XXX']) {
