@@ -52,7 +52,7 @@ describe('inline comments', () => {
     const file = await lintText(`<!-- copydesk disable vague-atribution -->\n\n${vague}\n`)
     expect(file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason}`).sort()).toEqual([
       "1 known Cannot disable `'vague-atribution'`, it’s not known",
-      '3 vague-attribution Unexpected vague attribution `Critics say`, expected a named source'
+      '3 vague-attribution `Critics say`: attributed to no one in particular; name the source'
     ])
   })
 
