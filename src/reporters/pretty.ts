@@ -51,11 +51,14 @@ function position(place: NonNullable<VFileMessage['place']>): string {
 const wide = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/gu
 export const columns = (text: string) => [...text].length + (text.match(wide)?.length ?? 0)
 
-/** `text` in lines of at most `width` columns (a longer word stands alone), each indented. */
+/**
+ * `text` in lines of at most `width` columns (a longer word stands alone), each indented. A
+ * quoted phrase (`€120 million`) is not broken: it is what the reader looks for in the article.
+ */
 export function wrap(text: string, indent: number): string[] {
   const lines: string[] = []
   let line = ''
-  for (const word of text.split(/ +/)) {
+  for (const word of text.match(/(?:`[^`]*`|\S)+/g) ?? []) {
     if (line && indent + columns(line) + 1 + columns(word) > width) {
       lines.push(' '.repeat(indent) + line)
       line = word
