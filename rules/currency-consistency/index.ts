@@ -241,10 +241,10 @@ function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings,
       .sort((a, b) => b[1] - a[1] || firstOf(group, a[0]) - firstOf(group, b[0]))
     const convention: Read['style'] = settings.notation !== 'auto' ? settings.notation : ranked[0][0]
     const model = group.find((r) => r.style === convention)
-    const bare = bareSymbol(group, convention, reads, names)
+    const safe = safeMarker(group, convention, reads, names)
     for (const r of group) {
       if (r.style === convention) continue
-      const replacement = model ? rewrite(r, model, group, bare) : convention !== 'double' ? configured(r, convention, bare) : undefined
+      const replacement = model ? rewrite(r, model, group, safe) : convention !== 'double' ? configured(r, convention, safe) : undefined
       const described = describe(convention)
       emit(r.m, 'notation', {
         words: r.m.text,
@@ -263,31 +263,40 @@ function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings,
 }
 
 /**
- * The marker a fix may write. Rewriting "500 million USD" or "3,200 yen" to a bare `$` or `¥`
- * takes away the word that said which currency it is; when nothing else in the article names it,
- * the fix writes the qualified symbol (`US$`, `JP¥`) so that it adds no ambiguous mention, or,
- * when the article never says which currency is meant, is not offered.
+ * The marker a fix may write. Rewriting "500 million USD", "3,200 yen" or "CAD 5" to a bare `$`,
+ * `¥` or "dollars" takes away the word that said which currency it is; when nothing else in the
+ * article names it, readers would take the amount for another currency (or the next run would
+ * call it ambiguous). Then the fix writes the qualified symbol (`US$`, `JP¥`, `C$`), or, when
+ * there is none or the article's style is words, is not offered.
  */
-type BareSymbol = (marker: string, key: string) => string | undefined
+type SafeMarker = (marker: string, key: string) => string | undefined
 
-function bareSymbol(group: Read[], convention: Read['style'], reads: Read[], names: CurrencyName[]): BareSymbol {
+function safeMarker(group: Read[], convention: Read['style'], reads: Read[], names: CurrencyName[]): SafeMarker {
   const rewritten = group.filter((r) => r.style !== convention)
   const key = group[0].key
   const named =
     names.some((n) => n.codes.includes(key) && !rewritten.some((r) => r.m.start <= n.start && n.end <= r.m.end)) ||
     group.some((r) => r.style === convention && r.m.notation === 'qualified-symbol')
-  // A bare `$` is ambiguous only beside another currency; `¥` always is.
+  // A bare `$` or "dollars" reads as US dollars unless the article has another currency about.
   const beside = reads.some((o) => o.key !== key && !o.m.subunit)
   return (marker, code) => {
-    if (named || !ambiguousMarkers.has(marker) || (marker === '$' && !beside)) return marker
-    return qualifiedSymbol(code)
+    if (named || namesItself(marker, code)) return marker
+    const usual = reads.find((o) => o.m.marker === marker)?.m.candidates[0]
+    if (usual === code && !beside && marker !== '¥') return marker
+    return /\p{L}{2,}/u.test(marker) ? undefined : qualifiedSymbol(code)
   }
 }
 
+/** Does the marker alone say which currency (`€`, `US$`, `USD`, "yen")? */
+function namesItself(marker: string, code: string): boolean {
+  if (marker === code || marker === qualifiedSymbol(code) || marker === markerFor(code, 'symbol')) return true
+  return findCurrencyNames(marker).some((n) => n.codes.length === 1 && n.codes[0] === code)
+}
+
 /** The mention in the configured notation when the article has no mention to copy: `€5m` → "5 million euros". */
-function configured(r: Read, notation: Style, bare: BareSymbol): string | undefined {
+function configured(r: Read, notation: Style, safe: SafeMarker): string | undefined {
   const written = /^[A-Z]{3}$/.test(r.key) ? markerFor(r.key, notation) : undefined
-  const marker = written && bare(written, r.key)
+  const marker = written && safe(written, r.key)
   if (!marker || r.m.vague || r.m.parts.some((p) => !/^\d/.test(p.number))) return undefined
   return restyle(r.m, marker, notation === 'word' ? 'after' : 'before')
 }
@@ -301,7 +310,7 @@ function describe(style: Read['style']): string {
 }
 
 /** The minority mention in the convention's style: the model's marker, short after a qualified first mention. */
-function rewrite(r: Read, model: Read, group: Read[], bare: BareSymbol): string | undefined {
+function rewrite(r: Read, model: Read, group: Read[], safe: SafeMarker): string | undefined {
   const {m} = r
   if (m.vague || m.parts.some((p) => !/^\d/.test(p.number))) return undefined
   if (model.style === 'double') return undefined
@@ -316,8 +325,8 @@ function rewrite(r: Read, model: Read, group: Read[], bare: BareSymbol): string 
     const qualified = group.find((o) => o.m.notation === 'qualified-symbol')?.m.marker
     if (!qualifiedBefore && qualified) marker = qualified
   }
-  const safe = bare(marker, r.key)
-  return safe ? restyle(m, safe, model.m.position) : undefined
+  const written = safe(marker, r.key)
+  return written ? restyle(m, written, model.m.position) : undefined
 }
 
 /** Amounts in two or more currencies, none converted: flag each currency's first mention. */
