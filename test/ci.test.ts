@@ -139,10 +139,10 @@ describe('--format github', () => {
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(jsonMessages([seed]).length)
     for (const line of lines) {
-      expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::Unexpected /)
+      expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::`/)
     }
     expect(lines[0]).toBe(
-      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::Unexpected unsupported claim `Asia\'s most comprehensive`, expected a source such as `according to …`, a citation or a measure'
+      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::`Asia\'s most comprehensive`: a claim of rank with no source; attribute it, give the measure, or cut it'
     )
     // The message's % is escaped so the runner does not read it as an escape of its own.
     expect(lines.some((line) => line.includes('`40%25`'))).toBe(true)
@@ -153,7 +153,7 @@ describe('--format github', () => {
     expect(escapeProperty('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext%3A a%2C b')
     const dir = folder({'a,b: c.md': 'Critics say the plan will fail.\n'})
     expect(run(['--format', 'github', 'a,b: c.md'], dir).stdout).toBe(
-      '::warning file=a%2Cb%3A c.md,line=1,col=1,endLine=1,endColumn=12,title=vague-attribution::Unexpected vague attribution `Critics say`, expected a named source\n'
+      '::warning file=a%2Cb%3A c.md,line=1,col=1,endLine=1,endColumn=12,title=vague-attribution::`Critics say`: attributed to no one in particular; name the source\n'
     )
   })
 

@@ -25,7 +25,7 @@ describe('exit codes', () => {
     copyFileSync(seed, join(dir, 'seed.md'))
     const result = run(['seed.md'], dir)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/error\s+Unexpected off-topic text/)
+    expect(result.stderr).toMatch(/error\s+off-topic-insert\s+copydesk\n\s+`[^`]+`: not part of the article; cut it/)
   })
 
   it('exits 2 with one line naming a missing path', () => {

@@ -55,7 +55,7 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(code, output).toBe(1)
       expect(output).toMatch(/copydesk\.+Failed/)
       expect(output).toMatch(/^article\.md$/m)
-      expect(output).toMatch(/^3:196-3:221\s+warning\s+Unexpected unsupported claim `Asia's most comprehensive`/m)
+      expect(output).toMatch(/^3:196-3:221\s+warning\s+unsupported-superlative\s+copydesk\n\s+`Asia's most comprehensive`: a claim of rank/m)
       expect(output).toContain('off-topic-insert')
     }, 600_000)
 

@@ -207,7 +207,7 @@ describe('inserted runs left out of the other rules', () => {
 
   it('keeps the figures and prices of a pasted run away from the other rules', async () => {
     const file = await lintText(article, ['off-topic-insert', 'unattributed-statistic', 'currency-consistency'])
-    expect(lines(file).map((line) => line.replace(/ Unexpected[^`]*`([^`]*)`.*$/, ' $1')).sort()).toEqual([
+    expect(lines(file).map((line) => line.replace(/ `([^`]*)`: .*$/, ' $1')).sort()).toEqual([
       '2:1-2:94 URGENT! You have won a guaranteed £1000 cash prize. Call …',
       '3:39-3:42 40%'
     ])

@@ -1,11 +1,11 @@
 import iso from 'currency-codes'
 import type {VFile} from 'vfile'
 import {loadData, object, record, string} from '../../src/plugin/data.js'
-import {report} from '../../src/plugin/report.js'
+import {report, type Finding} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {currencyCode, oneOf, type OptionSchema} from '../../src/plugin/options.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {findCurrencyNames, linkConversions, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
+import {findCurrencyNames, linkConversions, type CurrencyName, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
 
@@ -58,16 +58,38 @@ export default copydeskRule<'currency-consistency', Options>({
   const writerNames = namedCurrencies(doc, false)
   const reads = readAll(mentions, writerNames, settings.currency)
   const rates = exchangeRates(doc, reads)
-  const reported = new Set<string>()
-  const emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => {
-    if (reported.has(`${kind}:${m.start}`)) return
-    reported.add(`${kind}:${m.start}`)
-    report(file, doc, finding)
+  // One finding per mention: "`¥3,200`: `¥` could be yuan or yen, and no conversion …" is one
+  // edit for the editor, so what is wrong with an amount is said once, where the fix goes.
+  const found = new Map<number, Map<string, Problem>>()
+  const emit: Emit = (m, kind, problem) => {
+    const problems = found.get(m.start) ?? new Map<string, Problem>()
+    if (!problems.has(kind)) problems.set(kind, problem)
+    found.set(m.start, problems)
   }
   ambiguous(doc, reads.filter((r) => !rates.has(r)), writerNames, settings, emit)
-  mixedNotation(reads, settings, emit)
+  mixedNotation(reads, writerNameSpans(doc), settings, emit)
   mixedCurrencies(reads, rates, settings, emit)
+  for (const problems of found.values()) {
+    const all = [...problems.values()]
+    const [first] = all
+    report(file, doc, {
+      reason: `\`${first.words}\`: ${all.map((p) => p.problem).join(', and ')}; ${all.map((p) => p.action).join(', and ')}`,
+      span: first.span,
+      expected: all.find((p) => p.expected)?.expected,
+      fix: all.find((p) => p.fix)?.fix,
+      note: all.map((p) => p.note).join(' '),
+      cause: all.find((p) => p.cause)?.cause
+    })
+  }
 })
+
+/** What is wrong with one amount, and what to do: the parts of one finding's reason. */
+interface Problem extends Omit<Finding, 'reason' | 'note'> {
+  words: string
+  problem: string
+  action: string
+  note: string
+}
 
 /**
  * Exchange rates quoted as prices of a currency, "the euro rose to $1.18": the figure converts the
@@ -88,7 +110,7 @@ function exchangeRates(doc: Analysis, reads: Read[]): Map<Read, string> {
   return rates
 }
 
-type Emit = (m: MoneyMention, kind: string, finding: Parameters<typeof report>[2]) => void
+type Emit = (m: MoneyMention, kind: string, problem: Problem) => void
 
 interface Settings {
   referenceCurrency: string
@@ -110,7 +132,7 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
     const line = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(doc.source)
     const span = line ? {start: line.index, end: line.index + line[0].length} : {start: 0, end: 0}
     report(file, doc, {
-      reason: `Unexpected front matter \`${key}: ${String(raw)}\`, expected ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
+      reason: `\`${key}: ${String(raw)}\`: not a setting copydesk knows; use ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
       span
     })
     return (options[key] as T | undefined) ?? fallback
@@ -130,6 +152,11 @@ function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
     for (const name of names) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
   }
   return codes
+}
+
+/** Currencies named by word or ISO code in the writer's words, with where. */
+function writerNameSpans(doc: Analysis): CurrencyName[] {
+  return doc.sentences.flatMap((sentence) => doc.currencyNames(sentence).filter((name) => !doc.isQuoted(name)))
 }
 
 /**
@@ -164,6 +191,9 @@ function read(m: Mention, previousOf: Map<string, Mention>, qualifiedAnywhere: S
 function readAll(mentions: Mention[], named: Set<string>, currency: string | undefined): Read[] {
   const certain = (n: Mention) => n.currency !== undefined && n.unit === undefined
   const qualifiedAnywhere = new Set(mentions.filter(certain).map((n) => n.currency as string))
+  // A qualified symbol names its currency as a code or a word does ("US$5", "5 USD"): a fix that
+  // rewrites one into the other must not change how the article's bare `$` are read.
+  named = new Set([...named, ...mentions.filter((n) => n.notation === 'qualified-symbol' && n.currency).map((n) => n.currency as string)])
   const previousOf = new Map<string, Mention>()
   return mentions.map((m) => {
     const r = read(m, previousOf, qualifiedAnywhere, named, currency)
@@ -202,7 +232,9 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
     const replacement = qualified ? restyle(m, qualified, 'before') : undefined
     const examples = m.candidates.slice(0, 2).map((c) => qualifiedSymbol(c)).filter((q): q is string => Boolean(q)).map((q) => `\`${restyle(m, q, 'before')}\``)
     emit(m, 'ambiguous', {
-      reason: `Unexpected ambiguous currency in \`${m.text}\`: \`${m.marker}\` could be ${meanings}, expected the currency named as in ${replacement ? `\`${replacement}\`` : examples.join(' or ')}`,
+      words: m.text,
+      problem: `\`${m.marker}\` could be ${meanings}`,
+      action: replacement ? `write \`${replacement}\`` : `name the currency, as in ${examples.join(' or ')}`,
       span: m,
       expected: replacement ? [replacement] : undefined,
       fix: replacement && qualified ? {start: m.markerSpan.start, end: m.markerSpan.end, text: qualified} : undefined,
@@ -213,7 +245,7 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
 }
 
 /** One currency written in more than one notation: flag the minority style. */
-function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
+function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings, emit: Emit) {
   const groups = new Map<string, Read[]>()
   const restated = new Set(reads.filter((r) => r.m.conversionOf).map((r) => r.m.conversionOf!.start))
   for (const r of reads) {
@@ -232,12 +264,15 @@ function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
       .sort((a, b) => b[1] - a[1] || firstOf(group, a[0]) - firstOf(group, b[0]))
     const convention: Read['style'] = settings.notation !== 'auto' ? settings.notation : ranked[0][0]
     const model = group.find((r) => r.style === convention)
+    const safe = safeMarker(group, convention, reads, names)
     for (const r of group) {
       if (r.style === convention) continue
-      const replacement = model ? rewrite(r, model, group) : convention !== 'double' ? configured(r, convention) : undefined
+      const replacement = model ? rewrite(r, model, group, safe) : convention !== 'double' ? configured(r, convention, safe) : undefined
       const described = describe(convention)
       emit(r.m, 'notation', {
-        reason: `Unexpected \`${r.m.text}\` written ${describe(r.style)}, expected ${described}${replacement ? ` as in \`${replacement}\`` : ''}`,
+        words: r.m.text,
+        problem: `${model ? 'the article writes this currency' : 'the configured notation writes currencies'} ${described}`,
+        action: replacement ? `write \`${replacement}\`` : `write it ${described}`,
         span: r.m,
         expected: replacement ? [replacement] : undefined,
         fix: replacement ? {start: r.m.start, end: r.m.end, text: replacement} : undefined,
@@ -250,9 +285,41 @@ function mixedNotation(reads: Read[], settings: Settings, emit: Emit) {
   }
 }
 
+/**
+ * The marker a fix may write. Rewriting "500 million USD", "3,200 yen" or "CAD 5" to a bare `$`,
+ * `¥` or "dollars" takes away the word that said which currency it is; when nothing else in the
+ * article names it, readers would take the amount for another currency (or the next run would
+ * call it ambiguous). Then the fix writes the qualified symbol (`US$`, `JP¥`, `C$`), or, when
+ * there is none or the article's style is words, is not offered.
+ */
+type SafeMarker = (marker: string, key: string) => string | undefined
+
+function safeMarker(group: Read[], convention: Read['style'], reads: Read[], names: CurrencyName[]): SafeMarker {
+  const rewritten = group.filter((r) => r.style !== convention)
+  const key = group[0].key
+  const named =
+    names.some((n) => n.codes.includes(key) && !rewritten.some((r) => r.m.start <= n.start && n.end <= r.m.end)) ||
+    group.some((r) => r.style === convention && r.m.notation === 'qualified-symbol')
+  // A bare `$` or "dollars" reads as US dollars unless the article has another currency about.
+  const beside = reads.some((o) => o.key !== key && !o.m.subunit)
+  return (marker, code) => {
+    if (named || namesItself(marker, code)) return marker
+    const usual = reads.find((o) => o.m.marker === marker)?.m.candidates[0]
+    if (usual === code && !beside && marker !== '¥') return marker
+    return /\p{L}{2,}/u.test(marker) ? undefined : qualifiedSymbol(code)
+  }
+}
+
+/** Does the marker alone say which currency (`€`, `US$`, `USD`, "yen")? */
+function namesItself(marker: string, code: string): boolean {
+  if (marker === code || marker === qualifiedSymbol(code) || marker === markerFor(code, 'symbol')) return true
+  return findCurrencyNames(marker).some((n) => n.codes.length === 1 && n.codes[0] === code)
+}
+
 /** The mention in the configured notation when the article has no mention to copy: `€5m` → "5 million euros". */
-function configured(r: Read, notation: Style): string | undefined {
-  const marker = /^[A-Z]{3}$/.test(r.key) ? markerFor(r.key, notation) : undefined
+function configured(r: Read, notation: Style, safe: SafeMarker): string | undefined {
+  const written = /^[A-Z]{3}$/.test(r.key) ? markerFor(r.key, notation) : undefined
+  const marker = written && safe(written, r.key)
   if (!marker || r.m.vague || r.m.parts.some((p) => !/^\d/.test(p.number))) return undefined
   return restyle(r.m, marker, notation === 'word' ? 'after' : 'before')
 }
@@ -266,7 +333,7 @@ function describe(style: Read['style']): string {
 }
 
 /** The minority mention in the convention's style: the model's marker, short after a qualified first mention. */
-function rewrite(r: Read, model: Read, group: Read[]): string | undefined {
+function rewrite(r: Read, model: Read, group: Read[], safe: SafeMarker): string | undefined {
   const {m} = r
   if (m.vague || m.parts.some((p) => !/^\d/.test(p.number))) return undefined
   if (model.style === 'double') return undefined
@@ -281,7 +348,8 @@ function rewrite(r: Read, model: Read, group: Read[]): string | undefined {
     const qualified = group.find((o) => o.m.notation === 'qualified-symbol')?.m.marker
     if (!qualifiedBefore && qualified) marker = qualified
   }
-  return restyle(m, marker, model.m.position)
+  const written = safe(marker, r.key)
+  return written ? restyle(m, written, model.m.position) : undefined
 }
 
 /** Amounts in two or more currencies, none converted: flag each currency's first mention. */
@@ -314,8 +382,11 @@ function mixedCurrencies(reads: Read[], rates: Map<Read, string>, settings: Sett
     if (converted.has(key) || targets.has(key)) continue
     const other = firsts.find((f) => f.key !== key && !targets.has(f.key)) ?? firsts.find((f) => f.key !== key)!
     const toReference = key !== settings.referenceCurrency
+    const reference = nameOf(settings.referenceCurrency)
     emit(first.m, 'currencies', {
-      reason: `Unexpected \`${first.m.text}\` beside \`${other.first.m.text}\` in another currency with no conversion, expected ${toReference ? `a conversion to ${nameOf(settings.referenceCurrency)} such as \`${first.m.text} (about ${qualifiedSymbol(settings.referenceCurrency) ?? settings.referenceCurrency + ' '}…)\`` : `the other currency converted to ${nameOf(key)}`}`,
+      words: first.m.text,
+      problem: toReference ? `no conversion to ${reference}` : `\`${other.first.m.text}\`, in another currency, has no conversion to ${reference}`,
+      action: toReference ? `add \`(about ${qualifiedSymbol(settings.referenceCurrency) ?? settings.referenceCurrency + ' '}…)\`` : `give \`${other.first.m.text}\` in ${reference} too`,
       span: first.m,
       note: `The article gives amounts in ${firsts.map((f) => labelOf(f.first)).join(', ')} and never converts them to one reference currency, so readers cannot compare them. Give the conversion on first mention; copydesk never supplies exchange rates.`,
       cause: {span: other.first.m, reason: `First amount in ${labelOf(other.first)}: \`${other.first.m.text}\``}

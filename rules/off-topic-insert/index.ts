@@ -36,7 +36,7 @@ export default copydeskRule({
     const fix = removal(doc.source, run, block)
     const kept = () => doc.source.slice(block.start, Math.max(block.start, fix.start)) + doc.source.slice(Math.min(block.end, fix.end), block.end)
     report(file, doc, {
-      reason: `Unexpected off-topic text \`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`, expected only the article's own text`,
+      reason: `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`: ${run.pasted ? 'reads as pasted from another story; cut it unless it belongs here' : 'not part of the article; cut it'}`,
       span: run,
       actual: text,
       // Junk goes without a second thought; a sentence that may be the article's own waits for the editor.

@@ -47,13 +47,15 @@ export default copydeskRule<'unattributed-statistic', Options>({
     const first = stats[0]
     const vague = doc.attribution(sentence).vague[0]
     const all = stats.map((s) => `\`${s.text}\``).join(', ')
+    // One finding per sentence names every figure; its place stays on the first, exactly.
+    const these = stats.length > 1 ? 'these figures; say who measured them' : 'this figure; say who measured it'
     report(file, doc, {
-      reason: `Unexpected unattributed statistic \`${first.text}\`, expected a source such as \`according to …\` or a citation`,
+      reason: `${all}: no source for ${these}`,
       span: first,
       actual: first.text,
       note: vague
-        ? `\`${vague.text}\` names no one, so nothing tells the reader where ${all} comes from.`
-        : `No source in this sentence or the one before for ${all}: name who measured it, or link the data.`
+        ? `\`${vague.text}\` names no one, so nothing tells the reader where ${stats.length > 1 ? 'they come' : 'it comes'} from.`
+        : `No source in this sentence or the one before: name who measured ${stats.length > 1 ? 'them' : 'it'}, or link the data.`
     })
   }
 })

@@ -31,13 +31,15 @@ export default copydeskRule({
       // A headline may repeat a claim the body supports.
       if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {
-        reason: `Unexpected unsupported claim \`${claim.text}\`, expected a source such as \`according to …\`, a citation or a measure`,
+        reason: `\`${claim.text}\`: ${claimKind[claim.kind]} with no source; ${claim.kind === 'puffery' ? 'attribute it or cut it' : 'attribute it, give the measure, or cut it'}`,
         span: claim,
         note: `${describe(claim)} is stated as fact in the writer's voice with no source, citation or measure in the same sentence.`
       })
     }
   }
 })
+
+const claimKind: Record<Claim['kind'], string> = {puffery: 'a claim of superiority', record: 'a record claim', superlative: 'a claim of rank', absolute: 'a claim of rank or uniqueness'}
 
 function describe(claim: Claim): string {
   if (claim.kind === 'puffery') return `\`${claim.text}\` asserts superiority without a measure; it`

@@ -13,7 +13,7 @@ export default copydeskRule({
     if (doc.isQuestion(sentence)) continue
     for (const cue of doc.attribution(sentence).vague) {
       report(file, doc, {
-        reason: `Unexpected vague attribution \`${cue.text}\`, expected a named source`,
+        reason: `\`${cue.text}\`: attributed to no one in particular; name the source`,
         span: cue,
         note: 'The words attribute the claim to no one in particular (an unnamed group, "reportedly", an agentless passive); name who says it, or report it as fact with its source.'
       })

@@ -131,7 +131,7 @@ export default function readability(options?: ReadabilityOptions | null) {
     if (nok / formulas < threshold) return
 
     const message = file.message(
-      `Unexpected hard to read sentence, according to ${nok < formulas ? nok + ' out of ' : 'all '}${formulas} algorithms`,
+      hardToRead(values, nok, formulas, age),
       {ancestors: parent ? [parent, sentence] : [sentence], place: sentence.position, ruleId: 'readability', source: 'retext-readability'}
     )
     message.actual = toString(sentence)
@@ -142,6 +142,15 @@ export default function readability(options?: ReadabilityOptions | null) {
   return (tree: Root, file: VFile) => {
     eachSentence(tree, (sentence, parent) => judge(sentence, parent, file))
   }
+}
+
+/**
+ * The finding in an editor's words: the sentence by its opening words, how many of the formulas
+ * rate it above the target age, and what to do. `nok` and `formulas` are retext-readability's count.
+ */
+export function hardToRead(words: string[], nok: number, formulas: number, age: number): string {
+  const opening = words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '')
+  return `\`${opening}\`: hard to read, ${nok < formulas ? `${nok} of ${formulas}` : `all ${formulas}`} readability formulas put it above age ${age}; split the sentence or use shorter words`
 }
 
 /** toString(word), without building a new string for the usual one-text-node word. */
