@@ -10,11 +10,10 @@ export const preset = pathToFileURL(resolve('dist/src/plugin/preset.js')).href
 export const seed = resolve('articles/shanghai-tech.md')
 export const clean = resolve('articles/wn-2019-astronomers-find-water-vapour-in-atmosphere.md')
 
-/** Run the real binary, as users do (`input` on its standard input): exit code, stdout, stderr and how long it took. */
+/** Run the real binary, as users do (`input` on its standard input): exit code, stdout and stderr. No timing: see test/cpu.ts. */
 export function run(args: string[], cwd = process.cwd(), env: Record<string, string> = {}, input?: string) {
-  const started = performance.now()
   const result = spawnSync(process.execPath, [bin, ...args], {cwd, input, encoding: 'utf8', maxBuffer: 1 << 28, env: {...process.env, NO_COLOR: '1', ...env}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (performance.now() - started) / 1000}
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
 /** A temporary folder holding `files` (name → content). */

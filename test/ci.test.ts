@@ -40,13 +40,19 @@ function jsonMessages(args: string[], cwd?: string) {
   return files.flatMap((file) => file.messages)
 }
 
+// The seed's SARIF and JSON reports, each from one run that every test reading it shares.
+let seedSarifRun: ReturnType<typeof sarifOf> | undefined
+let seedJsonRun: ReturnType<typeof jsonMessages> | undefined
+const seedSarif = () => (seedSarifRun ??= sarifOf([seed]))
+const seedMessages = () => (seedJsonRun ??= jsonMessages([seed]))
+
 function git(cwd: string, ...args: string[]) {
   return execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', ...args], {cwd, encoding: 'utf8'})
 }
 
 describe('--format sarif', () => {
   it('is valid SARIF 2.1.0 with rules, full regions and a fingerprint on every result', () => {
-    const {code, log, results} = sarifOf([seed])
+    const {code, log, results} = seedSarif()
     expect(code).toBe(0)
     expect(validateSarif(log), JSON.stringify(validateSarif.errors, null, 2)).toBe(true)
     const driver = log.runs[0].tool.driver
@@ -58,7 +64,7 @@ describe('--format sarif', () => {
       expect(rule.shortDescription.text).not.toBe(rule.id)
       expect(rule.helpUri).toMatch(/^https:\/\//)
     }
-    expect(results).toHaveLength(jsonMessages([seed]).length)
+    expect(results).toHaveLength(seedMessages().length)
     for (const result of results) {
       expect(ruleIds).toContain(result.ruleId)
       expect(result.level).toBe('warning')
@@ -74,7 +80,7 @@ describe('--format sarif', () => {
   })
 
   it('turns a message fix into a SARIF fix that deletes exactly the off-topic run', () => {
-    const {results} = sarifOf([seed])
+    const {results} = seedSarif()
     const offTopic = results.filter((r) => r.ruleId === 'off-topic-insert')
     expect(offTopic.length).toBeGreaterThan(0)
     for (const result of offTopic) {
@@ -137,7 +143,7 @@ describe('--format github', () => {
     const result = run(['--format', 'github', seed])
     expect(result.code).toBe(0)
     const lines = result.stdout.trimEnd().split('\n')
-    expect(lines).toHaveLength(jsonMessages([seed]).length)
+    expect(lines).toHaveLength(seedMessages().length)
     for (const line of lines) {
       expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::`/)
     }
@@ -170,7 +176,7 @@ describe('--format github', () => {
 })
 
 describe('--max-warnings', () => {
-  const warnings = () => jsonMessages([seed]).filter((m) => m.fatal === false).length
+  const warnings = () => seedMessages().filter((m) => m.fatal === false).length
 
   it('exits 1 on the seed with a budget of 0, saying why', () => {
     const result = run(['--max-warnings', '0', seed])

@@ -1,11 +1,13 @@
 // Property-based: --fix on real news articles with off-topic runs and ambiguous currency injected
 // at places fast-check chooses changes only the flagged spans, is idempotent, and writes nothing else.
 // A file changed on disk during the run is covered in fix.test.ts.
-import {lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import fc from 'fast-check'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Fix} from '../src/plugin/report.js'
+import {json as report} from '../src/reporters/json.js'
+import {lintFiles} from '../src/run/lint-files.js'
 import {folder, run} from './bin.js'
 
 const news = resolve('../shared/corpus/news')
@@ -81,7 +83,8 @@ type Report = Array<{path: string; messages: Array<{fix?: Fix; fatal?: boolean}>
 const json = (stdout: string) => new Map((JSON.parse(stdout) as Report).map((file) => [file.path, file.messages]))
 const names = bases.map((name) => `${name}.md`)
 
-describe('--fix on corpus articles with injected runs (fast-check)', () => {
+// ../shared sits beside every developer checkout and CI's; skip (visibly) anywhere else.
+describe.skipIf(!existsSync(news))('--fix on corpus articles with injected runs (fast-check)', () => {
   // Each article with the convention paragraph, and as copydesk fixes it without injections.
   const original = new Map<string, string>()
   const fixedOriginal = new Map<string, string>()
@@ -98,10 +101,10 @@ describe('--fix on corpus articles with injected runs (fast-check)', () => {
     expect(names.filter((name) => fixedOriginal.get(name) !== original.get(name))).toEqual(['wn-2020-california-lawyer-michael-avenatti.md'])
   })
 
-  it('changes only the reported spans, removes exactly the injected runs, is idempotent and writes nothing else', () => {
+  it('changes only the reported spans, removes exactly the injected runs, is idempotent and writes nothing else', async () => {
     let runs = 0
-    fc.assert(
-      fc.property(batch, (articles) => {
+    await fc.assert(
+      fc.asyncProperty(batch, async (articles) => {
         runs++
         const dir = folder()
         const outside = folder({'target.md': `${spam[0]} Outside the tree.\n`})
@@ -114,7 +117,8 @@ describe('--fix on corpus articles with injected runs (fast-check)', () => {
         const targetStat = statSync(join(outside, 'target.md')).mtimeMs
         const listing = readdirSync(dir).sort()
 
-        const before = json(run(['--format', 'json', ...names], dir).stdout)
+        // What the CLI would report, linted in this process: one spawn fewer per case.
+        const before = json(report(await lintFiles({files: names, cwd: dir, jobs: 1})))
         const fixing = run(['--fix', '--format', 'json', ...names, 'link.md'], dir)
         expect(fixing.stderr).toContain('link.md: not fixed: it is a symbolic link')
         // The report after --fix is of the fixed files: nothing is left to fix, nothing failed.
@@ -146,9 +150,10 @@ describe('--fix on corpus articles with injected runs (fast-check)', () => {
         expect(statSync(join(outside, 'target.md')).mtimeMs).toBe(targetStat)
         expect(readdirSync(dir).sort()).toEqual(listing)
       }),
-      // Three CLI runs over six articles per case: about 3.5 s each on two cores.
-      {numRuns: 8, interruptAfterTimeLimit: 50_000}
+      // Two CLI runs over six articles per case, a few seconds of CPU: four cases (each a batch of
+      // six articles, so 24 injected articles in all).
+      {numRuns: 4}
     )
-    expect(runs).toBeGreaterThanOrEqual(4)
-  }, 120_000)
+    expect(runs).toBe(4)
+  })
 })

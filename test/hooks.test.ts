@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {folder, run} from './bin.js'
 
@@ -35,14 +35,30 @@ describe('.pre-commit-hooks.yaml', () => {
 
   const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0
   // .ci/run installs Debian's pre-commit; a developer machine without it skips, visibly.
-  describe.skipIf(!hasPreCommit)('pre-commit try-repo (skipped: the pre-commit framework is not installed; apt-get install pre-commit)', () => {
+  describe.skipIf(!hasPreCommit)('pre-commit run (skipped: the pre-commit framework is not installed; apt-get install pre-commit)', () => {
+    // As users install it: a .pre-commit-config.yaml naming this repository at a commit. pre-commit
+    // builds the hook's environment once per repository and commit (npm install, npm pack, each
+    // running the build) and keeps it in PRE_COMMIT_HOME, so both tests share one install;
+    // `pre-commit try-repo` would build it again for every run. The commit is of the working tree
+    // as it is now, made in a clone (as try-repo does), so uncommitted changes are tested too.
     const home = mkdtempSync(join(tmpdir(), 'copydesk-pre-commit-home-'))
-    function tryRepo(article: string) {
-      const dir = folder()
+    let hookRepo: string
+    let rev: string
+    beforeAll(() => {
+      hookRepo = join(mkdtempSync(join(tmpdir(), 'copydesk-pre-commit-repo-')), 'copydesk')
+      execFileSync('git', ['clone', '-q', '--no-hardlinks', root, hookRepo])
+      const changes = execFileSync('git', ['diff', 'HEAD', '--binary'], {cwd: root})
+      if (changes.length > 0) execFileSync('git', ['apply', '--index'], {cwd: hookRepo, input: changes})
+      execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'working tree'], {cwd: hookRepo, env: {...process.env, ...identity}})
+      rev = execFileSync('git', ['rev-parse', 'HEAD'], {cwd: hookRepo, encoding: 'utf8'}).trim()
+    })
+
+    function runHook(article: string) {
+      const dir = folder({'.pre-commit-config.yaml': `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: copydesk\n`})
       copyFileSync(article, join(dir, 'article.md'))
       execFileSync('git', ['init', '-q'], {cwd: dir})
-      execFileSync('git', ['add', 'article.md'], {cwd: dir})
-      const result = spawnSync('pre-commit', ['try-repo', root, 'copydesk', '--files', 'article.md'], {
+      execFileSync('git', ['add', 'article.md', '.pre-commit-config.yaml'], {cwd: dir})
+      const result = spawnSync('pre-commit', ['run', 'copydesk', '--files', 'article.md'], {
         cwd: dir,
         encoding: 'utf8',
         env: {...process.env, ...identity, PRE_COMMIT_HOME: home, NO_COLOR: '1'}
@@ -51,7 +67,7 @@ describe('.pre-commit-hooks.yaml', () => {
     }
 
     it('fails on the seed article with copydesk\'s findings', () => {
-      const {code, output} = tryRepo(seed)
+      const {code, output} = runHook(seed)
       expect(code, output).toBe(1)
       expect(output).toMatch(/copydesk\.+Failed/)
       expect(output).toMatch(/^article\.md$/m)
@@ -60,7 +76,7 @@ describe('.pre-commit-hooks.yaml', () => {
     }, 600_000)
 
     it('passes on a clean article', () => {
-      const {code, output} = tryRepo(clean)
+      const {code, output} = runHook(clean)
       expect(code, output).toBe(0)
       expect(output).toMatch(/copydesk\.+Passed/)
     }, 600_000)

@@ -78,8 +78,11 @@ class Client {
     this.send({method, params})
   }
 
-  /** The first notification `method` whose params satisfy `test`. */
-  waitFor(method: string, test: (params: any) => boolean, timeout = 30_000): Promise<any> {
+  /**
+   * The first notification `method` whose params satisfy `test`. The timeout only catches a server
+   * that never answers (with its stderr), not a slow one: just under vitest's own (vitest.config.ts).
+   */
+  waitFor(method: string, test: (params: any) => boolean, timeout = 240_000): Promise<any> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeout} ms; server stderr: ${this.stderr}`)), timeout)
       const check = () => {
