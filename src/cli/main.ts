@@ -59,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     files: stdin ? [new VFile({path: resolve(values['stdin-filename'] ?? 'stdin.md'), value: readFileSync(0, 'utf8')})] : positionals,
     jobs: jobsOf(values.jobs),
     cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
+    fixing,
+    warn: (text: string) => process.stderr.write(`copydesk: ${text}\n`),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     onFile: progress.onFile
   }).finally(progress.end)

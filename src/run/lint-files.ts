@@ -17,6 +17,13 @@ export interface RunOptions {
   jobs: number
   /** `--cache-location`, when `--cache` is on. */
   cache?: string
+  /**
+   * The findings will be applied (`--fix`): lint every file, never take its findings from the
+   * cache, whose fixes would be written into the article on the word of a file anyone may edit.
+   */
+  fixing?: boolean
+  /** A problem that costs no file its report (a cache that cannot be used or saved). */
+  warn?: (text: string) => void
   shard?: Shard
   /** Refuse files larger than this, in bytes. */
   maxFileBytes?: number
@@ -52,14 +59,14 @@ async function lintFound(options: RunOptions, settings: LintSettings, started: P
   const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
   const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
   // Loaded only with --cache (it hashes with node:crypto, which costs a one-file run to load).
-  const cache = options.cache === undefined ? undefined : new (await import('./cache.js')).LintCache(options.cache, cwd, options.rcPath)
+  const cache = options.cache === undefined ? undefined : new (await import('./cache.js')).LintCache(options.cache, cwd, options.rcPath, options.warn)
 
   const todo: Array<{file: VFile; key?: string}> = []
   for (const file of files) {
     // unified-engine already said why it cannot lint this one (unreadable, named but ignored).
     if (file.messages.some((m) => m.fatal === true)) continue
     const key = cache?.key(file.path, String(file.value))
-    const cached = key === undefined ? undefined : cache?.get(file.path, key)
+    const cached = key === undefined || options.fixing ? undefined : cache?.get(file.path, key, String(file.value).length)
     if (cached) attach(file, cached)
     else todo.push({file, key})
   }

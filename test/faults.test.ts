@@ -1,0 +1,99 @@
+// Faults (issue 21): the real binary against hostile file systems, caches, workers and terminals.
+// No run may hang, write outside the articles, or lose the other files' reports. Every run here
+// is bounded by a generous timeout that only a real hang reaches.
+import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
+import {readFileSync, statSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {bin, clean, folder} from './bin.js'
+
+// The machine may be busy: a run's ceiling is far above its normal time, a test's above its runs'.
+const hang = 120_000
+const slow = {timeout: 6 * hang}
+const isRoot = process.getuid?.() === 0
+
+/** Run the binary in `cwd`; killed after `hang` ms, so a hang fails the test instead of stalling the suite. */
+function run(args: string[], cwd: string, options: SpawnSyncOptions = {}) {
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', maxBuffer: 1 << 28, timeout: hang, killSignal: 'SIGKILL', ...options, env: {...process.env, NO_COLOR: '1', ...options.env}})
+  return {code: result.status, stdout: String(result.stdout), stderr: String(result.stderr), hung: result.signal === 'SIGKILL', seconds: (performance.now() - started) / 1000}
+}
+
+const article = readFileSync(clean, 'utf8')
+const stackTrace = /\n\s+at .+:\d+:\d+\)?\n/
+
+describe('1. the cache replaces only a regular file', slow, () => {
+  it.skipIf(!isRoot)('leaves a character device at --cache-location a device, and lints as without a cache', () => {
+    const dir = folder({'a.md': article})
+    expect(spawnSync('mknod', [join(dir, 'device'), 'c', '1', '3']).status).toBe(0)
+    const plain = run(['--format', 'json', 'a.md'], dir)
+    const cached = run(['--format', 'json', '--cache', '--cache-location', 'device', 'a.md'], dir)
+    expect(cached.hung).toBe(false)
+    expect(statSync(join(dir, 'device')).isCharacterDevice()).toBe(true)
+    expect(cached.stdout).toBe(plain.stdout)
+    expect(cached.code).toBe(plain.code)
+    expect(cached.stderr).toMatch(/^copydesk: cache not used: .*device is not a regular file\n$/)
+  })
+
+  it('does not read or replace a FIFO at --cache-location', () => {
+    const dir = folder({'a.md': article})
+    expect(spawnSync('mkfifo', [join(dir, 'fifo')]).status).toBe(0)
+    const plain = run(['--format', 'json', 'a.md'], dir)
+    const cached = run(['--format', 'json', '--cache', '--cache-location', 'fifo', 'a.md'], dir)
+    expect(cached.hung).toBe(false)
+    expect(statSync(join(dir, 'fifo')).isFIFO()).toBe(true)
+    expect(cached.stdout).toBe(plain.stdout)
+    expect(cached.stderr).toMatch(/cache not used: .*fifo is not a regular file/)
+  })
+})
+
+describe('4. a cache that cannot be saved costs no report', slow, () => {
+  it('reports every file and warns when the cache folder cannot be made', () => {
+    const dir = folder({'a.md': article, 'b.md': 'Critics say it failed.\n', 'in-the-way': 'a file, not a folder\n'})
+    const plain = run(['--format', 'json', 'a.md', 'b.md'], dir)
+    const cached = run(['--format', 'json', '--cache', '--cache-location', 'in-the-way/cache.json', 'a.md', 'b.md'], dir)
+    expect(cached.stdout).toBe(plain.stdout)
+    expect(JSON.parse(cached.stdout)).toHaveLength(2)
+    expect(cached.code).toBe(plain.code)
+    expect(cached.stderr).toMatch(/^copydesk: cache not saved: /)
+    expect(cached.stderr).not.toContain('unexpected error')
+  })
+})
+
+describe('6. cache entries are checked like any input', slow, () => {
+  /** Fill the cache, let `tamper` edit every entry, and lint again with it. */
+  function withTamperedCache(tamper: (entry: {key: string; messages: unknown}) => void, args: string[] = []) {
+    const dir = folder({'a.md': article})
+    const fresh = run(['--format', 'json', '--cache', 'a.md'], dir)
+    const path = join(dir, '.copydeskcache')
+    const data = JSON.parse(readFileSync(path, 'utf8'))
+    for (const entry of Object.values(data.files)) tamper(entry as {key: string; messages: unknown})
+    writeFileSync(path, JSON.stringify(data))
+    return {dir, fresh, again: run(['--format', 'json', '--cache', ...args, 'a.md'], dir)}
+  }
+
+  const planted = (fields: unknown) => (entry: {messages: unknown}) => {
+    entry.messages = [...(entry.messages as unknown[]), {fields}]
+  }
+  const cases: Record<string, (entry: {key: string; messages: unknown}) => void> = {
+    'messages that are no array': (entry) => (entry.messages = 'garbage'),
+    'a message with no fields': (entry) => (entry.messages = [null]),
+    'a reason that is no string': planted({reason: 5, ruleId: 'x', fatal: false}),
+    'a place that is no place': planted({reason: 'Planted', ruleId: 'x', fatal: false, place: 'here'}),
+    'a fix beyond the text': planted({reason: 'Planted', ruleId: 'x', fatal: false, fix: {start: 0, end: 10_000_000, text: 'PWNED'}}),
+    'a field that would change the prototype': planted(JSON.parse('{"__proto__": {"fatal": true}, "reason": "Planted", "ruleId": "x", "fatal": false}'))
+  }
+  for (const [name, tamper] of Object.entries(cases)) {
+    it(`treats an entry with ${name} as a miss: the file is linted again`, () => {
+      const {fresh, again} = withTamperedCache(tamper)
+      expect(again.stderr).toBe('')
+      expect(again.stdout).toBe(fresh.stdout)
+      expect(again.code).toBe(fresh.code)
+    })
+  }
+
+  it('never writes a fix planted in the cache into the article', () => {
+    const {dir} = withTamperedCache(planted({reason: 'Planted', ruleId: 'off-topic-insert', fatal: false, fix: {start: 0, end: 1, text: 'PWNED'}}), ['--fix'])
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).not.toContain('PWNED')
+  })
+})
