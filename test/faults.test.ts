@@ -2,7 +2,7 @@
 // No run may hang, write outside the articles, or lose the other files' reports. Every run here
 // is bounded by a generous timeout that only a real hang reaches.
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
-import {readFileSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bin, clean, folder} from './bin.js'
@@ -44,6 +44,66 @@ describe('1. the cache replaces only a regular file', slow, () => {
     expect(statSync(join(dir, 'fifo')).isFIFO()).toBe(true)
     expect(cached.stdout).toBe(plain.stdout)
     expect(cached.stderr).toMatch(/cache not used: .*fifo is not a regular file/)
+  })
+})
+
+describe('2. no hang on links, FIFOs and devices', slow, () => {
+  const paths = (stdout: string) => (JSON.parse(stdout) as Array<{path: string}>).map((file) => file.path)
+
+  it('follows each folder once however links loop: two cycles, one report per file', () => {
+    const dir = folder()
+    mkdirSync(join(dir, 'd'))
+    writeFileSync(join(dir, 'd', 'a.md'), article)
+    symlinkSync('..', join(dir, 'd', 'up'))
+    symlinkSync('.', join(dir, 'd', 'here'))
+    for (const input of ['d', '.']) {
+      const result = run(['--format', 'json', input], dir)
+      expect(result.hung, input).toBe(false)
+      expect(paths(result.stdout), input).toEqual(['d/a.md'])
+    }
+  })
+
+  it('skips a FIFO with a Markdown name in a folder', () => {
+    const dir = folder({'a.md': article})
+    expect(spawnSync('mkfifo', [join(dir, 'y.md')]).status).toBe(0)
+    const result = run(['--format', 'json', '.'], dir)
+    expect(result.hung).toBe(false)
+    expect(paths(result.stdout)).toEqual(['a.md'])
+  })
+
+  for (const flags of [[], ['--jobs', '1'], ['--cache'], ['--fix']]) {
+    it(`gives a FIFO named on the command line one error and lints the rest (${flags.join(' ') || 'no flags'})`, () => {
+      const dir = folder({'a.md': article})
+      expect(spawnSync('mkfifo', [join(dir, 'y.md')]).status).toBe(0)
+      const result = run(['--format', 'json', ...flags, 'y.md', 'a.md'], dir)
+      expect(result.hung).toBe(false)
+      expect(result.code).toBe(1)
+      const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{fatal: boolean; reason: string}>}>
+      expect(report.map((file) => file.path)).toEqual(['a.md', 'y.md'])
+      expect(report[1].messages.map((m) => [m.fatal, m.reason])).toEqual([[true, 'Cannot lint file: it is a FIFO, not a regular file']])
+      expect(report[0].messages.filter((m) => m.fatal)).toEqual([])
+    })
+  }
+})
+
+describe('3. time linear in the size of the input', slow, () => {
+  it('lints 4× as many headings in well under 6× the time (fastest of 3)', () => {
+    // Each line was tested against every heading and list entry: 10,000, 20,000 and 40,000 such
+    // lines took 15, 35 and 175 s.
+    const dir = folder()
+    const headings = (count: number) => Array.from({length: count}, (_, n) => `## The world's best ${n + 1}\n`).join('\n')
+    writeFileSync(join(dir, 'small.md'), headings(2_500))
+    writeFileSync(join(dir, 'large.md'), headings(10_000))
+    const fastest = {small: Infinity, large: Infinity}
+    for (let round = 0; round < 3; round++) {
+      for (const size of ['small', 'large'] as const) {
+        const result = run(['--format', 'json', `${size}.md`], dir)
+        expect(result.hung).toBe(false)
+        expect(JSON.parse(result.stdout)[0].messages.filter((m: {fatal: boolean}) => m.fatal)).toEqual([])
+        fastest[size] = Math.min(fastest[size], result.seconds)
+      }
+    }
+    expect(fastest.large / fastest.small).toBeLessThan(6)
   })
 })
 

@@ -2,10 +2,11 @@ import {statSync} from 'node:fs'
 import type {Worker} from 'node:worker_threads'
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
-import {discover} from './engine.js'
+import {discover, markdownExtensions} from './engine.js'
 import {deserializeMessage, type SerializedMessage} from './messages.js'
 import {lintInPool, startWorkers, type Item, type LintSettings} from './pool.js'
 import {inShard, type Shard} from './shard.js'
+import {walk} from './walk.js'
 
 export interface RunOptions {
   /** Paths, folders and globs, or a file already read (standard input). */
@@ -56,7 +57,12 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
 
 async function lintFound(options: RunOptions, settings: LintSettings, started: Promise<Worker[]> | undefined): Promise<VFile[]> {
   const {cwd} = options
-  const {files: found} = await discover({files: options.files, cwd, ignorePatterns: options.ignorePatterns})
+  // Folders and globs are expanded here, so unified-engine only reads files (src/run/walk.ts).
+  const walked = await walk(options.files.filter((path) => typeof path === 'string'), cwd, markdownExtensions)
+  const read = options.files.filter((file) => typeof file !== 'string')
+  const {files: discovered} = await discover({files: [...walked.paths, ...read], cwd, ignorePatterns: options.ignorePatterns})
+  // In unified-engine's order (it sorts what it found by path).
+  const found = walked.refused.length === 0 ? discovered : [...discovered, ...walked.refused].sort((a, b) => (a.path < b.path ? -1 : 1))
   const files = options.shard ? found.filter((file) => inShard(resolve(cwd, file.path), cwd, options.shard as Shard)) : found
   // Loaded only with --cache (it hashes with node:crypto, which costs a one-file run to load).
   const cache = options.cache === undefined ? undefined : new (await import('./cache.js')).LintCache(options.cache, cwd, options.rcPath, options.warn)
