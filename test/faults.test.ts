@@ -3,9 +3,10 @@
 // is bounded by a generous timeout that only a real hang reaches.
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
 import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, clean, folder} from './bin.js'
+import {bin, clean, folder, preset} from './bin.js'
 
 // The machine may be busy: a run's ceiling is far above its normal time, a test's above its runs'.
 const hang = 120_000
@@ -107,16 +108,58 @@ describe('3. time linear in the size of the input', slow, () => {
   })
 })
 
-describe('4. a cache that cannot be saved costs no report', slow, () => {
-  it('reports every file and warns when the cache folder cannot be made', () => {
+describe('4. one failure costs one file or one step, never the report', slow, () => {
+  const reportOf = (stdout: string) => JSON.parse(stdout) as Array<{path: string; messages: Array<{fatal: boolean; reason: string}>}>
+
+  it('reports every file and warns when the cache cannot be saved', () => {
     const dir = folder({'a.md': article, 'b.md': 'Critics say it failed.\n', 'in-the-way': 'a file, not a folder\n'})
     const plain = run(['--format', 'json', 'a.md', 'b.md'], dir)
     const cached = run(['--format', 'json', '--cache', '--cache-location', 'in-the-way/cache.json', 'a.md', 'b.md'], dir)
     expect(cached.stdout).toBe(plain.stdout)
-    expect(JSON.parse(cached.stdout)).toHaveLength(2)
+    expect(reportOf(cached.stdout)).toHaveLength(2)
     expect(cached.code).toBe(plain.code)
     expect(cached.stderr).toMatch(/^copydesk: cache not saved: /)
     expect(cached.stderr).not.toContain('unexpected error')
+  })
+
+  it.skipIf(availableParallelism() < 2)('gives the file a worker died on one fatal message and lints the others', () => {
+    // Each file a chunk of its own (over 4,000 characters): the first three go to the worker.
+    const long = article + article
+    const plugin = "() => (_tree, file) => { if (file.basename === '0-exit.md') process.exit(3) }"
+    const dir = folder({'.remarkrc.mjs': `import copydesk from '${preset}'\nexport default {plugins: [copydesk, ${plugin}]}\n`, '0-exit.md': long, 'b.md': long, 'c.md': long, 'd.md': long})
+    const result = run(['--format', 'json', '--jobs', '2', '.'], dir)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(1)
+    const report = reportOf(result.stdout)
+    expect(report.map((file) => file.path)).toEqual(['0-exit.md', 'b.md', 'c.md', 'd.md'])
+    expect(report[0].messages.map((m) => [m.fatal, m.reason])).toEqual([[true, 'Cannot lint file: the lint worker stopped (exit code 3)']])
+    for (const file of report.slice(1)) {
+      expect(file.messages.filter((m) => m.fatal), file.path).toEqual([])
+      expect(file.messages.length, file.path).toBeGreaterThan(0)
+    }
+  })
+
+  it('starts threads after finding the files: at most one per file and per core', () => {
+    const dir = folder({'1.md': article, '2.md': article, '3.md': article, '4.md': article, 'count.mjs': "import {appendFileSync} from 'node:fs'\nappendFileSync(process.env.COUNT_FILE, 'thread\\n')\n"})
+    const count = join(dir, 'threads.log')
+    const result = run(['--format', 'json', '--jobs', '16', '.'], dir, {env: {COUNT_FILE: count, NODE_OPTIONS: `--import ${join(dir, 'count.mjs')}`}})
+    expect(reportOf(result.stdout)).toHaveLength(4)
+    expect(readFileSync(count, 'utf8').split('\n').filter(Boolean).length).toBe(Math.min(4, availableParallelism()))
+  })
+
+  it('reports every file when one disappears during --fix, and names it', () => {
+    // A plugin that proposes a fix and removes the file, as a concurrent `git checkout` might.
+    const plugin = "() => (_tree, file) => { if (file.basename === 'gone.md') { file.message('Planted', {ruleId: 'planted'}).fix = {start: 0, end: 1, text: 'X'}; unlinkSync(resolve(file.cwd, file.path)) } }"
+    const dir = folder({
+      '.remarkrc.mjs': `import {unlinkSync} from 'node:fs'\nimport {resolve} from 'node:path'\nimport copydesk from '${preset}'\nexport default {plugins: [copydesk, ${plugin}]}\n`,
+      'a.md': article,
+      'gone.md': article
+    })
+    const result = run(['--format', 'json', '--jobs', '1', '--fix', 'a.md', 'gone.md'], dir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^copydesk: gone\.md: not fixed: ENOENT/)
+    expect(result.stderr).not.toContain('unexpected error')
+    expect(reportOf(result.stdout).map((file) => file.path)).toEqual(['a.md', 'gone.md'])
   })
 })
 

@@ -74,14 +74,22 @@ export async function fix(files: VFile[], options: FixOptions): Promise<FixResul
       // A fatal message means the file was not (fully) linted: its findings are no basis for edits.
       if (fixes.length === 0 || done.has(file.path) || file.messages.some((m) => m.fatal === true)) continue
       const path = resolve(file.cwd, file.path)
-      const refusal = refuse(path, roots)
-      if (refusal) {
+      let refusal: string | undefined
+      let before: Stats | undefined
+      let source = ''
+      try {
+        refusal = refuse(path, roots)
+        before = statSync(path)
+        source = readFileSync(path, 'utf8')
+      } catch (error) {
+        // Removed or made unreadable during the run: that file is not fixed, the others are.
+        refusal = (error as Error).message
+      }
+      if (refusal || !before) {
         problems.push(`${file.path}: not fixed: ${refusal}`)
         done.add(file.path)
         continue
       }
-      const before = statSync(path)
-      const source = readFileSync(path, 'utf8')
       if (file.value !== undefined && source !== String(file.value)) {
         problems.push(`${file.path}: not fixed: it changed on disk during the run`)
         done.add(file.path)

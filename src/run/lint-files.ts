@@ -1,10 +1,8 @@
-import {statSync} from 'node:fs'
-import type {Worker} from 'node:worker_threads'
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {discover, markdownExtensions} from './engine.js'
 import {deserializeMessage, type SerializedMessage} from './messages.js'
-import {lintInPool, startWorkers, type Item, type LintSettings} from './pool.js'
+import {lintInPool, type Item, type LintSettings} from './pool.js'
 import {inShard, type Shard} from './shard.js'
 import {walk} from './walk.js'
 
@@ -41,22 +39,7 @@ export const mayBeGlob = (path: string) => /[*?[\]{}!()+@]/.test(path)
  */
 export async function lintFiles(options: RunOptions): Promise<VFile[]> {
   const {cwd} = options
-  const settings = {cwd, rcPath: options.rcPath, maxFileBytes: options.maxFileBytes}
-  // Folders, globs or several files: start the workers now, to load while files are found.
-  const many = options.files.length > 1 || options.files.some((path) => typeof path === 'string' && (mayBeGlob(path) || statSync(resolve(cwd, path), {throwIfNoEntry: false})?.isDirectory()))
-  // Not with --cache: most files usually come from it.
-  const started = options.jobs > 1 && many && options.cache === undefined ? startWorkers(options.jobs - 1, settings) : undefined
-  try {
-    return await lintFound(options, settings, started)
-  } catch (error) {
-    // lintInPool stops the workers it was given; an earlier failure must not leave them running.
-    for (const worker of (await started) ?? []) void worker.terminate()
-    throw error
-  }
-}
-
-async function lintFound(options: RunOptions, settings: LintSettings, started: Promise<Worker[]> | undefined): Promise<VFile[]> {
-  const {cwd} = options
+  const settings: LintSettings = {cwd, rcPath: options.rcPath, maxFileBytes: options.maxFileBytes}
   // Folders and globs are expanded here, so unified-engine only reads files (src/run/walk.ts).
   const walked = await walk(options.files.filter((path) => typeof path === 'string'), cwd, markdownExtensions)
   const read = options.files.filter((file) => typeof file !== 'string')
@@ -78,7 +61,7 @@ async function lintFound(options: RunOptions, settings: LintSettings, started: P
   }
 
   const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value)}))
-  const results = await lintInPool(items, settings, options.jobs, started, options.onFile)
+  const results = await lintInPool(items, settings, options.jobs, options.onFile)
   todo.forEach(({file, key}, index) => {
     attach(file, results[index])
     // A file that could not be processed (say, a broken config) is tried again next time.
