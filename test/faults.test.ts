@@ -2,11 +2,11 @@
 // No run may hang, write outside the articles, or lose the other files' reports. Every run here
 // is bounded by a generous timeout that only a real hang reaches.
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
-import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, clean, folder, preset} from './bin.js'
+import {bin, clean, folder, preset, seed} from './bin.js'
 
 // The machine may be busy: a run's ceiling is far above its normal time, a test's above its runs'.
 const hang = 120_000
@@ -200,3 +200,54 @@ describe('6. cache entries are checked like any input', slow, () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).not.toContain('PWNED')
   })
 })
+
+describe('7. smaller wrong answers', slow, () => {
+  it('checks the UTF-8 of --stdin input, never the file --stdin-filename names', () => {
+    const dir = folder({'valid.md': article})
+    const invalid = run(['--format', 'json', '--stdin', '--stdin-filename', 'valid.md'], dir, {input: Buffer.from('caf\xe9\n', 'latin1')})
+    expect(JSON.parse(invalid.stdout)[0].messages.map((m: {ruleId: string; fatal: boolean}) => [m.ruleId, m.fatal])).toEqual([['invalid-utf8', true]])
+    expect(invalid.code).toBe(1)
+    // A literal U+FFFD is valid UTF-8: nothing to look up, and the file named (here a FIFO) is not opened.
+    expect(spawnSync('mkfifo', [join(dir, 'fifo.md')]).status).toBe(0)
+    const literal = run(['--format', 'json', '--stdin', '--stdin-filename', 'fifo.md'], dir, {input: 'The sign read \uFFFD.\n'})
+    expect(literal.hung).toBe(false)
+    expect(JSON.parse(literal.stdout)[0].messages.filter((m: {fatal: boolean}) => m.fatal)).toEqual([])
+  })
+
+  it('reports a path given twice once', () => {
+    const dir = folder({'a.md': 'Critics say it failed.\n'})
+    const result = run(['--format', 'json', 'a.md', 'a.md', './a.md', '.'], dir)
+    const report = JSON.parse(result.stdout) as Array<{path: string; messages: unknown[]}>
+    expect(report.map((file) => file.path)).toEqual(['a.md'])
+    expect(report[0].messages).toHaveLength(1)
+  })
+
+  it('leaves no temporary file when interrupted while --fix writes', () => {
+    // The interrupt arrives between writing a temporary file and renaming it over the article.
+    const dir = folder({'a.md': readFileSync(seed, 'utf8'), 'interrupt.mjs': "import fs from 'node:fs'\nconst rename = fs.renameSync\nfs.renameSync = (from, to) => { if (String(from).endsWith('.copydesk-tmp')) process.kill(process.pid, 'SIGINT'); return rename(from, to) }\n"})
+    const result = run(['--fix', '--jobs', '1', 'a.md'], dir, {env: {NODE_OPTIONS: `--import ${join(dir, 'interrupt.mjs')}`}})
+    expect(readdirSync(dir).filter((name) => name.endsWith('.copydesk-tmp'))).toEqual([])
+    expect(result.code).toBe(130)
+  })
+
+  it('says in one line that the report could not be written to a full disk', () => {
+    const dir = folder({'a.md': article})
+    const full = openSync('/dev/full', 'w')
+    const result = spawnSync(process.execPath, [bin, '--format', 'json', 'a.md'], {cwd: dir, encoding: 'utf8', timeout: hang, stdio: ['ignore', full, 'pipe']})
+    closeSync(full)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/^copydesk: cannot write the report: ENOSPC: no space left on device, write\n$/)
+    expect(result.stderr).not.toMatch(stackTrace)
+  })
+
+  it('shows control characters from file names and article text as visible escapes in the pretty report', () => {
+    const name = 'a\u001B[31m.md'
+    const dir = folder({[name]: 'Critics say \u001B]0;pwned\u0007 it failed.\n'})
+    for (const color of ['--no-color', '--color']) {
+      const result = run([color, name], dir)
+      expect(result.stderr).toContain('a\\x1B[31m.md')
+      expect(result.stderr).not.toMatch(/\u001B(?!\[(?:\d+)m)|\u001B\[31m|\u0007/)
+    }
+  })
+})
+

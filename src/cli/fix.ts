@@ -64,6 +64,19 @@ export function applyFixes(source: string, fixes: Fix[]): {text: string; applied
 export async function fix(files: VFile[], options: FixOptions): Promise<FixResult> {
   const roots = allowedRoots(options)
   const problems: string[] = []
+  // Ctrl-C while files are written: by default the process dies at once, between creating a
+  // temporary file and renaming it, and leaves `.copydesk-tmp` files beside the articles. With a
+  // handler the signal waits for the write in progress (its `finally` removes the temporary file).
+  const stop = (signal: NodeJS.Signals) => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+  process.on('SIGINT', stop).on('SIGTERM', stop)
+  try {
+    return await fixPasses(files, options, roots, problems)
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop)
+  }
+}
+
+async function fixPasses(files: VFile[], options: FixOptions, roots: string[], problems: string[]): Promise<FixResult> {
   let diff = ''
   let current = files
   const done = new Set<string>()

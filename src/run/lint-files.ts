@@ -60,7 +60,7 @@ export async function lintFiles(options: RunOptions): Promise<VFile[]> {
     else todo.push({file, key})
   }
 
-  const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value)}))
+  const items: Item[] = todo.map(({file}) => ({path: resolve(cwd, file.path), value: String(file.value), invalidUtf8Line: file.data.copydeskInvalidUtf8Line}))
   const results = await lintInPool(items, settings, options.jobs, options.onFile)
   todo.forEach(({file, key}, index) => {
     attach(file, results[index])

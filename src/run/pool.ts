@@ -10,6 +10,8 @@ import {serializeMessage, type SerializedMessage} from './messages.js'
 export interface Item {
   path: string
   value: string
+  /** Where the text's bytes had invalid UTF-8 when they were not read from `path` (src/run/input.ts). */
+  invalidUtf8Line?: number | false
 }
 
 /** What every thread needs to lint like the CLI: config discovery from `cwd`, or one config file. */
@@ -22,7 +24,7 @@ export interface LintSettings {
 
 /** Lint some files in this thread with unified-engine (config discovery as usual); findings as data. */
 export async function lintChunk(items: Item[], settings: LintSettings): Promise<SerializedMessage[][]> {
-  const files = items.map((item) => new VFile({path: item.path, value: item.value}))
+  const files = items.map((item) => new VFile({path: item.path, value: item.value, data: item.invalidUtf8Line === undefined ? {} : {copydeskInvalidUtf8Line: item.invalidUtf8Line}}))
   await lint({files, cwd: settings.cwd, rcPath: settings.rcPath, maxFileBytes: settings.maxFileBytes, found: true})
   return files.map((file) => file.messages.map(serializeMessage))
 }
