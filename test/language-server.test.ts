@@ -182,4 +182,22 @@ describe('copydesk-language-server', () => {
     client = new Client()
     expect((await client.open(other, join(other, 'draft.md'))).diagnostics).toEqual([])
   })
+
+  it('publishes the findings of a document whose report is far over 16 KB (issue 21)', async () => {
+    // unified-engine writes its text report to a stream unified-language-server never reads: past
+    // its 16 KB buffer the run never finished and nothing was published.
+    const dir = folder({'long.md': 'Critics say the toll cut traffic by 32%.\n\n'.repeat(400)})
+    const cli = JSON.parse(run(['--format', 'json', 'long.md'], dir).stdout)[0].messages as unknown[]
+    expect(cli.length).toBeGreaterThan(400)
+    client = new Client()
+    const {diagnostics} = await client.open(dir, join(dir, 'long.md'))
+    expect(diagnostics).toHaveLength(cli.length)
+  })
+
+  it('refuses a document over the CLI’s size limit with one diagnostic saying so (issue 21)', async () => {
+    const dir = folder({'huge.md': 'Plain words here. '.repeat(120_000)})
+    client = new Client()
+    const {diagnostics} = await client.open(dir, join(dir, 'huge.md'))
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([[1, expect.stringMatching(/^Cannot lint file: file too large \(2\.2 MB > 2 MB limit/)]])
+  })
 })

@@ -118,6 +118,9 @@ interface Settings {
   notation: 'auto' | Style
 }
 
+/** A front-matter value as the writer can recognise it: a mapping (`{toString: 1}`) has no String() of its own. */
+const shown = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
+
 /** Config options, overridden by the article's front matter (`currency: CNY`). */
 function settle(doc: Analysis, file: VFile, options: Options): Settings {
   const front = doc.frontmatter
@@ -132,7 +135,7 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
     const line = new RegExp(`^${key}[ \\t]*:.*$`, 'm').exec(doc.source)
     const span = line ? {start: line.index, end: line.index + line[0].length} : {start: 0, end: 0}
     report(file, doc, {
-      reason: `\`${key}: ${String(raw)}\`: not a setting copydesk knows; use ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
+      reason: `\`${key}: ${shown(raw)}\`: not a setting copydesk knows; use ${key === 'notation' ? 'auto, symbol, code or word' : 'an ISO 4217 code such as USD'}`,
       span
     })
     return (options[key] as T | undefined) ?? fallback

@@ -64,6 +64,19 @@ export function applyFixes(source: string, fixes: Fix[]): {text: string; applied
 export async function fix(files: VFile[], options: FixOptions): Promise<FixResult> {
   const roots = allowedRoots(options)
   const problems: string[] = []
+  // Ctrl-C while files are written: by default the process dies at once, between creating a
+  // temporary file and renaming it, and leaves `.copydesk-tmp` files beside the articles. With a
+  // handler the signal waits for the write in progress (its `finally` removes the temporary file).
+  const stop = (signal: NodeJS.Signals) => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+  process.on('SIGINT', stop).on('SIGTERM', stop)
+  try {
+    return await fixPasses(files, options, roots, problems)
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop)
+  }
+}
+
+async function fixPasses(files: VFile[], options: FixOptions, roots: string[], problems: string[]): Promise<FixResult> {
   let diff = ''
   let current = files
   const done = new Set<string>()
@@ -74,14 +87,22 @@ export async function fix(files: VFile[], options: FixOptions): Promise<FixResul
       // A fatal message means the file was not (fully) linted: its findings are no basis for edits.
       if (fixes.length === 0 || done.has(file.path) || file.messages.some((m) => m.fatal === true)) continue
       const path = resolve(file.cwd, file.path)
-      const refusal = refuse(path, roots)
-      if (refusal) {
+      let refusal: string | undefined
+      let before: Stats | undefined
+      let source = ''
+      try {
+        refusal = refuse(path, roots)
+        before = statSync(path)
+        source = readFileSync(path, 'utf8')
+      } catch (error) {
+        // Removed or made unreadable during the run: that file is not fixed, the others are.
+        refusal = (error as Error).message
+      }
+      if (refusal || !before) {
         problems.push(`${file.path}: not fixed: ${refusal}`)
         done.add(file.path)
         continue
       }
-      const before = statSync(path)
-      const source = readFileSync(path, 'utf8')
       if (file.value !== undefined && source !== String(file.value)) {
         problems.push(`${file.path}: not fixed: it changed on disk during the run`)
         done.add(file.path)

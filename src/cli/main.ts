@@ -10,6 +10,7 @@ import {countWarnings, parseMaxWarnings} from './max-warnings.js'
 import {createProgress} from './progress.js'
 import {jobsOf} from './jobs.js'
 import {reporters, toStdout} from '../reporters/index.js'
+import {firstInvalidUtf8Line} from '../run/input.js'
 import {lintFiles, mayBeGlob} from '../run/lint-files.js'
 import {parseShard} from '../run/shard.js'
 
@@ -62,9 +63,11 @@ export async function main(argv: string[]): Promise<number> {
   const progress = createProgress(process.stderr)
   let files = await lintFiles({
     ...lintOptions,
-    files: stdin ? [new VFile({path: resolve(values['stdin-filename'] ?? 'stdin.md'), value: readFileSync(0, 'utf8')})] : positionals,
+    files: stdin ? [standardInput(values['stdin-filename'] ?? 'stdin.md')] : positionals,
     jobs: jobsOf(values.jobs),
     cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
+    fixing,
+    warn: (text: string) => process.stderr.write(`copydesk: ${text}\n`),
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     onFile: progress.onFile
   }).finally(progress.end)
@@ -110,6 +113,12 @@ export async function main(argv: string[]): Promise<number> {
   return fixProblems ? 1 : exitCode(files, values.frail === true)
 }
 
+/** The text on standard input, named `name`; its UTF-8 is checked here, on the bytes read (the file named is not opened). */
+function standardInput(name: string): VFile {
+  const bytes = readFileSync(0)
+  return new VFile({path: resolve(name), value: bytes.toString('utf8'), data: {copydeskInvalidUtf8Line: firstInvalidUtf8Line(bytes) ?? false}})
+}
+
 /** Every path exists and every glob matches a file (unless allowed not to): a typo fails fast. */
 async function checkInputs(positionals: string[], allowUnmatched: boolean): Promise<void> {
   for (const path of positionals) {
@@ -142,10 +151,19 @@ export function exitCode(files: VFile[], frail: boolean): number {
 
 // A reader that stops early (`copydesk --format json … | head`) has what it wants: end quietly, as
 // cat and grep do, with the run's exit code, not an unhandled EPIPE and its stack trace.
+// Any other failure to write (a full disk: ENOSPC) is said in one line on the other stream, when
+// that one still works, not as a stack trace of minified source; the run failed: exit 1.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-    process.exit(process.exitCode ?? 0)
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`copydesk: cannot write the report: ${error.message}\n`)
+      } catch {
+        // Nowhere left to say it.
+      }
+    }
+    process.exit(1)
   })
 }
 

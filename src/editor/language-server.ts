@@ -6,6 +6,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import copydesk from '../plugin/preset.js'
 import type {Fix} from '../plugin/report.js'
+import {defaultMaxFileMegabytes, remarkCheckInput} from '../run/input.js'
 
 // The plugins of a bare `remark` processor: with only these, no config file was found.
 const parserAndCompiler = new Set(['remarkParse', 'remarkStringify'])
@@ -17,7 +18,7 @@ const parserAndCompiler = new Set(['remarkParse', 'remarkStringify'])
  * is attached in place, not with `use`, so its plugins come before the quick-fix plugin's.
  */
 export function copydeskWhenUnconfigured(this: Processor) {
-  const configured = this.attachers.some(([plugin]) => plugin !== copydeskWhenUnconfigured && plugin !== quickFixesFromFixSpans && !parserAndCompiler.has(plugin.name))
+  const configured = this.attachers.some(([plugin]) => plugin !== copydeskWhenUnconfigured && plugin !== quickFixesFromFixSpans && plugin !== remarkCheckInput && !parserAndCompiler.has(plugin.name))
   if (!configured) copydesk.call(this as Processor<never>)
 }
 
@@ -26,7 +27,8 @@ export function copydeskWhenUnconfigured(this: Processor) {
  * diagnostic's range. A finding with a fix span gets exactly that: the range of its fix and the
  * fix's text, so the editor's quick fix makes the same edit as `copydesk --fix`.
  */
-export function quickFixesFromFixSpans(this: Processor) {
+export function quickFixesFromFixSpans(this: Processor, _options?: unknown, fileSet?: FileSet) {
+  fileSet?.use(noEngineReport)
   // Plugins a preset adds while it is attached come after every configured plugin; adding this
   // one the same way puts it after them too, once their messages exist.
   this.use(() => (_tree: unknown, file: VFile) => {
@@ -40,6 +42,29 @@ export function quickFixesFromFixSpans(this: Processor) {
       message.place = {start, end}
     }
   })
+}
+
+/** What unified-engine gives plugins as their second argument: the files of this run. */
+interface FileSet {
+  use(completer: (set: {valueOf(): VFile[]}) => void): void
+}
+
+/**
+ * unified-language-server 4.1.0 gives unified-engine a `streamError` PassThrough that nobody
+ * reads: once the engine's text report of a run passes its 16 KB buffer, the write never
+ * completes and no diagnostic is ever published again. The report is of no use here (the
+ * diagnostics are), so once every file is linted the engine is told they were not given to it,
+ * and it writes no report at all.
+ */
+function noEngineReport(set: {valueOf(): VFile[]}) {
+  for (const file of set.valueOf()) file.data.unifiedEngineGiven = false
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** unified-engine's mark of a file it was given (it reports only those). */
+    unifiedEngineGiven: boolean
+  }
 }
 
 /**
@@ -60,7 +85,9 @@ export function startLanguageServer() {
     ignoreName: '.remarkignore',
     packageField: 'remarkConfig',
     pluginPrefix: 'remark',
-    plugins: [copydeskWhenUnconfigured, quickFixesFromFixSpans],
+    // The CLI's input checks first: a document over its size limit (a 5 MB paste stalled every
+    // request for 50 s) or one that would overflow the parser gets one diagnostic saying why.
+    plugins: [[remarkCheckInput, {maxFileBytes: defaultMaxFileMegabytes * 1e6}], copydeskWhenUnconfigured, quickFixesFromFixSpans] as never,
     // Used when the workspace has no `remark` of its own.
     defaultProcessor: unified().use(remarkParse).use(remarkStringify) as never
   })

@@ -1,10 +1,10 @@
-import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {createHash, randomBytes} from 'node:crypto'
+import {closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {findConfigFile} from '../plugin/config.js'
 import {packageRoot} from '../plugin/data.js'
-import type {SerializedMessage} from './messages.js'
+import {isSerializedMessage, type SerializedMessage} from './messages.js'
 
 interface CacheData {
   format: 1
@@ -50,14 +50,23 @@ export class LintCache {
   private readonly configs = new Map<string, string>()
   private readonly configOfFolder = new Map<string, string | undefined>()
   private changed = false
+  /** Why the cache is not used at all (its location is a device, a FIFO…), when it is not. */
+  private readonly unusable?: string
 
-  constructor(location: string, private readonly cwd: string, private readonly rcPath?: string) {
+  /** `warn` tells the user of a cache that cannot be used or saved: the lint goes on without it. */
+  constructor(location: string, private readonly cwd: string, private readonly rcPath?: string, private readonly warn: (text: string) => void = () => {}) {
     const target = resolve(cwd, location)
     const isFolder = /[\\/]$/.test(location) || (existsSync(target) && statSync(target).isDirectory())
     this.path = isFolder ? join(target, 'copydesk-cache.json') : target
+    // Only a regular file is a cache: reading a device or a FIFO never ends, renaming over one replaces it.
+    if (kindOf(this.path) === 'other') {
+      this.unusable = `cache not used: ${this.path} is not a regular file`
+      warn(this.unusable)
+      return
+    }
     try {
-      const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheData
-      if (data.format === 1 && data.files && typeof data.files === 'object') this.data = data
+      const data = JSON.parse(readRegularFile(this.path) ?? '') as CacheData
+      if (data && data.format === 1 && isRecord(data.files)) this.data = data
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
@@ -80,9 +89,15 @@ export class LintCache {
     return sha(this.program, configPart, value)
   }
 
-  get(path: string, key: string): SerializedMessage[] | undefined {
-    const entry = this.data.files[resolve(this.cwd, path)]
-    return entry?.key === key ? entry.messages : undefined
+  /**
+   * The findings stored for this text, checked like any input: an entry that is not well formed
+   * (or whose fixes do not fit the text, `length` UTF-16 units) is a miss, and the file is linted.
+   */
+  get(path: string, key: string, length: number): SerializedMessage[] | undefined {
+    const name = resolve(this.cwd, path)
+    const entry: unknown = Object.hasOwn(this.data.files, name) ? this.data.files[name] : undefined
+    if (!isRecord(entry) || entry.key !== key || !Array.isArray(entry.messages)) return undefined
+    return entry.messages.every((message) => isSerializedMessage(message, length)) ? (entry.messages as SerializedMessage[]) : undefined
   }
 
   set(path: string, key: string, messages: SerializedMessage[]) {
@@ -90,12 +105,49 @@ export class LintCache {
     this.changed = true
   }
 
-  /** Write atomically, so an interrupted run leaves the old cache, not half a file. */
+  /**
+   * Write atomically, so an interrupted run leaves the old cache, not half a file; under a name of
+   * its own, so two runs (even with the same pid, in two containers) never write one temporary file.
+   * A cache that cannot be saved (read-only folder, full disk) costs the next run time, not this
+   * run its report: a warning.
+   */
   save() {
-    if (!this.changed) return
-    mkdirSync(dirname(this.path), {recursive: true})
-    const temporary = `${this.path}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(this.data))
-    renameSync(temporary, this.path)
+    if (!this.changed || this.unusable) return
+    let temporary: string | undefined
+    try {
+      if (kindOf(this.path) === 'other') throw new Error(`${this.path} is not a regular file`)
+      // Through a symbolic link to the file it names: the link stays.
+      const destination = existsSync(this.path) ? realpathSync(this.path) : this.path
+      mkdirSync(dirname(destination), {recursive: true})
+      temporary = `${destination}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+      writeFileSync(temporary, JSON.stringify(this.data), {flag: 'wx'})
+      renameSync(temporary, destination)
+    } catch (error) {
+      if (temporary) rmSync(temporary, {force: true})
+      this.warn(`cache not saved: ${(error as Error).message}`)
+    }
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Nothing there, a regular file (or a link to one), or anything else (device, FIFO, socket, dangling link). */
+function kindOf(path: string): 'none' | 'file' | 'other' {
+  try {
+    lstatSync(path)
+  } catch {
+    // Missing, or a folder on its path is not one: reading fails, and saving says why.
+    return 'none'
+  }
+  return statSync(path, {throwIfNoEntry: false})?.isFile() ? 'file' : 'other'
+}
+
+/** The file's text if it is a regular file; opened without blocking, so a FIFO put there meanwhile cannot stall the run. */
+function readRegularFile(path: string): string | undefined {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : undefined
+  } finally {
+    closeSync(fd)
   }
 }

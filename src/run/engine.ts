@@ -22,6 +22,9 @@ export interface LintResult {
   files: VFile[]
 }
 
+/** The extensions of the files unified-engine (and `walk`) find in folders. */
+export const markdownExtensions = ['md', 'markdown', 'mdown', 'mkd', 'mkdn']
+
 const sink = () => new Writable({write: (_chunk, _encoding, next) => next()})
 
 /**
@@ -62,7 +65,7 @@ function run(options: LintOptions, settings: Partial<EngineOptions> & Pick<Engin
         ...settings,
         files: options.files,
         cwd: options.cwd ?? process.cwd(),
-        extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'],
+        extensions: markdownExtensions,
         ignoreName: options.found ? undefined : '.remarkignore',
         detectIgnore: !options.found,
         ignorePatterns: options.found ? undefined : options.ignorePatterns,

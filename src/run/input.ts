@@ -33,10 +33,11 @@ export interface InputProblem {
 }
 
 /**
- * Why `text` (as unified-engine decoded it) cannot be linted, or undefined. `bytes` re-reads the
- * file, needed only to tell invalid UTF-8 from a literal U+FFFD.
+ * Why `text` (as unified-engine decoded it) cannot be linted, or undefined. `invalidUtf8Line`
+ * looks at the bytes (the line of the first invalid sequence), needed only to tell invalid UTF-8
+ * from a literal U+FFFD.
  */
-export function inputProblem(text: string, limits: InputLimits, bytes?: () => Buffer | undefined): InputProblem | undefined {
+export function inputProblem(text: string, limits: InputLimits, invalidUtf8Line?: () => number | undefined): InputProblem | undefined {
   const size = Buffer.byteLength(text)
   if (size > limits.maxFileBytes) {
     return {id: 'file-too-large', reason: `file too large (${megabytes(size)} MB > ${megabytes(limits.maxFileBytes)} MB limit; raise it with --max-file-size)`}
@@ -44,7 +45,7 @@ export function inputProblem(text: string, limits: InputLimits, bytes?: () => Bu
   const nul = text.indexOf('\0')
   if (nul >= 0) return {id: 'binary-file', reason: 'binary file (it contains NUL bytes), expected Markdown text', line: lineAt(text, nul)}
   if (text.includes('\uFFFD')) {
-    const line = firstInvalidUtf8Line(bytes?.())
+    const line = invalidUtf8Line?.()
     if (line !== undefined) return {id: 'invalid-utf8', reason: `not valid UTF-8 (first bad byte on line ${line}), expected UTF-8 text`, line}
   }
   return structureProblem(text)
@@ -111,7 +112,7 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** The 1-based line of the first invalid UTF-8 sequence; LF bytes never occur inside one. */
-function firstInvalidUtf8Line(bytes: Buffer | undefined): number | undefined {
+export function firstInvalidUtf8Line(bytes: Buffer | undefined): number | undefined {
   if (!bytes || isUtf8(bytes)) return undefined
   let start = 0
   for (let line = 1; ; line++) {
@@ -139,7 +140,10 @@ export function remarkCheckInput(this: Processor, limits: InputLimits) {
       file.value = text
       file.data.copydeskBom = true
     }
-    const problem = inputProblem(text, limits, () => readBytes(file))
+    // Text that did not come from a file as is (standard input) says what its bytes were: the file
+    // its name points at is never opened.
+    const known = file.data.copydeskInvalidUtf8Line
+    const problem = inputProblem(text, limits, () => (known === undefined ? firstInvalidUtf8Line(readBytes(file)) : known || undefined))
     if (problem) {
       file.fail(`Cannot lint file: ${problem.reason}`, {
         place: problem.line ? {line: problem.line, column: 1} : undefined,
@@ -163,5 +167,7 @@ declare module 'vfile' {
   interface DataMap {
     /** The file started with a UTF-8 BOM, removed before parsing (`--fix` writes it back). */
     copydeskBom: boolean
+    /** Read from elsewhere than its path: the line of its first invalid UTF-8 byte, or false when it had none. */
+    copydeskInvalidUtf8Line: number | false
   }
 }

@@ -68,3 +68,53 @@ export function deserializeMessage(serialized: SerializedMessage): VFileMessage 
   if (cause !== undefined) message.cause = cause as VFileMessage['cause']
   return message
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const optional = (value: unknown, type: 'string' | 'number' | 'boolean') => value === undefined || value === null || typeof value === type
+const isPoint = (value: unknown) => isObject(value) && typeof value.line === 'number' && typeof value.column === 'number'
+const isPlace = (value: unknown) => value === undefined || value === null || isPoint(value) || (isObject(value) && isPoint(value.start) && isPoint(value.end))
+// Keys that Object.assign would turn into a prototype change rather than a field.
+const unsafeKeys = ['__proto__', 'constructor', 'prototype']
+
+function isFields(fields: unknown): fields is Record<string, unknown> {
+  return isObject(fields) && !unsafeKeys.some((key) => Object.hasOwn(fields, key))
+}
+
+/**
+ * Is `value` a message as `serializeMessage` writes it, for a text of `length` UTF-16 units? Data
+ * read back from disk (the cache) is checked like any input before reporters or `--fix` see it: the
+ * fields reporters read have their types, and a `fix` is a span that fits the text.
+ */
+export function isSerializedMessage(value: unknown, length: number): value is SerializedMessage {
+  if (!isObject(value) || !isFields(value.fields)) return false
+  const {fields} = value
+  const typed =
+    typeof fields.reason === 'string' &&
+    optional(fields.fatal, 'boolean') &&
+    optional(fields.line, 'number') &&
+    optional(fields.column, 'number') &&
+    optional(fields.ruleId, 'string') &&
+    optional(fields.source, 'string') &&
+    optional(fields.note, 'string') &&
+    optional(fields.url, 'string') &&
+    optional(fields.actual, 'string') &&
+    (fields.expected === undefined || (Array.isArray(fields.expected) && fields.expected.every((e) => typeof e === 'string'))) &&
+    isPlace(fields.place)
+  if (!typed || !(fields.fix === undefined || isFix(fields.fix, length))) return false
+  if (value.ancestors !== undefined && !(Array.isArray(value.ancestors) && value.ancestors.every((node) => isObject(node) && typeof node.type === 'string'))) return false
+  return value.cause === undefined || isCause(value.cause, 0)
+}
+
+function isFix(fix: unknown, length: number): boolean {
+  if (!isObject(fix) || typeof fix.text !== 'string') return false
+  const {start, end} = fix
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length
+}
+
+// A cause chain deeper than any rule writes is no finding of copydesk's.
+const maxCauseDepth = 32
+
+function isCause(cause: unknown, depth: number): boolean {
+  if (depth > maxCauseDepth || !isObject(cause) || !isFields(cause.fields) || !['message', 'error', 'value'].includes(cause.kind as string)) return false
+  return cause.cause === undefined || isCause(cause.cause, depth + 1)
+}

@@ -1,4 +1,6 @@
+import {availableParallelism} from 'node:os'
 import type {Worker} from 'node:worker_threads'
+import {VFileMessage} from 'vfile-message'
 import {VFile} from 'vfile'
 import {lint} from './engine.js'
 import {defaultMaxFileMegabytes} from './input.js'
@@ -8,6 +10,8 @@ import {serializeMessage, type SerializedMessage} from './messages.js'
 export interface Item {
   path: string
   value: string
+  /** Where the text's bytes had invalid UTF-8 when they were not read from `path` (src/run/input.ts). */
+  invalidUtf8Line?: number | false
 }
 
 /** What every thread needs to lint like the CLI: config discovery from `cwd`, or one config file. */
@@ -20,7 +24,7 @@ export interface LintSettings {
 
 /** Lint some files in this thread with unified-engine (config discovery as usual); findings as data. */
 export async function lintChunk(items: Item[], settings: LintSettings): Promise<SerializedMessage[][]> {
-  const files = items.map((item) => new VFile({path: item.path, value: item.value}))
+  const files = items.map((item) => new VFile({path: item.path, value: item.value, data: item.invalidUtf8Line === undefined ? {} : {copydeskInvalidUtf8Line: item.invalidUtf8Line}}))
   await lint({files, cwd: settings.cwd, rcPath: settings.rcPath, maxFileBytes: settings.maxFileBytes, found: true})
   return files.map((file) => file.messages.map(serializeMessage))
 }
@@ -35,15 +39,16 @@ export async function lintInPool(
   items: Item[],
   settings: LintSettings,
   jobs: number,
-  started?: Promise<Worker[]>,
   onFile?: (done: number, total: number, findings: number) => void
 ): Promise<SerializedMessage[][]> {
-  const threads = Math.max(1, Math.min(jobs, items.length))
-  const spawned = await (started ?? startWorkers(threads - 1, settings))
-  const workers = spawned.slice(0, threads - 1)
+  // A thread per file at most, and per core: more only share the cores and each loads the preset.
+  const threads = Math.max(1, Math.min(jobs, items.length, availableParallelism()))
+  const workers = await startWorkers(threads - 1, settings)
   const results: SerializedMessage[][] = new Array(items.length)
   let remaining = items.reduce((sum, item) => sum + item.value.length, 0)
   let next = 0
+  // Files handed to a worker that died before it began them: any thread takes them first.
+  const requeued: number[] = []
   let done = 0
   let findings = 0
   const finished = (chunk: number[]) => {
@@ -54,6 +59,7 @@ export async function lintInPool(
   // Guided scheduling: big chunks first (less overhead), small ones at the end (even finish).
   // This thread takes quarter chunks: it hands out work only between its own chunks.
   const take = (share = 1): number[] | undefined => {
+    if (requeued.length > 0) return requeued.splice(0, 1)
     if (next >= items.length) return undefined
     const target = share * Math.min(64_000, Math.max(4_000, remaining / (threads * 4)))
     const chunk: number[] = []
@@ -65,12 +71,18 @@ export async function lintInPool(
     remaining -= size
     return chunk
   }
+  /** A chunk no thread could lint: each of its files gets one fatal message, the run goes on. */
+  const failed = (chunk: number[], why: string) => {
+    for (const index of chunk) results[index] = [cannotLint(items[index].path, why)]
+    finished(chunk)
+  }
 
   try {
     const feedWorker = (worker: Worker) =>
-      new Promise<void>((resolve, reject) => {
+      new Promise<void>((resolve) => {
         const inFlight = new Map<number, number[]>()
         let id = 0
+        let stopped: string | undefined
         const send = () => {
           const chunk = take()
           if (!chunk) return
@@ -78,16 +90,26 @@ export async function lintInPool(
           worker.postMessage({id, items: chunk.map((index) => items[index])})
         }
         worker.on('message', (reply: {id: number; results?: SerializedMessage[][]; error?: string}) => {
-          if (reply.error !== undefined) return reject(new Error(reply.error))
           const chunk = inFlight.get(reply.id) ?? []
           inFlight.delete(reply.id)
-          chunk.forEach((index, i) => (results[index] = reply.results?.[i] ?? []))
-          finished(chunk)
+          if (reply.error !== undefined) failed(chunk, reply.error)
+          else {
+            chunk.forEach((index, i) => (results[index] = reply.results?.[i] ?? []))
+            finished(chunk)
+          }
           send()
           if (inFlight.size === 0) resolve()
         })
-        worker.on('error', reject)
-        worker.on('exit', (code) => inFlight.size > 0 && reject(new Error(`a lint worker stopped (exit code ${code})`)))
+        worker.on('error', (error) => (stopped = error.message))
+        // A worker that dies (a plugin calls process.exit, its heap runs out) costs the chunk it
+        // was linting; the chunks queued behind it go to the other threads.
+        worker.on('exit', (code) => {
+          const [current, ...queued] = [...inFlight.entries()].sort(([a], [b]) => a - b).map(([, chunk]) => chunk)
+          inFlight.clear()
+          if (current) failed(current, `the lint worker stopped (${stopped ?? `exit code ${code}`})`)
+          for (const chunk of queued) requeued.push(...chunk)
+          resolve()
+        })
         // Three chunks in flight: a worker does not wait while this thread lints its own.
         send()
         send()
@@ -102,17 +124,24 @@ export async function lintInPool(
       }
     }
     await Promise.all([...workers.map(feedWorker), feedSelf()])
+    // What a worker left when it died after this thread ran out of work.
+    await feedSelf()
   } finally {
-    await Promise.all(spawned.map((worker) => worker.terminate()))
+    await Promise.all(workers.map((worker) => worker.terminate()))
   }
   return results
 }
 
-/**
- * Start `count` lint workers. The CLI starts them before it looks for files when there will
- * be many, so their start-up (loading the preset) overlaps with finding and reading the files.
- */
-export async function startWorkers(count: number, settings: LintSettings): Promise<Worker[]> {
+/** The one fatal message of a file that could not be linted, as the engine would give it. */
+function cannotLint(path: string, why: string): SerializedMessage {
+  const message = new VFileMessage(`Cannot lint file: ${why}`)
+  message.file = path
+  message.fatal = true
+  return serializeMessage(message)
+}
+
+/** Start `count` lint workers, once the files are found: only as many as there are files to lint. */
+async function startWorkers(count: number, settings: LintSettings): Promise<Worker[]> {
   if (count < 1) return []
   // This thread lints too, and its heap (no limit set, so over 2 GB) may grow to 4× what survives a
   // full collection where a worker's grows to about 2×: one long interview could lift the run's
@@ -127,8 +156,6 @@ export async function startWorkers(count: number, settings: LintSettings): Promi
     // The main thread's stack (V8's default, 984 KB): a file too deep for one thread is too deep for all,
     // so the report does not depend on which thread linted it.
     const worker = new Worker(new URL('./worker.js', import.meta.url), {workerData: settings, resourceLimits: {stackSizeMb: 0.984, maxOldGenerationSizeMb: oldGenerationMegabytes(settings)}})
-    // A worker that fails to start is reported by lintInPool if it was given work; never a crash.
-    worker.on('error', () => {})
     return worker
   })
 }

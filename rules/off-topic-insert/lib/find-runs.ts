@@ -264,9 +264,27 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
       const key = keys[n]
       return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text)
     }),
-    entry: lines.map((line) => entries.some((b) => b.start <= line.start && line.end <= b.end)),
+    entry: insideAny(lines, entries),
     givesContact
   }
+}
+
+/**
+ * For each line, whether one of `spans` holds it whole. One sweep in order of start: a span that
+ * starts at or before the line holds it when it reaches past its end, so the furthest reach is
+ * all that counts (testing every span per line took minutes for 40,000 headings).
+ */
+function insideAny(lines: Span[], spans: Span[]): boolean[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start)
+  const order = lines.map((_, n) => n).sort((a, b) => lines[a].start - lines[b].start)
+  const inside = new Array<boolean>(lines.length).fill(false)
+  let next = 0
+  let reach = -Infinity
+  for (const n of order) {
+    while (next < sorted.length && sorted[next].start <= lines[n].start) reach = Math.max(reach, sorted[next++].end)
+    inside[n] = lines[n].end <= reach
+  }
+  return inside
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
