@@ -123,7 +123,7 @@ const inReadingOrder = (list: Finding[]) =>
   [...list].sort((a, b) => (a.start < 0 ? 1 : 0) - (b.start < 0 ? 1 : 0) || a.start - b.start || a.end - b.end || a.index - b.index)
 
 /** How many findings `--diff` dropped from this file as outside the changed lines. */
-const outsideDiff = (file: VFile) => (file.data as {outsideDiff?: number}).outsideDiff ?? 0
+const outsideDiff = (file: VFile) => file.data.outsideDiff ?? 0
 
 function position(m: VFileMessage) {
   const place = m.place
