@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type BrowserContext, type Page} from 'playwright-core'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {folder, run, seed} from './bin.js'
 
@@ -240,5 +242,22 @@ describe('--format html with --diff', () => {
     expect(html.stdout).toContain(`No findings on changed lines; ${all} findings outside the diff were left out.`)
     expect(html.stdout).not.toContain('No findings.<')
     expect(run(['--diff', 'a.md'], dir).stderr).toContain(`a.md: ${all} findings outside the diff left out`)
+  })
+})
+
+describe('html reporter, findings on no shown text', () => {
+  it('gives a finding inside a link URL an empty marker where it starts, and lists a finding with no place last', async () => {
+    const {html} = await import('../src/reporters/html.js')
+    const value = 'Intro words here.\n\nSee [the minutes](https://example.com/minutes) now.\n'
+    const file = new VFile({path: 'a.md', value})
+    const url = value.indexOf('example')
+    file.message('in the URL', {start: location(value).toPoint(url)!, end: location(value).toPoint(url + 7)!}).ruleId = 'unattributed-statistic'
+    file.message('whole file').ruleId = 'readability'
+    file.message('on the intro', {start: {line: 1, column: 1}, end: {line: 1, column: 6}}).ruleId = 'unsupported-superlative'
+    const out = html([file], {color: false, verbose: false, quiet: false, silent: false, cwd: process.cwd()})
+    // The URL's finding: an empty, focusable marker in the link's paragraph, after the link text.
+    expect(out).toMatch(/<p>See <a href="https:\/\/example.com\/minutes"[^>]*>the minutes<\/a><mark class="finding" data-rule="unattributed-statistic" data-finding="f0-0" id="f0-0" tabindex="0"[^>]*>[\s\S]*?<\/mark> now\.<\/p>/)
+    const order = [...out.matchAll(/<li id="(f0-\d+)-item"/g)].map((m) => m[1])
+    expect(order).toEqual(['f0-2', 'f0-0', 'f0-1'])
   })
 })
