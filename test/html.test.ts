@@ -189,6 +189,7 @@ describe('--format html in Chromium', () => {
     expect(await texts('h2')).toEqual(['Sources'])
     expect(await article.locator(':scope > p').count()).toBe(3)
     expect(await article.locator('ul > li').count()).toBe(2)
+    expect(await article.locator('li > p').count()).toBe(0) // a tight list, as Markdown renders it
     expect(await texts('blockquote > p')).toEqual(['Critics say the plan will\nfail, a mail said.'])
     expect(await texts('em')).toEqual(['so', 'plan'])
     expect(await texts('strong')).toEqual(['the'])

@@ -62,6 +62,13 @@ export function articlePieces(source: string, tree: Root): Piece[] {
     const [start, end] = span(node)
     textRanges(source, start, end, out)
   }
+  let tight = false
+  const within = (value: boolean, render: () => void) => {
+    const outer = tight
+    tight = value
+    render()
+    tight = outer
+  }
   const walk = (node: Nodes): void => {
     const [start, end] = span(node)
     switch (node.type) {
@@ -72,11 +79,12 @@ export function articlePieces(source: string, tree: Root): Piece[] {
       case 'heading':
         return wrap(`h${node.depth}`, node)
       case 'paragraph':
-        return wrap('p', node)
+        return tight ? children(node) : wrap('p', node)
       case 'blockquote':
-        return wrap('blockquote', node)
+        return within(false, () => wrap('blockquote', node))
       case 'list':
-        return wrap(node.ordered ? 'ol' : 'ul', node, node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${Number(node.start)}"` : '')
+        // A tight list's items hold their text without paragraphs, as Markdown renders them.
+        return within(!node.spread && !node.children.some((item) => item.spread), () => wrap(node.ordered ? 'ol' : 'ul', node, node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${Number(node.start)}"` : ''))
       case 'listItem':
         return wrap('li', node, node.checked === null || node.checked === undefined ? '' : ` class="task" data-checked="${node.checked}"`)
       case 'emphasis':
