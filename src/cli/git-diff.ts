@@ -97,13 +97,6 @@ export function keepChanged(files: VFile[], changed: ChangedLines): void {
   }
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /** Findings `--diff` left out of this file as not on changed lines. */
-    outsideDiff: number
-  }
-}
-
 function mentionLines(message: VFileMessage): number[] {
   const starts: number[] = []
   for (let m: unknown = message; m && typeof m === 'object' && 'reason' in m; m = (m as VFileMessage).cause) {
