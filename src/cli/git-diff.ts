@@ -77,17 +77,23 @@ function addHunks(patch: string, root: string, changed: ChangedLines) {
   }
 }
 
-/** Keep a finding when it starts on a changed line, or when any mention it points at (`cause`) does. */
+/**
+ * Keep a finding when it starts on a changed line, or when any mention it points at (`cause`) does.
+ * How many were left out is kept in `file.data.outsideDiff`, so a report can say so rather than
+ * call the file clean.
+ */
 export function keepChanged(files: VFile[], changed: ChangedLines): void {
   for (const file of files) {
     const lines = changed.get(realPath(resolve(file.cwd, file.path)))
     if (lines === 'all') continue
+    const before = file.messages.length
     file.messages = file.messages.filter((message) => {
       const starts = mentionLines(message)
       // A message with no place (a file that could not be read or parsed) is never hidden.
       if (starts.length === 0) return true
       return lines !== undefined && starts.some((line) => lines.has(line))
     })
+    file.data.outsideDiff = (file.data.outsideDiff ?? 0) + before - file.messages.length
   }
 }
 

@@ -7,6 +7,7 @@ import type {Fix} from '../plugin/report.js'
 import type {LegendStyle} from '../plugin/rule.js'
 import {allRules} from '../../rules/index.js'
 import type {ReporterOptions} from './index.js'
+import {articlePieces, escape, parseArticle} from './markdown-html.js'
 
 // Each rule's letter, background and underline are declared with the rule (rules/<id>/index.ts).
 const ruleStyles: Record<string, LegendStyle> = Object.fromEntries(allRules.map((rule) => [rule.id, rule.legend]))
@@ -14,8 +15,8 @@ const otherStyle = {letter: '?', background: '#fff3c4', line: '2px dashed #000'}
 const styleOf = (ruleId: string) => ruleStyles[ruleId] ?? otherStyle
 const ruleOf = (m: VFileMessage) => m.ruleId ?? m.source ?? 'copydesk'
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)
+/** A message's text: escaped, with its `backticked` words as code. */
+const prose = (text: string) => escape(text).replace(/`([^`]+)`/g, '<code>$1</code>')
 
 interface Finding {
   id: string
@@ -44,54 +45,56 @@ function details(f: Finding, text: string): string {
   const m = f.message
   const fix = suggestion(m, text)
   return (
-    `<span class="reason"><strong>${escape(f.rule)}</strong> (${severity(m)}): ${escape(m.reason)}</span>` +
-    (m.note ? `<span class="why"><strong>Why:</strong> ${escape(m.note)}</span>` : '') +
+    `<span class="reason"><strong>${escape(f.rule)}</strong> (${severity(m)}): ${prose(m.reason)}</span>` +
+    (m.note ? `<span class="why"><strong>Why:</strong> ${prose(m.note)}</span>` : '') +
     (fix ? `<span class="fix"><strong>Fix:</strong> ${escape(fix)}</span>` : '')
   )
 }
 
 /**
- * The article's text with each finding wrapped in a <mark>. Findings may nest (a statistic inside
- * a hard sentence) or cross; a crossing finding is closed and reopened as a second piece, and only
- * its first piece is focusable and carries the tooltip.
+ * The article rendered from its Markdown, each run of text wrapped in a <mark> for every finding
+ * that covers it, outermost (earliest, longest) first, so overlapping findings nest. A finding's
+ * first piece is focusable and carries its letter and tooltip; later pieces are `more`. A finding
+ * that covers no shown text (inside a link's URL, on markup) gets an empty marker where it starts.
  */
-function highlight(text: string, findings: Finding[]): string {
-  const inline = findings.filter((f) => f.start >= 0)
-  const bounds = [...new Set([0, text.length, ...inline.flatMap((f) => [f.start, f.end])])].sort((a, b) => a - b)
-  const starting = new Map<number, Finding[]>()
-  for (const f of inline) starting.set(f.start, [...(starting.get(f.start) ?? []), f])
-  const open: Finding[] = []
+function renderArticle(text: string, findings: Finding[]): string {
+  const pieces = articlePieces(text, parseArticle(text))
+  const placed = findings.filter((f) => f.start >= 0)
+  const shown = pieces.filter((p): p is {start: number; end: number} => 'start' in p && p.end > p.start)
+  const covered = new Set(placed.filter((f) => shown.some((r) => f.start < r.end && f.end > r.start)))
+  const markers = placed.filter((f) => !covered.has(f)).sort((a, b) => a.start - b.start || a.index - b.index)
   const opened = new Set<Finding>()
-  let html = ''
   const openTag = (f: Finding) => {
-    const first = !opened.has(f)
+    if (opened.has(f)) return `<mark class="finding more" data-rule="${escape(f.rule)}" data-finding="${f.id}">`
     opened.add(f)
-    const {letter} = styleOf(f.rule)
-    return first
-      ? `<mark class="finding" data-rule="${escape(f.rule)}" data-finding="${f.id}" id="${f.id}" tabindex="0" aria-describedby="${f.id}-tip"><span class="tag" aria-hidden="true">${escape(letter)}</span><span class="tip" role="tooltip" id="${f.id}-tip">${details(f, text)}</span>`
-      : `<mark class="finding more" data-rule="${escape(f.rule)}" data-finding="${f.id}">`
+    return `<mark class="finding" data-rule="${escape(f.rule)}" data-finding="${f.id}" id="${f.id}" tabindex="0" aria-describedby="${f.id}-tip"><span class="tag" aria-hidden="true">${escape(styleOf(f.rule).letter)}</span><span class="tip" role="tooltip" id="${f.id}-tip">${details(f, text)}</span>`
   }
-  for (let i = 0; i < bounds.length; i++) {
-    const at = bounds[i]
-    // Close what ends here; anything above it on the stack is closed too and reopened after.
-    const ending = open.filter((f) => f.end === at)
-    if (ending.length > 0) {
-      const deepest = Math.min(...ending.map((f) => open.indexOf(f)))
-      const reopen = open.splice(deepest).filter((f) => f.end !== at)
-      html += '</mark>'.repeat(reopen.length + ending.length)
-      for (const f of reopen) {
-        html += openTag(f)
-        open.push(f)
-      }
-    }
-    for (const f of (starting.get(at) ?? []).sort((a, b) => b.end - a.end || a.index - b.index)) {
-      html += openTag(f)
-      if (f.end === at) html += '</mark>' // an empty span still shows its letter
-      else open.push(f)
-    }
-    if (i + 1 < bounds.length) html += escape(text.slice(at, bounds[i + 1]))
+  let html = ''
+  let marker = 0
+  const markersUpTo = (at: number) => {
+    for (; marker < markers.length && markers[marker].start <= at; marker++) html += openTag(markers[marker]) + '</mark>'
   }
-  return html + '</mark>'.repeat(open.length)
+  for (const piece of pieces) {
+    if ('html' in piece) {
+      html += piece.html
+      continue
+    }
+    const inside = [...covered].filter((f) => f.start < piece.end && f.end > piece.start)
+    const cuts = [piece.start, piece.end, ...inside.flatMap((f) => [f.start, f.end]), ...markers.slice(marker).map((f) => f.start)]
+    const bounds = [...new Set(cuts.filter((at) => at >= piece.start && at <= piece.end))].sort((a, b) => a - b)
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const [from, to] = [bounds[i], bounds[i + 1]]
+      markersUpTo(from)
+      const over = inside.filter((f) => f.start < to && f.end > from).sort((a, b) => a.start - b.start || b.end - a.end || a.index - b.index)
+      html += over.map(openTag).join('') + escape(text.slice(from, to)) + '</mark>'.repeat(over.length)
+    }
+  }
+  if (marker < markers.length) {
+    html += '<p class="after">'
+    markersUpTo(Infinity)
+    html += '</p>'
+  }
+  return html
 }
 
 function fileText(file: VFile, cwd: string): string {
@@ -115,6 +118,13 @@ function findingsOf(file: VFile, text: string, fileIndex: number): Finding[] {
   })
 }
 
+/** By place in the file; findings with no place (a file that could not be read) last. */
+const inReadingOrder = (list: Finding[]) =>
+  [...list].sort((a, b) => (a.start < 0 ? 1 : 0) - (b.start < 0 ? 1 : 0) || a.start - b.start || a.end - b.end || a.index - b.index)
+
+/** How many findings `--diff` dropped from this file as outside the changed lines. */
+const outsideDiff = (file: VFile) => file.data.outsideDiff ?? 0
+
 function position(m: VFileMessage) {
   const place = m.place
   if (!place) return 'file'
@@ -123,16 +133,28 @@ function position(m: VFileMessage) {
 
 const css = `
 :root { color: #111; background: #fff; font: 16px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
-body { margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem 4rem; }
+/* The window's width: the article in a readable column, its findings beside it on wide screens. */
+body { margin: 0 auto; max-width: 110rem; padding: 1rem 2rem 4rem; }
 h1 { font-size: 1.6rem; margin-bottom: .25rem; }
 h2 { font-size: 1.25rem; margin-top: 2.5rem; border-top: 2px solid #111; padding-top: .75rem; word-break: break-all; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #777; padding: .2rem .5rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+th, td { border: 1px solid #777; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+.summary td { text-align: right; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; }
-.article { position: relative; white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #999; padding: 1rem; border-radius: 4px; background: #fcfcfa; }
-mark.finding { color: #111; padding: 0 1px; border-radius: 2px; }
-mark.finding .finding { padding-top: .15em; padding-bottom: .15em; }
+.article { position: relative; overflow-wrap: anywhere; border: 1px solid #999; padding: .25rem 1.5rem 1rem; border-radius: 4px; background: #fcfcfa; line-height: 1.75; }
+.article h1 { font-size: 1.5rem; } .article h2 { font-size: 1.25rem; border: 0; margin-top: 1.5rem; padding: 0; word-break: normal; }
+.article p, .article li { white-space: pre-line; } /* the author's lines, as positions count them */
+.article blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid #bbb; }
+.article pre { white-space: pre-wrap; background: #f0f0ec; padding: .5rem; }
+.article .raw-html, .article .image, .article .imageReference, .article .definition { font-family: ui-monospace, monospace; font-size: .9em; color: #444; }
+.article .unsafe-link { text-decoration: underline dotted; }
+.front-matter { font-size: .9rem; } .front-matter caption { text-align: left; font-weight: bold; }
+code { font: .92em ui-monospace, monospace; background: #0001; padding: 0 2px; border-radius: 2px; }
+.tip code { background: #fff3; }
+/* Nested findings: the outer one's colour and underline show below the inner one's. */
+mark.finding { color: #111; padding: 0 1px .3em; border-radius: 2px; }
+mark.finding mark.finding { padding-bottom: .15em; }
+mark.finding mark.finding mark.finding { padding-bottom: 0; }
 mark:focus { outline: 3px solid #000; outline-offset: 2px; }
 .tag { font: bold .7em/1 ui-monospace, monospace; vertical-align: super; margin-right: 1px; padding: 0 2px; border: 1px solid #111; border-radius: 2px; background: #fff; color: #111; }
 /* Positioned against the article, below the line it explains, so it never runs off the page. */
@@ -140,10 +162,18 @@ mark:focus { outline: 3px solid #000; outline-offset: 2px; }
   background: #111; color: #fff; border-radius: 4px; font-size: .9rem; line-height: 1.45; white-space: normal; box-shadow: 0 2px 8px #0006; }
 .tip span, .details span { display: block; }
 mark.finding:focus > .tip, mark.finding:hover:not(:has(mark.finding:hover)) > .tip { display: block; }
+.findings { padding-left: 1.5rem; }
 .findings li { margin: .4rem 0; }
 .findings a { color: #0645ad; }
 .details { margin-left: .25rem; }
 .none { color: #1f6b1a; font-weight: bold; }
+.left-out { color: #444; font-style: italic; }
+@media (min-width: 64rem) {
+  .file { display: grid; grid-template-columns: minmax(0, 48rem) minmax(20rem, 1fr); gap: 0 2.5rem; align-items: start; }
+  .file > h2, .file > p { grid-column: 1 / -1; }
+  .list { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }
+  .list h3 { margin-top: 0; }
+}
 `
 
 function ruleStyleCss(rules: string[]): string {
@@ -167,7 +197,7 @@ export function html(files: VFile[], options: ReporterOptions): string {
     .map((rule) => `<li><span class="swatch finding" data-rule="${escape(rule)}"><span class="tag" aria-hidden="true">${escape(styleOf(rule).letter)}</span>${escape(rule)}</span></li>`)
     .join('')
   const summary =
-    `<table><caption class="visually-hidden">Findings by file and rule</caption><thead><tr><th scope="col">file</th>` +
+    `<table class="summary"><caption class="visually-hidden">Findings by file and rule</caption><thead><tr><th scope="col">file</th>` +
     rules.map((rule) => `<th scope="col"><abbr title="${escape(rule)}">${escape(styleOf(rule).letter)}</abbr></th>`).join('') +
     `<th scope="col">total</th></tr></thead><tbody>` +
     files.map((file, i) => `<tr><th scope="row"><a href="#file-${i}">${escape(file.path)}</a></th>${rules.map((rule) => `<td>${count(i, rule)}</td>`).join('')}<td>${count(i)}</td></tr>`).join('') +
@@ -175,15 +205,19 @@ export function html(files: VFile[], options: ReporterOptions): string {
 
   const articles = files
     .map((file, i) => {
-      const list = findings[i]
+      const list = inReadingOrder(findings[i])
         .map((f) => {
           const target = f.start >= 0 ? `<a href="#${f.id}">${position(f.message)}</a>` : position(f.message)
           return `<li id="${f.id}-item"><span class="swatch finding" data-rule="${escape(f.rule)}"><span class="tag" aria-hidden="true">${escape(styleOf(f.rule).letter)}</span>${escape(f.rule)}</span> ${target} <span class="details">${details(f, texts[i])}</span></li>`
         })
         .join('')
+      const outside = outsideDiff(file)
+      const leftOut = outside > 0 ? `<p class="left-out">${list ? '' : 'No findings on changed lines; '}${outside} finding${outside === 1 ? '' : 's'} outside the diff ${outside === 1 ? 'was' : 'were'} left out.</p>` : ''
       return (
-        `<section aria-labelledby="file-${i}"><h2 id="file-${i}">${escape(file.path)}</h2>` +
-        (list ? `<div class="article" data-file="${escape(file.path)}">${highlight(texts[i], findings[i])}</div><h3>Findings (${findings[i].length})</h3><ol class="findings">${list}</ol>` : `<p class="none">No findings.</p>`) +
+        `<section class="file" aria-labelledby="file-${i}"><h2 id="file-${i}">${escape(file.path)}</h2>` +
+        (list
+          ? `<div class="article" data-file="${escape(file.path)}">${renderArticle(texts[i], findings[i])}</div><div class="list"><h3>Findings (${findings[i].length})</h3>${leftOut}<ol class="findings">${list}</ol></div>`
+          : leftOut || `<p class="none">No findings.</p>`) +
         `</section>`
       )
     })

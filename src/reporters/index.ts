@@ -8,6 +8,13 @@ export interface ReporterOptions {
   cwd: string
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Findings `--diff` left out of this file as not on changed lines (src/cli/git-diff.ts), for the reports to mention. */
+    outsideDiff: number
+  }
+}
+
 export type Reporter = (files: VFile[], options: ReporterOptions) => string
 
 /**

@@ -9,12 +9,17 @@ const width = 100
 
 /**
  * The default: vfile-reporter's human-readable report, with each reason (and verbose note) wrapped
- * to 100 columns on the lines under its position, rule and source.
+ * to 100 columns on the lines under its position, rule and source; then what `--diff` left out.
  */
 export function pretty(files: VFile[], options: ReporterOptions): string {
   const text = reporter(files.map((file) => wrapped(visibleFile(file))), {color: options.color, verbose: options.verbose, quiet: options.quiet, silent: options.silent})
-  return text ? text + '\n' : ''
+  const leftOut = options.silent
+    ? []
+    : files.filter((file) => (file.data.outsideDiff ?? 0) > 0).map((file) => `${visible(file.path)}: ${plural(file.data.outsideDiff!, 'finding')} outside the diff left out`)
+  return [text, ...leftOut].filter(Boolean).map((line) => line + '\n').join('')
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** A copy of the file whose messages carry their reason on lines of its own. */
 function wrapped(file: VFile): VFile {
