@@ -20,6 +20,12 @@ export interface ClaimVocabulary {
   scaleSteps: string[]
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
   measureNouns: string[]
+  /** Puffery only as an adjective before a noun: "a leading expert", not "leading to". */
+  epithets: string[]
+  /** Puffery only of an event, law or investment: "a historic agreement", not "the historic centre". */
+  eventEpithets: string[]
+  /** The nouns an event epithet praises. */
+  eventNouns: string[]
 }
 
 export interface Claim extends Span {
@@ -142,11 +148,25 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   }
 
   // "the first … to hold", "the only … in the world", "the first time since": a record claim.
+  // Also after a possessive: "Sweden's first victory … since 1958".
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].lower !== 'the' || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
-    for (let k = i + 2; k < Math.min(tokens.length, i + 11); k++) {
-      // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is narrative.
-      if (!tokens[k].word || !(/^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || tokens[k].lower === 'of' || tokens[k].lower === 'first')) break
+    const owner = tokens[i].lower === 'the' || possessives.has(tokens[i].lower) || /^['’]s?$/.test(tokens[i].text) || /['’]s$/.test(tokens[i].text)
+    if (!owner || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
+    // "the first of its kind", "the first ever": a scope straight after the word ("the first to"
+    // alone is narrative: "the first to arrive").
+    const straight = text.slice(tokens[i + 1].end - offset)
+    if (c.scope.test(straight) && !/^\s*to\b/i.test(straight)) {
+      add(tokens[i].start, tokens[i + 1].end, 'record')
+      continue
+    }
+    for (let k = i + 2; k < Math.min(tokens.length, i + 13); k++) {
+      // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
+      // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
+      // (A base-form verb after a determiner or a modifier is a noun the tagger missed: "the opening match".)
+      const inPhrase = /^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || /^(?:of|first|in|from|at|on|among)$/.test(tokens[k].lower) ||
+        (/^(?:the|a|an)$/.test(tokens[k].lower) && /^(?:of|in|from|at|on|among)$/.test(tokens[k - 1].lower)) ||
+        (/^VBP?$/.test(tokens[k].tag) && /^(?:DT|JJ|VBG)$/.test(tokens[k - 1].tag))
+      if (!tokens[k].word || !inPhrase) break
       const rest = text.slice(tokens[k].end - offset)
       if (c.scope.test(rest)) {
         add(tokens[i].start, tokens[k].end, 'record')
@@ -157,13 +177,32 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
 
   // The literal senses in the sentence, found once and only if a phrase matches.
   let literals: RegExpMatchArray[] | undefined
+  const literalAt = (start: number) => {
+    literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
+    return literals.some((l) => offset + l.index! <= start && start < offset + l.index! + l[0].length)
+  }
+  // Epithets before the noun they praise: "a leading expert", "Kenya's leading insurers", "a
+  // historic agreement"; "record" before a noun or figure is a record claim: "record profits", "a record 25 goals".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]
+    const next = tokens[i + 1]
+    const noun = (x?: Token) => !!x && x.word && !x.name && /^NNS?$/.test(x.tag)
+    const determined = i > 0 && (/^(?:a|an|the)$/.test(tokens[i - 1].lower) || possessives.has(tokens[i - 1].lower) || /['’]s?$/.test(tokens[i - 1].text))
+    let kind: Claim['kind'] | undefined
+    // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
+    const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
+    if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
+    else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
+    // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
+    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text))) kind = 'record'
+    if (kind && !startsUpper(t.text) && !literalAt(t.start)) add(t.start, t.end, kind)
+  }
   const gapped = c.gappedKey.test(text) ? c.gapped : undefined
   for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [gapped, 'puffery']] as const) {
     for (const m of re ? allMatches(re, text) : []) {
       const start = offset + m.index!
       const end = start + m[0].length
-      literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
-      const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
+      const literal = literalAt(start)
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1
