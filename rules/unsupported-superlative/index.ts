@@ -1,6 +1,7 @@
 import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
+import {tokenize} from '../../src/text/tokens.js'
 import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
 
 const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
@@ -8,12 +9,13 @@ const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlativ
 export default copydeskRule('unsupported-superlative', (doc, file) => {
   const words = vocabulary()
   const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
-  // Support: a source or a citation in the sentence. A vague cue that frames the claim as
-  // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
+  // Support: a named source or a citation in the sentence. A claim an unnamed group voices
+  // ("critics think it could be the world's worst") is that group's view, not the writer's:
+  // vague-attribution's finding. An agentless passive or adverb ("is thought to be the first of
+  // its kind", "reportedly") voices no one, so the writer still makes the claim.
   const supported = (s: Sentence, claim?: Claim) => {
-    const a = doc.attribution(s)
-    if (a.vague.some((v) => v.frame)) return true
-    return claim ? doc.reaches(s, claim) : a.named.length > 0 || doc.cited(s)
+    if (claim && doc.attribution(s).vague.some((v) => v.frame && v.start <= claim.start && groupVoice(v.text))) return true
+    return claim ? doc.reaches(s, claim) : doc.attribution(s).named.length > 0 || doc.cited(s)
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
@@ -31,6 +33,12 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
     }
   }
 })
+
+/** Does a vague cue have a group for its subject ("critics think", "some question")? */
+function groupVoice(cue: string): boolean {
+  const [first] = tokenize(cue)
+  return !!first && first.lower !== 'it' && /^(?:NN|DT|JJ|PRP\$)/.test(first.tag) && cue.trim().includes(' ')
+}
 
 function describe(claim: Claim): string {
   if (claim.kind === 'puffery') return `\`${claim.text}\` asserts superiority without a measure; it`
