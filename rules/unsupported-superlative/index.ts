@@ -2,7 +2,7 @@ import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {tokenize} from '../../src/text/tokens.js'
-import {backedByMeasure, findClaims, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
+import {backedByMeasure, findClaims, reportedObject, type Claim, type ClaimVocabulary, type Sentence} from '../../src/text/index.js'
 
 const vocabulary = () => loadData<ClaimVocabulary>('rules/unsupported-superlative/data.yml')
 
@@ -15,7 +15,11 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
   // its kind", "reportedly") voices no one, so the writer still makes the claim.
   const supported = (s: Sentence, claim?: Claim) => {
     if (claim && doc.attribution(s).vague.some((v) => v.frame && v.start <= claim.start && groupVoice(v.text))) return true
-    return claim ? doc.reaches(s, claim) : doc.attribution(s).named.length > 0 || doc.cited(s)
+    if (!claim) return doc.attribution(s).named.length > 0 || doc.cited(s)
+    // A source covers the claim only if the claim is part of what it says, not a word of the
+    // thing it reports ("The company reported record profits").
+    const text = doc.writerText(s)
+    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names)))
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {

@@ -4,7 +4,7 @@ export {findAttribution, type Attribution, type AttributionMatch} from './attrib
 export {findCurrencyNames, findMoney, linkConversions, markerFor, qualifiedSymbol, restyle, type AmountPart, type CurrencyName, type MoneyMention, type Notation} from './money.js'
 export {findNumbers, type NumberMention, type NumberKind} from './numbers.js'
 export {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
-export {backedByMeasure, findClaims, type Claim, type ClaimVocabulary} from '../../rules/unsupported-superlative/lib/claims.js'
+export {backedByMeasure, findClaims, reportedObject, type Claim, type ClaimVocabulary} from '../../rules/unsupported-superlative/lib/claims.js'
 export {documentNames, tokenize, type Token} from './tokens.js'
 export {collectFacts, remarkCollectFacts, type MarkdownFacts} from './markdown.js'
 export type {BlockKind, Citation, Paragraph, Quotation, Sentence, Span} from './types.js'

@@ -215,6 +215,31 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   return claims.sort((a, b) => a.start - b.start)
 }
 
+/**
+ * Is the claim only a word of the noun phrase a source's verb reports ("The company reported
+ * record profits", "McClintock announced grants to demonstrate cutting-edge technologies")? The
+ * source reports the thing; the descriptor is the writer's. What a source says, calls or ranks
+ * is a clause or a naming ("said the plant was the largest", "called it the best"): a finite verb
+ * or "that" between the verb and the end of the claim's clause, or a verb of naming or ranking.
+ */
+export function reportedObject(text: string, offset: number, cue: Span, claim: Span, names?: ReadonlySet<string>): boolean {
+  const tokens = tokenize(text, offset, names)
+  const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
+  if (!verb || !/^VB/.test(verb.tag) || naming.test(verb.lower) || cue.end > claim.start) return false
+  // An object and its complement: "Reuters reported Monday's attack the deadliest since …".
+  const before = tokens.filter((t) => t.end <= claim.start).at(-1)
+  if (before && before.end > cue.end && /^NN/.test(before.tag) && /^the\b/i.test(text.slice(claim.start - offset))) return false
+  for (const t of tokens) {
+    if (t.start < cue.end) continue
+    if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
+    if (t.start < claim.start && (t.text === ',' || /^["“”]$/.test(t.text))) return false
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
+  }
+  return true
+}
+// Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
+const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
+
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
 const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
 
