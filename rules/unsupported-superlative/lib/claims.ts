@@ -106,11 +106,14 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
   }
   const firstWord = tokens.findIndex((t) => t.word)
+  const firstWordStart = (tokens[firstWord]?.start ?? offset) - offset
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     let end = i
     if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
+    // "had the most deaths", "won the most votes": a rank by count ("most people" is a quantifier).
+    else if (/^(?:most|fewest)$/.test(t.lower) && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.tag === 'NNS') end = i + 1
     else if (!superlativeWord(t)) continue
     // A capitalised superlative inside the sentence is part of a name ("Best Picture").
     if (i !== firstWord && startsUpper(t.text)) continue
@@ -148,14 +151,23 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   }
 
   // "the first … to hold", "the only … in the world", "the first time since": a record claim.
-  // Also after a possessive: "Sweden's first victory … since 1958".
+  // Also after a named owner: "Sweden's first victory … since 1958" (after a pronoun it tells a
+  // story: "his first speech since the diagnosis").
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const owner = tokens[i].lower === 'the' || possessives.has(tokens[i].lower) || /^['’]s?$/.test(tokens[i].text) || /['’]s$/.test(tokens[i].text)
+    const owner = tokens[i].lower === 'the' || /^['’]s?$/.test(tokens[i].text) || /['’]s$/.test(tokens[i].text)
     if (!owner || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
     // "the first of its kind", "the first ever": a scope straight after the word ("the first to"
     // alone is narrative: "the first to arrive").
+    // "the first time an AU base has been overwhelmed since June": a record over a period.
+    if (tokens[i + 1].lower === 'first' && tokens[i + 2]?.lower === 'time') {
+      const until = tokens.findIndex((t, k) => k > i + 2 && !t.word && t.text !== '-')
+      if (tokens.slice(i + 3, until < 0 ? undefined : until).some((t) => t.lower === 'since')) {
+        add(tokens[i].start, tokens[i + 2].end, 'record')
+        continue
+      }
+    }
     const straight = text.slice(tokens[i + 1].end - offset)
-    if (c.scope.test(straight) && !/^\s*to\b/i.test(straight)) {
+    if (inScope(c.scope, straight) && !/^\s*to\b/i.test(straight)) {
       add(tokens[i].start, tokens[i + 1].end, 'record')
       continue
     }
@@ -163,12 +175,12 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
       // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
       // (A base-form verb after a determiner or a modifier is a noun the tagger missed: "the opening match".)
-      const inPhrase = /^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || /^(?:of|first|in|from|at|on|among)$/.test(tokens[k].lower) ||
-        (/^(?:the|a|an)$/.test(tokens[k].lower) && /^(?:of|in|from|at|on|among)$/.test(tokens[k - 1].lower)) ||
+      const inPhrase = /^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || /^(?:of|first|in|at|on|among)$/.test(tokens[k].lower) ||
+        (/^(?:the|a|an)$/.test(tokens[k].lower) && /^(?:of|in|at|on|among)$/.test(tokens[k - 1].lower)) ||
         (/^VBP?$/.test(tokens[k].tag) && /^(?:DT|JJ|VBG)$/.test(tokens[k - 1].tag))
       if (!tokens[k].word || !inPhrase) break
       const rest = text.slice(tokens[k].end - offset)
-      if (c.scope.test(rest)) {
+      if (inScope(c.scope, rest)) {
         add(tokens[i].start, tokens[k].end, 'record')
         break
       }
@@ -203,6 +215,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       const start = offset + m.index!
       const end = start + m[0].length
       const literal = literalAt(start)
+      // Capitalised inside the sentence, it is part of a name: "Academy Award-winning", "the Most Brilliant Order".
+      if (start > offset + firstWordStart && startsUpper(m[0])) continue
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1
@@ -232,13 +246,20 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   for (const t of tokens) {
     if (t.start < cue.end) continue
     if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
-    if (t.start < claim.start && (t.text === ',' || /^["“”]$/.test(t.text))) return false
+    // "said, …" and quotation marks open what the source says; a comma inside the object lists its parts.
+    if (t.start < claim.start && ((t.text === ',' && t === tokens.find((x) => x.start >= cue.end)) || /^["“”:]$/.test(t.text))) return false
     if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
   }
   return true
 }
 // Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
 const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
+
+/** Does a record scope start the text? Not a place scope that begins a name: "in the World Cup". */
+function inScope(scope: RegExp, rest: string): boolean {
+  const m = scope.exec(rest)
+  return !!m && !(/^\s*in\b/i.test(m[0]) && /^[\s-]+\p{Lu}/u.test(rest.slice(m[0].length)))
+}
 
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
 const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
