@@ -26,6 +26,8 @@ export interface ClaimVocabulary {
   eventEpithets: string[]
   /** The nouns an event epithet praises. */
   eventNouns: string[]
+  /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
+  sequenceNouns: string[]
 }
 
 export interface Claim extends Span {
@@ -33,6 +35,8 @@ export interface Claim extends Span {
   kind: 'superlative' | 'record' | 'absolute' | 'puffery'
 }
 
+// A copula says what a thing is: "was the first", "became the only".
+const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp}>()
@@ -185,6 +189,21 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
         break
       }
     }
+    // Said of something as what it is, "the first …" claims a record even without a scope: "he
+    // became the first black football player at the college", "…, the first hockey team in the
+    // state". Not a step of a sequence: "Tuesday was the first day of the trial".
+    const head = tokens[i + 2]
+    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
+    // ("The First Lady" is a title.)
+    if (identity && head?.word && !startsUpper(tokens[i + 1].text) && !/^(?:of|to|in)$/.test(head.lower) && /^(?:JJ|NN|VBG)/.test(head.tag)) {
+      let last = i + 2
+      while (last + 1 < tokens.length && tokens[last + 1].word && (/^(?:JJ|NN|VBG)/.test(tokens[last + 1].tag) || tokens[last + 1].name)) last++
+      const noun = tokens.slice(i + 2, last + 1).filter((t) => /^NN/.test(t.tag) || t.name).at(-1)
+      // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
+      const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
+      const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+      if (noun && !subject && !vocabulary.sequenceNouns.includes(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
+    }
   }
 
   // The literal senses in the sentence, found once and only if a phrase matches.
@@ -199,7 +218,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     const t = tokens[i]
     const next = tokens[i + 1]
     const noun = (x?: Token) => !!x && x.word && !x.name && /^NNS?$/.test(x.tag)
-    const determined = i > 0 && (/^(?:a|an|the)$/.test(tokens[i - 1].lower) || possessives.has(tokens[i - 1].lower) || /['’]s?$/.test(tokens[i - 1].text))
+    // Starting a noun phrase: after a determiner or possessive, or bare after a preposition or
+    // conjunction ("including notable Anglican musicians"), not after a subject ("he noted").
+    const determined = i > 0 && (/^(?:a|an|the)$/.test(tokens[i - 1].lower) || possessives.has(tokens[i - 1].lower) || /['’]s?$/.test(tokens[i - 1].text) ||
+      (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower)))
     let kind: Claim['kind'] | undefined
     // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
     const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
