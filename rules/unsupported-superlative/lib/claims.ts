@@ -221,7 +221,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // Starting a noun phrase: after a determiner or possessive, or bare after a preposition or
     // conjunction ("including notable Anglican musicians"), not after a subject ("he noted").
     const determined = i > 0 && (/^(?:a|an|the)$/.test(tokens[i - 1].lower) || possessives.has(tokens[i - 1].lower) || /['’]s?$/.test(tokens[i - 1].text) ||
-      (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower)))
+      // (Bare after a preposition, an -ing word is a gerund: "after leading protests".)
+      (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower) && !(tokens[i - 1].tag === 'IN' && /ing$/.test(t.lower))))
     let kind: Claim['kind'] | undefined
     // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
     const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
