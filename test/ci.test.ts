@@ -142,7 +142,7 @@ describe('--format github', () => {
       expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::Unexpected /)
     }
     expect(lines[0]).toBe(
-      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::Unexpected unsupported claim `Asia\'s most comprehensive`, expected a source such as `according to …`, a citation or a measure'
+      '::warning file=articles/shanghai-tech.md,line=3,col=153,endLine=3,endColumn=159,title=unsupported-superlative::Unexpected unsupported claim `famous`, expected a source such as `according to …`, a citation or a measure'
     )
     // The message's % is escaped so the runner does not read it as an escape of its own.
     expect(lines.some((line) => line.includes('`40%25`'))).toBe(true)

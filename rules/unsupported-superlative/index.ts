@@ -21,12 +21,19 @@ export default copydeskRule('unsupported-superlative', (doc, file) => {
     const text = doc.writerText(s)
     return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names)))
   }
+  // "the first such discovery": "such" points back to what the sentence before reports, so the
+  // claim rests on that sentence's source ("… was confirmed, a team from UCL reported. This is
+  // the first such discovery …").
+  const continuesSourced = (s: Sentence, claim: Claim) => {
+    const previous = doc.sentences[s.index - 1]
+    return /\bsuch\b/i.test(claim.text) && previous?.paragraph === s.paragraph && doc.attribution(previous).named.length > 0
+  }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
     const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start, c.start - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
-      if (supported(sentence, claim)) continue
+      if (supported(sentence, claim) || continuesSourced(sentence, claim)) continue
       // A headline may repeat a claim the body supports.
       if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {
