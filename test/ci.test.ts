@@ -148,7 +148,7 @@ describe('--format github', () => {
       expect(line).toMatch(/^::warning file=articles\/shanghai-tech\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::`/)
     }
     expect(lines[0]).toBe(
-      '::warning file=articles/shanghai-tech.md,line=3,col=196,endLine=3,endColumn=221,title=unsupported-superlative::`Asia\'s most comprehensive`: a claim of rank with no source; attribute it, give the measure, or cut it'
+      '::warning file=articles/shanghai-tech.md,line=3,col=153,endLine=3,endColumn=159,title=unsupported-superlative::`famous`: a claim of superiority with no source; attribute it or cut it'
     )
     // The message's % is escaped so the runner does not read it as an escape of its own.
     expect(lines.some((line) => line.includes('`40%25`'))).toBe(true)

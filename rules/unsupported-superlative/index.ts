@@ -1,8 +1,9 @@
 import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
+import {tokenize} from '../../src/text/tokens.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, claimVocabularyShape, findClaims, type Claim} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, reportedObject, type Claim} from './lib/claims.js'
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
@@ -15,19 +16,31 @@ export default copydeskRule({
 }, (doc, file) => {
   const words = vocabulary()
   const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
-  // Support: a source or a citation in the sentence. A vague cue that frames the claim as
-  // someone's view ("critics think it could be the world's worst") is vague-attribution's finding.
+  // Support: a named source or a citation in the sentence. A claim an unnamed group voices
+  // ("critics think it could be the world's worst") is that group's view, not the writer's:
+  // vague-attribution's finding. An agentless passive or adverb ("is thought to be the first of
+  // its kind", "reportedly") voices no one, so the writer still makes the claim.
   const supported = (s: Sentence, claim?: Claim) => {
-    const a = doc.attribution(s)
-    if (a.vague.some((v) => v.frame)) return true
-    return claim ? doc.reaches(s, claim) : a.named.length > 0 || doc.cited(s)
+    if (claim && doc.attribution(s).vague.some((v) => v.frame && v.start <= claim.start && groupVoice(v.text))) return true
+    if (!claim) return doc.attribution(s).named.length > 0 || doc.cited(s)
+    // A source covers the claim only if the claim is part of what it says, not a word of the
+    // thing it reports ("The company reported record profits").
+    const text = doc.writerText(s)
+    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names)))
+  }
+  // "the first such discovery": "such" points back to what the sentence before reports, so the
+  // claim rests on that sentence's source ("… was confirmed, a team from UCL reported. This is
+  // the first such discovery …").
+  const continuesSourced = (s: Sentence, claim: Claim) => {
+    const previous = doc.sentences[s.index - 1]
+    return /\bsuch\b/i.test(claim.text) && previous?.paragraph === s.paragraph && doc.attribution(previous).named.length > 0
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
     const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start, c.start - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
-      if (supported(sentence, claim)) continue
+      if (supported(sentence, claim) || continuesSourced(sentence, claim)) continue
       // A headline may repeat a claim the body supports.
       if (heading && repeatedSupported(body, claim, claimsOf, supported)) continue
       report(file, doc, {
@@ -40,6 +53,12 @@ export default copydeskRule({
 })
 
 const claimKind: Record<Claim['kind'], string> = {puffery: 'a claim of superiority', record: 'a record claim', superlative: 'a claim of rank', absolute: 'a claim of rank or uniqueness'}
+
+/** Does a vague cue have a group for its subject ("critics think", "some question")? */
+function groupVoice(cue: string): boolean {
+  const [first] = tokenize(cue)
+  return !!first && first.lower !== 'it' && /^(?:NN|DT|JJ|PRP\$)/.test(first.tag) && cue.trim().includes(' ')
+}
 
 function describe(claim: Claim): string {
   if (claim.kind === 'puffery') return `\`${claim.text}\` asserts superiority without a measure; it`

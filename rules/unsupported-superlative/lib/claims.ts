@@ -21,16 +21,26 @@ export interface ClaimVocabulary {
   scaleSteps: string[]
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
   measureNouns: string[]
+  /** Puffery only as an adjective before a noun: "a leading expert", not "leading to". */
+  epithets: string[]
+  /** Puffery only of an event, law or investment: "a historic agreement", not "the historic centre". */
+  eventEpithets: string[]
+  /** The nouns an event epithet praises. */
+  eventNouns: string[]
+  /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
+  sequenceNouns: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, scaleSteps: strings, measureNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, scaleSteps: strings, measureNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
 
 export interface Claim extends Span {
   text: string
   kind: 'superlative' | 'record' | 'absolute' | 'puffery'
 }
 
+// A copula says what a thing is: "was the first", "became the only".
+const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp}>()
@@ -104,11 +114,14 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     claims.push({start, end, kind, text: text.slice(start - offset, end - offset)})
   }
   const firstWord = tokens.findIndex((t) => t.word)
+  const firstWordStart = (tokens[firstWord]?.start ?? offset) - offset
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     let end = i
     if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
+    // "had the most deaths", "won the most votes": a rank by count ("most people" is a quantifier).
+    else if (/^(?:most|fewest)$/.test(t.lower) && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.tag === 'NNS') end = i + 1
     else if (!superlativeWord(t)) continue
     // A capitalised superlative inside the sentence is part of a name ("Best Picture").
     if (i !== firstWord && startsUpper(t.text)) continue
@@ -146,28 +159,91 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   }
 
   // "the first … to hold", "the only … in the world", "the first time since": a record claim.
+  // Also after a named owner: "Sweden's first victory … since 1958" (after a pronoun it tells a
+  // story: "his first speech since the diagnosis").
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].lower !== 'the' || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
-    for (let k = i + 2; k < Math.min(tokens.length, i + 11); k++) {
-      // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is narrative.
-      if (!tokens[k].word || !(/^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || tokens[k].lower === 'of' || tokens[k].lower === 'first')) break
+    const owner = tokens[i].lower === 'the' || /^['’]s?$/.test(tokens[i].text) || /['’]s$/.test(tokens[i].text)
+    if (!owner || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
+    // "the first of its kind", "the first ever": a scope straight after the word ("the first to"
+    // alone is narrative: "the first to arrive").
+    // "the first time an AU base has been overwhelmed since June": a record over a period.
+    if (tokens[i + 1].lower === 'first' && tokens[i + 2]?.lower === 'time') {
+      const until = tokens.findIndex((t, k) => k > i + 2 && !t.word && t.text !== '-')
+      if (tokens.slice(i + 3, until < 0 ? undefined : until).some((t) => t.lower === 'since')) {
+        add(tokens[i].start, tokens[i + 2].end, 'record')
+        continue
+      }
+    }
+    const straight = text.slice(tokens[i + 1].end - offset)
+    if (inScope(c.scope, straight) && !/^\s*to\b/i.test(straight)) {
+      add(tokens[i].start, tokens[i + 1].end, 'record')
+      continue
+    }
+    for (let k = i + 2; k < Math.min(tokens.length, i + 13); k++) {
+      // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
+      // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
+      // (A base-form verb after a determiner or a modifier is a noun the tagger missed: "the opening match".)
+      const inPhrase = /^(?:JJ|JJS|NN|NNS|NNP|NNPS|CD|CC|VBG|VBN)$/.test(tokens[k].tag) || tokens[k].name || /^(?:of|first|in|at|on|among)$/.test(tokens[k].lower) ||
+        (/^(?:the|a|an)$/.test(tokens[k].lower) && /^(?:of|in|at|on|among)$/.test(tokens[k - 1].lower)) ||
+        (/^VBP?$/.test(tokens[k].tag) && /^(?:DT|JJ|VBG)$/.test(tokens[k - 1].tag))
+      if (!tokens[k].word || !inPhrase) break
       const rest = text.slice(tokens[k].end - offset)
-      if (c.scope.test(rest)) {
+      if (inScope(c.scope, rest)) {
         add(tokens[i].start, tokens[k].end, 'record')
         break
       }
+    }
+    // Said of something as what it is, "the first …" claims a record even without a scope: "he
+    // became the first black football player at the college", "…, the first hockey team in the
+    // state". Not a step of a sequence: "Tuesday was the first day of the trial".
+    const head = tokens[i + 2]
+    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
+    // ("The First Lady" is a title.)
+    if (identity && head?.word && !startsUpper(tokens[i + 1].text) && !/^(?:of|to|in)$/.test(head.lower) && /^(?:JJ|NN|VBG)/.test(head.tag)) {
+      let last = i + 2
+      while (last + 1 < tokens.length && tokens[last + 1].word && (/^(?:JJ|NN|VBG)/.test(tokens[last + 1].tag) || tokens[last + 1].name)) last++
+      const noun = tokens.slice(i + 2, last + 1).filter((t) => /^NN/.test(t.tag) || t.name).at(-1)
+      // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
+      const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
+      const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+      if (noun && !subject && !vocabulary.sequenceNouns.includes(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
     }
   }
 
   // The literal senses in the sentence, found once and only if a phrase matches.
   let literals: RegExpMatchArray[] | undefined
+  const literalAt = (start: number) => {
+    literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
+    return literals.some((l) => offset + l.index! <= start && start < offset + l.index! + l[0].length)
+  }
+  // Epithets before the noun they praise: "a leading expert", "Kenya's leading insurers", "a
+  // historic agreement"; "record" before a noun or figure is a record claim: "record profits", "a record 25 goals".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]
+    const next = tokens[i + 1]
+    const noun = (x?: Token) => !!x && x.word && !x.name && /^NNS?$/.test(x.tag)
+    // Starting a noun phrase: after a determiner or possessive, or bare after a preposition or
+    // conjunction ("including notable Anglican musicians"), not after a subject ("he noted").
+    const determined = i > 0 && (/^(?:a|an|the)$/.test(tokens[i - 1].lower) || possessives.has(tokens[i - 1].lower) || /['’]s?$/.test(tokens[i - 1].text) ||
+      // (Bare after a preposition, an -ing word is a gerund: "after leading protests".)
+      (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower) && !(tokens[i - 1].tag === 'IN' && /ing$/.test(t.lower))))
+    let kind: Claim['kind'] | undefined
+    // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
+    const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
+    if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
+    else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
+    // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
+    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text))) kind = 'record'
+    if (kind && !startsUpper(t.text) && !literalAt(t.start)) add(t.start, t.end, kind)
+  }
   const gapped = c.gappedKey.test(text) ? c.gapped : undefined
   for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [gapped, 'puffery']] as const) {
     for (const m of re ? allMatches(re, text) : []) {
       const start = offset + m.index!
       const end = start + m[0].length
-      literals ??= c.literalKey.test(text) ? allMatches(c.literal, text) : []
-      const literal = literals.some((l) => l.index! <= m.index! && m.index! < l.index! + l[0].length)
+      const literal = literalAt(start)
+      // Capitalised inside the sentence, it is part of a name: "Academy Award-winning", "the Most Brilliant Order".
+      if (start > offset + firstWordStart && startsUpper(m[0])) continue
       // "They celebrated the renovation": a verb, not an epithet.
       const at = tokens.findIndex((t) => t.start === start && t.end === end)
       let subject = at - 1
@@ -178,6 +254,38 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     }
   }
   return claims.sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Is the claim only a word of the noun phrase a source's verb reports ("The company reported
+ * record profits", "McClintock announced grants to demonstrate cutting-edge technologies")? The
+ * source reports the thing; the descriptor is the writer's. What a source says, calls or ranks
+ * is a clause or a naming ("said the plant was the largest", "called it the best"): a finite verb
+ * or "that" between the verb and the end of the claim's clause, or a verb of naming or ranking.
+ */
+export function reportedObject(text: string, offset: number, cue: Span, claim: Span, names?: ReadonlySet<string>): boolean {
+  const tokens = tokenize(text, offset, names)
+  const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
+  if (!verb || !/^VB/.test(verb.tag) || naming.test(verb.lower) || cue.end > claim.start) return false
+  // An object and its complement: "Reuters reported Monday's attack the deadliest since …".
+  const before = tokens.filter((t) => t.end <= claim.start).at(-1)
+  if (before && before.end > cue.end && /^NN/.test(before.tag) && /^the\b/i.test(text.slice(claim.start - offset))) return false
+  for (const t of tokens) {
+    if (t.start < cue.end) continue
+    if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
+    // "said, …" and quotation marks open what the source says; a comma inside the object lists its parts.
+    if (t.start < claim.start && ((t.text === ',' && t === tokens.find((x) => x.start >= cue.end)) || /^["“”:]$/.test(t.text))) return false
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
+  }
+  return true
+}
+// Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
+const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
+
+/** Does a record scope start the text? Not a place scope that begins a name: "in the World Cup". */
+function inScope(scope: RegExp, rest: string): boolean {
+  const m = scope.exec(rest)
+  return !!m && !(/^\s*in\b/i.test(m[0]) && /^[\s-]+\p{Lu}/u.test(rest.slice(m[0].length)))
 }
 
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
