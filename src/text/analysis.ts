@@ -144,7 +144,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       if (cue.start <= span.start) return true
       // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
       const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}[.!?"”’)]*\s*$/u.test(text.slice(cue.end - s.start))
-      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start))
+      // Nor does a source in a relative clause after the figure: "…, which they say will erode …".
+      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start)) && !/,\s*(?:which|who|whom|whose)\b/i.test(text.slice(span.end - s.start, cue.start - s.start))
     })
   }
   const sameRate = (text: string, before: string) => {

@@ -20,6 +20,13 @@ interface AttributionData {
   namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
+  passiveEstimating: string[]
+  passiveAdverbs: string[]
+  commitmentVerbs: string[]
+  vagueQuantifierNouns: string[]
+  itPassive: string[]
+  existentialNouns: string[]
+  reportPrepositions: string[]
 }
 
 let compiled:
@@ -38,6 +45,13 @@ let compiled:
       vague: RegExp
       naming: RegExp
       passive: RegExp
+      reduced: RegExp
+      estimating: RegExp
+      itPassive: RegExp
+      existential: RegExp
+      commitment: Set<string>
+      quantifierNouns: Set<string>
+      reportPrepositions: Set<string>
     }
   | undefined
 
@@ -47,6 +61,7 @@ function patterns() {
     const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
     const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
     const judging = data.passiveJudging.join('|')
+    const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
     compiled = {
       verbs: new Set(data.reportingVerbs),
       verbPhrases: phraseRegExp(data.reportingPhrases),
@@ -61,11 +76,19 @@ function patterns() {
       evidenceVerbs: new Set(data.evidenceVerbs),
       vague: phraseRegExp(data.vaguePhrases),
       naming: phraseRegExp(data.namingPhrases),
-      // "is said to be", "was rumoured to", "have been blamed on", with no "by …" agent after.
-      passive: new RegExp(
-        String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s(?!the\s+(?:day|hour|week|month|year|minute)\b|far\b|now\b|then\b))`,
-        'giu'
-      )
+      // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
+      // apart (findAttribution).
+      passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
+      // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
+      // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
+      reduced: new RegExp(String.raw`(?<!\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs})\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+      estimating: phraseRegExp(data.passiveEstimating),
+      // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
+      itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|in|on|at|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
+      existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
+      commitment: new Set(data.commitmentVerbs),
+      quantifierNouns: new Set(data.vagueQuantifierNouns),
+      reportPrepositions: new Set(data.reportPrepositions)
     }
   }
   return compiled
@@ -128,11 +151,40 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
     for (const m of allMatches(re, text)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
   }
+  // An agentless passive names no one; one with a "by …" agent a few words on is as vague or
+  // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
+  const passiveCue = (s: number, e: number) => {
+    const agent = /^\s+(?:[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
+    if (!agent) return cue(vague, s, e)
+    const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
+    const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
+    if (kind === 'named') cue(named, s, e)
+    else if (kind === 'vague') cue(vague, s, e)
+  }
 
-  phraseCues(p.naming, (s, e) => cue(vague, s, e, false))
+  // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name for it.
+  phraseCues(p.naming, (s, e) => {
+    const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
+    if (!before || /^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) || !tokens.some((t) => t.end <= s && t.start >= before.end)) cue(vague, s, e, false)
+  })
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
+  phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
-  phraseCues(p.passive, (s, e) => cue(vague, s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  phraseCues(p.reduced, (s, e) => passiveCue(s, e))
+  // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
+  phraseCues(p.existential, (s, e) => {
+    const k = tokens.findIndex((t) => t.start >= e)
+    if (!(k >= 0 && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
+  })
+  // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
+  tokens.forEach((t, i) => {
+    if (!p.documents.has(t.lower) || t.lower === 'source' || t.lower === 'sources') return
+    let j = i - 1
+    while (j >= 0 && /^JJ/.test(tokens[j].tag) && !tokens[j].name) j--
+    if (j < 0 || !p.reportPrepositions.has(tokens[j].lower)) return
+    if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
+  })
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
   phraseCues(p.framing, (s, e) => cue(named, s, e))
   // "according to X", "a survey by X": the words after decide whether anyone is named.
@@ -183,7 +235,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
-    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1))) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
@@ -204,20 +256,24 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const span = verbAt(i)
     if (!span) continue
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
-    // A passive ("was found", "is expected") reports nothing about who says so.
+    // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
+    // no passive.
     let back = i - 1
     while (back >= 0 && auxiliaries.has(tokens[back].lower)) back--
-    if (back >= 0 && beForms.has(tokens[back].lower)) continue
+    if (back >= 0 && beForms.has(tokens[back].lower) && !/ing$/.test(tokens[i].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
     // So "alleged" after a quantifier, before a plural noun: "several alleged accomplices were
     // tried" ("others cited conflicts" is a verb).
     if (back >= 0 && p.quantifiers.has(tokens[back].lower) && /^(?:alleged|purported)$/.test(tokens[i].lower) && tokens[i + span]?.tag === 'NNS') continue
     // "the highest rate noted by the team": the agent after "by" is the source.
+    // ("They estimated by 2050, …": no agent after "by", so the subject before is the source.)
     if (/(?:ed|wn|ound)$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'by') {
       const kind = classifyForward(tokens, i + span + 1, p)
-      if (kind !== 'none') cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
-      continue
+      if (kind !== 'none') {
+        cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
+        continue
+      }
     }
     // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
     if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
@@ -225,6 +281,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
+    if (kind === 'vague' && p.commitment.has(tokens[i].lower)) kind = 'none'
     if (kind === 'none') continue
     // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
     // reports from where that subject stands.
@@ -234,10 +291,18 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   }
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
   // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
+  // A closing "…, according to The Times." is the source of the whole sentence.
   const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  const closing = named.find((n) => !/^according to/i.test(n.text) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start))
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
+  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
+  const owned = (v: AttributionMatch) => named.length > 0 && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
+function closingScope(text: string, at: number): boolean {
+  return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
 }
 
 /** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
@@ -362,9 +427,15 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   const headPart = of > 0 ? words.slice(0, of) : words
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
-  // "some say", "one report suggested"; but "one critic" is one person, described.
+  // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
+  if (of === 2 && /^an?$/.test(tokens[words[0]].lower) && p.quantifierNouns.has(tokens[words[1]].lower)) {
+    return words.slice(3, -1).some((j) => tokens[j].name && !tokens[j].tag.startsWith('JJ')) ? 'named' : 'vague'
+  }
+  // "some say", "one report suggested"; but "one critic" is one person, described, and so are
+  // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return 'vague'
+  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower)) && !placed) return 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
@@ -374,7 +445,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
   const organisation = headPart.some((j) => /^\p{Lu}{2,}$/u.test(tokens[j].text))
   // (An evidence noun owned by a name is that name's: "Johns Hopkins University data indicated".)
-  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.evidence.has(head.lower) && !p.described.has(head.lower) ? 'vague' : 'named'
+  // ("local Australian media": a nationality describes a vague source, it does not name one.)
+  if (headPart.some((j) => tokens[j].name && !(tokens[j].tag.startsWith('JJ') && p.vagueNouns.has(head.lower)))) return barePlural && !forward && !organisation && !p.evidence.has(head.lower) && !p.described.has(head.lower) ? 'vague' : 'named'
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
