@@ -71,7 +71,7 @@ const cache = new WeakMap<VFile, Analysis>()
 // What separates clauses, so that a source after it does not reach a claim before it.
 const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
 // A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
-const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b)/i
+const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b|(?:this|that|these|those)\s+(?:also\s+)?(?:show(?:s|ed)?|represent(?:s|ed)?|mean(?:s|t)?|amount(?:s|ed)?\s+to|equal(?:s|led|ed)?|mark(?:s|ed)?)\b)/i
 // The unit of a rate ("per 100,000 people", "per cubic meter"): a sentence that gives a rate in the
 // unit of the sourced sentence before it goes on with the same data ("The highest rate the team
 // noted was in Alaska, 15 per 100,000. New Jersey had the lowest, three per 100,000.").
@@ -143,7 +143,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return attribution(s).named.some((cue) => {
       if (cue.start <= span.start) return true
       // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
-      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}[.!?"”’)]*\s*$/u.test(text.slice(cue.end - s.start))
+      // (Also before an appositive on the figures: "…, Greenpeace reports, an energy demand …".)
+      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}(?:[.!?"”’)]*\s*$|,\s+(?:an?|the)\s)/u.test(text.slice(cue.end - s.start))
       // Nor does a source in a relative clause after the figure: "…, which they say will erode …".
       return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start)) && !/,\s*(?:which|who|whom|whose)\b/i.test(text.slice(span.end - s.start, cue.start - s.start))
     })

@@ -110,6 +110,8 @@ export interface Attribution {
 
 type Source = 'named' | 'vague' | 'none'
 
+// What separates clauses: a source in one does not report the other ("…, but critics charge …").
+const clauseJoin = /[;]|,\s*(?:and|but|while|whereas|although|though|yet)\b|\s[—–]\s/i
 // Words that end the subject phrase when reading back from a verb.
 const clauseBreak = new Set(['that', 'which', 'who', 'whom', 'and', 'but', 'or', 'while', 'because', 'although', 'though', 'to', 'if', 'when', 'after', 'before', 'since', 'as', 'where', 'so', 'why', 'how', 'what', 'whether'])
 // Only verbs of saying invert their subject: "…, said the ministry".
@@ -165,7 +167,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name for it.
   phraseCues(p.naming, (s, e) => {
     const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
-    if (!before || /^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) || !tokens.some((t) => t.end <= s && t.start >= before.end)) cue(vague, s, e, false)
+    if (!before || /^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) || tokens.some((t) => t.end <= s && t.start >= before.end)) cue(vague, s, e, false)
   })
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
@@ -215,6 +217,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
+  // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
+  tokens.forEach((t, i) => {
+    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+  })
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
   let antecedent: number | undefined
@@ -227,7 +233,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
-    if (!t.word) return 0
+    // A capitalised word inside the sentence is a name: "Qaboos bin Said".
+    if (!t.word || t.name && i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && tokens.slice(0, i).some((x) => x.word)) return 0
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
@@ -292,11 +299,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
   // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
   // A closing "…, according to The Times." is the source of the whole sentence.
+  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
+  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
   const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
   const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
   // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
-  const owned = (v: AttributionMatch) => named.length > 0 && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start) && !owned(v))
+  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
+  // (An opening "According to X," frames every clause after it.)
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
@@ -366,12 +376,16 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
   }
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ')) return 'named'
-  // "Another eyewitness, Nicole Towarek, described …": an appositive before the verb.
+  // (Not after a quantifying noun: "A number of Senators condemned".)
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
+  // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
+  // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
+    let m = i - 2
     const np: number[] = []
-    for (let m = i - 2; m >= 0 && tokens[m].word; m--) np.unshift(m)
-    if (np.some((m) => tokens[m].name)) return 'named'
+    for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
+    if (tokens[m]?.text === ',') for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) np.unshift(m)
+    if (np.some((k) => tokens[k].name)) return 'named'
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
@@ -435,9 +449,10 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
   const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
-  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower)) && !placed) return 'vague'
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
-  const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
+  const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
   const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare

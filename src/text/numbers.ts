@@ -54,7 +54,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?:\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
+  const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   // So is an amount a bill or an act provides: "a bill to provide $50 million in grants", "The … Act
   // provides the FHWA … more than $350 billion".
   const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|(?:would|will)\s+provide|allocates|(?:would|will)\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
