@@ -78,7 +78,8 @@ const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|tho
 const rateUnit = /\bper\s+(?:[\d,]+|(?:cubic|square)\s+\p{L}+|\p{L}+)/giu
 const rateUnits = (text: string) => new Set([...text.matchAll(rateUnit)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')))
 // A next sentence that names the source of the one before: "These figures come from the census."
-const anaphoricSource = /^\W*(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b/i
+// So does a caption's or chart's credit line: "Source: Environment Agency".
+const anaphoricSource = /^\W*(?:(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b|(?:sources?|data)\s*:)/i
 
 /** The document's analysis, built on first use by any rule and reused by the rest. */
 export function analyse(tree: NlcstRoot, file: VFile): Analysis {
@@ -149,6 +150,16 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start)) && !/,\s*(?:which|who|whom|whose)\b/i.test(text.slice(span.end - s.start, cue.start - s.start))
     })
   }
+  // The sentence ending in a colon that a list item stands under, over the items before it.
+  const listItem = (s: Sentence) => s.index > 0 && paragraphs[s.paragraph].sentences[0] === s.index && /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+$/.test(source.slice(source.lastIndexOf('\n', paragraphs[s.paragraph].start - 1) + 1, paragraphs[s.paragraph].start))
+  const listLeadIn = (s: Sentence): Sentence | undefined => {
+    for (let k = s.index - 1; k >= 0 && listItem(s); k--) {
+      const other = sentences[k]
+      if (/:\s*$/.test(other.text)) return other
+      if (!listItem(sentences[paragraphs[other.paragraph].sentences[0]])) return undefined
+    }
+    return undefined
+  }
   const sameRate = (text: string, before: string) => {
     if (!/\bper\s/i.test(text) || !/\bper\s/i.test(before)) return false
     const units = rateUnits(before)
@@ -160,7 +171,12 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     const text = writerText(s)
     const previous = neighbour(s, -1)
     if (previous && (continuation.test(text) || sameRate(text, writerText(previous))) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
-    const next = neighbour(s, 1)
+    // A list under a sourced lead-in ("The survey found:") reports what the lead-in's source found.
+    const leadIn = listLeadIn(s)
+    if (leadIn && sourced(leadIn).sourced) return {sourced: true, how: 'previous'}
+    // (A credit line may stand on its own line of the same block: "…\nSource: Environment Agency".)
+    const after = sentences[s.index + 1]
+    const next = neighbour(s, 1) ?? (after && paragraphs[after.paragraph].block === paragraphs[s.paragraph].block ? after : undefined)
     if (next && anaphoricSource.test(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
     return {sourced: false, how: 'none'}
   })

@@ -1,5 +1,5 @@
 import {loadData, phraseRegExp} from '../plugin/data.js'
-import {monthNames} from './numbers.js'
+import {monthNames, numberWordPattern} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
@@ -250,6 +250,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
+    // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
@@ -384,8 +386,11 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
     let m = i - 2
     const np: number[] = []
     for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
-    if (tokens[m]?.text === ',') for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) np.unshift(m)
-    if (np.some((k) => tokens[k].name)) return 'named'
+    const outer: number[] = []
+    if (tokens[m]?.text === ',') for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) outer.unshift(m)
+    if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
+    // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
+    if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
@@ -421,6 +426,8 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
   const words: number[] = []
   for (let j = i; j < tokens.length && words.length < 8; j++) {
     const t = tokens[j]
+    // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
+    if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
     // ("from" after a document: "according to reports from the ministry".)
     if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && p.documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
     words.push(j)
@@ -451,6 +458,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
+  // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
+  if (headPart.some((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)) && !p.documents.has(head.lower)) return 'none'
   // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''

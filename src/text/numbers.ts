@@ -31,6 +31,8 @@ const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|ov
 const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
 
 const scales = 'thousand|million|billion|trillion'
+/** A word that is a number: "three", "twenty-one", "thousand". */
+export const numberWordPattern = new RegExp(String.raw`^(?:${numberWord}|hundred|${scales}|\d[\d.,]*)$`, 'i')
 
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
 // "nearly half of", "doubled", "17 out of 18". The third entry, where there is one, is a cheap
@@ -46,7 +48,7 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   // Not a game's score ("Lukaku doubled the lead") nor the idiom "doubled down on".
   [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
   // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many".
-  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times\s+(?=more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))`, 'giu'), 'ratio', /fold|times/i]
+  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s)))`, 'giu'), 'ratio', /fold|times/i]
 ]
 
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
