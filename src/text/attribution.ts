@@ -84,7 +84,7 @@ function patterns() {
       reduced: new RegExp(String.raw`(?<!\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs})\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
       estimating: phraseRegExp(data.passiveEstimating),
       // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
-      itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|in|on|at|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
+      itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
       existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
       commitment: new Set(data.commitmentVerbs),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
@@ -308,7 +308,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
   const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
   // (An opening "According to X," frames every clause after it.)
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start) && !owned(v))
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && sameClause(closing, v)) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
