@@ -307,8 +307,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
   // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
   const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
-  // (An opening "According to X," frames every clause after it.)
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && sameClause(closing, v)) && !owned(v))
+  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
