@@ -230,11 +230,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
 
+  const firstWord = tokens.findIndex((t) => t.word)
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
-    if (!t.word || t.name && i > 0 && /^\p{Lu}\p{Ll}/u.test(t.text) && tokens.slice(0, i).some((x) => x.word)) return 0
+    if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
@@ -387,7 +388,8 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
     const np: number[] = []
     for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
     const outer: number[] = []
-    if (tokens[m]?.text === ',') for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) outer.unshift(m)
+    // (Not over a participle's aside: "The Auditor-General report, tabled today, found" is the report's.)
+    if (tokens[m]?.text === ',' && !tokens[np[0]]?.tag.startsWith('VB')) for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) outer.unshift(m)
     if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
     // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
     if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
