@@ -80,7 +80,10 @@ describe('not statistics', () => {
     // An amount a bill or an act provides, not what it will do.
     ['She introduced the Invest to Protect Act, a bill to provide $50 million in grants.', [['$50 million', 'policy-term', false]]],
     ['The Jobs Act provides the agency more than $350 billion over five years.', [['$350 billion', 'policy-term', false]]],
-    ['The Jobs Act is an investment that will provide more than $7 billion for Maryland.', [['$7 billion', 'money', true]]],
+    // (Adjudicated against the spec: the act's amount, future tense or not, is the act's.)
+    ['The Jobs Act is an investment that will provide more than $7 billion for Maryland.', [['$7 billion', 'policy-term', false]]],
+    // What it achieved is not a term of it.
+    ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],
     // A year after a determiner modifies the noun; a count takes a separator.
     ['Only the 2002 figures were used.', [['2002', 'year', false]]],
     ['Its 2019 results were late.', [['2019', 'year', false]]],

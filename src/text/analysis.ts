@@ -75,14 +75,15 @@ const cache = new WeakMap<VFile, Analysis>()
 // What separates clauses, so that a source after it does not reach a claim before it.
 const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
 // A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
-const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b)/i
+const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b|(?:this|that|these|those)\s+(?:also\s+)?(?:show(?:s|ed)?|represent(?:s|ed)?|mean(?:s|t)?|amount(?:s|ed)?\s+to|equal(?:s|led|ed)?|mark(?:s|ed)?)\b)/i
 // The unit of a rate ("per 100,000 people", "per cubic meter"): a sentence that gives a rate in the
 // unit of the sourced sentence before it goes on with the same data ("The highest rate the team
 // noted was in Alaska, 15 per 100,000. New Jersey had the lowest, three per 100,000.").
 const rateUnit = /\bper\s+(?:[\d,]+|(?:cubic|square)\s+\p{L}+|\p{L}+)/giu
 const rateUnits = (text: string) => new Set([...text.matchAll(rateUnit)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')))
 // A next sentence that names the source of the one before: "These figures come from the census."
-const anaphoricSource = /^\W*(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b/i
+// So does a caption's or chart's credit line: "Source: Environment Agency".
+const anaphoricSource = /^\W*(?:(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b|(?:sources?|data)\s*:)/i
 
 /** The document's analysis, built on first use by any rule and reused by the rest. */
 export function analyse(tree: NlcstRoot, file: VFile): Analysis {
@@ -151,9 +152,21 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     return attribution(s).named.some((cue) => {
       if (cue.start <= span.start) return true
       // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
-      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}[.!?"”’)]*\s*$/u.test(text.slice(cue.end - s.start))
-      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start))
+      // (Also before an appositive on the figures: "…, Greenpeace reports, an energy demand …".)
+      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}(?:[.!?"”’)]*\s*$|,\s+(?:an?|the)\s)/u.test(text.slice(cue.end - s.start))
+      // Nor does a source in a relative clause after the figure: "…, which they say will erode …".
+      return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start)) && !/,\s*(?:which|who|whom|whose)\b/i.test(text.slice(span.end - s.start, cue.start - s.start))
     })
+  }
+  // The sentence ending in a colon that a list item stands under, over the items before it.
+  const listItem = (s: Sentence) => s.index > 0 && paragraphs[s.paragraph].sentences[0] === s.index && /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+$/.test(source.slice(source.lastIndexOf('\n', paragraphs[s.paragraph].start - 1) + 1, paragraphs[s.paragraph].start))
+  const listLeadIn = (s: Sentence): Sentence | undefined => {
+    for (let k = s.index - 1; k >= 0 && listItem(s); k--) {
+      const other = sentences[k]
+      if (/:\s*$/.test(other.text)) return other
+      if (!listItem(sentences[paragraphs[other.paragraph].sentences[0]])) return undefined
+    }
+    return undefined
   }
   const sameRate = (text: string, before: string) => {
     if (!/\bper\s/i.test(text) || !/\bper\s/i.test(before)) return false
@@ -166,7 +179,12 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     const text = writerText(s)
     const previous = neighbour(s, -1)
     if (previous && (continuation.test(text) || sameRate(text, writerText(previous))) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
-    const next = neighbour(s, 1)
+    // A list under a sourced lead-in ("The survey found:") reports what the lead-in's source found.
+    const leadIn = listLeadIn(s)
+    if (leadIn && sourced(leadIn).sourced) return {sourced: true, how: 'previous'}
+    // (A credit line may stand on its own line of the same block: "…\nSource: Environment Agency".)
+    const after = sentences[s.index + 1]
+    const next = neighbour(s, 1) ?? (after && paragraphs[after.paragraph].block === paragraphs[s.paragraph].block ? after : undefined)
     if (next && anaphoricSource.test(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
     return {sourced: false, how: 'none'}
   })

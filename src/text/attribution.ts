@@ -1,6 +1,6 @@
 import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
-import {monthNames} from './numbers.js'
+import {monthNames, numberWordPattern} from './numbers.js'
 import {tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
@@ -21,6 +21,13 @@ interface AttributionData {
   namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
+  passiveEstimating: string[]
+  passiveAdverbs: string[]
+  commitmentVerbs: string[]
+  vagueQuantifierNouns: string[]
+  itPassive: string[]
+  existentialNouns: string[]
+  reportPrepositions: string[]
 }
 
 const strings = list(string)
@@ -39,7 +46,14 @@ export const attributionShape = object<AttributionData>({
   vaguePhrases: strings,
   namingPhrases: strings,
   passiveReporting: strings,
-  passiveJudging: strings
+  passiveJudging: strings,
+  passiveEstimating: strings,
+  passiveAdverbs: strings,
+  commitmentVerbs: strings,
+  vagueQuantifierNouns: strings,
+  itPassive: strings,
+  existentialNouns: strings,
+  reportPrepositions: strings
 })
 
 let compiled:
@@ -58,6 +72,13 @@ let compiled:
       vague: RegExp
       naming: RegExp
       passive: RegExp
+      reduced: RegExp
+      estimating: RegExp
+      itPassive: RegExp
+      existential: RegExp
+      commitment: Set<string>
+      quantifierNouns: Set<string>
+      reportPrepositions: Set<string>
     }
   | undefined
 
@@ -67,6 +88,7 @@ function patterns() {
     const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
     const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
     const judging = data.passiveJudging.join('|')
+    const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
     compiled = {
       verbs: new Set(data.reportingVerbs),
       verbPhrases: phraseRegExp(data.reportingPhrases),
@@ -81,11 +103,19 @@ function patterns() {
       evidenceVerbs: new Set(data.evidenceVerbs),
       vague: phraseRegExp(data.vaguePhrases),
       naming: phraseRegExp(data.namingPhrases),
-      // "is said to be", "was rumoured to", "have been blamed on", with no "by …" agent after.
-      passive: new RegExp(
-        String.raw`\b${be}\s+(?:(?:widely|often|also|now|previously|long|generally|commonly)\s+)*(?:(?:${reporting})\b|(?:${judging})\b)(?!\s+(?:\S+\s+){0,4}?by\s(?!the\s+(?:day|hour|week|month|year|minute)\b|far\b|now\b|then\b))`,
-        'giu'
-      )
+      // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
+      // apart (findAttribution).
+      passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
+      // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
+      // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
+      reduced: new RegExp(String.raw`(?<!\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs})\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+      estimating: phraseRegExp(data.passiveEstimating),
+      // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
+      itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
+      existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
+      commitment: new Set(data.commitmentVerbs),
+      quantifierNouns: new Set(data.vagueQuantifierNouns),
+      reportPrepositions: new Set(data.reportPrepositions)
     }
   }
   return compiled
@@ -107,6 +137,8 @@ export interface Attribution {
 
 type Source = 'named' | 'vague' | 'none'
 
+// What separates clauses: a source in one does not report the other ("…, but critics charge …").
+const clauseJoin = /[;]|,\s*(?:and|but|while|whereas|although|though|yet)\b|\s[—–]\s/i
 // Words that end the subject phrase when reading back from a verb.
 const clauseBreak = new Set(['that', 'which', 'who', 'whom', 'and', 'but', 'or', 'while', 'because', 'although', 'though', 'to', 'if', 'when', 'after', 'before', 'since', 'as', 'where', 'so', 'why', 'how', 'what', 'whether'])
 // Only verbs of saying invert their subject: "…, said the ministry".
@@ -148,11 +180,40 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
     for (const m of allMatches(re, text)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
   }
+  // An agentless passive names no one; one with a "by …" agent a few words on is as vague or
+  // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
+  const passiveCue = (s: number, e: number) => {
+    const agent = /^\s+(?:[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
+    if (!agent) return cue(vague, s, e)
+    const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
+    const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
+    if (kind === 'named') cue(named, s, e)
+    else if (kind === 'vague') cue(vague, s, e)
+  }
 
-  phraseCues(p.naming, (s, e) => cue(vague, s, e, false))
+  // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name for it.
+  phraseCues(p.naming, (s, e) => {
+    const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
+    if (!before || /^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) || tokens.some((t) => t.end <= s && t.start >= before.end)) cue(vague, s, e, false)
+  })
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
+  phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
-  phraseCues(p.passive, (s, e) => cue(vague, s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  phraseCues(p.reduced, (s, e) => passiveCue(s, e))
+  // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
+  phraseCues(p.existential, (s, e) => {
+    const k = tokens.findIndex((t) => t.start >= e)
+    if (!(k >= 0 && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
+  })
+  // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
+  tokens.forEach((t, i) => {
+    if (!p.documents.has(t.lower) || t.lower === 'source' || t.lower === 'sources') return
+    let j = i - 1
+    while (j >= 0 && /^JJ/.test(tokens[j].tag) && !tokens[j].name) j--
+    if (j < 0 || !p.reportPrepositions.has(tokens[j].lower)) return
+    if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
+  })
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
   phraseCues(p.framing, (s, e) => cue(named, s, e))
   // "according to X", "a survey by X": the words after decide whether anyone is named.
@@ -183,6 +244,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const cited = lead > 0 && /^(?:in|from|by|to|on)$/.test(tokens[lead - 1].lower)
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
+  // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
+  tokens.forEach((t, i) => {
+    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+  })
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
   let antecedent: number | undefined
@@ -192,10 +257,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
 
+  const firstWord = tokens.findIndex((t) => t.word)
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
-    if (!t.word) return 0
+    // A capitalised word inside the sentence is a name: "Qaboos bin Said".
+    if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = tokens[i + 1]?.lower ?? ''
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
@@ -203,7 +270,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
-    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1))) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
@@ -211,6 +278,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
+    // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
@@ -224,20 +293,24 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const span = verbAt(i)
     if (!span) continue
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
-    // A passive ("was found", "is expected") reports nothing about who says so.
+    // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
+    // no passive.
     let back = i - 1
     while (back >= 0 && auxiliaries.has(tokens[back].lower)) back--
-    if (back >= 0 && beForms.has(tokens[back].lower)) continue
+    if (back >= 0 && beForms.has(tokens[back].lower) && !/ing$/.test(tokens[i].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
     // So "alleged" after a quantifier, before a plural noun: "several alleged accomplices were
     // tried" ("others cited conflicts" is a verb).
     if (back >= 0 && p.quantifiers.has(tokens[back].lower) && /^(?:alleged|purported)$/.test(tokens[i].lower) && tokens[i + span]?.tag === 'NNS') continue
     // "the highest rate noted by the team": the agent after "by" is the source.
+    // ("They estimated by 2050, …": no agent after "by", so the subject before is the source.)
     if (/(?:ed|wn|ound)$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'by') {
       const kind = classifyForward(tokens, i + span + 1, p)
-      if (kind !== 'none') cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
-      continue
+      if (kind !== 'none') {
+        cue(kind === 'named' ? named : vague, verb.start, tokens[i + span].end)
+        continue
+      }
     }
     // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
     if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
@@ -245,6 +318,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
+    if (kind === 'vague' && p.commitment.has(tokens[i].lower)) kind = 'none'
     if (kind === 'none') continue
     // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
     // reports from where that subject stands.
@@ -254,10 +328,21 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   }
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
   // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
+  // A closing "…, according to The Times." is the source of the whole sentence.
+  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
+  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
   const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  const closing = named.find((n) => !/^according to/i.test(n.text) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start) && !(closing && v.end <= closing.start))
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
+  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
+  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
+  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
+function closingScope(text: string, at: number): boolean {
+  return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
 }
 
 /** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
@@ -321,12 +406,20 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
   }
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ')) return 'named'
-  // "Another eyewitness, Nicole Towarek, described …": an appositive before the verb.
+  // (Not after a quantifying noun: "A number of Senators condemned".)
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
+  // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
+  // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
+    let m = i - 2
     const np: number[] = []
-    for (let m = i - 2; m >= 0 && tokens[m].word; m--) np.unshift(m)
-    if (np.some((m) => tokens[m].name)) return 'named'
+    for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
+    const outer: number[] = []
+    // (Not over a participle's aside: "The Auditor-General report, tabled today, found" is the report's.)
+    if (tokens[m]?.text === ',' && !tokens[np[0]]?.tag.startsWith('VB')) for (m--; m >= 0 && tokens[m].word && !clauseBreak.has(tokens[m].lower); m--) outer.unshift(m)
+    if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
+    // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
+    if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
@@ -362,6 +455,8 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
   const words: number[] = []
   for (let j = i; j < tokens.length && words.length < 8; j++) {
     const t = tokens[j]
+    // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
+    if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
     // ("from" after a document: "according to reports from the ministry".)
     if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && p.documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
     words.push(j)
@@ -382,11 +477,20 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   const headPart = of > 0 ? words.slice(0, of) : words
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
-  // "some say", "one report suggested"; but "one critic" is one person, described.
+  // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
+  if (of === 2 && /^an?$/.test(tokens[words[0]].lower) && p.quantifierNouns.has(tokens[words[1]].lower)) {
+    return words.slice(3, -1).some((j) => tokens[j].name && !tokens[j].tag.startsWith('JJ')) ? 'named' : 'vague'
+  }
+  // "some say", "one report suggested"; but "one critic" is one person, described, and so are
+  // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return 'vague'
+  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
-  const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
+  if (headPart.some((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)) && !p.documents.has(head.lower)) return 'none'
+  // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
+  const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
   const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
@@ -394,7 +498,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
   const organisation = headPart.some((j) => /^\p{Lu}{2,}$/u.test(tokens[j].text))
   // (An evidence noun owned by a name is that name's: "Johns Hopkins University data indicated".)
-  if (headPart.some((j) => tokens[j].name)) return barePlural && !forward && !organisation && !p.evidence.has(head.lower) && !p.described.has(head.lower) ? 'vague' : 'named'
+  // ("local Australian media": a nationality describes a vague source, it does not name one.)
+  if (headPart.some((j) => tokens[j].name && !(tokens[j].tag.startsWith('JJ') && p.vagueNouns.has(head.lower)))) return barePlural && !forward && !organisation && !p.evidence.has(head.lower) && !p.described.has(head.lower) ? 'vague' : 'named'
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []

@@ -34,6 +34,8 @@ const numberWord = `(?:(?:${tens})(?:[- ](?:${units}))?|${units})`
 const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
 const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
 
+/** A word that is a number: "three", "twenty-one", "thousand". */
+export const numberWordPattern = new RegExp(String.raw`^(?:${numberWord}|hundred|${scales}|\d[\d.,]*)$`, 'i')
 
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
 // "nearly half of", "doubled", "17 out of 18". The third entry, where there is one, is a cheap
@@ -46,8 +48,10 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
   // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
-  // Not a game's score: "Lukaku doubled the lead".
-  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b)/gi, 'change']
+  // Not a game's score ("Lukaku doubled the lead") nor the idiom "doubled down on".
+  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many".
+  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s)))`, 'giu'), 'ratio', /fold|times/i]
 ]
 
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
@@ -55,10 +59,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = /\b(?:must|is\s+required\s+to|are\s+required\s+to|(?:is|are)\s+eligible|(?:is|are)\s+needed\s+to|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
+  const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   // So is an amount a bill or an act provides: "a bill to provide $50 million in grants", "The … Act
   // provides the FHWA … more than $350 billion".
-  const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|would\s+provide|allocates|would\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
+  const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|(?:would|will)\s+provide|allocates|(?:would|will)\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
   const term = (kind: NumberKind) => ((rule && statisticKinds.has(kind) && kind !== 'money') || (provision && statisticKinds.has(kind)) ? 'policy-term' : kind)
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money')))
@@ -124,6 +128,10 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\d{5,}$/.test(token)) return 'identifier'
   // So is a group of a phone number written with spaces: "+44 20 8392 4509".
   if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
+  // A reference, not a quantity: "#7865", "Republic Act No. 3846", "issue 212", "page 14".
+  if (/(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:issue|pull\s+request|PR|ticket|bug|page|pages|chapter|section|article|version|release|build|revision|rev)\s)$/i.test(before)) return 'identifier'
+  // A version string ("2.14.3"), read from its first part.
+  if (/^\.\d/.test(after)) return 'designator'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
@@ -133,7 +141,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
   const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
-  if (/^\s*[-–]\s*\d/.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
+  // A range whose end carries the unit is a measure ("40-50 percent"), not a game's score.
+  if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
   const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
