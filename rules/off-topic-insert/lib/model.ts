@@ -30,6 +30,7 @@ export interface Data {
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
   chrome: {lists: string[]; share: number}
+  page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; chrome: string[]; stopwords: string[]}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }
@@ -85,7 +86,8 @@ export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
     lists: Object.entries(data().lists).map(([name, phrases]) => ({name, ...phraseTests(phrases)})),
-    chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? []))
+    chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? [])),
+    page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome])
   }
   return compiled
 }

@@ -1,0 +1,132 @@
+import type {Analysis} from '../../../src/text/analysis.js'
+import type {Span} from '../../../src/text/types.js'
+import {chromeShare, hasEmail, hasWebAddress, type Lexicons} from './classifiers.js'
+import type {Data} from './model.js'
+
+/**
+ * A page copied whole: the article's body with the page's navigation, share rows, lists of other
+ * stories, comments and footers before and after it. Each paragraph is classed as jusText does
+ * (Pomikálek 2011): by its length and its share of function words, then by its neighbours. The
+ * article is the longest cluster of good paragraphs; what lies outside it is boilerplate, judged
+ * as blocks of consecutive paragraphs, when the page shows it has chrome at all.
+ */
+
+type Kind = 'good' | 'neargood' | 'short' | 'bad'
+
+/** A paragraph of the page: its place, its text without Markdown marks, and its class. */
+interface Unit extends Span {
+  text: string
+  heading: boolean
+  /** Page chrome, a copyright, a contact: boilerplate whatever its neighbours. */
+  chrome: boolean
+  kind: Kind
+}
+
+export type PageSettings = Data['page']
+
+/** A block of boilerplate outside the article's body. */
+export interface PageBlock extends Span {
+  why: string
+}
+
+/** The blocks of page boilerplate around the article's body, in source order. */
+export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
+  const stopwords = new Set(settings.stopwords)
+  const units = doc.paragraphs.map((p): Unit => {
+    const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
+    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || hasEmail(text) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
+    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, kind: classify(text, chrome, stopwords, settings)}
+  })
+  if (units.length === 0) return []
+  const cf = units.map((u) => u.kind)
+  revise(units)
+  const body = mainBody(units, cf, settings)
+  if (!body) return []
+  // Only a page that shows its chrome outside the body is a copied page: an article whose last
+  // paragraph is short is not.
+  const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
+  if (outside.filter((u) => u.chrome).length < settings.minChrome) return []
+  const blocks: PageBlock[] = []
+  const flag = (from: number, to: number, where: string) => {
+    let run: Unit[] = []
+    const close = () => {
+      if (run.length) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
+      run = []
+    }
+    for (let k = from; k < to; k++) {
+      if (furniture(units[k], k, units, body.first)) close()
+      else run.push(units[k])
+    }
+    close()
+  }
+  flag(0, body.first, 'before')
+  flag(body.last + 1, units.length, 'after')
+  return blocks
+}
+
+/** jusText's context-free class: length, share of function words, chrome. */
+function classify(text: string, chrome: boolean, stopwords: Set<string>, s: PageSettings): Kind {
+  if (chrome) return 'bad'
+  const length = text.length
+  if (length < s.lengthLow) return 'short'
+  const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
+  const density = words.filter((w) => stopwords.has(w)).length / Math.max(1, words.length)
+  if (density >= s.stopwordsHigh) return length > s.lengthHigh ? 'good' : 'neargood'
+  return density >= s.stopwordsLow ? 'neargood' : 'bad'
+}
+
+/**
+ * jusText's context-sensitive pass: short and near-good paragraphs take the class of the good or
+ * bad paragraphs around them (the page's edges count as bad); between a good and a bad one, the
+ * near-good paragraph nearest the bad one is the border, and short paragraphs alone go bad.
+ */
+function revise(units: Unit[]) {
+  const fixed = units.map((u) => u.kind)
+  const side = (k: number, step: number): {kind: Kind; neargood: boolean} => {
+    let neargood = false
+    for (let j = k + step; j >= 0 && j < units.length; j += step) {
+      if (fixed[j] === 'good' || fixed[j] === 'bad') return {kind: fixed[j], neargood}
+      if (fixed[j] === 'neargood') neargood = true
+    }
+    return {kind: 'bad', neargood}
+  }
+  for (let k = 0; k < units.length; k++) {
+    if (fixed[k] === 'good' || fixed[k] === 'bad') continue
+    const before = side(k, -1)
+    const after = side(k, 1)
+    if (before.kind === after.kind) units[k].kind = before.kind
+    else if (fixed[k] === 'neargood') units[k].kind = 'good'
+    // Between good and bad: good up to the near-good paragraph nearest the bad side.
+    else units[k].kind = (before.kind === 'good' ? after.neargood : before.neargood) ? 'good' : 'bad'
+  }
+}
+
+/**
+ * The article's body: the stretch of paragraphs whose text weighs most (the maximum-sum stretch,
+ * as Body Text Extraction finds it), where a good paragraph adds its characters, a near-good one
+ * half of them, and a short one, a bad one or chrome takes away what jusText's lengths say a
+ * paragraph of its kind falls short by. A teaser list (headline, one-line summary, "2H ago") weighs
+ * little however long; an "Advertisement" line between paragraphs does not cut the body.
+ */
+function mainBody(units: Unit[], cf: Kind[], s: PageSettings): {first: number; last: number} | undefined {
+  const weight = (u: Unit, k: number) =>
+    u.chrome ? -s.lengthHigh : cf[k] === 'good' ? u.text.length : u.kind === 'good' ? u.text.length / 2 : u.kind === 'bad' ? -Math.max(s.lengthLow, u.text.length / 2) : -s.lengthLow / 2
+  let best: {first: number; last: number; sum: number} | undefined
+  let first = 0
+  let sum = 0
+  for (let k = 0; k < units.length; k++) {
+    if (sum <= 0) {
+      first = k
+      sum = 0
+    }
+    sum += weight(units[k], k)
+    if (sum > 0 && (!best || sum > best.sum)) best = {first, last: k, sum}
+  }
+  return best
+}
+
+/** The article's own furniture before its body: its title, byline, date, captions. */
+function furniture(unit: Unit, k: number, units: Unit[], first: number): boolean {
+  if (k >= first || unit.chrome) return false
+  return unit.heading
+}
