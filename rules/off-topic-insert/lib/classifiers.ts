@@ -30,6 +30,8 @@ export interface Lexicons {
   chrome: Phrases
   /** The same with the words of a page's own chrome (share rows, comment sections, menus): see `pageBlocks`. */
   page: Phrases
+  /** Chrome that opens a comment section. */
+  comments: Phrases
 }
 
 /** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */

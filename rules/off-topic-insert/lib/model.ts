@@ -30,7 +30,7 @@ export interface Data {
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
   chrome: {lists: string[]; share: number}
-  page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; chrome: string[]; stopwords: string[]}
+  page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }
@@ -87,7 +87,8 @@ export function lexicons(): Lexicons {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
     lists: Object.entries(data().lists).map(([name, phrases]) => ({name, ...phraseTests(phrases)})),
     chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? [])),
-    page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome])
+    page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome]),
+    comments: phraseTests(data().page.comments)
   }
   return compiled
 }

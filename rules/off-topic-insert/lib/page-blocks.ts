@@ -19,6 +19,10 @@ interface Unit extends Span {
   heading: boolean
   /** Page chrome, a copyright, a contact: boilerplate whatever its neighbours. */
   chrome: boolean
+  /** Chrome that opens the comments: the body ends before it. */
+  comments: boolean
+  /** Share of its words that are function words. */
+  density: number
   kind: Kind
 }
 
@@ -35,12 +39,12 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const chrome = /©|\(c\)\s*\d{4}/i.test(text) || hasEmail(text) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
-    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, kind: classify(text, chrome, stopwords, settings)}
+    const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
+    const density = words.filter((w) => stopwords.has(w)).length / Math.max(1, words.length)
+    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
-  const cf = units.map((u) => u.kind)
-  revise(units)
-  const body = mainBody(units, cf, settings)
+  const body = mainBody(units, settings)
   if (!body) return []
   // Only a page that shows its chrome outside the body is a copied page: an article whose last
   // paragraph is short is not.
@@ -50,7 +54,8 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   const flag = (from: number, to: number, where: string) => {
     let run: Unit[] = []
     const close = () => {
-      if (run.length) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
+      // A few short lines with no chrome in them (a caption, a credit) are not judged a block.
+      if (run.length >= settings.minUnits || run.some((u) => u.chrome)) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
       run = []
     }
     for (let k = from; k < to; k++) {
@@ -64,41 +69,12 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   return blocks
 }
 
-/** jusText's context-free class: length, share of function words, chrome. */
-function classify(text: string, chrome: boolean, stopwords: Set<string>, s: PageSettings): Kind {
+/** jusText's class of a paragraph: by its length and share of function words, or chrome. */
+function classify(length: number, density: number, chrome: boolean, s: PageSettings): Kind {
   if (chrome) return 'bad'
-  const length = text.length
   if (length < s.lengthLow) return 'short'
-  const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
-  const density = words.filter((w) => stopwords.has(w)).length / Math.max(1, words.length)
   if (density >= s.stopwordsHigh) return length > s.lengthHigh ? 'good' : 'neargood'
   return density >= s.stopwordsLow ? 'neargood' : 'bad'
-}
-
-/**
- * jusText's context-sensitive pass: short and near-good paragraphs take the class of the good or
- * bad paragraphs around them (the page's edges count as bad); between a good and a bad one, the
- * near-good paragraph nearest the bad one is the border, and short paragraphs alone go bad.
- */
-function revise(units: Unit[]) {
-  const fixed = units.map((u) => u.kind)
-  const side = (k: number, step: number): {kind: Kind; neargood: boolean} => {
-    let neargood = false
-    for (let j = k + step; j >= 0 && j < units.length; j += step) {
-      if (fixed[j] === 'good' || fixed[j] === 'bad') return {kind: fixed[j], neargood}
-      if (fixed[j] === 'neargood') neargood = true
-    }
-    return {kind: 'bad', neargood}
-  }
-  for (let k = 0; k < units.length; k++) {
-    if (fixed[k] === 'good' || fixed[k] === 'bad') continue
-    const before = side(k, -1)
-    const after = side(k, 1)
-    if (before.kind === after.kind) units[k].kind = before.kind
-    else if (fixed[k] === 'neargood') units[k].kind = 'good'
-    // Between good and bad: good up to the near-good paragraph nearest the bad side.
-    else units[k].kind = (before.kind === 'good' ? after.neargood : before.neargood) ? 'good' : 'bad'
-  }
 }
 
 /**
@@ -108,19 +84,36 @@ function revise(units: Unit[]) {
  * paragraph of its kind falls short by. A teaser list (headline, one-line summary, "2H ago") weighs
  * little however long; an "Advertisement" line between paragraphs does not cut the body.
  */
-function mainBody(units: Unit[], cf: Kind[], s: PageSettings): {first: number; last: number} | undefined {
-  const weight = (u: Unit, k: number) =>
-    u.chrome ? -s.lengthHigh : cf[k] === 'good' ? u.text.length : u.kind === 'good' ? u.text.length / 2 : u.kind === 'bad' ? -Math.max(s.lengthLow, u.text.length / 2) : -s.lengthLow / 2
+function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
+  const weight = (u: Unit) => {
+    if (u.comments) return -Infinity
+    if (u.chrome) return -s.lengthHigh
+    const length = u.text.length
+    if (u.kind === 'good') return length
+    if (u.kind === 'neargood') return length / 2
+    if (u.kind === 'bad') return -s.lengthLow
+    // A short sentence of prose ("He denied it.") neither adds nor takes away: a menu item does.
+    return /[.!?]["”’)]?$/.test(u.text) && u.density >= s.stopwordsLow ? 0 : -s.lengthLow / 2
+  }
+  const weights = units.map(weight)
+  // Readers' comments follow the article: the body ends before the first comment section that has
+  // a body (a paragraph's worth) before it; a comment count under the headline has none.
+  const opener = units.findIndex((u, k) => u.comments && (heaviest(weights, k)?.sum ?? 0) >= s.lengthHigh)
+  return heaviest(weights, opener < 0 ? units.length : opener)
+}
+
+/** The maximum-sum stretch of the first `end` weights; on a tie the longer (a short closing sentence stays in). */
+function heaviest(weights: number[], end: number): {first: number; last: number; sum: number} | undefined {
   let best: {first: number; last: number; sum: number} | undefined
   let first = 0
   let sum = 0
-  for (let k = 0; k < units.length; k++) {
-    if (sum <= 0) {
+  for (let k = 0; k < end; k++) {
+    if (sum < 0) {
       first = k
       sum = 0
     }
-    sum += weight(units[k], k)
-    if (sum > 0 && (!best || sum > best.sum)) best = {first, last: k, sum}
+    sum += weights[k]
+    if (sum > 0 && (!best || sum >= best.sum)) best = {first, last: k, sum}
   }
   return best
 }
