@@ -2,6 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import type {Span} from '../../../src/text/types.js'
 import {chromeShare, hasEmail, hasWebAddress, type Lexicons} from './classifiers.js'
 import type {Data} from './model.js'
+import {monthNames} from '../../../src/text/numbers.js'
 
 /**
  * A page copied whole: the article's body with the page's navigation, share rows, lists of other
@@ -46,20 +47,25 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   if (units.length === 0) return []
   const body = mainBody(units, settings)
   if (!body) return []
-  // Only a page that shows its chrome outside the body is a copied page: an article whose last
-  // paragraph is short is not.
+  // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
+  // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
-  if (outside.filter((u) => u.chrome).length < settings.minChrome) return []
+  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome).length < settings.minChrome) return []
+  let title = body.first - 1
+  while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
+  // A stretch outside the body is boilerplate when it holds chrome or several paragraphs (a short
+  // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
   const flag = (from: number, to: number, where: string) => {
+    const stretch = units.slice(from, to)
+    if (stretch.length < settings.minUnits && !stretch.some((u) => u.chrome)) return
     let run: Unit[] = []
     const close = () => {
-      // A few short lines with no chrome in them (a caption, a credit) are not judged a block.
-      if (run.length >= settings.minUnits || run.some((u) => u.chrome)) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
+      if (run.length) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, units, body.first)) close()
+      if (furniture(units[k], k, title, body.first)) close()
       else run.push(units[k])
     }
     close()
@@ -118,8 +124,16 @@ function heaviest(weights: number[], end: number): {first: number; last: number;
   return best
 }
 
-/** The article's own furniture before its body: its title, byline, date, captions. */
-function furniture(unit: Unit, k: number, units: Unit[], first: number): boolean {
-  if (k >= first || unit.chrome) return false
-  return unit.heading
+// A byline, a date or time, a photo credit: the furniture of an article's top.
+const dated = new RegExp(String.raw`^by\s+\p{Lu}|^(?:photo|image|picture|credit|courtesy)\b|\b(?:${monthNames})\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:${monthNames})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\s*(?:am|pm)\b`, 'iu')
+
+/**
+ * The article's own furniture before its body (never an insert, spec part 4 and issue 17): its
+ * title (the last heading before the body) and what stands between it and the body (byline,
+ * date, standfirst, captions), and any byline, date or credit line; not chrome.
+ */
+function furniture(unit: Unit, k: number, title: number, first: number): boolean {
+  // A byline with the writer's handle ("Jane Doe @janedoe") is an insert, as a contact is.
+  if (k >= first || unit.chrome || /(?:^|\s)@\w{2,}/.test(unit.text)) return false
+  return (title >= 0 && k >= title) || (unit.kind === 'short' && dated.test(unit.text))
 }
