@@ -10,12 +10,20 @@ const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'al
 const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
 
 describe('segments', () => {
-  it('cuts a block into its source lines, without Markdown markers', () => {
+  it('reads each paragraph as a line, without Markdown markers', () => {
     const source = '> First line.\n> 上海龙凤419体验\n'
-    expect(blockLines(source, [{start: 0, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
+    expect(blockLines(source, [{start: 0, end: 13}, {start: 14, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
       ['First line.', 'First line.'],
       ['上海龙凤419体验', '上海龙凤419体验']
     ])
+  })
+
+  it('reads a soft-wrapped paragraph as one line, offsets kept', () => {
+    const source = '> The team used Formica fusca, an ant\n> species that forms colonies.\n'
+    const [line, ...rest] = blockLines(source, [{start: 0, end: source.length - 1}])
+    expect(rest).toEqual([])
+    expect(line.text).toBe('The team used Formica fusca, an ant   species that forms colonies.')
+    expect(source.slice(line.start, line.end).replace(/\n> /, '   ')).toBe(line.text)
   })
 
   it('takes in handles, placeholders and numbers glued to a run of another script', () => {

@@ -29,7 +29,7 @@ export interface Insert extends Span {
 
 /** The runs inserted into a document, in source order. */
 export function findInserts(doc: Analysis): Insert[] {
-  const lines = blockLines(doc.source, doc.paragraphs.map((p) => p.block))
+  const lines = blockLines(doc.source, doc.paragraphs)
   const scripts = foreignRuns(doc, lines)
   const found = misfits(doc, lines, scripts)
   const placed = found.filter((r) => r.inWord)

@@ -13,22 +13,20 @@ export interface Line extends Span {
   text: string
 }
 
-/** The lines of each block, in source order; a block's lines are joined by single newlines. */
-export function blockLines(source: string, blocks: readonly Span[]): Line[] {
+/**
+ * The lines of the article, in source order: each paragraph (`Analysis.paragraphs`, a Markdown
+ * block cut at the single newlines that end a draft's paragraph) is one line, its soft-wrapped
+ * source lines read as one with their newlines and block-quote marks blanked (offsets stay the
+ * source's), so a paragraph reads the same hard-wrapped or not.
+ */
+export function blockLines(source: string, paragraphs: readonly Span[]): Line[] {
   const lines: Line[] = []
-  const seen = new Set<number>()
-  for (const block of [...blocks].sort((a, b) => a.start - b.start)) {
-    if (seen.has(block.start)) continue
-    seen.add(block.start)
-    let start = block.start
-    for (const part of source.slice(block.start, block.end).split('\n')) {
-      // Block-quote marks, a list item's marker and a heading's marks are not text (no paragraph line
-      // can start with "## ": that line would be a heading).
-      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(part)?.[0].length ?? 0
-      const text = part.slice(lead).trimEnd()
-      if (text) lines.push({start: start + lead, end: start + lead + text.length, text})
-      start += part.length + 1
-    }
+  for (const paragraph of [...paragraphs].sort((a, b) => a.start - b.start)) {
+    const part = source.slice(paragraph.start, paragraph.end)
+    // Block-quote marks, a list item's marker and a heading's marks are not text.
+    const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(part)?.[0].length ?? 0
+    const text = part.slice(lead).replace(/\n[\s>]*/g, (gap) => ' '.repeat(gap.length)).trimEnd()
+    if (text.trim()) lines.push({start: paragraph.start + lead, end: paragraph.start + lead + text.length, text})
   }
   return lines
 }
