@@ -10,20 +10,25 @@ const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'al
 const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
 
 describe('segments', () => {
-  it('reads each paragraph as a line, without Markdown markers', () => {
+  it('cuts a paragraph into its source lines, without Markdown markers', () => {
     const source = '> First line.\n> 上海龙凤419体验\n'
-    expect(blockLines(source, [{start: 0, end: 13}, {start: 14, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
+    expect(blockLines(source, [{start: 0, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
       ['First line.', 'First line.'],
       ['上海龙凤419体验', '上海龙凤419体验']
     ])
   })
 
-  it('reads a soft-wrapped paragraph as one line, offsets kept', () => {
-    const source = '> The team used Formica fusca, an ant\n> species that forms colonies.\n'
-    const [line, ...rest] = blockLines(source, [{start: 0, end: source.length - 1}])
-    expect(rest).toEqual([])
-    expect(line.text).toBe('The team used Formica fusca, an ant   species that forms colonies.')
-    expect(source.slice(line.start, line.end).replace(/\n> /, '   ')).toBe(line.text)
+  it('reads a line that goes on in lower case, or a hard-wrapped paragraph, as one line, offsets kept', () => {
+    const source = '> The team used Formica fusca, an\n> ant species that forms colonies.\n'
+    for (const wrapped of [false, true]) {
+      const [line, ...rest] = blockLines(source, [{start: 0, end: source.length - 1}], () => wrapped)
+      expect(rest).toEqual([])
+      expect(line.text).toBe('The team used Formica fusca, an   ant species that forms colonies.')
+      expect(source.slice(line.start, line.end).replace('\n> ', '   ')).toBe(line.text)
+    }
+    const capital = 'Crews hailing from Asia, Latin America and\nNordic countries worked on the site.\n'
+    expect(blockLines(capital, [{start: 0, end: capital.length - 1}], () => true).length).toBe(1)
+    expect(blockLines(capital, [{start: 0, end: capital.length - 1}]).length).toBe(2)
   })
 
   it('takes in handles, placeholders and numbers glued to a run of another script', () => {

@@ -9,6 +9,7 @@ import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import {eachSentence} from './sentences.js'
+import {hardWrapped} from './wrap.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
 /** Everything the rules ask about a document, computed once per file and shared by every rule. */
@@ -240,24 +241,6 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
     paragraphs.push({index: paragraphs.length, kind: block.kind, block, start, end: block.end, sentences: []})
   }
   return paragraphs
-}
-
-/** The widest line hard-wrapping leaves (`fmt` wraps at 75, Prettier and editors at 80 to 100). */
-const maxWrapWidth = 120
-
-/**
- * Are a block's lines filled to a width, as `fmt` or Prettier's `proseWrap: always` leave them?
- * Every line but the last is too full to take the next line's first word, and no line of several
- * words is wider than hard wrapping goes. Paragraphs of a draft with one newline between them are not so filled: a
- * line shorter than the widest would have taken the next word.
- */
-function hardWrapped(text: string): boolean {
-  const lines = text.split('\n').map((l) => l.replace(/^[\s>]+/, '').trimEnd())
-  if (lines.length < 2) return false
-  // A word longer than the width (a link's address) sits on a line of its own, wider than the rest.
-  const width = Math.max(0, ...lines.filter((l) => /\s/.test(l)).map((l) => l.length))
-  if (width > maxWrapWidth) return false
-  return lines.slice(0, -1).every((line, k) => line.length + 1 + (/^\S*/.exec(lines[k + 1])?.[0].length ?? 0) > width)
 }
 
 /**

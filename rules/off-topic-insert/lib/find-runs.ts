@@ -1,4 +1,5 @@
 import type {Analysis} from '../../../src/text/analysis.js'
+import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
@@ -29,7 +30,7 @@ export interface Insert extends Span {
 
 /** The runs inserted into a document, in source order. */
 export function findInserts(doc: Analysis): Insert[] {
-  const lines = blockLines(doc.source, doc.paragraphs)
+  const lines = blockLines(doc.source, doc.paragraphs, (p) => hardWrapped(doc.source.slice(p.start, p.end)))
   const scripts = foreignRuns(doc, lines)
   const found = misfits(doc, lines, scripts)
   const placed = found.filter((r) => r.inWord)

@@ -61,7 +61,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     if (stretch.length < settings.minUnits && !stretch.some((u) => u.chrome)) return
     let run: Unit[] = []
     const close = () => {
-      if (run.length) blocks.push({start: run[0].start, end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
+      if (run.length) blocks.push({start: lineStart(doc.source, run[0].start), end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
       run = []
     }
     for (let k = from; k < to; k++) {
@@ -73,6 +73,12 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   flag(0, body.first, 'before')
   flag(body.last + 1, units.length, 'after')
   return blocks
+}
+
+/** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
+function lineStart(source: string, start: number): number {
+  const line = source.lastIndexOf('\n', start - 1) + 1
+  return /^[\s>]*(?:[-*+]|\d+[.)]|#{1,6})?\s*$/.test(source.slice(line, start)) ? line : start
 }
 
 /** jusText's class of a paragraph: by its length and share of function words, or chrome. */

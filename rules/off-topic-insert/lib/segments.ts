@@ -14,19 +14,30 @@ export interface Line extends Span {
 }
 
 /**
- * The lines of the article, in source order: each paragraph (`Analysis.paragraphs`, a Markdown
- * block cut at the single newlines that end a draft's paragraph) is one line, its soft-wrapped
- * source lines read as one with their newlines and block-quote marks blanked (offsets stay the
- * source's), so a paragraph reads the same hard-wrapped or not.
+ * The lines of the article, in source order, without Markdown markers: each paragraph's source
+ * lines (a draft's lines joined by single newlines are read one by one, an enumeration's entries
+ * too), where a line that goes on in lower case, or every line of a hard-wrapped paragraph, is
+ * read with the line before, its newline and block-quote marks blanked (offsets stay the
+ * source's): a paragraph reads the same hard-wrapped or not.
  */
-export function blockLines(source: string, paragraphs: readonly Span[]): Line[] {
+export function blockLines(source: string, paragraphs: readonly Span[], wrapped: (paragraph: Span) => boolean = () => false): Line[] {
   const lines: Line[] = []
   for (const paragraph of [...paragraphs].sort((a, b) => a.start - b.start)) {
-    const part = source.slice(paragraph.start, paragraph.end)
-    // Block-quote marks, a list item's marker and a heading's marks are not text.
-    const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(part)?.[0].length ?? 0
-    const text = part.slice(lead).replace(/\n[\s>]*/g, (gap) => ' '.repeat(gap.length)).trimEnd()
-    if (text.trim()) lines.push({start: paragraph.start + lead, end: paragraph.start + lead + text.length, text})
+    const soft = wrapped(paragraph)
+    let start = paragraph.start
+    let end = paragraph.start - 1
+    const parts = source.slice(paragraph.start, paragraph.end).split('\n')
+    for (const [k, part] of parts.entries()) {
+      end += 1 + part.length
+      const next = parts[k + 1]
+      if (next !== undefined && (soft || /^[\s>]*[a-z(]/.test(next))) continue
+      const text = source.slice(start, end)
+      // Block-quote marks, a list item's marker and a heading's marks are not text.
+      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(text)?.[0].length ?? 0
+      const body = text.slice(lead).replace(/\n[\s>]*/g, (gap) => ' '.repeat(gap.length)).trimEnd()
+      if (body.trim()) lines.push({start: start + lead, end: start + lead + body.length, text: body})
+      start = end + 1
+    }
   }
   return lines
 }
