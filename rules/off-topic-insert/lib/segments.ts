@@ -16,9 +16,8 @@ export interface Line extends Span {
 /**
  * The lines of the article, in source order, without Markdown markers: each paragraph's source
  * lines (a draft's lines joined by single newlines are read one by one, an enumeration's entries
- * too), where a line that goes on in lower case, or every line of a hard-wrapped paragraph, is
- * read with the line before, its newline and block-quote marks blanked (offsets stay the
- * source's): a paragraph reads the same hard-wrapped or not.
+ * too), but a hard-wrapped paragraph is one line, its newlines and block-quote marks blanked
+ * (offsets stay the source's): a paragraph reads the same hard-wrapped or not.
  */
 export function blockLines(source: string, paragraphs: readonly Span[], wrapped: (paragraph: Span) => boolean = () => false): Line[] {
   const lines: Line[] = []
@@ -30,7 +29,7 @@ export function blockLines(source: string, paragraphs: readonly Span[], wrapped:
     for (const [k, part] of parts.entries()) {
       end += 1 + part.length
       const next = parts[k + 1]
-      if (next !== undefined && (soft || /^[\s>]*[a-z(]/.test(next))) continue
+      if (next !== undefined && soft) continue
       const text = source.slice(start, end)
       // Block-quote marks, a list item's marker and a heading's marks are not text.
       const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(text)?.[0].length ?? 0
