@@ -62,6 +62,7 @@ export const dataShape = object<Data>({
   splitLength: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number}),
   chrome: object({lists: strings, share: number}),
+  page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
   lists: record(strings)
 })
