@@ -10,12 +10,21 @@ const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'al
 const runs = (text: string) => scriptRuns(text, 'Latin', isWord).map((r) => text.slice(r.start, r.end))
 
 describe('segments', () => {
-  it('cuts a block into its source lines, without Markdown markers', () => {
+  it('cuts a paragraph into its source lines, without Markdown markers', () => {
     const source = '> First line.\n> 上海龙凤419体验\n'
     expect(blockLines(source, [{start: 0, end: source.length - 1}]).map((l) => [l.text, source.slice(l.start, l.end)])).toEqual([
       ['First line.', 'First line.'],
       ['上海龙凤419体验', '上海龙凤419体验']
     ])
+  })
+
+  it('reads a hard-wrapped paragraph as one line, offsets kept', () => {
+    const source = '> Crews hailing from Asia, Latin America and\n> Nordic countries worked on the site.\n'
+    const [line, ...rest] = blockLines(source, [{start: 0, end: source.length - 1}], () => true)
+    expect(rest).toEqual([])
+    expect(line.text).toBe('Crews hailing from Asia, Latin America and   Nordic countries worked on the site.')
+    expect(source.slice(line.start, line.end).replace('\n> ', '   ')).toBe(line.text)
+    expect(blockLines(source, [{start: 0, end: source.length - 1}]).length).toBe(2)
   })
 
   it('takes in handles, placeholders and numbers glued to a run of another script', () => {

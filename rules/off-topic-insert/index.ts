@@ -32,11 +32,13 @@ export default copydeskRule({
 }, (doc, file) => {
   for (const run of inserts(doc)) {
     const text = doc.source.slice(run.start, run.end)
+    // A block of page boilerplate or a wrapped run spans lines: the message names it on one.
+    const named = text.replace(/\s*\n[\s>]*/g, ' ')
     const block = doc.paragraphs.find((p) => p.block.start <= run.start && run.end <= p.block.end)?.block ?? run.line
     const fix = removal(doc.source, run, block)
     const kept = () => doc.source.slice(block.start, Math.max(block.start, fix.start)) + doc.source.slice(Math.min(block.end, fix.end), block.end)
     report(file, doc, {
-      reason: `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\`: ${run.pasted ? 'reads as pasted from another story; cut it unless it belongs here' : 'not part of the article; cut it'}`,
+      reason: `\`${named.length > 60 ? `${named.slice(0, 57)}…` : named}\`: ${run.pasted ? 'reads as pasted from another story; cut it unless it belongs here' : 'not part of the article; cut it'}`,
       span: run,
       actual: text,
       // Junk goes without a second thought; a sentence that may be the article's own waits for the editor.

@@ -9,6 +9,7 @@ import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
 import {eachSentence} from './sentences.js'
+import {hardWrapped} from './wrap.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
 
 /** Everything the rules ask about a document, computed once per file and shared by every rule. */
@@ -233,7 +234,9 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
 
 /**
  * Markdown blocks, cut again at single newlines that end a paragraph in drafts exported
- * with one newline between paragraphs. A newline inside a hard-wrapped sentence is kept.
+ * with one newline between paragraphs. A newline inside a hard-wrapped sentence is kept, and so
+ * is every newline of a block whose lines are filled to a width (see `hardWrapped`): findings
+ * are the same on a paragraph and on its copy wrapped at 72 or 100 columns.
  */
 const foreignNearby = (source: string, span: Span) =>
   /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(source.slice(Math.max(0, span.start - 6), span.end + 6))
@@ -244,11 +247,12 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   for (const block of blocks) {
     let start = block.start
     const text = source.slice(block.start, block.end)
+    const wrapped = hardWrapped(text)
     for (const m of text.matchAll(/\n/g)) {
       const at = block.start + (m.index ?? 0)
       const before = source.slice(start, at).trimEnd()
       const after = source.slice(at + 1, block.end).replace(/^[\s>]+/, '')
-      if (/^[a-z(]/.test(after) || /[,;:(\-–—]$/.test(before)) continue
+      if (wrapped || /^[a-z(]/.test(after) || /[,;:(\-–—]$/.test(before)) continue
       paragraphs.push({index: paragraphs.length, kind: block.kind, block, start, end: at, sentences: []})
       start = at + 1
     }
@@ -256,6 +260,13 @@ function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   }
   return paragraphs
 }
+
+/**
+ * A sentence's source text with its line breaks (and a block quote's marks after them) read as
+ * spaces, offsets kept: a rule reads "six billion euros" the same whether a hard wrap falls
+ * inside it or not.
+ */
+const unwrapped = (source: string, start: number, end: number) => source.slice(start, end).replace(/\n[ \t>]*/g, (gap) => ' '.repeat(gap.length))
 
 /** Does the text end in an abbreviation's full stop ("… since its release Dec.")? */
 const endsInAbbreviation = (text: string) => isAbbreviation(/(?:^|[\s(])([^\s(]+)\.$/.exec(text)?.[1] ?? '')
@@ -285,10 +296,10 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
       // retext ends a sentence at an abbreviation ("since its release Dec. | 22, according to …").
       if (previous && previous.paragraph === paragraph.index && (endsInAbbreviation(previous.text) || /^[a-z]/.test(source[from]))) {
         previous.end = to
-        previous.text = source.slice(previous.start, to)
+        previous.text = unwrapped(source, previous.start, to)
         continue
       }
-      const sentence: Sentence = {index: sentences.length, start: from, end: to, text: source.slice(from, to), paragraph: paragraph.index, node}
+      const sentence: Sentence = {index: sentences.length, start: from, end: to, text: unwrapped(source, from, to), paragraph: paragraph.index, node}
       paragraph.sentences.push(sentence.index)
       sentences.push(sentence)
     }

@@ -30,7 +30,7 @@ export interface Paragraph extends Span {
 
 export interface Sentence extends Span {
   index: number
-  /** The source text of the sentence (raw Markdown slice). */
+  /** The source text of the sentence (raw Markdown slice, its line breaks read as spaces). */
   text: string
   /** Index into `Analysis.paragraphs`. */
   paragraph: number

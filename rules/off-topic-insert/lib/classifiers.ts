@@ -16,12 +16,22 @@ export interface Vocabulary {
 }
 
 /** Lexicons and contact patterns, as data. */
+/** A list's phrases as a global pattern, and the same without word boundaries, a quicker test a match needs. */
+export interface Phrases {
+  pattern: RegExp
+  anywhere: RegExp
+}
+
 export interface Lexicons {
   contact: RegExp[]
   /** `anywhere`: the phrases without `pattern`'s word-boundary lookarounds, a quicker test that a match needs. */
   lists: Array<{name: string; pattern: RegExp; anywhere: RegExp}>
   /** The page-chrome and call-to-action phrases, as `lists` gives each list: see `chromeShare`. */
-  chrome: {pattern: RegExp; anywhere: RegExp}
+  chrome: Phrases
+  /** The same with the words of a page's own chrome (share rows, comment sections, menus): see `pageBlocks`. */
+  page: Phrases
+  /** Chrome that opens a comment section. */
+  comments: Phrases
 }
 
 /** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */
@@ -251,11 +261,11 @@ export function styleFeatures(text: string, vocabulary: Vocabulary, lexicons: Le
 export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|net|org|biz|info|co\.uk|tv)\b/i.test(text)
 
 /** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
-export function chromeShare(text: string, lexicons: Lexicons): number {
-  if (!lexicons.chrome.anywhere.test(text)) return 0
+export function chromeShare(text: string, phrases: Phrases): number {
+  if (!phrases.anywhere.test(text)) return 0
   const count = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0
   let inside = 0
-  for (const m of text.matchAll(lexicons.chrome.pattern)) inside += count(m[0])
+  for (const m of text.matchAll(phrases.pattern)) inside += count(m[0])
   return inside / count(text)
 }
 

@@ -1,7 +1,9 @@
 import type {Analysis} from '../../../src/text/analysis.js'
+import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {pageBlocks} from './page-blocks.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
@@ -28,11 +30,14 @@ export interface Insert extends Span {
 
 /** The runs inserted into a document, in source order. */
 export function findInserts(doc: Analysis): Insert[] {
-  const lines = blockLines(doc.source, doc.paragraphs.map((p) => p.block))
+  const lines = blockLines(doc.source, doc.paragraphs, (p) => hardWrapped(doc.source.slice(p.start, p.end)))
   const scripts = foreignRuns(doc, lines)
   const found = misfits(doc, lines, scripts)
   const placed = found.filter((r) => r.inWord)
-  return [...scripts.filter((r) => !r.exempt && !placed.some((p) => p.start < r.end && r.start < p.end)), ...found].sort((a, b) => a.start - b.start)
+  const runs = [...scripts.filter((r) => !r.exempt && !placed.some((p) => p.start < r.end && r.start < p.end)), ...found]
+  // A block of page boilerplate is one run: the runs found inside it go with it.
+  const blocks: Insert[] = pageBlocks(doc, data().page, lexicons(), data().chrome.share).map((b) => ({...b, line: {...b, text: doc.source.slice(b.start, b.end)}}))
+  return [...blocks, ...runs.filter((r) => !blocks.some((b) => b.start <= r.start && r.end <= b.end))].sort((a, b) => a.start - b.start)
 }
 
 /**
@@ -210,7 +215,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
-        const chrome = !quoted && chromeShare(text, lex) >= settings.chrome.share
+        const chrome = !quoted && chromeShare(text, lex.chrome) >= settings.chrome.share
         return {...span, words, item: whole, chrome, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )

@@ -30,6 +30,7 @@ export interface Data {
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
   chrome: {lists: string[]; share: number}
+  page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
   lists: Record<string, string[]>
 }
@@ -61,6 +62,7 @@ export const dataShape = object<Data>({
   splitLength: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number}),
   chrome: object({lists: strings, share: number}),
+  page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
   lists: record(strings)
 })
@@ -85,7 +87,9 @@ export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
     lists: Object.entries(data().lists).map(([name, phrases]) => ({name, ...phraseTests(phrases)})),
-    chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? []))
+    chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? [])),
+    page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome]),
+    comments: phraseTests(data().page.comments)
   }
   return compiled
 }

@@ -13,21 +13,29 @@ export interface Line extends Span {
   text: string
 }
 
-/** The lines of each block, in source order; a block's lines are joined by single newlines. */
-export function blockLines(source: string, blocks: readonly Span[]): Line[] {
+/**
+ * The lines of the article, in source order, without Markdown markers: each paragraph's source
+ * lines (a draft's lines joined by single newlines are read one by one, an enumeration's entries
+ * too), but a hard-wrapped paragraph is one line, its newlines and block-quote marks blanked
+ * (offsets stay the source's): a paragraph reads the same hard-wrapped or not.
+ */
+export function blockLines(source: string, paragraphs: readonly Span[], wrapped: (paragraph: Span) => boolean = () => false): Line[] {
   const lines: Line[] = []
-  const seen = new Set<number>()
-  for (const block of [...blocks].sort((a, b) => a.start - b.start)) {
-    if (seen.has(block.start)) continue
-    seen.add(block.start)
-    let start = block.start
-    for (const part of source.slice(block.start, block.end).split('\n')) {
-      // Block-quote marks, a list item's marker and a heading's marks are not text (no paragraph line
-      // can start with "## ": that line would be a heading).
-      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(part)?.[0].length ?? 0
-      const text = part.slice(lead).trimEnd()
-      if (text) lines.push({start: start + lead, end: start + lead + text.length, text})
-      start += part.length + 1
+  for (const paragraph of [...paragraphs].sort((a, b) => a.start - b.start)) {
+    const soft = wrapped(paragraph)
+    let start = paragraph.start
+    let end = paragraph.start - 1
+    const parts = source.slice(paragraph.start, paragraph.end).split('\n')
+    for (const [k, part] of parts.entries()) {
+      end += 1 + part.length
+      const next = parts[k + 1]
+      if (next !== undefined && soft) continue
+      const text = source.slice(start, end)
+      // Block-quote marks, a list item's marker and a heading's marks are not text.
+      const lead = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/.exec(text)?.[0].length ?? 0
+      const body = text.slice(lead).replace(/\n[\s>]*/g, (gap) => ' '.repeat(gap.length)).trimEnd()
+      if (body.trim()) lines.push({start: start + lead, end: start + lead + body.length, text: body})
+      start = end + 1
     }
   }
   return lines

@@ -1,0 +1,145 @@
+import type {Analysis} from '../../../src/text/analysis.js'
+import type {Span} from '../../../src/text/types.js'
+import {chromeShare, hasEmail, hasWebAddress, type Lexicons} from './classifiers.js'
+import type {Data} from './model.js'
+import {monthNames} from '../../../src/text/numbers.js'
+
+/**
+ * A page copied whole: the article's body with the page's navigation, share rows, lists of other
+ * stories, comments and footers before and after it. Each paragraph is classed as jusText does
+ * (Pomikálek 2011): by its length and its share of function words, then by its neighbours. The
+ * article is the longest cluster of good paragraphs; what lies outside it is boilerplate, judged
+ * as blocks of consecutive paragraphs, when the page shows it has chrome at all.
+ */
+
+type Kind = 'good' | 'neargood' | 'short' | 'bad'
+
+/** A paragraph of the page: its place, its text without Markdown marks, and its class. */
+interface Unit extends Span {
+  text: string
+  heading: boolean
+  /** Page chrome, a copyright, a contact: boilerplate whatever its neighbours. */
+  chrome: boolean
+  /** Chrome that opens the comments: the body ends before it. */
+  comments: boolean
+  /** Share of its words that are function words. */
+  density: number
+  kind: Kind
+}
+
+export type PageSettings = Data['page']
+
+/** A block of boilerplate outside the article's body. */
+export interface PageBlock extends Span {
+  why: string
+}
+
+/** The blocks of page boilerplate around the article's body, in source order. */
+export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
+  const stopwords = new Set(settings.stopwords)
+  const units = doc.paragraphs.map((p): Unit => {
+    const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
+    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || hasEmail(text) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
+    const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
+    const density = words.filter((w) => stopwords.has(w)).length / Math.max(1, words.length)
+    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+  })
+  if (units.length === 0) return []
+  const body = mainBody(units, settings)
+  if (!body) return []
+  // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
+  // page: an article that closes on a short line or a source's address is not.
+  const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
+  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome).length < settings.minChrome) return []
+  let title = body.first - 1
+  while (title >= 0 && !units[title].heading) title--
+  const blocks: PageBlock[] = []
+  // A stretch outside the body is boilerplate when it holds chrome or several paragraphs (a short
+  // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
+  const flag = (from: number, to: number, where: string) => {
+    const stretch = units.slice(from, to)
+    if (stretch.length < settings.minUnits && !stretch.some((u) => u.chrome)) return
+    let run: Unit[] = []
+    const close = () => {
+      if (run.length) blocks.push({start: lineStart(doc.source, run[0].start), end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
+      run = []
+    }
+    for (let k = from; k < to; k++) {
+      if (furniture(units[k], k, title, body.first)) close()
+      else run.push(units[k])
+    }
+    close()
+  }
+  flag(0, body.first, 'before')
+  flag(body.last + 1, units.length, 'after')
+  return blocks
+}
+
+/** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
+function lineStart(source: string, start: number): number {
+  const line = source.lastIndexOf('\n', start - 1) + 1
+  return /^[\s>]*(?:[-*+]|\d+[.)]|#{1,6})?\s*$/.test(source.slice(line, start)) ? line : start
+}
+
+/** jusText's class of a paragraph: by its length and share of function words, or chrome. */
+function classify(length: number, density: number, chrome: boolean, s: PageSettings): Kind {
+  if (chrome) return 'bad'
+  if (length < s.lengthLow) return 'short'
+  if (density >= s.stopwordsHigh) return length > s.lengthHigh ? 'good' : 'neargood'
+  return density >= s.stopwordsLow ? 'neargood' : 'bad'
+}
+
+/**
+ * The article's body: the stretch of paragraphs whose text weighs most (the maximum-sum stretch,
+ * as Body Text Extraction finds it), where a good paragraph adds its characters, a near-good one
+ * half of them, and a short one, a bad one or chrome takes away what jusText's lengths say a
+ * paragraph of its kind falls short by. A teaser list (headline, one-line summary, "2H ago") weighs
+ * little however long; an "Advertisement" line between paragraphs does not cut the body.
+ */
+function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
+  const weight = (u: Unit) => {
+    if (u.comments) return -Infinity
+    if (u.chrome) return -s.lengthHigh
+    const length = u.text.length
+    if (u.kind === 'good') return length
+    if (u.kind === 'neargood') return length / 2
+    if (u.kind === 'bad') return -s.lengthLow
+    // A short sentence of prose ("He denied it.") neither adds nor takes away: a menu item does.
+    return /[.!?]["”’)]?$/.test(u.text) && u.density >= s.stopwordsLow ? 0 : -s.lengthLow / 2
+  }
+  const weights = units.map(weight)
+  // Readers' comments follow the article: the body ends before the first comment section that has
+  // a body (a paragraph's worth) before it; a comment count under the headline has none.
+  const opener = units.findIndex((u, k) => u.comments && (heaviest(weights, k)?.sum ?? 0) >= s.lengthHigh)
+  return heaviest(weights, opener < 0 ? units.length : opener)
+}
+
+/** The maximum-sum stretch of the first `end` weights; on a tie the longer (a short closing sentence stays in). */
+function heaviest(weights: number[], end: number): {first: number; last: number; sum: number} | undefined {
+  let best: {first: number; last: number; sum: number} | undefined
+  let first = 0
+  let sum = 0
+  for (let k = 0; k < end; k++) {
+    if (sum < 0) {
+      first = k
+      sum = 0
+    }
+    sum += weights[k]
+    if (sum > 0 && (!best || sum >= best.sum)) best = {first, last: k, sum}
+  }
+  return best
+}
+
+// A byline, a date or time, a photo credit: the furniture of an article's top.
+const dated = new RegExp(String.raw`^by\s+\p{Lu}|^(?:photo|image|picture|credit|courtesy)\b|\b(?:${monthNames})\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:${monthNames})\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\s*(?:am|pm)\b`, 'iu')
+
+/**
+ * The article's own furniture before its body (never an insert, spec part 4 and issue 17): its
+ * title (the last heading before the body) and what stands between it and the body (byline,
+ * date, standfirst, captions), and any byline, date or credit line; not chrome.
+ */
+function furniture(unit: Unit, k: number, title: number, first: number): boolean {
+  // A byline with the writer's handle ("Jane Doe @janedoe") is an insert, as a contact is.
+  if (k >= first || unit.chrome || /(?:^|\s)@\w{2,}/.test(unit.text)) return false
+  return (title >= 0 && k >= title) || (unit.kind === 'short' && dated.test(unit.text))
+}
