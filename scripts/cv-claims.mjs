@@ -14,6 +14,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {pathToFileURL} from 'node:url'
+import {fnv1a} from '../dist/src/text/hash.js'
 
 export const CLAIM_RULES = ['unsupported-superlative', 'unattributed-statistic', 'vague-attribution']
 export const FOLDS = 5
@@ -25,15 +26,8 @@ export const SETS = [
   {name: 'promo-dev', docs: 'promo/docs', labels: 'promo/labels-dev.jsonl'}
 ]
 
-/** FNV-1a of the article id, so every machine and run splits the same way. */
-const fnv = (text) => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
-
-/** The fold (0 … FOLDS-1) an article belongs to. */
-export const claimFold = (id) => fnv(`claims:${id}`) % FOLDS
+/** The fold (0 … FOLDS-1) an article belongs to: FNV-1a of its id, so every machine and run splits the same way. */
+export const claimFold = (id) => fnv1a(`claims:${id}`) % FOLDS
 
 /** A set's label units (one per sentence), read from the corpus. */
 export const readUnits = (corpus, set) =>
@@ -43,7 +37,7 @@ const root = join(import.meta.dirname, '..')
 
 function main() {
   const {values} = parseArgs({options: {
-    corpus: {type: 'string', default: join(root, '..', '..', 'shared', 'corpus')},
+    corpus: {type: 'string', default: join(root, '..', 'shared', 'corpus')},
     train: {type: 'string'},
     json: {type: 'string'}
   }})
