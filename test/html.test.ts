@@ -126,7 +126,7 @@ describe('--format html in Chromium', () => {
   })
 
   it('escapes the article: no script, handler or markup from it runs or renders as HTML', async () => {
-    await page.locator('text=bold').hover()
+    await page.getByText('bold', {exact: true}).first().hover()
     expect(await page.evaluate(() => (window as unknown as {__ran?: string}).__ran)).toBeUndefined()
     const article = page.locator(`section:has(h2#file-${hostileIndex()}) .article`)
     expect(await article.locator('script, img, b, [onerror], [onmouseover]').count()).toBe(0)
