@@ -73,6 +73,7 @@ let compiled:
       naming: RegExp
       passive: RegExp
       reduced: RegExp
+      reducedSubject: RegExp
       estimating: RegExp
       itPassive: RegExp
       existential: RegExp
@@ -108,7 +109,10 @@ function patterns() {
       passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
       // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
       // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
-      reduced: new RegExp(String.raw`(?<!\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs})\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+      reduced: new RegExp(String.raw`\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+      // Tested on the words just before a reduced passive, not as a lookbehind of it: a leading
+      // lookbehind is tried at every position of the sentence, and took seconds on a long one.
+      reducedSubject: new RegExp(String.raw`\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs}$`, 'iu'),
       estimating: phraseRegExp(data.passiveEstimating),
       // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
       itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
@@ -200,7 +204,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
   phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
-  phraseCues(p.reduced, (s, e) => passiveCue(s, e))
+  phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
   phraseCues(p.existential, (s, e) => {
     const k = tokens.findIndex((t) => t.start >= e)
