@@ -232,15 +232,15 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   return analysis
 }
 
+const foreignNearby = (source: string, span: Span) =>
+  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(source.slice(Math.max(0, span.start - 6), span.end + 6))
+
 /**
  * Markdown blocks, cut again at single newlines that end a paragraph in drafts exported
  * with one newline between paragraphs. A newline inside a hard-wrapped sentence is kept, and so
  * is every newline of a block whose lines are filled to a width (see `hardWrapped`): findings
  * are the same on a paragraph and on its copy wrapped at 72 or 100 columns.
  */
-const foreignNearby = (source: string, span: Span) =>
-  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(source.slice(Math.max(0, span.start - 6), span.end + 6))
-
 function softParagraphs(source: string, facts: MarkdownFacts): Paragraph[] {
   const paragraphs: Paragraph[] = []
   const blocks = [...facts.blocks].sort((a, b) => a.start - b.start)

@@ -15,17 +15,16 @@ export interface Vocabulary {
   vectors: Map<string, Int8Array>
 }
 
-/** Lexicons and contact patterns, as data. */
 /** A list's phrases as a global pattern, and the same without word boundaries, a quicker test a match needs. */
 export interface Phrases {
   pattern: RegExp
   anywhere: RegExp
 }
 
+/** Lexicons and contact patterns, as data. */
 export interface Lexicons {
   contact: RegExp[]
-  /** `anywhere`: the phrases without `pattern`'s word-boundary lookarounds, a quicker test that a match needs. */
-  lists: Array<{name: string; pattern: RegExp; anywhere: RegExp}>
+  lists: Array<{name: string} & Phrases>
   /** The page-chrome and call-to-action phrases, as `lists` gives each list: see `chromeShare`. */
   chrome: Phrases
   /** The same with the words of a page's own chrome (share rows, comment sections, menus): see `pageBlocks`. */
