@@ -71,6 +71,11 @@ describe('measured comparisons', () => {
     expect(backedByMeasure(quake, quake.indexOf('strongest') + 9)).toBe(true)
     const children = 'They freed all but the youngest of their thirteen children.'
     expect(backedByMeasure(children, children.indexOf('youngest') + 8)).toBe(true)
+    // Sets counted in hundreds and dozens too, not only in number words below a hundred.
+    const icebergs = 'One of the longest of the hundred icebergs drifted south.'
+    expect(backedByMeasure(icebergs, icebergs.indexOf('longest') + 7)).toBe(true)
+    const sons = 'He was the oldest of their dozen sons.'
+    expect(backedByMeasure(sons, sons.indexOf('oldest') + 6)).toBe(true)
   })
 
   it('keeps a record claim on a measured quantity', () => {

@@ -303,7 +303,8 @@ export function backedByMeasure(text: string, claimEnd: number, claimStart = cla
   return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
-const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${Object.keys(numberWords).join('|')})\b`
+// Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
+const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${[...Object.keys(numberWords), 'hundred', 'dozen'].join('|')})\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
 // "an innings of 149 – the highest for any batsman", "149 is the worst total", "35 endemic species,
 // more than any other protected area": the figure the claim is about stands just before it, in
@@ -313,6 +314,6 @@ const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
-const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure}|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen)`, 'iu')
+const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure})`, 'iu')
 // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
 const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
