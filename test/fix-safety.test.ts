@@ -159,6 +159,13 @@ describe('--fix never adds a finding and fixing twice is fixing once (fast-check
     expect(await fixAll(yen)).toContain('worth JP¥5 (about CN¥5)')
   })
 
+  // The fix cuts the pasted sentence: the `$` it explained must not be rewritten after it (`C$5`).
+  it('on a draft whose only named dollar is in a sentence off-topic-insert cuts', async () => {
+    const text = '# Markets\n\nThe ministry spent $5 on roads and $5 on schools, according to the budget.\n\nEach module sells for €5. The deal is worth $5 (about 5 CAD).\n'
+    expect(await check(text)).toBe(true)
+    expect(await fixAll(text)).not.toContain('C$')
+  })
+
   it('on generated drafts in the two currencies one symbol stands for', async () => {
     let runs = 0
     let changed = 0

@@ -149,12 +149,16 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
   }
 }
 
-/** Codes the article names by word or ISO code ("the yuan weakened", "RMB"), outside quotations or inside. */
+/**
+ * Codes the article names by word or ISO code ("the yuan weakened", "RMB"), in the writer's words
+ * or inside quotations. Not in text another rule claims (an off-topic run): its fix cuts that
+ * text, so a fix that read the currency from it would leave a `C$` nothing in the article explains.
+ */
 function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
   const codes = new Set<string>()
   for (const sentence of doc.sentences) {
     const names = quoted ? findCurrencyNames(sentence.text, sentence.start) : doc.currencyNames(sentence)
-    for (const name of names) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
+    for (const name of names) if (doc.isQuoted(name) === quoted) for (const c of name.codes) codes.add(c)
   }
   return codes
 }
