@@ -11,51 +11,13 @@ import {describe, expect, it} from 'vitest'
 import {applyFixes} from '../src/cli/fix.js'
 import type {Fix} from '../src/plugin/report.js'
 import {lintText} from './lint.js'
+import {confusableDraft, draft, paragraph} from './money-drafts.js'
 
 // The shared corpus beside the checkout, as CI lays it out.
 const corpus = resolve('../shared/corpus')
 const sets = ['dev', 'dev-claims', 'dev-currency', 'promo/docs']
 const articles = sets.flatMap((set) => readdirSync(join(corpus, set)).filter((n) => n.endsWith('.md')).map((n) => join(corpus, set, n)))
 
-// How a currency is written, by notation: the forms newsrooms use and the ones the rule rewrites.
-const forms: Record<string, {symbol: string; qualified: string; code: string; word: string}> = {
-  USD: {symbol: '$', qualified: 'US$', code: 'USD', word: 'dollars'},
-  CAD: {symbol: '$', qualified: 'C$', code: 'CAD', word: 'Canadian dollars'},
-  EUR: {symbol: '€', qualified: '€', code: 'EUR', word: 'euros'},
-  GBP: {symbol: '£', qualified: '£', code: 'GBP', word: 'pounds'},
-  JPY: {symbol: '¥', qualified: 'JP¥', code: 'JPY', word: 'yen'},
-  CNY: {symbol: '¥', qualified: 'CN¥', code: 'CNY', word: 'yuan'}
-}
-const notations = ['symbol', 'qualified', 'code-before', 'code-after', 'word'] as const
-
-const amount = fc
-  .record({
-    currency: fc.constantFrom(...Object.keys(forms)),
-    notation: fc.constantFrom(...notations),
-    number: fc.constantFrom('5', '12', '300', '3,200', '1.5', '48'),
-    scale: fc.constantFrom('', ' million', ' billion')
-  })
-  .map(({currency, notation, number, scale}) => {
-    const f = forms[currency]
-    const figure = number + scale
-    if (notation === 'symbol') return f.symbol + figure
-    if (notation === 'qualified') return f.qualified + figure
-    if (notation === 'code-before') return `${f.code} ${figure}`
-    if (notation === 'code-after') return `${figure} ${f.code}`
-    return `${figure} ${f.word}`
-  })
-
-// Sentences a business story is made of: sourced and not, with and without a conversion.
-const sentence = fc.oneof(
-  amount.map((a) => `The company will invest ${a} in a new plant, it said.`),
-  amount.map((a) => `Revenue reached ${a} last year.`),
-  fc.tuple(amount, amount).map(([a, b]) => `The ministry spent ${a} on roads and ${b} on schools, according to the budget.`),
-  fc.tuple(amount, amount).map(([a, b]) => `The deal is worth ${a} (about ${b}).`),
-  amount.map((a) => `Each module sells for ${a}.`),
-  fc.constant('Analysts say the market is the largest in the region.')
-)
-const paragraph = fc.array(sentence, {minLength: 1, maxLength: 4}).map((s) => s.join(' '))
-const draft = fc.array(paragraph, {minLength: 2, maxLength: 6}).map((ps) => `# Markets\n\n${ps.join('\n\n')}\n`)
 // A corpus article with a money paragraph added after one of its blank lines.
 const article = fc.record({path: fc.constantFrom(...articles), money: paragraph, at: fc.nat()}).map(({path, money, at}) => {
   const text = readFileSync(path, 'utf8')
@@ -184,6 +146,40 @@ describe('--fix never adds a finding and fixing twice is fixing once (fast-check
     expect(await check(text)).toBe(true)
     expect(await fixAll(text)).toContain('US$500 million')
     expect(await fixAll(text)).toContain('JP¥3,200')
+  })
+
+  // A bare `¥` is read from the mentions around it: "5 CNY" rewritten to "5 yuan" must not stop
+  // being what the `¥` before it is read by, nor "5 yen" rewritten to `¥5` right after "5 CNY"
+  // become yuan (the fix writes `JP¥5`).
+  it('on drafts where a fix changes which currency a bare symbol is read as', async () => {
+    const yuan = '# Markets\n\nThe deal is worth ¥5 (about 5 JPY).\n\nEach module sells for 5 yuan.\n\nEach module sells for 5 CNY.\n\nThe ministry spent ¥5 on roads and JP¥5 on schools, according to the budget.\n'
+    const yen = '# Markets\n\nEach module sells for JP¥5. Revenue reached 5 CNY last year.\n\nThe deal is worth 5 yen (about CN¥5). The ministry spent ¥5 on roads and JPY 5 on schools, according to the budget.\n\nRevenue reached ¥5 last year.\n'
+    expect(await check(yuan)).toBe(true)
+    expect(await check(yen)).toBe(true)
+    expect(await fixAll(yen)).toContain('worth JP¥5 (about CN¥5)')
+  })
+
+  // The fix cuts the pasted sentence: the `$` it explained must not be rewritten after it (`C$5`).
+  it('on a draft whose only named dollar is in a sentence off-topic-insert cuts', async () => {
+    const text = '# Markets\n\nThe ministry spent $5 on roads and $5 on schools, according to the budget.\n\nEach module sells for €5. The deal is worth $5 (about 5 CAD).\n'
+    expect(await check(text)).toBe(true)
+    expect(await fixAll(text)).not.toContain('C$')
+  })
+
+  it('on generated drafts in the two currencies one symbol stands for', async () => {
+    let runs = 0
+    let changed = 0
+    await fc.assert(
+      fc.asyncProperty(confusableDraft, async (text) => {
+        runs++
+        if (await check(text)) changed++
+      }),
+      // Drafts lint in milliseconds: more runs than over corpus articles, with a fixed seed.
+      {numRuns: 60, seed: 2020}
+    )
+    console.log(`fix safety, confusable currencies: ${runs} runs, ${changed} drafts changed by --fix`)
+    expect(runs).toBe(60)
+    expect(changed).toBeGreaterThan(12)
   })
 
   it('on generated money-heavy drafts and corpus articles with money paragraphs', async () => {

@@ -58,6 +58,49 @@ for (const ruleId of ruleIds) {
   })
 }
 
+// Spec §2 counts every money amount as a statistic, and §3 flags its currency: one amount keeps a
+// finding of each rule only when each asks for its own edit (name the currency or convert it;
+// say who measured it). A sourced amount gets no statistic finding, an amount with nothing wrong
+// with its currency no currency finding, and a conversion is named in its amount's finding.
+group('one finding per problem: currency-consistency and unattributed-statistic', () => {
+  const findings = async (text: string) => {
+    const file = await lintText(text, ['currency-consistency', 'unattributed-statistic', ...claimers])
+    return file.messages.filter((m) => m.ruleId === 'currency-consistency' || m.ruleId === 'unattributed-statistic').map((m) => `${m.ruleId} ${m.reason.split(/`: /)[0]}\``).sort()
+  }
+  it('keeps both where both edits are needed: an unsourced amount with an ambiguous symbol or no conversion', async () => {
+    expect(await findings('Chips got ¥300 billion. The city also plans to spend $8 billion on its port.')).toEqual([
+      'currency-consistency `$8 billion`',
+      'currency-consistency `¥300 billion`',
+      'unattributed-statistic `$8 billion`',
+      'unattributed-statistic `¥300 billion`'
+    ])
+    expect(await findings('The ministry gave 300 billion yuan to chips and 40 billion yuan to roads, it said. Ports got ¥20 billion.')).toEqual([
+      'currency-consistency `¥20 billion`',
+      'unattributed-statistic `¥20 billion`'
+    ])
+  })
+  it('keeps only the currency finding on a sourced amount, and only the statistic one where the currency is clear', async () => {
+    expect(await findings('Chips got ¥300 billion, the ministry said. The city also plans to spend $8 billion on its port, according to its budget.')).toEqual([
+      'currency-consistency `$8 billion`',
+      'currency-consistency `¥300 billion`'
+    ])
+    expect(await findings('The city plans to spend $8 billion on its port.')).toEqual(['unattributed-statistic `$8 billion`'])
+    expect(await findings('"We will spend ¥300 billion," said Li Wei, the minister. The port got $8 billion.')).toEqual(['unattributed-statistic `$8 billion`'])
+    // An amount a named act provides is attributed to it (§2); its currency still needs a conversion (§3).
+    expect(await findings("The Harbour Act provides £40 million for the port. The city's own plan adds US$8 billion, its budget shows.")).toEqual([
+      'currency-consistency `US$8 billion`',
+      'currency-consistency `£40 million`'
+    ])
+  })
+  it('names a conversion in its amount\'s finding, not in one of its own', async () => {
+    expect(await findings('The fund holds £30 million (about US$49 million). The city also plans to spend US$8 billion on its port.')).toEqual([
+      'unattributed-statistic `US$8 billion`',
+      'unattributed-statistic `£30 million`, `US$49 million`'
+    ])
+    expect(await findings('The fund holds £30 million (about US$49 million), the ministry said.')).toEqual([])
+  })
+})
+
 /** The options for fixture `name` from its `options-NAME.json`, if it has one. */
 function optionsOf(dir: string, name: string): Record<string, unknown> | undefined {
   const stem = /^(?:not-)?ok-(.+)\.md$/.exec(name)?.[1]

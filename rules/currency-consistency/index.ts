@@ -5,7 +5,7 @@ import {report, type Finding} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {currencyCode, oneOf, type OptionSchema} from '../../src/plugin/options.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {findCurrencyNames, linkConversions, type CurrencyName, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
+import {findCurrencyNames, findMoney, linkConversions, type CurrencyName, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
 
@@ -67,7 +67,9 @@ export default copydeskRule<'currency-consistency', Options>({
     found.set(m.start, problems)
   }
   ambiguous(doc, reads.filter((r) => !rates.has(r)), writerNames, settings, emit)
-  mixedNotation(reads, writerNameSpans(doc), settings, emit)
+  const names = writerNameSpans(doc)
+  const keeps: KeepsReadings = (rewrites) => keepsReadings(doc.source, mentions, reads, names, rewrites, settings.currency)
+  mixedNotation(reads, names, settings, keeps, emit)
   mixedCurrencies(reads, rates, settings, emit)
   for (const problems of found.values()) {
     const all = [...problems.values()]
@@ -147,12 +149,16 @@ function settle(doc: Analysis, file: VFile, options: Options): Settings {
   }
 }
 
-/** Codes the article names by word or ISO code ("the yuan weakened", "RMB"), outside quotations or inside. */
+/**
+ * Codes the article names by word or ISO code ("the yuan weakened", "RMB"), in the writer's words
+ * or inside quotations. Not in text another rule claims (an off-topic run): its fix cuts that
+ * text, so a fix that read the currency from it would leave a `C$` nothing in the article explains.
+ */
 function namedCurrencies(doc: Analysis, quoted: boolean): Set<string> {
   const codes = new Set<string>()
   for (const sentence of doc.sentences) {
     const names = quoted ? findCurrencyNames(sentence.text, sentence.start) : doc.currencyNames(sentence)
-    for (const name of names) if (quoted || !doc.isQuoted(name)) for (const c of name.codes) codes.add(c)
+    for (const name of names) if (doc.isQuoted(name) === quoted) for (const c of name.codes) codes.add(c)
   }
   return codes
 }
@@ -192,7 +198,10 @@ function read(m: Mention, previousOf: Map<string, Mention>, qualifiedAnywhere: S
  * article of many amounts costs one pass, not one pass per amount.
  */
 function readAll(mentions: Mention[], named: Set<string>, currency: string | undefined): Read[] {
-  const certain = (n: Mention) => n.currency !== undefined && n.unit === undefined
+  // A mention that names one currency by itself, in any notation: "CNY 5", "5 yuan", "CN¥5" and
+  // "5 Canadian dollars" are one reading written three ways, so a notation fix between them
+  // cannot change which currency a later `¥` or `$` follows.
+  const certain = (n: Mention) => n.currency !== undefined
   const qualifiedAnywhere = new Set(mentions.filter(certain).map((n) => n.currency as string))
   // A qualified symbol names its currency as a code or a word does ("US$5", "5 USD"): a fix that
   // rewrites one into the other must not change how the article's bare `$` are read.
@@ -247,8 +256,46 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
   }
 }
 
+/** Would rewriting these mentions (mention → new text) leave every mention read as it is now? */
+type KeepsReadings = (rewrites: Map<Mention, string>) => boolean
+
+/**
+ * A notation fix changes how an amount is written, never which currency it is or what it
+ * converts. Where the article has both yuan and yen (or two dollars), a bare `¥` or `$` is read
+ * from the mentions around it, and a mention that names its currency is what later bare ones
+ * follow: rewriting "5 yen" to `¥5` just after "5 CNY" makes it read as yuan, and takes away the
+ * yen that the next `¥` followed. So the mentions are read again as the fixes would leave them,
+ * with the same reading and linking as the rule's, and compared.
+ */
+function keepsReadings(source: string, mentions: Mention[], reads: Read[], names: CurrencyName[], rewrites: Map<Mention, string>, currency: string | undefined): boolean {
+  if (rewrites.size === 0) return true
+  const relink = (list: Mention[]) => {
+    const copy: Mention[] = list.map((m) => ({...m, conversionOf: undefined}))
+    linkConversions(source, copy)
+    return copy
+  }
+  const rewritten: Mention[] = []
+  for (const m of mentions) {
+    const text = rewrites.get(m)
+    if (text === undefined) {
+      rewritten.push(m)
+      continue
+    }
+    const [n] = findMoney(text)
+    // A replacement the parser does not read back whole is no amount the rule could check.
+    if (!n || n.start !== 0 || n.end !== text.length) return false
+    rewritten.push({...n, start: m.start, end: m.end, markerSpan: m.markerSpan, quoted: m.quoted, sentence: m.sentence})
+  }
+  const outside = (n: CurrencyName) => ![...rewrites.keys()].some((m) => m.start <= n.start && n.end <= m.end)
+  const named = new Set([...names.filter(outside), ...[...rewrites.values()].flatMap((text) => findCurrencyNames(text))].flatMap((n) => n.codes))
+  const before = relink(mentions)
+  const after = relink(rewritten)
+  const again = readAll(after, named, currency)
+  return again.every((r, i) => r.key === reads[i].key && r.m.conversionOf?.start === before[i].conversionOf?.start)
+}
+
 /** One currency written in more than one notation: flag the minority style. */
-function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings, emit: Emit) {
+function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings, keeps: KeepsReadings, emit: Emit) {
   const groups = new Map<string, Read[]>()
   const restated = new Set(reads.filter((r) => r.m.conversionOf).map((r) => r.m.conversionOf!.start))
   for (const r of reads) {
@@ -257,6 +304,7 @@ function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings,
     if (r.m.subunit || r.m.vague || r.m.conversionOf) continue
     groups.set(r.key, [...(groups.get(r.key) ?? []), r])
   }
+  const flagged: Array<{r: Read; replacement: string | undefined; qualified: string | undefined; convention: Read['style']; model: Read | undefined; count: number; size: number}> = []
   for (const group of groups.values()) {
     const counts = new Map<Read['style'], number>()
     for (const r of group) counts.set(r.style, (counts.get(r.style) ?? 0) + 1)
@@ -271,20 +319,33 @@ function mixedNotation(reads: Read[], names: CurrencyName[], settings: Settings,
     for (const r of group) {
       if (r.style === convention) continue
       const replacement = model ? rewrite(r, model, group, safe) : convention !== 'double' ? configured(r, convention, safe) : undefined
-      const described = describe(convention)
-      emit(r.m, 'notation', {
-        words: r.m.text,
-        problem: `${model ? 'the article writes this currency' : 'the configured notation writes currencies'} ${described}`,
-        action: replacement ? `write \`${replacement}\`` : `write it ${described}`,
-        span: r.m,
-        expected: replacement ? [replacement] : undefined,
-        fix: replacement ? {start: r.m.start, end: r.m.end, text: replacement} : undefined,
-        note: model
-          ? `The article writes this currency ${described} (${counts.get(convention)} of ${group.length} mentions, first \`${model.m.text}\`); one style reads as one currency.`
-          : `The configured notation is ${convention}.`,
-        cause: model ? {span: model.m, reason: `Convention set here: \`${model.m.text}\``} : undefined
-      })
+      // The unambiguous form of a symbol fix, should the short form change a reading (`JP¥5`, not `¥5`).
+      const symbol = qualifiedSymbol(r.key)
+      const qualified = convention === 'symbol' && symbol && replacement && !r.m.vague ? restyle(r.m, symbol, 'before') : undefined
+      flagged.push({r, replacement, qualified, convention, model, count: counts.get(convention) ?? 0, size: group.length})
     }
+  }
+  // If the fixes would change how any amount reads, those that write a bare `¥` or `$` write the
+  // qualified symbol instead; if that still does, no notation fix is offered in the article.
+  const proposed = () => new Map(flagged.flatMap((f) => (f.replacement ? [[f.r.m, f.replacement] as const] : [])))
+  if (!keeps(proposed())) {
+    for (const f of flagged) if (f.replacement && findMoney(f.replacement)[0]?.currency === undefined) f.replacement = f.qualified
+    if (!keeps(proposed())) for (const f of flagged) f.replacement = undefined
+  }
+  for (const {r, replacement, convention, model, count, size} of flagged) {
+    const described = describe(convention)
+    emit(r.m, 'notation', {
+      words: r.m.text,
+      problem: `${model ? 'the article writes this currency' : 'the configured notation writes currencies'} ${described}`,
+      action: replacement ? `write \`${replacement}\`` : `write it ${described}`,
+      span: r.m,
+      expected: replacement ? [replacement] : undefined,
+      fix: replacement ? {start: r.m.start, end: r.m.end, text: replacement} : undefined,
+      note: model
+        ? `The article writes this currency ${described} (${count} of ${size} mentions, first \`${model.m.text}\`); one style reads as one currency.`
+        : `The configured notation is ${convention}.`,
+      cause: model ? {span: model.m, reason: `Convention set here: \`${model.m.text}\``} : undefined
+    })
   }
 }
 
