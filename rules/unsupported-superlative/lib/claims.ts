@@ -205,6 +205,11 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       add(tokens[i].start, tokens[i + 1].end, 'record')
       continue
     }
+    // A step of a sequence counted from an event is no record: "the first quarter since the merger"
+    // (from a year it is: "the first day since 1990 …").
+    let headNoun = i + 2
+    while (headNoun + 1 < tokens.length && tokens[headNoun + 1].word && /^(?:JJ|NN)/.test(tokens[headNoun + 1].tag)) headNoun++
+    const step = vocabulary.sequenceNouns.includes(tokens[headNoun]?.lower ?? '')
     for (let k = i + 2; k < Math.min(tokens.length, i + 13); k++) {
       // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
       // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
@@ -214,6 +219,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
         (/^VBP?$/.test(tokens[k].tag) && /^(?:DT|JJ|VBG)$/.test(tokens[k - 1].tag))
       if (!tokens[k].word || !inPhrase) break
       const rest = text.slice(tokens[k].end - offset)
+      if (step && /^\s*since\b/i.test(rest) && !c.span.test(rest)) break
       if (inScope(c.scope, rest)) {
         add(tokens[i].start, tokens[k].end, 'record')
         break
@@ -222,7 +228,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // "since" closes the noun phrase however long it is: "the first launch of a crewed spacecraft
     // from the United States since NASA's final Space Shuttle mission". A verb or a conjunction
     // ends the phrase first: "the first time and have been increasing ever since".
-    for (let k = i + 3; k < Math.min(tokens.length, i + 18); k++) {
+    for (let k = i + 3; k < Math.min(tokens.length, i + 18) && !step; k++) {
       const t = tokens[k]
       if (t.word ? /^(?:VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) || /^(?:and|or|but|that|as|while|because|if|when)$/.test(t.lower) : !/^(?:-|['’]s?)$/.test(t.text)) break
       if (t.lower === 'since') {
