@@ -17,6 +17,8 @@ export interface ClaimVocabulary {
   notClaims: string[]
   /** What turns "the first …"/"the only …" into a record claim: "to", "ever", "in history". */
   recordScopes: string[]
+  /** A period a record is counted over, after "the first …", "the third time" or a superlative: "since 1990", "in almost four decades". */
+  recordSpans: string[]
   /** Steps of a formal scale: "the second lowest grade" places a thing, it does not praise it. */
   scaleSteps: string[]
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
@@ -32,7 +34,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, scaleSteps: strings, measureNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -43,7 +45,7 @@ export interface Claim extends Span {
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -60,7 +62,10 @@ function compile(vocabulary: ClaimVocabulary) {
       // gap makes `literal` cost ~10 ms to compile again; its first words compile cheaply.
       literalKey: keyWordRegExp(vocabulary.literal, 0),
       notClaims: phraseRegExp(vocabulary.notClaims),
-      scope: new RegExp(String.raw`^\s*(?:${vocabulary.recordScopes.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
+      scope: new RegExp(String.raw`^\s*(?:${[...vocabulary.recordScopes, ...vocabulary.recordSpans].map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu'),
+      span: new RegExp(String.raw`^\s*(?:${vocabulary.recordSpans.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu'),
+      // A span later in the superlative's clause: "the highest level for the party since 1980".
+      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${vocabulary.recordSpans.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
@@ -105,9 +110,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   const claims: Claim[] = []
   // Quantifier and idiom uses, found only when there is a claim for them to exclude.
   let excluded: Span[] | undefined
-  const add = (start: number, end: number, kind: Claim['kind']) => {
+  // (`timeWord`: the claim starts with a time word the exclusions name, "the last time … was in 1931".)
+  const add = (start: number, end: number, kind: Claim['kind'], timeWord = false) => {
     excluded ??= allMatches(c.notClaims, text).map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length}))
-    if (excluded.some((e) => e.start < end && start < e.end)) return
+    if (!timeWord && excluded.some((e) => e.start < end && start < e.end)) return
     // A denied rank claims nothing: "This is not the first lawsuit", "These weren't the only studies".
     if (/(?:\bnot|n['’]t|\bnever)\s+(?:even\s+)?$/i.test(text.slice(Math.max(0, start - offset - 12), start - offset))) return
     if (claims.some((x) => x.start < end && start < x.end)) return
@@ -138,7 +144,9 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
-    const record = recordWords.test(text.slice(tokens[end].end - offset))
+    // Or counts it over a period: "the highest percentage for the party since 1971".
+    const after = text.slice(tokens[end].end - offset)
+    const record = recordWords.test(after) || c.spanAfter.test(after)
     if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
@@ -162,6 +170,24 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   // Also after a named owner: "Sweden's first victory … since 1958" (after a pronoun it tells a
   // story: "his first speech since the diagnosis").
   for (let i = 0; i + 1 < tokens.length; i++) {
+    // "only the third time in almost four decades", "the second time since the Second World War":
+    // a count over a period is a record claim (the third time in a narrative is not: "the third time she called").
+    if (tokens[i].lower === 'the' && /^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))$/.test(tokens[i + 1].lower) && tokens[i + 2]?.lower === 'time') {
+      const rest = text.slice(tokens[i + 2].end - offset)
+      if (c.span.test(rest) || /^\s*since\b/i.test(rest)) add(tokens[i].start, tokens[i + 2].end, 'record')
+      continue
+    }
+    // After a pronoun only a period makes "first" a record: "their first win in three years" (not
+    // "his first speech since the diagnosis", which tells a story). ("win": a noun the tagger missed.)
+    if (possessives.has(tokens[i].lower) && tokens[i + 1].lower === 'first') {
+      for (let k = i + 2; k < Math.min(tokens.length, i + 6) && tokens[k].word && (/^(?:JJ|NN|VBG)/.test(tokens[k].tag) || (k === i + 2 && /^VBP?$/.test(tokens[k].tag))); k++) {
+        if (c.span.test(text.slice(tokens[k].end - offset))) {
+          add(tokens[i].start, tokens[k].end, 'record')
+          break
+        }
+      }
+      continue
+    }
     const owner = tokens[i].lower === 'the' || /^['’]s?$/.test(tokens[i].text) || /['’]s$/.test(tokens[i].text)
     if (!owner || !/^(?:first|only|sole)$/.test(tokens[i + 1].lower)) continue
     // "the first of its kind", "the first ever": a scope straight after the word ("the first to"
@@ -179,6 +205,11 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       add(tokens[i].start, tokens[i + 1].end, 'record')
       continue
     }
+    // A step of a sequence counted from an event is no record: "the first quarter since the merger"
+    // (from a year it is: "the first day since 1990 …").
+    let headNoun = i + 2
+    while (headNoun + 1 < tokens.length && tokens[headNoun + 1].word && /^(?:JJ|NN)/.test(tokens[headNoun + 1].tag)) headNoun++
+    const step = vocabulary.sequenceNouns.includes(tokens[headNoun]?.lower ?? '')
     for (let k = i + 2; k < Math.min(tokens.length, i + 13); k++) {
       // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
       // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
@@ -188,8 +219,20 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
         (/^VBP?$/.test(tokens[k].tag) && /^(?:DT|JJ|VBG)$/.test(tokens[k - 1].tag))
       if (!tokens[k].word || !inPhrase) break
       const rest = text.slice(tokens[k].end - offset)
+      if (step && /^\s*since\b/i.test(rest) && !c.span.test(rest)) break
       if (inScope(c.scope, rest)) {
         add(tokens[i].start, tokens[k].end, 'record')
+        break
+      }
+    }
+    // "since" closes the noun phrase however long it is: "the first launch of a crewed spacecraft
+    // from the United States since NASA's final Space Shuttle mission". A verb or a conjunction
+    // ends the phrase first: "the first time and have been increasing ever since".
+    for (let k = i + 3; k < Math.min(tokens.length, i + 18) && !step; k++) {
+      const t = tokens[k]
+      if (t.word ? /^(?:VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) || /^(?:and|or|but|that|as|while|because|if|when)$/.test(t.lower) : !/^(?:-|['’]s?)$/.test(t.text)) break
+      if (t.lower === 'since') {
+        add(tokens[i].start, tokens[k - 1].end, 'record')
         break
       }
     }
@@ -207,6 +250,19 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
       const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
       if (noun && !subject && !vocabulary.sequenceNouns.includes(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
+    }
+  }
+
+  // When a thing last happened, it claims a record, that it has not happened since: "The last
+  // time that an iceberg had been seen from the Mainland was in 1931", "… was during the martial
+  // law". "The last time I saw him, he was …" and "the last time she played" tell a story.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i].lower !== 'the' || tokens[i + 1].lower !== 'last' || tokens[i + 2].lower !== 'time') continue
+    for (let k = i + 4; k < tokens.length && (tokens[k].word || /^(?:-|['’]s?)$/.test(tokens[k].text)); k++) {
+      if (/^(?:was|were)$/.test(tokens[k].lower) && lastWhen.test(text.slice(tokens[k].end - offset))) {
+        add(tokens[i].start, tokens[i + 2].end, 'record', true)
+        break
+      }
     }
   }
 
@@ -287,6 +343,9 @@ function inScope(scope: RegExp, rest: string): boolean {
   const m = scope.exec(rest)
   return !!m && !(/^\s*in\b/i.test(m[0]) && /^[\s-]+\p{Lu}/u.test(rest.slice(m[0].length)))
 }
+
+/** A past time: "in 1931", "back in 1996", "during the martial law", "1996", "20 years ago". */
+const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}ago\b)/i
 
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
 const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
