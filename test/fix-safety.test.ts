@@ -104,7 +104,6 @@ function mapper(before: string, after: string) {
 function added(before: Finding[], after: Finding[], map: (start: number, end: number) => [number, number]): Finding[] {
   const unused = [...before]
   const inserts = before.filter((g) => g.ruleId === 'off-topic-insert')
-  const written = new Set(before.flatMap((g) => (g.fix ? [g.fix.text] : [])))
   return after.filter((f) => {
     const [start, end] = map(f.start, f.end)
     if (inserts.some((g) => g.start <= start && end <= g.end)) return false
@@ -113,10 +112,7 @@ function added(before: Finding[], after: Finding[], map: (start: number, end: nu
     // One finding may name several problems of one amount ("…, and …; …, and …"): a fix that
     // solves one of them leaves a finding that names the others.
     const i = unused.findIndex((g) => g.ruleId === f.ruleId && problemsOf(f.kind).every((p) => problemsOf(g.kind).includes(p)) && g.start <= end && start <= g.end)
-    // A fix may change where the sentence splitter cuts ("€5. The" is one sentence, "5 EUR. The"
-    // two): a finding of the same kind shortly after an earlier one of the rule, naming only its words, is that finding's.
-    // Its words are the earlier finding's, or what a fix wrote in their place (`€5` → `5 EUR`).
-    if (i < 0) return !before.some((g) => g.ruleId === f.ruleId && g.kind === f.kind && g.start <= start && start - g.start < 500 && f.words.every((w) => g.words.includes(w) || written.has(w)))
+    if (i < 0) return true
     unused.splice(i, 1)
     return false
   })

@@ -297,14 +297,56 @@ function cutSentences(tree: NlcstRoot, source: string, paragraphs: Paragraph[]):
       if (previous && previous.paragraph === paragraph.index && (endsInAbbreviation(previous.text) || /^[a-z]/.test(source[from]))) {
         previous.end = to
         previous.text = unwrapped(source, previous.start, to)
-        continue
+      } else {
+        const sentence: Sentence = {index: sentences.length, start: from, end: to, text: unwrapped(source, from, to), paragraph: paragraph.index, node}
+        paragraph.sentences.push(sentence.index)
+        sentences.push(sentence)
       }
-      const sentence: Sentence = {index: sentences.length, start: from, end: to, text: unwrapped(source, from, to), paragraph: paragraph.index, node}
-      paragraph.sentences.push(sentence.index)
-      sentences.push(sentence)
+      cutAfterNumbers(sentences, paragraph, source)
     }
   })
   return sentences
+}
+
+/**
+ * retext (parse-latin) reads a full stop after a number of one to three digits as an ordinal's
+ * ("5. Mai") and ends no sentence there: "The module sells for €5. Analysts say …" would be one
+ * sentence, and an attribution in the second would cover the figure of the first. In English the
+ * full stop ends the sentence when a capital follows, unless the number is a marker: at the start
+ * of the sentence (a list item, "1. Mix the flour"), or after a full stop, colon, semicolon or end
+ * mark, which covers enumerations ("Steps: 1. Mix …") and numbers named by an abbreviation
+ * ("No. 5.", "Dec. 5."). Cuts the last sentence there, offsets kept.
+ */
+function cutAfterNumbers(sentences: Sentence[], paragraph: Paragraph, source: string) {
+  for (let sentence = sentences.at(-1); sentence; ) {
+    const cut = numberEnd(sentence.text, sentence.start, source)
+    if (!cut) return
+    const end = sentence.end
+    sentence.end = sentence.start + cut.end
+    sentence.text = unwrapped(source, sentence.start, sentence.end)
+    const start = sentence.start + cut.next
+    sentence = {index: sentences.length, start, end, text: unwrapped(source, start, end), paragraph: paragraph.index, node: sentence.node}
+    paragraph.sentences.push(sentence.index)
+    sentences.push(sentence)
+  }
+}
+
+/** The first place in `text` (at `offset` in `source`) where a number's full stop ends a sentence: the end of the stop, the start of the next sentence. */
+function numberEnd(text: string, offset: number, source: string): {end: number; next: number} | undefined {
+  for (const m of text.matchAll(/\d\.(\s+)["“‘'(]*\p{Lu}/gu)) {
+    const stop = (m.index ?? 0) + 1
+    // The whole number ("€5", "1,234", "3.5"): the digits of one to three are parse-latin's.
+    let at = stop
+    while (at > 0 && /[\d.,]/.test(text[at - 1])) at--
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue
+    const before = text.slice(0, at).trimEnd()
+    if (before === '' || /[.:;!?]$/.test(before)) continue
+    // A list marker at a line start after a comma, parenthesis or dash (a line starting with a digit
+    // after any other line is a paragraph of its own; a hard wrap is read as a space).
+    if (/[,(\-–—]$/.test(before) && /\n[ \t>]*$/.test(source.slice(offset + before.length, offset + at))) continue
+    return {end: stop + 1, next: stop + 1 + m[1].length}
+  }
+  return undefined
 }
 
 /** Index of the first span in `spans` (sorted, disjoint) that ends after `offset`. */
