@@ -103,6 +103,10 @@ describe('participles that are adjectives', () => {
     expect(vague('Even though he confessed, several alleged accomplices were tried by the same court.')).toEqual([])
     expect(vague('Some mentioned memory problems; others cited conflicts within their families.')).toEqual(['others cited'])
   })
+  it('reads "Some estimated death tolls" as a noun phrase, "Some estimated the toll" as a vague source', () => {
+    expect(vague('Some estimated death tolls, provided anonymously by officials to journalists, exceeded 100.')).toEqual([])
+    expect(vague('Some estimated the toll at more than 100.')).toEqual(['some estimated'])
+  })
 })
 
 describe('vague cues name no one and are not sources', () => {

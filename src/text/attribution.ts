@@ -24,6 +24,7 @@ interface AttributionData {
   passiveEstimating: string[]
   passiveAdverbs: string[]
   commitmentVerbs: string[]
+  attributiveParticiples: string[]
   vagueQuantifierNouns: string[]
   itPassive: string[]
   existentialNouns: string[]
@@ -50,6 +51,7 @@ export const attributionShape = object<AttributionData>({
   passiveEstimating: strings,
   passiveAdverbs: strings,
   commitmentVerbs: strings,
+  attributiveParticiples: strings,
   vagueQuantifierNouns: strings,
   itPassive: strings,
   existentialNouns: strings,
@@ -78,6 +80,7 @@ let compiled:
       itPassive: RegExp
       existential: RegExp
       commitment: Set<string>
+      attributive: Set<string>
       quantifierNouns: Set<string>
       reportPrepositions: Set<string>
     }
@@ -118,6 +121,7 @@ function patterns() {
       itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
       existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
       commitment: new Set(data.commitmentVerbs),
+      attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
       reportPrepositions: new Set(data.reportPrepositions)
     }
@@ -304,9 +308,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (back >= 0 && beForms.has(tokens[back].lower) && !/ing$/.test(tokens[i].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
-    // So "alleged" after a quantifier, before a plural noun: "several alleged accomplices were
-    // tried" ("others cited conflicts" is a verb).
-    if (back >= 0 && p.quantifiers.has(tokens[back].lower) && /^(?:alleged|purported)$/.test(tokens[i].lower) && tokens[i + span]?.tag === 'NNS') continue
+    // So a participle adjective after a quantifier, before its noun: "several alleged accomplices
+    // were tried", "Some estimated death tolls … exceeded 100" ("others cited conflicts" is a verb).
+    if (back >= 0 && p.quantifiers.has(tokens[back].lower) && p.attributive.has(tokens[i].lower) && /^NNS?$/.test(tokens[i + span]?.tag ?? '')) continue
     // "the highest rate noted by the team": the agent after "by" is the source.
     // ("They estimated by 2050, …": no agent after "by", so the subject before is the source.)
     if (/(?:ed|wn|ound)$/.test(tokens[i].lower) && tokens[i + span]?.lower === 'by') {
