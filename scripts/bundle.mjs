@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url)
 
 rmSync('dist/bundle', {recursive: true, force: true})
 rmSync('dist/data', {recursive: true, force: true})
-const common = {bundle: true, platform: 'node', target: 'node20', minify: true, plugins: [posLexiconFromData()], logLevel: 'warning'}
+const common = {bundle: true, platform: 'node', target: 'node20', ...(process.env.COPYDESK_BUNDLE_NAMES ? {minifySyntax: true} : {minify: true}), plugins: [posLexiconFromData()], logLevel: 'warning'}
 await build({
   ...common,
   entryPoints: ['src/run/worker.ts'],
@@ -60,7 +60,7 @@ for (const folder of ['rules', 'src']) {
 const model = 'rules/off-topic-insert/model.json'
 writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
-// The tagger's lexicon as sorted lines (src/text/lexicon.ts): no 1.7 MB object literal to compile.
+// The tagger's lexicon as a word table (src/text/lexicon.ts): no 1.7 MB object literal to compile.
 writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
 
 // The CLI's first code cache, from a run like a user's: the seed article, default config.
@@ -80,7 +80,7 @@ function posLexiconFromData() {
     setup(build) {
       build.onResolve({filter: /^\.\/lexicon$/}, (args) => (/[\\/]pos[\\/]POSTagger\.js$/.test(args.importer) ? {path: 'pos-lexicon', namespace: 'copydesk'} : undefined))
       build.onLoad({filter: /.*/, namespace: 'copydesk'}, () => ({
-        contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.tsv (src/text/lexicon.ts)')",
+        contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.bin (src/text/lexicon.ts)')",
         loader: 'js'
       }))
     }
