@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url)
 
 rmSync('dist/bundle', {recursive: true, force: true})
 rmSync('dist/data', {recursive: true, force: true})
-const common = {bundle: true, platform: 'node', target: 'node20', ...(process.env.COPYDESK_BUNDLE_NAMES ? {minifySyntax: true} : {minify: true}), plugins: [posLexiconFromData()], logLevel: 'warning'}
+const common = {bundle: true, platform: 'node', target: 'node20', ...(process.env.COPYDESK_BUNDLE_NAMES ? {minifySyntax: true} : {minify: true}), plugins: [posLexiconFromData(), lazyDependencies()], logLevel: 'warning'}
 await build({
   ...common,
   entryPoints: ['src/run/worker.ts'],
@@ -83,6 +83,43 @@ function posLexiconFromData() {
         contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.bin (src/text/lexicon.ts)')",
         loader: 'js'
       }))
+    }
+  }
+}
+
+/**
+ * Dependencies a run seldom needs, initialised where they are first used instead of at every
+ * start: an import at a module's top level runs the package's module code as the bundle loads
+ * (load-plugin's npm config reader alone defines hundreds of settings), and that code then fills
+ * the code cache every run deserialises. Each stands in for the package with a module that loads
+ * the bundled package on first call; the package's own code is unchanged.
+ */
+function lazyDependencies() {
+  const shims = {
+    // unified-engine, for plugins and reporters named by a string (`"plugins": ["copydesk"]` in a .remarkrc.json).
+    'load-plugin': "export const resolvePlugin = async (...args) => (await import('load-plugin')).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => (await import('load-plugin')).loadPlugin(...args)",
+    // YAML configs, front matter that is not flat (src/plugin/frontmatter.ts), data files edited since the build.
+    yaml: "export const parse = (...args) => require('yaml').parse(...args)\nexport default {parse}",
+    // unified-engine's finder, for a path with a glob's special characters: without one it has no magic.
+    glob: "const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require('glob').hasMagic(pattern, options)\nexport const glob = async (...args) => (await import('glob')).glob(...args)",
+    // unified-engine's standard input, which the CLI reads itself (src/cli/main.ts).
+    'concat-stream': "export default (...args) => require('concat-stream')(...args)",
+    // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
+    // answer without a grapheme segmenter per call and its emoji pattern to compile.
+    'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
+  }
+  return {
+    name: 'lazy-dependencies',
+    setup(build) {
+      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width)$/}, (args) => {
+        // The shim's own import or require: the package, resolved as an import from where the shim stands in.
+        if (args.pluginData?.real) return undefined
+        if (args.namespace === 'copydesk-lazy') return build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
+        // The CLI's own lazy imports of glob (src/cli/main.ts, src/run/walk.ts) stay as they are.
+        if (args.kind === 'dynamic-import') return undefined
+        return {path: args.path, namespace: 'copydesk-lazy', pluginData: {resolveDir: args.resolveDir}}
+      })
+      build.onLoad({filter: /.*/, namespace: 'copydesk-lazy'}, (args) => ({contents: shims[args.path], loader: 'js', resolveDir: args.pluginData.resolveDir, pluginData: args.pluginData}))
     }
   }
 }
