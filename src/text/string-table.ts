@@ -67,8 +67,9 @@ export function encodeStringTable(words: readonly string[]): Buffer {
   keys.forEach((key, i) => {
     if (key.toString('utf8') !== words[i]) throw new Error(`string table: ${JSON.stringify(words[i])} is not valid UTF-16`)
   })
+  // Filled to at most three quarters: a look-up probes about two slots, a miss about eight.
   let s = 1
-  while (s < words.length * 2) s *= 2
+  while (s * 3 < words.length * 4) s *= 2
   const slots = new Uint32Array(s)
   words.forEach((word, i) => {
     let slot = fnv1a(word) & (s - 1)
