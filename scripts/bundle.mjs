@@ -119,15 +119,19 @@ function lazyDependencies() {
     'concat-stream': "export default (...args) => require('concat-stream')(...args)",
     // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
     // answer without a grapheme segmenter per call and its emoji pattern to compile.
+    // unified-engine's assertions, which hold in every run: node:assert (with tty and colours) is loaded to explain one that fails.
+    'node:assert/strict': "export default (value, message) => { if (!value) require('node:assert/strict')(value, message) }",
     'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
   }
   return {
     name: 'lazy-dependencies',
     setup(build) {
-      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width)$/}, (args) => {
+      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict)$/}, (args) => {
         // The shim's own import or require: the package, resolved as an import from where the shim stands in.
         if (args.pluginData?.real) return undefined
-        if (args.namespace === 'copydesk-lazy') return build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
+        if (args.namespace === 'copydesk-lazy') return args.path.startsWith('node:') ? {path: args.path, external: true} : build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
+        // Only unified-engine's calls `assert(value, message)` are known to use nothing else of node:assert.
+        if (args.path === 'node:assert/strict' && !/[\\/]unified-engine[\\/]lib[\\/]/.test(args.importer)) return undefined
         // The CLI's own lazy imports of glob (src/cli/main.ts, src/run/walk.ts) stay as they are.
         if (args.kind === 'dynamic-import') return undefined
         return {path: args.path, namespace: 'copydesk-lazy', pluginData: {resolveDir: args.resolveDir}}
