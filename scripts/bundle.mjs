@@ -121,17 +121,23 @@ function lazyDependencies() {
     // answer without a grapheme segmenter per call and its emoji pattern to compile.
     // unified-engine's assertions, which hold in every run: node:assert (with tty and colours) is loaded to explain one that fails.
     'node:assert/strict': "export default (value, message) => { if (!value) require('node:assert/strict')(value, message) }",
+    // unified-engine's step logs, on only when DEBUG is set as it loads (debug reads it then): without it, no
+    // debug and its setup (tty, util.inspect options from the environment).
+    debug: "export default (namespace) => {\n  if (process.env.DEBUG) return require('debug')(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}",
+    // unified-engine's JSON configs and JSON input; its error frames bring @babel/code-frame and colours.
+    'parse-json': "export default (...args) => require('parse-json').default(...args)",
     'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
   }
   return {
     name: 'lazy-dependencies',
     setup(build) {
-      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict)$/}, (args) => {
+      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict|debug|parse-json)$/}, (args) => {
         // The shim's own import or require: the package, resolved as an import from where the shim stands in.
         if (args.pluginData?.real) return undefined
         if (args.namespace === 'copydesk-lazy') return args.path.startsWith('node:') ? {path: args.path, external: true} : build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
         // Only unified-engine's calls `assert(value, message)` are known to use nothing else of node:assert.
-        if (args.path === 'node:assert/strict' && !/[\\/]unified-engine[\\/]lib[\\/]/.test(args.importer)) return undefined
+        // Only unified-engine's uses of debug (`createDebug(name)` then `debug(...)`) are known to need nothing else.
+        if ((args.path === 'node:assert/strict' || args.path === 'debug') && !/[\\/]unified-engine[\\/]lib[\\/]/.test(args.importer)) return undefined
         // The CLI's own lazy imports of glob (src/cli/main.ts, src/run/walk.ts) stay as they are.
         if (args.kind === 'dynamic-import') return undefined
         return {path: args.path, namespace: 'copydesk-lazy', pluginData: {resolveDir: args.resolveDir}}
