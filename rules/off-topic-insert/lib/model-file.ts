@@ -127,8 +127,22 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
  * training script, tests) reads the entries in the table's order.
  */
 class TableMap<V> extends Map<string, V> {
+  /** Entries (-1: absent) of the words looked up so far: a long run asks for the same words again and again. */
+  private readonly found = new Map<string, number>()
+
   constructor(private readonly table: StringTable, private readonly valueOf: (entry: number) => V) {
     super()
+  }
+
+  private entryOf(word: string): number {
+    let entry = this.found.get(word)
+    if (entry === undefined) {
+      entry = this.table.find(word)
+      // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
+      if (this.found.size >= 1 << 17) this.found.clear()
+      this.found.set(word, entry)
+    }
+    return entry
   }
 
   override get size(): number {
@@ -136,12 +150,12 @@ class TableMap<V> extends Map<string, V> {
   }
 
   override get(word: string): V | undefined {
-    const entry = this.table.find(word)
+    const entry = this.entryOf(word)
     return entry < 0 ? undefined : this.valueOf(entry)
   }
 
   override has(word: string): boolean {
-    return this.table.find(word) >= 0
+    return this.entryOf(word) >= 0
   }
 
   override set(): this {
