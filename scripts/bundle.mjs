@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url)
 
 rmSync('dist/bundle', {recursive: true, force: true})
 rmSync('dist/data', {recursive: true, force: true})
-const common = {bundle: true, platform: 'node', target: 'node20', minify: true, plugins: [posLexiconFromData()], logLevel: 'warning'}
+const common = {bundle: true, platform: 'node', target: 'node20', ...(process.env.COPYDESK_BUNDLE_NAMES ? {minifySyntax: true} : {minify: true}), plugins: [posLexiconFromData(), lazyDependencies()], logLevel: 'warning'}
 await build({
   ...common,
   entryPoints: ['src/run/worker.ts'],
@@ -46,6 +46,19 @@ for (const [name, entry, start] of [['cli', 'src/cli/main.ts', 'src/cli/start.ts
   await build({...common, entryPoints: {[name]: start}, outdir: 'dist/bundle', format: 'esm'})
 }
 
+// Every bundle in ASCII: a source with one non-ASCII character is decoded from UTF-8 into a
+// two-byte string, which costs a one-article run more than reading the file (src/run/code-cache.ts
+// reads an ASCII one as Latin-1). esbuild escapes strings and names but leaves regular expression
+// literals and String.raw templates as written; in those a \uXXXX escape (a surrogate pair as two)
+// means the same character, and every String.raw template here is a regular expression's source.
+for (const name of readdirSync('dist/bundle')) {
+  if (!/\.c?js$/.test(name)) continue
+  const file = join('dist/bundle', name)
+  const code = readFileSync(file, 'utf8')
+  const ascii = code.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  if (ascii !== code) writeFileSync(file, ascii)
+}
+
 // Data files as JSON (src/plugin/data.ts loadData reads these while they are newer than the YAML).
 for (const folder of ['rules', 'src']) {
   for (const name of readdirSync(folder, {recursive: true, encoding: 'utf8'})) {
@@ -60,7 +73,7 @@ for (const folder of ['rules', 'src']) {
 const model = 'rules/off-topic-insert/model.json'
 writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
-// The tagger's lexicon as sorted lines (src/text/lexicon.ts): no 1.7 MB object literal to compile.
+// The tagger's lexicon as a word table (src/text/lexicon.ts): no 1.7 MB object literal to compile.
 writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
 
 // The CLI's first code cache, from a run like a user's: the seed article, default config.
@@ -80,9 +93,56 @@ function posLexiconFromData() {
     setup(build) {
       build.onResolve({filter: /^\.\/lexicon$/}, (args) => (/[\\/]pos[\\/]POSTagger\.js$/.test(args.importer) ? {path: 'pos-lexicon', namespace: 'copydesk'} : undefined))
       build.onLoad({filter: /.*/, namespace: 'copydesk'}, () => ({
-        contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.tsv (src/text/lexicon.ts)')",
+        contents: "throw new Error('copydesk: the pos lexicon is read from dist/data/pos-lexicon.bin (src/text/lexicon.ts)')",
         loader: 'js'
       }))
+    }
+  }
+}
+
+/**
+ * Dependencies a run seldom needs, initialised where they are first used instead of at every
+ * start: an import at a module's top level runs the package's module code as the bundle loads
+ * (load-plugin's npm config reader alone defines hundreds of settings), and that code then fills
+ * the code cache every run deserialises. Each stands in for the package with a module that loads
+ * the bundled package on first call; the package's own code is unchanged.
+ */
+function lazyDependencies() {
+  const shims = {
+    // unified-engine, for plugins and reporters named by a string (`"plugins": ["copydesk"]` in a .remarkrc.json).
+    'load-plugin': "export const resolvePlugin = async (...args) => (await import('load-plugin')).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => (await import('load-plugin')).loadPlugin(...args)",
+    // YAML configs, front matter that is not flat (src/plugin/frontmatter.ts), data files edited since the build.
+    yaml: "export const parse = (...args) => require('yaml').parse(...args)\nexport default {parse}",
+    // unified-engine's finder, for a path with a glob's special characters: without one it has no magic.
+    glob: "const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require('glob').hasMagic(pattern, options)\nexport const glob = async (...args) => (await import('glob')).glob(...args)",
+    // unified-engine's standard input, which the CLI reads itself (src/cli/main.ts).
+    'concat-stream': "export default (...args) => require('concat-stream')(...args)",
+    // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
+    // answer without a grapheme segmenter per call and its emoji pattern to compile.
+    // unified-engine's assertions, which hold in every run: node:assert (with tty and colours) is loaded to explain one that fails.
+    'node:assert/strict': "export default (value, message) => { if (!value) require('node:assert/strict')(value, message) }",
+    // unified-engine's step logs, on only when DEBUG is set as it loads (debug reads it then): without it, no
+    // debug and its setup (tty, util.inspect options from the environment).
+    debug: "export default (namespace) => {\n  if (process.env.DEBUG) return require('debug')(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}",
+    // unified-engine's JSON configs and JSON input; its error frames bring @babel/code-frame and colours.
+    'parse-json': "export default (...args) => require('parse-json').default(...args)",
+    'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
+  }
+  return {
+    name: 'lazy-dependencies',
+    setup(build) {
+      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict|debug|parse-json)$/}, (args) => {
+        // The shim's own import or require: the package, resolved as an import from where the shim stands in.
+        if (args.pluginData?.real) return undefined
+        if (args.namespace === 'copydesk-lazy') return args.path.startsWith('node:') ? {path: args.path, external: true} : build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
+        // Only unified-engine's calls `assert(value, message)` are known to use nothing else of node:assert.
+        // Only unified-engine's uses of debug (`createDebug(name)` then `debug(...)`) are known to need nothing else.
+        if ((args.path === 'node:assert/strict' || args.path === 'debug') && !/[\\/]unified-engine[\\/]lib[\\/]/.test(args.importer)) return undefined
+        // The CLI's own lazy imports of glob (src/cli/main.ts, src/run/walk.ts) stay as they are.
+        if (args.kind === 'dynamic-import') return undefined
+        return {path: args.path, namespace: 'copydesk-lazy', pluginData: {resolveDir: args.resolveDir}}
+      })
+      build.onLoad({filter: /.*/, namespace: 'copydesk-lazy'}, (args) => ({contents: shims[args.path], loader: 'js', resolveDir: args.pluginData.resolveDir, pluginData: args.pluginData}))
     }
   }
 }

@@ -1,4 +1,4 @@
-// The tagger reads the pos lexicon from sorted lines (src/text/lexicon.ts): it must tag exactly as
+// The tagger reads the pos lexicon from a word table (src/text/lexicon.ts, src/text/string-table.ts): it must tag exactly as
 // the package's own Tagger with its object literal does, word for word.
 import {createRequire} from 'node:module'
 import pos from 'pos'
@@ -9,7 +9,7 @@ const packageLexicon: Record<string, string[]> = createRequire(import.meta.url)(
 const stock = new pos.Tagger()
 const ours = createTagger()
 
-describe('the pos lexicon read from lines', () => {
+describe('the pos lexicon read from its word table', () => {
   const words = Object.keys(packageLexicon)
   // Every lexicon word, its lower and upper case, words it lacks, and Object.prototype's names.
   const probes = [...words, ...words.map((w) => w.toLowerCase()), ...words.map((w) => w.toUpperCase()), 'Zyzzogeton', 'qwxz', 'a', 'Ünïcode', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']

@@ -24,6 +24,18 @@ describe('the off-topic model as a binary file', () => {
     for (const [word, vector] of fromFile.vocabulary.vectors) expect([...decoded!.vocabulary.vectors.get(word)!], word).toEqual([...vector])
   })
 
+  it('looks every word up in place, and misses words it does not have', () => {
+    const df = decoded!.vocabulary.df
+    expect(df.size).toBe(fromFile.vocabulary.df.size)
+    const wrong = [...fromFile.vocabulary.df].filter(([word, n]) => df.get(word) !== n || !df.has(word))
+    expect(wrong).toEqual([])
+    for (const word of ['', 'zzqxj', 'Ünïcode', 'constructor', '__proto__', 'the ']) {
+      expect(df.has(word), word).toBe(fromFile.vocabulary.df.has(word))
+      expect(df.get(word), word).toBe(fromFile.vocabulary.df.get(word))
+      expect(decoded!.vocabulary.vectors.get(word), word).toEqual(fromFile.vocabulary.vectors.get(word))
+    }
+  })
+
   it('refuses a file with a bad vector rather than misreading it', () => {
     const [word] = Object.keys(json.vectors)
     expect(() => encodeModel({...json, vectors: {...json.vectors, [word]: 'AAAA'}})).toThrow(/dimensions/)

@@ -1,5 +1,5 @@
-import {execFileSync} from 'node:child_process'
 import {existsSync, realpathSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {join, resolve} from 'node:path'
 import {parsePatch} from 'diff'
 import type {VFile} from 'vfile'
@@ -113,6 +113,8 @@ function commitOf(revision: string, cwd: string): string | undefined {
 
 /** Run git; undefined when it fails (not a repository, unknown revision). */
 function git(args: string[], cwd: string): string | undefined {
+  // node:child_process (with net and dgram) is loaded only for --diff: it cost every run's start.
+  const {execFileSync} = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process')
   try {
     return execFileSync('git', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024})
   } catch {

@@ -3,68 +3,69 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import pos, {type Tagger} from 'pos'
 import {packageRoot} from '../plugin/data.js'
+import {align, encodeStringTable, StringTable} from './string-table.js'
 
 /**
- * The `pos` tagger with its lexicon read from sorted `word<TAB>tag` lines (built into dist/data by
- * scripts/bundle.mjs) and searched by bisection. The package's lexicon is a 1.7 MB object literal
- * of 92,662 words: compiling and building it cost a one-article run a quarter of its time, and
- * every thread of the pool held its own copy. The lines keep each word's first tag, the only one
- * the tagger reads.
+ * The `pos` tagger with its lexicon read from a word table (built into dist/data by
+ * scripts/bundle.mjs, src/text/string-table.ts) and looked up in place. The package's lexicon is a
+ * 1.7 MB object literal of 92,662 words: compiling and building it cost a one-article run a
+ * quarter of its time, and every thread of the pool held its own copy. The table keeps each
+ * word's first tag, the only one the tagger reads, and is read on the first look-up.
  */
 export function createTagger(): Tagger {
   const tagger = Object.create(pos.Tagger.prototype) as Tagger
-  tagger.lexicon = lexiconObject(new SortedLexicon(readLines()))
+  tagger.lexicon = lexiconObject(new LazyLexicon())
   return tagger
 }
 
-/** The lexicon as lines, sorted by code unit; `''` (tagged `[]` in the package) has no tag. */
-export function encodeLexicon(lexicon: Record<string, string[]>): string {
-  const words = Object.keys(lexicon).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const word of words) if (/[\t\n]/.test(word)) throw new Error(`copydesk: the pos lexicon has a word with a tab or newline: ${JSON.stringify(word)}`)
-  return words.map((word) => `${word}\t${lexicon[word][0] ?? ''}`).join('\n')
+/** The lexicon as one file: u32 length and JSON of the tags, then the words' table and a u8 tag per word (0: none). */
+export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
+  const words = Object.keys(lexicon)
+  const tags = [...new Set(words.map((word) => lexicon[word][0]).filter((tag) => tag !== undefined))]
+  if (tags.length > 255) throw new Error(`copydesk: the pos lexicon has ${tags.length} tags, more than a byte holds`)
+  const json = Buffer.from(JSON.stringify(tags))
+  const head = Buffer.alloc(align(4 + json.length))
+  head.writeUInt32LE(json.length, 0)
+  json.copy(head, 4)
+  const tagOf = Uint8Array.from(words, (word) => (lexicon[word][0] === undefined ? 0 : tags.indexOf(lexicon[word][0]) + 1))
+  return Buffer.concat([head, encodeStringTable(words), Buffer.from(tagOf.buffer)])
 }
 
-export const lexiconPath = join(packageRoot, 'dist', 'data', 'pos-lexicon.tsv')
+export const lexiconPath = join(packageRoot, 'dist', 'data', 'pos-lexicon.bin')
 
-/** The built lines; unbuilt (tests on a fresh checkout), the package's own lexicon encoded here. */
-function readLines(): string {
+/** The built table; unbuilt (tests on a fresh checkout), the package's own lexicon encoded here. */
+function readTable(): Buffer {
   try {
-    return readFileSync(lexiconPath, 'utf8')
+    return readFileSync(lexiconPath)
   } catch {
     return encodeLexicon(createRequire(import.meta.url)('pos/lexicon.js'))
   }
 }
 
-class SortedLexicon {
-  private readonly starts: Uint32Array
+class LazyLexicon {
+  private table: StringTable | undefined
+  private tagOf: Uint8Array | undefined
+  private tags: string[] = []
   private readonly found = new Map<string, string[] | undefined>()
 
-  constructor(private readonly text: string) {
-    let count = 1
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
-    this.starts = new Uint32Array(count)
-    for (let i = 1, at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts[i++] = at + 1
+  private load(): StringTable {
+    const bytes = readTable()
+    const length = bytes.readUInt32LE(0)
+    this.tags = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as string[]
+    const at = align(4 + length)
+    const table = new StringTable(bytes, at)
+    const tagsAt = at + StringTable.byteLengthAt(bytes, at)
+    this.tagOf = bytes.subarray(tagsAt, tagsAt + table.size)
+    this.table = table
+    return table
   }
 
   /** The word's tags (its first one), or undefined when the lexicon does not have it. */
   get(word: string): string[] | undefined {
     if (this.found.has(word)) return this.found.get(word)
-    let low = 0
-    let high = this.starts.length - 1
-    let tags: string[] | undefined
-    while (low <= high) {
-      const middle = (low + high) >>> 1
-      const start = this.starts[middle]
-      const tab = this.text.indexOf('\t', start)
-      const key = this.text.slice(start, tab)
-      if (key === word) {
-        const end = middle + 1 < this.starts.length ? this.starts[middle + 1] - 1 : this.text.length
-        tags = end > tab + 1 ? [this.text.slice(tab + 1, end)] : []
-        break
-      }
-      if (key < word) low = middle + 1
-      else high = middle - 1
-    }
+    const entry = (this.table ?? this.load()).find(word)
+    const tag = entry < 0 ? undefined : this.tagOf![entry]
+    const tags = tag === undefined ? undefined : tag === 0 ? [] : [this.tags[tag - 1]]
     // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
     if (this.found.size >= 1 << 17) this.found.clear()
     this.found.set(word, tags)
@@ -76,6 +77,6 @@ class SortedLexicon {
  * What the tagger indexes as `this.lexicon[word]`: a plain object's answers, so a word the lexicon
  * lacks reads through to Object.prototype as in the package ("constructor" is "in" the lexicon).
  */
-function lexiconObject(lexicon: SortedLexicon): Record<string, string[]> {
+function lexiconObject(lexicon: LazyLexicon): Record<string, string[]> {
   return new Proxy({}, {get: (target, key) => (typeof key === 'string' && lexicon.get(key)) || Reflect.get(target, key)})
 }

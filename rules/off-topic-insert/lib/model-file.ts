@@ -1,3 +1,4 @@
+import {align, encodeStringTable, StringTable} from '../../../src/text/string-table.js'
 import type {Model, Vocabulary} from './classifiers.js'
 
 /** model.json as scripts/train-off-topic.mjs writes it: int8 weights and vectors in base64. */
@@ -43,6 +44,8 @@ function int8(base64: string): Int8Array {
 }
 
 interface Header {
+  /** Bumped when the layout changes: a file of another layout is read from model.json instead. */
+  layout: number
   littleEndian: boolean
   bits: number
   bias: number
@@ -50,26 +53,22 @@ interface Header {
   docs: number
   dims: number
   weights: number
-  /** Words joined by newlines: the df words, then those with vectors. */
-  dfWords: string
-  vectorWords: string
 }
 
+const layout = 2
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
-const align = (n: number) => (n + 3) & ~3
-const lines = (text: string) => (text === '' ? [] : text.split('\n'))
 
 /**
- * The same model as one binary file, which the build writes next to the compiled data files:
- * typed arrays read in place, so a cold start neither parses 1.2 MB of JSON nor decodes 8,659
- * base64 vectors (~30 ms of a one-article run, and of each worker's start). Layout: u32 header
- * length, header JSON, then at 4-byte boundaries float32 weights, u32 document frequencies and
- * int8 vectors, all in this machine's byte order.
+ * The same model as one binary file, which the build writes next to the compiled data files (and
+ * so from whatever model.json scripts/train-off-topic.mjs last wrote): typed arrays and word
+ * tables read in place, so a cold start neither parses 1.2 MB of JSON nor decodes 8,659 base64
+ * vectors nor builds Maps of 12,254 words (src/text/string-table.ts). Layout: u32 header length,
+ * header JSON, then at 4-byte boundaries float32 weights, the df words' table, their u32 document
+ * frequencies, the vector words' table and int8 vectors, the typed arrays in this machine's byte order.
  */
 export function encodeModel(file: ModelJson): Buffer {
   const dfWords = Object.keys(file.df)
   const vectorWords = Object.keys(file.vectors)
-  for (const word of [...dfWords, ...vectorWords]) if (word.includes('\n')) throw new Error(`model.json: a word with a newline: ${JSON.stringify(word)}`)
   for (const word of dfWords) if (!Number.isInteger(file.df[word]) || file.df[word] < 0) throw new Error(`model.json: df of \`${word}\` is not a count`)
   const weights = scaledWeights(file)
   const vectors = new Int8Array(vectorWords.length * file.dims)
@@ -78,48 +77,116 @@ export function encodeModel(file: ModelJson): Buffer {
     if (vector.length !== file.dims) throw new Error(`model.json: the vector of \`${word}\` has ${vector.length} dimensions, not ${file.dims}`)
     vectors.set(vector, i * file.dims)
   })
-  const header: Header = {
-    littleEndian,
-    bits: file.bits,
-    bias: file.bias,
-    topic: file.topic,
-    docs: file.docs,
-    dims: file.dims,
-    weights: weights.length,
-    dfWords: dfWords.join('\n'),
-    vectorWords: vectorWords.join('\n')
-  }
+  const header: Header = {layout, littleEndian, bits: file.bits, bias: file.bias, topic: file.topic, docs: file.docs, dims: file.dims, weights: weights.length}
   const json = Buffer.from(JSON.stringify(header))
-  const start = align(4 + json.length)
-  const out = Buffer.alloc(align(start + weights.byteLength + 4 * dfWords.length) + vectors.byteLength)
-  out.writeUInt32LE(json.length, 0)
-  json.copy(out, 4)
-  Buffer.from(weights.buffer).copy(out, start)
-  Buffer.from(Uint32Array.from(dfWords, (word) => file.df[word]).buffer).copy(out, start + weights.byteLength)
-  Buffer.from(vectors.buffer).copy(out, align(start + weights.byteLength + 4 * dfWords.length))
-  return out
+  const head = Buffer.alloc(align(4 + json.length))
+  head.writeUInt32LE(json.length, 0)
+  json.copy(head, 4)
+  return Buffer.concat([
+    head,
+    Buffer.from(weights.buffer),
+    encodeStringTable(dfWords),
+    Buffer.from(Uint32Array.from(dfWords, (word) => file.df[word]).buffer),
+    encodeStringTable(vectorWords),
+    Buffer.from(vectors.buffer)
+  ])
 }
 
-/** The model from `encodeModel`'s bytes; undefined when they were written in the other byte order. */
+/** The model from `encodeModel`'s bytes; undefined when they were written in another layout or byte order. */
 export function decodeModel(bytes: Buffer): Trained | undefined {
   const length = bytes.readUInt32LE(0)
   const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Header
-  if (header.littleEndian !== littleEndian) return undefined
+  if (header.layout !== layout || header.littleEndian !== littleEndian) return undefined
   // Typed arrays need aligned offsets: copy in the unlikely case the file's buffer is not.
   const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes)
-  const at = (offset: number) => buffer.byteOffset + offset
-  const dfWords = lines(header.dfWords)
-  const vectorWords = lines(header.vectorWords)
-  const start = align(4 + length)
-  const weights = new Float32Array(buffer.buffer, at(start), header.weights)
-  const counts = new Uint32Array(buffer.buffer, at(start + weights.byteLength), dfWords.length)
-  const vectors = new Int8Array(buffer.buffer, at(align(start + weights.byteLength + counts.byteLength)), vectorWords.length * header.dims)
+  let at = align(4 + length)
+  const weights = new Float32Array(buffer.buffer, buffer.byteOffset + at, header.weights)
+  at += weights.byteLength
+  const df = new StringTable(buffer, at)
+  at += StringTable.byteLengthAt(buffer, at)
+  const counts = new Uint32Array(buffer.buffer, buffer.byteOffset + at, df.size)
+  at += counts.byteLength
+  const vectorWords = new StringTable(buffer, at)
+  at += StringTable.byteLengthAt(buffer, at)
+  const vectors = new Int8Array(buffer.buffer, buffer.byteOffset + at, vectorWords.size * header.dims)
+  const dims = header.dims
+  const vectorOf = new Array<Int8Array | undefined>(vectorWords.size)
   return {
     model: {bits: header.bits, bias: header.bias, weights, topic: header.topic},
     vocabulary: {
       docs: header.docs,
-      df: new Map(dfWords.map((word, i) => [word, counts[i]])),
-      vectors: new Map(vectorWords.map((word, i) => [word, vectors.subarray(i * header.dims, (i + 1) * header.dims)]))
+      df: new TableMap(df, (entry) => counts[entry]),
+      // One view per word, made once: a word's vector is the same object at every look-up.
+      vectors: new TableMap(vectorWords, (entry) => (vectorOf[entry] ??= vectors.subarray(entry * dims, (entry + 1) * dims)))
     }
+  }
+}
+
+/**
+ * A read-only Map over a string table: get and has look a word up in place; iterating (the
+ * training script, tests) reads the entries in the table's order.
+ */
+class TableMap<V> extends Map<string, V> {
+  /** Entries (-1: absent) of the words looked up so far: a long run asks for the same words again and again. */
+  private readonly found = new Map<string, number>()
+
+  constructor(private readonly table: StringTable, private readonly valueOf: (entry: number) => V) {
+    super()
+  }
+
+  private entryOf(word: string): number {
+    let entry = this.found.get(word)
+    if (entry === undefined) {
+      entry = this.table.find(word)
+      // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
+      if (this.found.size >= 1 << 17) this.found.clear()
+      this.found.set(word, entry)
+    }
+    return entry
+  }
+
+  override get size(): number {
+    return this.table.size
+  }
+
+  override get(word: string): V | undefined {
+    const entry = this.entryOf(word)
+    return entry < 0 ? undefined : this.valueOf(entry)
+  }
+
+  override has(word: string): boolean {
+    return this.entryOf(word) >= 0
+  }
+
+  override set(): this {
+    throw new TypeError('the off-topic vocabulary is read-only')
+  }
+
+  override delete(): boolean {
+    throw new TypeError('the off-topic vocabulary is read-only')
+  }
+
+  override clear(): void {
+    throw new TypeError('the off-topic vocabulary is read-only')
+  }
+
+  override *entries(): MapIterator<[string, V]> {
+    for (let entry = 0; entry < this.table.size; entry++) yield [this.table.word(entry), this.valueOf(entry)]
+  }
+
+  override *keys(): MapIterator<string> {
+    for (let entry = 0; entry < this.table.size; entry++) yield this.table.word(entry)
+  }
+
+  override *values(): MapIterator<V> {
+    for (let entry = 0; entry < this.table.size; entry++) yield this.valueOf(entry)
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries()
+  }
+
+  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this)
   }
 }
