@@ -309,7 +309,13 @@ function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): v
         while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
-      if (list[i].score < bar && !cut && group === i) continue
+      // A short lead-in that leans towards junk ("!CLICK HERE! How to legally access…", "URGENT!
+      // This is the 2nd attempt…") is judged with the sentence it opens.
+      let lead = i
+      if (list[i].score < bar && !cut && group === i) {
+        while (lead > 0 && !list[lead - 1].seed && !list[lead - 1].item && list[lead - 1].score >= settings.joinThreshold && touching(list, lead)) lead--
+        if (lead === i || judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
+      }
       let first = i
       let last = group
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
@@ -428,11 +434,13 @@ function bestCut(text: string, piece: Span, judge: (text: string, floor: number)
     if (at > maxCutLength) break
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
-    // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
     // Where the rest opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const margin = opensSentence(rest) ? seamMargin : cutMargin
+    const opens = opensSentence(rest)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case
+    // word, unless the rest opens a sentence, which no name runs into ("Keep Your Home Safe | The
+    // group said…"). Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
+    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) || /[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
+    const margin = opens ? seamMargin : cutMargin
     const headScore = judge(head, threshold + margin)
     if (headScore < threshold + margin || judge(rest, joinThreshold) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}

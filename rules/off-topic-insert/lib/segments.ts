@@ -144,8 +144,9 @@ export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   let start = text.search(/\S/)
   if (start < 0) return spans
-  // A sentence starts with a capital, a number, a CJK letter, or a bare web address.
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.))/gu
+  // A sentence starts with a capital, a number, a CJK letter, or a bare web address, or with a
+  // symbol before one of those ("!CLICK HERE!", "+1 800…", "© Copyright…", "$5 million…").
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]))/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
@@ -188,7 +189,7 @@ function splitAddress(text: string, span: Span): Span[] {
  */
 export function resumePoints(text: string): number[] {
   const points: number[] = []
-  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
+  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}(?:\p{Ll}|\s+\p{Ll}))|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
     const at = (m.index ?? 0) + m[0].length
     if (at > 0 && at < text.length) points.push(at)
   }
