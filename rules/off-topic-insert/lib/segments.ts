@@ -145,8 +145,9 @@ export function sentenceSpans(text: string): Span[] {
   let start = text.search(/\S/)
   if (start < 0) return spans
   // A sentence starts with a capital, a number, a CJK letter, or a bare web address, or with a
-  // symbol before one of those ("!CLICK HERE!", "+1 800…", "© Copyright…", "$5 million…").
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]))/gu
+  // symbol before one of those ("!CLICK HERE!", "+1 800…", "© Copyright…", "$5 million…"), or
+  // with an interview's speaker label ("((WN)) What…").
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=(?:["'“‘\[「]|\(\(?)?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]))/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
