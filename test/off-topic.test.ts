@@ -72,7 +72,8 @@ describe('segments', () => {
 
   it('tells where the real text resumes as only a new sentence does, not a name', () => {
     expect(['The study was', 'After "Taiwan Orbis" walk', 'In 2005, the', 'He said'].map(opensSentence)).toEqual([true, true, true, true])
-    expect(['The Guardian said', 'In Bruges', 'Hit the Hotspots', 'the study'].map(opensSentence)).toEqual([false, false, false, false])
+    expect(['The Guardian said', 'In Bruges', 'Hit the Hotspots', 'the study', 'However, Smith'].map(opensSentence)).toEqual([false, false, false, false, false])
+    expect(opensSentence('However, she said')).toBe(true)
   })
 
   it('offers places where the real sentence may resume after a run without a full stop', () => {
@@ -83,6 +84,11 @@ describe('segments', () => {
   it('starts a sentence at a symbol before a capital or figure, and at a speaker label', () => {
     const text = 'The submarine did not do so. !CLICK HERE! Find anyone. It cost 3.50. $5 million went to schools. ((WN)) What happened?'
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['The submarine did not do so.', '!CLICK HERE!', 'Find anyone.', 'It cost 3.50.', '$5 million went to schools.', '((WN)) What happened?'])
+  })
+
+  it('ends a sentence before a word in lower case only after a full stop that ends no abbreviation', () => {
+    const text = 'She said, "It was over." if u want followers dm me It began at 3 p.m. local time. "Why?" she asked... and left.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['She said, "It was over."', 'if u want followers dm me It began at 3 p.m. local time.', '"Why?" she asked... and left.'])
   })
 
   it('offers a one-letter word before a word in lower case as a place to resume, not a capital alone', () => {

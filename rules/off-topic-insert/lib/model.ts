@@ -112,10 +112,10 @@ let opener: RegExp | undefined
  * Does text start like a new sentence, in a way a sentence's middle does not: a capitalised
  * function word ("The", "He", "However") followed by a word in lower case ("The study was…"), a
  * quotation mark or a number ('After "Taiwan Orbis…" last week', "In 2005, …"), not a name that
- * happens to start with one ("The Guardian", "In Bruges").
+ * happens to start with one ("The Guardian", "In Bruges"). A comma may follow the word ("However, she…").
  */
 export function opensSentence(text: string): boolean {
-  opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')})\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
+  opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')}),?\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
   return opener.test(text)
 }
 

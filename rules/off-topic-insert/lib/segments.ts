@@ -147,7 +147,7 @@ export function sentenceSpans(text: string): Span[] {
   // A sentence starts with a capital, a number, a CJK letter, or a bare web address, or with a
   // symbol before one of those ("!CLICK HERE!", "+1 800…", "© Copyright…", "$5 million…"), or
   // with an interview's speaker label ("((WN)) What…").
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=(?:["'“‘\[「]|\(\(?)?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]))/gu
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=(?:["'“‘\[「]|\(\(?)?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]|\p{Ll}))/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
@@ -157,6 +157,11 @@ export function sentenceSpans(text: string): Span[] {
     // 2007.If you…", "…Mukasey.http://…", "…Zelensky.ADV: Extended…"), not inside
     // "U.S.Army" or a domain name ("ask.COM today").
     if (!cjk && !m[3] && !(/[\p{Ll}\p{N}]{2}$/u.test(text.slice(0, at)) && /^(?:\p{Lu}(?:\p{Ll}{2}|\p{Ll}?\s|\p{Lu}+[:!]?\s+\p{Lu})|https?:\/\/|www\.)/u.test(text.slice(end)))) continue
+    // Junk pasted after a sentence often starts in lower case ("…getting beaten." if you need
+    // subscribers…"); prose does so after a full stop only behind an abbreviation (tested below),
+    // while "Why?" she asked and elisions ("… and") are not ends.
+    const next = text.slice(end + m[3].length)
+    if (/^\p{Ll}/u.test(next) && !/^(?:https?:\/\/|www\.)/.test(next) && (m[1] !== '.' || !m[3])) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (isAbbreviation(lastWord, true) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
