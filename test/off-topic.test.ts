@@ -86,9 +86,11 @@ describe('segments', () => {
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['The submarine did not do so.', '!CLICK HERE!', 'Find anyone.', 'It cost 3.50.', '$5 million went to schools.', '((WN)) What happened?'])
   })
 
-  it('ends a sentence before a word in lower case only after a full stop that ends no abbreviation', () => {
+  it('ends a sentence before a word in lower case only after a full stop that ends no abbreviation (nor a capitalised word)', () => {
     const text = 'She said, "It was over." if u want followers dm me It began at 3 p.m. local time. "Why?" she asked... and left.'
     expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['She said, "It was over."', 'if u want followers dm me It began at 3 p.m. local time.', '"Why?" she asked... and left.'])
+    const abbreviated = 'Senators Van Hollen and Trone (all D-Md.) announced it in Annapolis, Md. last week.'
+    expect(sentenceSpans(abbreviated).length).toBe(1)
   })
 
   it('offers a one-letter word before a word in lower case as a place to resume, not a capital alone', () => {

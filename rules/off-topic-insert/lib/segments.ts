@@ -160,8 +160,12 @@ export function sentenceSpans(text: string): Span[] {
     // Junk pasted after a sentence often starts in lower case ("…getting beaten." if you need
     // subscribers…"); prose does so after a full stop only behind an abbreviation (tested below),
     // while "Why?" she asked and elisions ("… and") are not ends.
+    // After a capitalised word or a bracket a full stop may end an abbreviation the list lacks
+    // ("Hoyer … (all D-Md.) announced", "Annapolis, Md. last week"): only a word in lower case, a
+    // figure or a closing quotation mark before it ends a sentence there.
     const next = text.slice(end + m[3].length)
-    if (/^\p{Ll}/u.test(next) && !/^(?:https?:\/\/|www\.)/.test(next) && (m[1] !== '.' || !m[3])) continue
+    if (/^\p{Ll}/u.test(next) && !/^(?:https?:\/\/|www\.)/.test(next) &&
+        (m[1] !== '.' || !m[3] || /[)\]]/.test(m[2]) || !(/["”’]$/.test(m[2]) || /(?:^|\s)[\p{Ll}\p{N}][\p{L}\p{N}'’-]*$/u.test(text.slice(start, at))))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (isAbbreviation(lastWord, true) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
