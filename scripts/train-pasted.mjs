@@ -21,6 +21,7 @@ import {rng} from './random.mjs'
 const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'pasted-model.yml')
 const settings = data().pasted
+const voice = new Set(settings.voice)
 const {vocabulary} = loadModel()
 
 // Seeded, so every run writes the same model.
@@ -55,7 +56,7 @@ const common = unit(sum).map(round)
 const sentenceIn = (a, text, counts, k, sentenceCounts, articleCounts) => ({
   text, counts, article: articleWords(articleCounts, vocabulary),
   neighbours: [sentenceCounts[k - 1], sentenceCounts[k + 1]].filter((n) => n !== undefined),
-  first: k === 0, last: k === sentenceCounts.length - 1
+  first: k === 0, last: k === sentenceCounts.length - 1, voice
 })
 const examples = []
 const add = (s, y) => examples.push({s, y, x: {...pastedWordFeatures(s), ...pastedTopicFeatures(s, common)}})

@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {data, loadModel, opensSentence} from '../rules/off-topic-insert/lib/model.js'
 import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../rules/off-topic-insert/lib/segments.js'
-import {articleWords, nameOverlap, pastedCandidate, runContext, termCounts, topicalFit} from '../rules/off-topic-insert/lib/classifiers.js'
+import {articleWords, nameOverlap, pastedCandidate, pastedWordFeatures, runContext, termCounts, topicalFit} from '../rules/off-topic-insert/lib/classifiers.js'
 import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
@@ -72,12 +72,30 @@ describe('segments', () => {
 
   it('tells where the real text resumes as only a new sentence does, not a name', () => {
     expect(['The study was', 'After "Taiwan Orbis" walk', 'In 2005, the', 'He said'].map(opensSentence)).toEqual([true, true, true, true])
-    expect(['The Guardian said', 'In Bruges', 'Hit the Hotspots', 'the study'].map(opensSentence)).toEqual([false, false, false, false])
+    expect(['The Guardian said', 'In Bruges', 'Hit the Hotspots', 'the study', 'However, Smith'].map(opensSentence)).toEqual([false, false, false, false, false])
+    expect(opensSentence('However, she said')).toBe(true)
   })
 
   it('offers places where the real sentence may resume after a run without a full stop', () => {
     const text = 'ADV: Search Engine Registration Yet challenges remain.'
     expect(resumePoints(text).map((at) => text.slice(at, at + 3))).toEqual(['Sea', 'Eng', 'Reg', 'Yet'])
+  })
+
+  it('starts a sentence at a symbol before a capital or figure, and at a speaker label', () => {
+    const text = 'The submarine did not do so. !CLICK HERE! Find anyone. It cost 3.50. $5 million went to schools. ((WN)) What happened?'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['The submarine did not do so.', '!CLICK HERE!', 'Find anyone.', 'It cost 3.50.', '$5 million went to schools.', '((WN)) What happened?'])
+  })
+
+  it('ends a sentence before a word in lower case only after a full stop that ends no abbreviation (nor a capitalised word)', () => {
+    const text = 'She said, "It was over." if u want followers dm me It began at 3 p.m. local time. "Why?" she asked... and left.'
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['She said, "It was over."', 'if u want followers dm me It began at 3 p.m. local time.', '"Why?" she asked... and left.'])
+    const abbreviated = 'Senators Van Hollen and Trone (all D-Md.) announced it in Annapolis, Md. last week.'
+    expect(sentenceSpans(abbreviated).length).toBe(1)
+  })
+
+  it('offers a one-letter word before a word in lower case as a place to resume, not a capital alone', () => {
+    const text = 'Sub to my channel I sub back A group of ten waited at Terminal A for hours, said TV A.'
+    expect(resumePoints(text).map((at) => text.slice(at, at + 7))).toEqual(['I sub b', 'A group', 'Termina', 'A for h'])
   })
 })
 
@@ -104,6 +122,31 @@ describe('runs pasted inside a word', () => {
     expect(split("McDonald's said any changes would come.")).toEqual([])
     expect(split('The firm said SMS and other ways ther.')).toEqual([])
     expect(split('iPhone sales rose more than ever.')).toEqual([])
+  })
+})
+
+describe('pasted-sentence features', () => {
+  const {vocabulary} = loadModel()
+  const features = (text: string, rest: string) => {
+    const counts = termCounts(text)
+    const article = articleWords(termCounts(`${rest}\n${text}`), vocabulary)
+    return pastedWordFeatures({text, counts, article, neighbours: [], first: false, last: false, voice: new Set(data().pasted.voice)})
+  }
+  const report = 'The council extended the night bus service on Tuesday. Drivers said the airport route was busy.'
+  const interview = 'Q: Why did you join? I wanted to help. We all did, you know.'
+
+  it('tells a sentence in a speaker\'s own voice, less so in an article that speaks so too', () => {
+    const own = features("Recently I've been following its spread in China.", report)
+    expect(own.voice).toBe(1)
+    expect(own.voiceElsewhere).toBe(0)
+    expect(features("Recently I've been following its spread in China.", interview).voiceElsewhere).toBeGreaterThan(1)
+    expect(features('The buses will run every thirty minutes after midnight.', report).voice).toBe(0)
+  })
+
+  it('tells an interview turn of a speaker the article never names', () => {
+    expect(features('((Naomi Martisius)) So, the main downside would be that results are ambiguous.', report).newSpeaker).toBe(1)
+    expect(features('((WN)) So, the main downside would be that results are ambiguous.', `((WN)) What did you find?\n${report}`).newSpeaker).toBe(0)
+    expect(features('Drivers: the route was busy and the buses were late again.', report).newSpeaker).toBe(0)
   })
 })
 

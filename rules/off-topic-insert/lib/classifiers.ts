@@ -463,7 +463,12 @@ export interface SentenceInArticle {
   /** Is it the article's first or last sentence? */
   first: boolean
   last: boolean
+  /** Words of a speaker's own voice (first and second person: data.yml `pasted.voice`), lower case. */
+  voice: ReadonlySet<string>
 }
+
+// An interview's speaker label opening a turn: "((Naomi Martisius)) So…", "Rebecca: Be careful."
+const SPEAKER = /^\(\(([^()]{1,40})\)\)|^(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}):\s/u
 
 // Bands of IDF for the words a sentence shares with the rest of its article: sharing "said" says
 // nothing, sharing "council" something, sharing "Pelosi" nearly everything.
@@ -531,6 +536,18 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
   out.neighbourIdf = neighbourIdf
   out.first = s.first ? 1 : 0
   out.last = s.last ? 1 : 0
+  // A sentence in a speaker's own voice ("Recently I've been following…", "Do you remember…") in
+  // an article that is told in the third person, or a turn of a speaker the article never names:
+  // an interview's sentence pasted into a report.
+  let voice = 0
+  for (const w of words(s.text)) if (s.voice.has(w.replace('’', "'"))) voice++
+  let voiceElsewhere = 0
+  if (voice) for (const w of s.voice) voiceElsewhere += Math.max(0, (all.get(w) ?? 0) - (s.counts.get(w) ?? 0))
+  out.voice = voice ? 1 : 0
+  out.voiceElsewhere = voice ? Math.log1p(voiceElsewhere) : 0
+  const speaker = SPEAKER.exec(s.text)
+  const label = speaker ? termCounts(speaker[1] ?? speaker[2]) : undefined
+  out.newSpeaker = label && label.size > 0 && [...label.keys()].every((w) => (all.get(w) ?? 0) <= (s.counts.get(w) ?? 0)) ? 1 : 0
   return out
 }
 

@@ -309,14 +309,23 @@ function junkRuns({lines, settings, judge, pieces, threshold, runs}: Reading): v
         while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
-      if (list[i].score < bar && !cut && group === i) continue
+      // A short lead-in that leans towards junk ("!CLICK HERE! How to legally access…", "URGENT!
+      // This is the 2nd attempt…") is judged with the sentence it opens.
+      let lead = i
+      if (list[i].score < bar && !cut && group === i) {
+        while (lead > 0 && !list[lead - 1].seed && !list[lead - 1].item && list[lead - 1].score >= settings.joinThreshold && touching(list, lead)) lead--
+        if (lead === i || judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
+      }
       let first = i
       let last = group
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && touching(list, first) && free(first - 1)) first--
       if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && touching(list, last + 1)) last++
       const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)?.end ?? list[last].end)
-      runs.push({start: line.start + list[first].start, end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
+      // A run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI that I --
+      // Attn: PROTECT YOUR COMPUTER…"): the article's words before it stay.
+      const tail = first === i && !cut ? bestTail(line.text, {start: list[i].start, end}, judge, threshold, settings.joinThreshold, settings.cutMargin) : undefined
+      runs.push({start: line.start + (tail ?? list[first].start), end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
     // A line of several sentences that reads as junk as a whole ("Customer service announcement.
@@ -384,6 +393,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
   const pastedBy = pastedModel()
+  const voice = new Set(settings.pasted.voice)
   const {recurring, outlierMargin} = settings.pasted
   const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
@@ -391,26 +401,53 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
-    const text = piece.line.text.slice(piece.start, piece.end)
+    // A heading or caption on the line before a sentence pasted after it ("## Superheroes And
+    // because of that, we…") is the article's furniture: the sentence starts where one opens.
+    const full = piece.line.text.slice(piece.start, piece.end)
+    const opening = resumePoints(full).find((at) => opensSentence(full.slice(at)) && /^(?:\p{Lu}[\p{L}\p{N}'’&-]*[\s:]*)+$/u.test(full.slice(0, at)) && full.slice(0, at).split(/\s+/).length <= settings.captionWords)
+    const from = opening ?? 0
+    const text = full.slice(from)
     // A sentence pasted into the first word of another ends before that word's lower-case rest.
     const end = resumePoints(text).find((at) => /\p{Ll}/u.test(text[at]))
     const sentence: SentenceInArticle = {
       text: end === undefined ? text : text.slice(0, end).trimEnd(),
-      counts: end === undefined ? countsAt(k) : termCounts(text.slice(0, end)),
+      counts: end === undefined && !from ? countsAt(k) : termCounts(text.slice(0, end)),
       article,
       neighbours: [k - 1, k + 1].filter((n) => n >= 0 && n < inOrder.length).map(countsAt),
+      voice,
       first: k === 0,
       last: k === inOrder.length - 1
     }
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
-    const start = piece.line.start + piece.start
+    const start = piece.line.start + piece.start + from
     judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - outlierMargin)})
   })
   const bar = Math.max(pastedBy.threshold, ([...judged].sort((x, y) => y.score - x.score)[recurring]?.score ?? -Infinity) + outlierMargin)
   for (const {start, end, line, score} of judged) {
     if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
+}
+
+/**
+ * Where a run pasted at the end of a sentence starts, when the part before it reads as the
+ * article's own and the rest as junk, as surely as a run cut off a sentence's start must.
+ */
+function bestTail(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number): number | undefined {
+  const notAfter = cutWords()
+  const sentence = text.slice(piece.start, piece.end)
+  let best: {start: number; score: number} | undefined
+  for (const at of resumePoints(sentence)) {
+    if (sentence.length - at > maxCutLength) continue
+    const head = sentence.slice(0, at).trimEnd()
+    const rest = sentence.slice(at)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"), nor after a word that needs what follows.
+    if (head.split(/\s+/).length < 4 || rest.split(/\s+/).length < 3 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[]$/u.test(head) || notAfter.test(head)) continue
+    const restScore = judge(rest, threshold + cutMargin)
+    if (restScore < threshold + cutMargin || judge(head, joinThreshold) >= joinThreshold) continue
+    if (!best || restScore > best.score) best = {start: piece.start + at, score: restScore}
+  }
+  return best?.start
 }
 
 /** How far into a sentence a run cut off its start may end, in characters. */
@@ -428,11 +465,13 @@ function bestCut(text: string, piece: Span, judge: (text: string, floor: number)
     if (at > maxCutLength) break
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case word.
-    // Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
     // Where the rest opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const margin = opensSentence(rest) ? seamMargin : cutMargin
+    const opens = opensSentence(rest)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case
+    // word, unless the rest opens a sentence, which no name runs into ("Keep Your Home Safe | The
+    // group said…"). Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
+    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) || /[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
+    const margin = opens ? seamMargin : cutMargin
     const headScore = judge(head, threshold + margin)
     if (headScore < threshold + margin || judge(rest, joinThreshold) >= joinThreshold) continue
     if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}

@@ -28,7 +28,7 @@ export interface Data {
   minWords: number
   shortLineMargin: number
   splitLength: number
-  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number}
+  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; voice: string[]}
   chrome: {lists: string[]; share: number}
   page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
@@ -60,7 +60,7 @@ export const dataShape = object<Data>({
   minWords: number,
   shortLineMargin: number,
   splitLength: number,
-  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number}),
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, voice: strings}),
   chrome: object({lists: strings, share: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
@@ -112,10 +112,10 @@ let opener: RegExp | undefined
  * Does text start like a new sentence, in a way a sentence's middle does not: a capitalised
  * function word ("The", "He", "However") followed by a word in lower case ("The study was…"), a
  * quotation mark or a number ('After "Taiwan Orbis…" last week', "In 2005, …"), not a name that
- * happens to start with one ("The Guardian", "In Bruges").
+ * happens to start with one ("The Guardian", "In Bruges"). A comma may follow the word ("However, she…").
  */
 export function opensSentence(text: string): boolean {
-  opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')})\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
+  opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')}),?\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
   return opener.test(text)
 }
 

@@ -39,9 +39,16 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   const stopwords = new Set(settings.stopwords)
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
-    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || hasEmail(text) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
     const density = words.filter((w) => stopwords.has(w)).length / Math.max(1, words.length)
+    // An e-mail address is chrome in a contact line or an author box, not in a sentence of prose
+    // that names it (a quotation that links a mail, "write to desk@… she said."): prose ends on a
+    // full stop and has its share of function words.
+    // (Read without the links' targets: "a [mail](mailto:…) said".)
+    const said = text.replace(/\]\([^()\s]*\)/g, ']')
+    const saidWords = said.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
+    const prose = /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
+    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
     return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []

@@ -144,8 +144,10 @@ export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   let start = text.search(/\S/)
   if (start < 0) return spans
-  // A sentence starts with a capital, a number, a CJK letter, or a bare web address.
-  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=["'“‘(\[「]?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.))/gu
+  // A sentence starts with a capital, a number, a CJK letter, or a bare web address, or with a
+  // symbol before one of those ("!CLICK HERE!", "+1 800…", "© Copyright…", "$5 million…"), or
+  // with an interview's speaker label ("((WN)) What…").
+  const boundary = /([.!?…]+|[。！？]+)(["'”’)\]」』]*)(\s*)(?=(?:["'“‘\[「]|\(\(?)?(?:[\p{Lu}\p{N}\p{Lo}]|https?:\/\/|www\.|[!¡*+#©£$€]+ ?[\p{Lu}\p{N}]|\p{Ll}))/gu
   for (const m of text.matchAll(boundary)) {
     const at = m.index ?? 0
     const cjk = /[。！？]/.test(m[1])
@@ -155,6 +157,15 @@ export function sentenceSpans(text: string): Span[] {
     // 2007.If you…", "…Mukasey.http://…", "…Zelensky.ADV: Extended…"), not inside
     // "U.S.Army" or a domain name ("ask.COM today").
     if (!cjk && !m[3] && !(/[\p{Ll}\p{N}]{2}$/u.test(text.slice(0, at)) && /^(?:\p{Lu}(?:\p{Ll}{2}|\p{Ll}?\s|\p{Lu}+[:!]?\s+\p{Lu})|https?:\/\/|www\.)/u.test(text.slice(end)))) continue
+    // Junk pasted after a sentence often starts in lower case ("…getting beaten." if you need
+    // subscribers…"); prose does so after a full stop only behind an abbreviation (tested below),
+    // while "Why?" she asked and elisions ("… and") are not ends.
+    // After a capitalised word or a bracket a full stop may end an abbreviation the list lacks
+    // ("Hoyer … (all D-Md.) announced", "Annapolis, Md. last week"): only a word in lower case, a
+    // figure or a closing quotation mark before it ends a sentence there.
+    const next = text.slice(end + m[3].length)
+    if (/^\p{Ll}/u.test(next) && !/^(?:https?:\/\/|www\.)/.test(next) &&
+        (m[1] !== '.' || !m[3] || /[)\]]/.test(m[2]) || !(/["”’]$/.test(m[2]) || /(?:^|\s)[\p{Ll}\p{N}][\p{L}\p{N}'’-]*$/u.test(text.slice(start, at))))) continue
     const lastWord = (/(\S+)$/.exec(text.slice(start, at))?.[1] ?? '').replace(/^["'“‘(]+/, '').toLowerCase()
     if (m[1] === '.' && (isAbbreviation(lastWord, true) || /^\p{L}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))) continue
     if (end > start) spans.push({start, end})
@@ -188,7 +199,7 @@ function splitAddress(text: string, span: Span): Span[] {
  */
 export function resumePoints(text: string): number[] {
   const points: number[] = []
-  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}\p{Ll})|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
+  for (const m of text.matchAll(/(?<=\S)\s+(?=["“‘(]?\p{Lu}(?:\p{Ll}|\s+\p{Ll}))|(?<=[\p{L}\p{N}][!?]+|\p{L}{2}[.…]+)\s+(?=\p{Ll})/gu)) {
     const at = (m.index ?? 0) + m[0].length
     if (at > 0 && at < text.length) points.push(at)
   }
