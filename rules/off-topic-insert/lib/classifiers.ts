@@ -262,10 +262,31 @@ export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+
 /** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
 export function chromeShare(text: string, phrases: Phrases): number {
   if (!phrases.anywhere.test(text)) return 0
-  const count = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0
   let inside = 0
-  for (const m of text.matchAll(phrases.pattern)) inside += count(m[0])
-  return inside / count(text)
+  for (const m of text.matchAll(phrases.pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
+  return inside / wordChars(text, 0, text.length)
+}
+
+/**
+ * How many letters and digits (`[\p{L}\p{N}]` under /u) text holds from `start` to `end`, counted
+ * in place: matching them made a string for each letter of every paragraph (pageBlocks asks this
+ * of each one).
+ */
+function wordChars(text: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    let codePoint = text.charCodeAt(i)
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && i + 1 < end) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        codePoint = (codePoint - 0xd800) * 0x400 + next - 0xdc00 + 0x10000
+        i++
+      }
+    }
+    const cls = charClass(codePoint)
+    if (isLetterClass(cls) || cls === NUMBER) n++
+  }
+  return n
 }
 
 /** Does the text give an e-mail address? Anchored at a token start: unanchored, a long run of word characters is retried from every position. */
@@ -539,22 +560,27 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
  * fit to the rest of the article, topic cosines to the rest and to the neighbours, both raw and
  * with the common direction of news text taken out (raw cosines of any two news texts run high).
  */
-export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
-  const {vocabulary} = s.article
-  const own = sentenceVector(s.counts, vocabulary)
-  const rest = restVector(s.counts, s.article)
-  const near = s.neighbours.map((n) => sentenceVector(n, vocabulary))
+export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[], rest = pastedRestFeatures(s, common)): Record<string, number> {
+  const own = sentenceVector(s.counts, s.article.vocabulary)
+  const near = s.neighbours.map((n) => sentenceVector(n, s.article.vocabulary))
   const raw = near.map((v) => cosine(own, v))
   const centred = near.map((v) => centredCosine(own, v, common))
   return {
-    fit: Math.sqrt(topicalFit(s.counts, s.article)),
-    topic: cosine(own, rest),
+    fit: rest.fit,
+    topic: rest.topic,
     near: Math.max(0, ...raw),
     far: raw.length ? Math.min(...raw) : 0,
-    topicCentred: centredCosine(own, rest, common),
+    topicCentred: rest.topicCentred,
     nearCentred: Math.max(-1, ...centred),
     farCentred: centred.length ? Math.min(...centred) : 0
   }
+}
+
+/** The costly features that read only the sentence and the rest of its article, not its neighbours. */
+function pastedRestFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
+  const own = sentenceVector(s.counts, s.article.vocabulary)
+  const rest = restVector(s.counts, s.article)
+  return {fit: Math.sqrt(topicalFit(s.counts, s.article)), topic: cosine(own, rest), topicCentred: centredCosine(own, rest, common)}
 }
 
 /**
@@ -565,10 +591,19 @@ export function pastedTopicFeatures(s: SentenceInArticle, common: readonly numbe
 export function pastedLogOdds(model: PastedModel, s: SentenceInArticle, floor: number): number {
   let z = model.bias
   for (const [name, value] of Object.entries(pastedWordFeatures(s))) z += (model.weights[name] ?? 0) * value
+  const term = (name: string, value: number) => model.weights[name] * Math.min(model.ranges[name][1], Math.max(model.ranges[name][0], value))
+  const highest = (name: string) => Math.max(model.weights[name] * model.ranges[name][0], model.weights[name] * model.ranges[name][1])
   let ceiling = z
-  for (const [name, [low, high]] of Object.entries(model.ranges)) ceiling += Math.max(model.weights[name] * low, model.weights[name] * high)
+  for (const name of Object.keys(model.ranges)) ceiling += highest(name)
   if (ceiling < floor) return ceiling
-  for (const [name, value] of Object.entries(pastedTopicFeatures(s, model.common))) {
+  // The fit to the rest of the article comes first: with it known, most sentences cannot reach
+  // `floor` whatever their neighbours, whose vectors and cosines are then never computed. (The
+  // margin keeps a bound that rounds differently from the sum below from settling a tie.)
+  const own = pastedRestFeatures(s, model.common)
+  ceiling = z
+  for (const name of Object.keys(model.ranges)) ceiling += name in own ? term(name, own[name]) : highest(name)
+  if (ceiling < floor - 1e-9) return ceiling
+  for (const [name, value] of Object.entries(pastedTopicFeatures(s, model.common, own))) {
     const [low, high] = model.ranges[name]
     z += model.weights[name] * Math.min(high, Math.max(low, value))
   }
