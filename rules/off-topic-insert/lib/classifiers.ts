@@ -51,8 +51,22 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 /** Word counts of a text, content words only (letters, two or more). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const w of words(text)) if (/^\p{L}{2,}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1)
+  for (const w of words(text)) if (lettersAt(w, 2)) counts.set(w, (counts.get(w) ?? 0) + 1)
   return counts
+}
+
+/**
+ * Does the word open with `n` letters (`/^\p{L}{n}/u`), or, `n` omitted, is it letters only and two
+ * or more (`/^\p{L}{2,}$/u`)? Read by code point, without a regex call for every word of every run.
+ */
+function lettersAt(word: string, n = Infinity): boolean {
+  let count = 0
+  for (let i = 0; i < word.length && count < n; count++) {
+    const codePoint = word.codePointAt(i)!
+    if (!isLetterClass(charClass(codePoint))) return false
+    i += codePoint > 0xffff ? 2 : 1
+  }
+  return count >= Math.min(n, 2)
 }
 
 export function idf(vocabulary: Vocabulary, word: string): number {
@@ -307,7 +321,7 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
     if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
   }
-  const alpha = tokens.filter((w) => /^\p{L}{2,}$/u.test(w))
+  const alpha = tokens.filter((w) => lettersAt(w))
   if (alpha.length >= 3) {
     const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
     out.push(`oov${bin(unknown, [0.05, 0.15, 0.3, 0.5, 2])}`)
