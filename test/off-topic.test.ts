@@ -1,9 +1,9 @@
 // off-topic-insert beyond its fixtures: the segmentation it relies on, the fixes it offers, the model's data.
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {data, loadModel, opensSentence} from '../rules/off-topic-insert/lib/model.js'
+import {data, loadModel, opensSentence, pastedModel} from '../rules/off-topic-insert/lib/model.js'
 import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../rules/off-topic-insert/lib/segments.js'
-import {articleWords, nameOverlap, pastedCandidate, pastedWordFeatures, runContext, termCounts, topicalFit} from '../rules/off-topic-insert/lib/classifiers.js'
+import {articleWords, nameOverlap, pastedCandidate, pastedLogOdds, pastedWordFeatures, runContext, termCounts, topicalFit, type SentenceInArticle} from '../rules/off-topic-insert/lib/classifiers.js'
 import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
@@ -312,6 +312,33 @@ describe('sentences pasted from another story', () => {
       })
       expect(newcomers.length).toBeGreaterThan(0)
     }
+  })
+
+  it('settles a sentence below a floor without its neighbours only when its full score is below it too', () => {
+    const model = pastedModel()
+    const {vocabulary} = loadModel()
+    let settled = 0
+    for (const [i, host] of articles.entries()) {
+      const own = sentences(host)
+      // The article's own sentences, and each other article's pasted among them.
+      for (const [k, text] of [...own, ...articles.flatMap((donor, j) => (j === i ? [] : sentences(donor)))].entries()) {
+        const counts = termCounts(text)
+        if (!pastedCandidate(text, counts, vocabulary, data().pasted)) continue
+        const beside = [own[(k + 1) % own.length], own[(k + 2) % own.length]]
+        const s: SentenceInArticle = {text, counts, article: articleWords(termCounts([...body(host), ...(k < own.length ? [] : [text])].join('\n')), vocabulary), neighbours: beside.map(termCounts), first: false, last: false}
+        const exact = pastedLogOdds(model, s, -Infinity)
+        // Just under the score, the score itself; just over it, a bound under that floor and over the score.
+        expect(pastedLogOdds(model, s, exact - 0.01)).toBe(exact)
+        const bounded = pastedLogOdds(model, s, exact + 0.01)
+        expect(bounded).toBeLessThan(exact + 0.01)
+        expect(bounded).toBeGreaterThanOrEqual(exact - 1e-9)
+        // The rule's own floor: below it a score neither flags a sentence nor raises the bar.
+        const floor = model.threshold - data().pasted.outlierMargin
+        if (exact < floor && pastedLogOdds(model, s, floor) !== exact) settled++
+      }
+    }
+    // The rule's floor settles sentences early.
+    expect(settled).toBeGreaterThan(10)
   })
 })
 

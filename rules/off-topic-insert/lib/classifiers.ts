@@ -51,8 +51,22 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 /** Word counts of a text, content words only (letters, two or more). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>()
-  for (const w of words(text)) if (/^\p{L}{2,}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1)
+  for (const w of words(text)) if (lettersAt(w, 2)) counts.set(w, (counts.get(w) ?? 0) + 1)
   return counts
+}
+
+/**
+ * Does the word open with `n` letters (`/^\p{L}{n}/u`), or, `n` omitted, is it letters only and two
+ * or more (`/^\p{L}{2,}$/u`)? Read by code point, without a regex call for every word of every run.
+ */
+function lettersAt(word: string, n = Infinity): boolean {
+  let count = 0
+  for (let i = 0; i < word.length && count < n; count++) {
+    const codePoint = word.codePointAt(i)!
+    if (!isLetterClass(charClass(codePoint))) return false
+    i += codePoint > 0xffff ? 2 : 1
+  }
+  return count >= Math.min(n, 2)
 }
 
 export function idf(vocabulary: Vocabulary, word: string): number {
@@ -262,10 +276,31 @@ export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+
 /** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
 export function chromeShare(text: string, phrases: Phrases): number {
   if (!phrases.anywhere.test(text)) return 0
-  const count = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0
   let inside = 0
-  for (const m of text.matchAll(phrases.pattern)) inside += count(m[0])
-  return inside / count(text)
+  for (const m of text.matchAll(phrases.pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
+  return inside / wordChars(text, 0, text.length)
+}
+
+/**
+ * How many letters and digits (`[\p{L}\p{N}]` under /u) text holds from `start` to `end`, counted
+ * in place: matching them made a string for each letter of every paragraph (pageBlocks asks this
+ * of each one).
+ */
+function wordChars(text: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    let codePoint = text.charCodeAt(i)
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && i + 1 < end) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        codePoint = (codePoint - 0xd800) * 0x400 + next - 0xdc00 + 0x10000
+        i++
+      }
+    }
+    const cls = charClass(codePoint)
+    if (isLetterClass(cls) || cls === NUMBER) n++
+  }
+  return n
 }
 
 /** Does the text give an e-mail address? Anchored at a token start: unanchored, a long run of word characters is retried from every position. */
@@ -286,7 +321,7 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
     if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
   }
-  const alpha = tokens.filter((w) => /^\p{L}{2,}$/u.test(w))
+  const alpha = tokens.filter((w) => lettersAt(w))
   if (alpha.length >= 3) {
     const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
     out.push(`oov${bin(unknown, [0.05, 0.15, 0.3, 0.5, 2])}`)
@@ -556,22 +591,27 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
  * fit to the rest of the article, topic cosines to the rest and to the neighbours, both raw and
  * with the common direction of news text taken out (raw cosines of any two news texts run high).
  */
-export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
-  const {vocabulary} = s.article
-  const own = sentenceVector(s.counts, vocabulary)
-  const rest = restVector(s.counts, s.article)
-  const near = s.neighbours.map((n) => sentenceVector(n, vocabulary))
+export function pastedTopicFeatures(s: SentenceInArticle, common: readonly number[], rest = pastedRestFeatures(s, common)): Record<string, number> {
+  const own = sentenceVector(s.counts, s.article.vocabulary)
+  const near = s.neighbours.map((n) => sentenceVector(n, s.article.vocabulary))
   const raw = near.map((v) => cosine(own, v))
   const centred = near.map((v) => centredCosine(own, v, common))
   return {
-    fit: Math.sqrt(topicalFit(s.counts, s.article)),
-    topic: cosine(own, rest),
+    fit: rest.fit,
+    topic: rest.topic,
     near: Math.max(0, ...raw),
     far: raw.length ? Math.min(...raw) : 0,
-    topicCentred: centredCosine(own, rest, common),
+    topicCentred: rest.topicCentred,
     nearCentred: Math.max(-1, ...centred),
     farCentred: centred.length ? Math.min(...centred) : 0
   }
+}
+
+/** The costly features that read only the sentence and the rest of its article, not its neighbours. */
+function pastedRestFeatures(s: SentenceInArticle, common: readonly number[]): Record<string, number> {
+  const own = sentenceVector(s.counts, s.article.vocabulary)
+  const rest = restVector(s.counts, s.article)
+  return {fit: Math.sqrt(topicalFit(s.counts, s.article)), topic: cosine(own, rest), topicCentred: centredCosine(own, rest, common)}
 }
 
 /**
@@ -582,10 +622,19 @@ export function pastedTopicFeatures(s: SentenceInArticle, common: readonly numbe
 export function pastedLogOdds(model: PastedModel, s: SentenceInArticle, floor: number): number {
   let z = model.bias
   for (const [name, value] of Object.entries(pastedWordFeatures(s))) z += (model.weights[name] ?? 0) * value
+  const term = (name: string, value: number) => model.weights[name] * Math.min(model.ranges[name][1], Math.max(model.ranges[name][0], value))
+  const highest = (name: string) => Math.max(model.weights[name] * model.ranges[name][0], model.weights[name] * model.ranges[name][1])
   let ceiling = z
-  for (const [name, [low, high]] of Object.entries(model.ranges)) ceiling += Math.max(model.weights[name] * low, model.weights[name] * high)
+  for (const name of Object.keys(model.ranges)) ceiling += highest(name)
   if (ceiling < floor) return ceiling
-  for (const [name, value] of Object.entries(pastedTopicFeatures(s, model.common))) {
+  // The fit to the rest of the article comes first: with it known, most sentences cannot reach
+  // `floor` whatever their neighbours, whose vectors and cosines are then never computed. (The
+  // margin keeps a bound that rounds differently from the sum below from settling a tie.)
+  const own = pastedRestFeatures(s, model.common)
+  ceiling = z
+  for (const name of Object.keys(model.ranges)) ceiling += name in own ? term(name, own[name]) : highest(name)
+  if (ceiling < floor - 1e-9) return ceiling
+  for (const [name, value] of Object.entries(pastedTopicFeatures(s, model.common, own))) {
     const [low, high] = model.ranges[name]
     z += model.weights[name] * Math.min(high, Math.max(low, value))
   }
