@@ -325,7 +325,7 @@ describe('sentences pasted from another story', () => {
         const counts = termCounts(text)
         if (!pastedCandidate(text, counts, vocabulary, data().pasted)) continue
         const beside = [own[(k + 1) % own.length], own[(k + 2) % own.length]]
-        const s: SentenceInArticle = {text, counts, article: articleWords(termCounts([...body(host), ...(k < own.length ? [] : [text])].join('\n')), vocabulary), neighbours: beside.map(termCounts), first: false, last: false}
+        const s: SentenceInArticle = {text, counts, article: articleWords(termCounts([...body(host), ...(k < own.length ? [] : [text])].join('\n')), vocabulary), neighbours: beside.map(termCounts), first: false, last: false, voice: new Set(data().pasted.voice)}
         const exact = pastedLogOdds(model, s, -Infinity)
         // Just under the score, the score itself; just over it, a bound under that floor and over the score.
         expect(pastedLogOdds(model, s, exact - 0.01)).toBe(exact)
