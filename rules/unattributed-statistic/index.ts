@@ -6,18 +6,23 @@ import type {NumberMention} from '../../src/text/index.js'
 
 interface Data {
   scaleNouns: string[]
+  holdingVerbs: string[]
+  hedges: string[]
 }
 
 interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object<Data>({scaleNouns: list(string)})
+export const dataShape = object<Data>({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
 
-let data: (Data & {nouns: Set<string>}) | undefined
+let data: (Data & {nouns: Set<string>; holding: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
-  return {...d, nouns: new Set(d.scaleNouns)}
+  const alt = (words: string[]) => words.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')
+  // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
+  const holding = new RegExp(String.raw`\b(?:${alt(d.holdingVerbs)})\s+(?:${alt(d.hedges)})\s+$`, 'i')
+  return {...d, nouns: new Set(d.scaleNouns), holding}
 })())
 
 export default copydeskRule<'unattributed-statistic', Options>({
@@ -28,9 +33,15 @@ export default copydeskRule<'unattributed-statistic', Options>({
   options: {minScaleCount: positiveInteger},
   legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
 }, (doc, file, {minScaleCount}) => {
-  const {nouns} = load()
+  const {nouns, holding} = load()
   for (const sentence of doc.sentences) {
     if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue
+    // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1.
+    const heldFrom = (n: NumberMention) => {
+      const before = doc.source.slice(Math.max(0, n.start - 40), n.start)
+      const m = /^\s+\p{L}/u.test(doc.source.slice(n.end, n.end + 2)) ? before.match(holding) : null
+      return m ? n.start - before.length + (m.index ?? 0) : -1
+    }
     // A small count presented as a measure of scale: "24 national labs", "54 nations have signed".
     const isScale = (n: NumberMention) => {
       if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
@@ -38,11 +49,23 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // schools were burned": the things the report has counted already.
       if (/\b(?:all|the|these|those)\s+$/i.test(doc.source.slice(Math.max(0, n.start - 6), n.start))) return false
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
-      return next ? nouns.has(next[1].toLowerCase()) : false
+      if (next && nouns.has(next[1].toLowerCase())) return true
+      // A hedged count of what the subject holds or has produced is a measure of its scale whatever
+      // the things are: "it owns over 40 stations", "he has published over 100 papers". Without the
+      // hedge, or after "with", it is as often a tally of the day ("has 66 points", "with 21 balls
+      // remaining", "with around 300 people").
+      return heldFrom(n) >= 0
     }
     const sourced = doc.sourced(sentence)
     // The sentence's own source reaches the figures in its clause; a carried one covers them all.
-    const stats = doc.numbers(sentence).filter((n) => (n.statistic || isScale(n)) && !(sourced.how === 'previous' || sourced.how === 'next' || doc.reaches(sentence, n)))
+    const named = doc.attribution(sentence).named
+    // "He has published over 100 papers": the verb that could report a source has the count as its
+    // object, so it says what was made, not who measured it.
+    const ownObject = (n: NumberMention) => {
+      const from = n.kind === 'small-count' ? heldFrom(n) : -1
+      return from >= 0 && named.every((a) => a.start >= from && a.end <= n.start)
+    }
+    const stats = doc.numbers(sentence).filter((n) => (n.statistic || isScale(n)) && !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n))))
     if (stats.length === 0) continue
     const first = stats[0]
     const vague = doc.attribution(sentence).vague[0]
