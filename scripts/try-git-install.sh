@@ -18,12 +18,16 @@ sha=$(git --git-dir="$work/copydesk.git" rev-parse HEAD)
 mkdir "$work/project" && cd "$work/project" || exit 1
 npm init -y >/dev/null || fail 'npm init'
 
+# The README's first step: allow copydesk's build (its `prepare`), keyed by the git URL.
+step npm pkg set "allowScripts[git+file://$work/copydesk.git]=true" --json
+npm pkg set "allowScripts[git+file://$work/copydesk.git]=true" --json || fail 'npm pkg set allowScripts'
 step npm install --save-dev "git+file://$work/copydesk.git#$sha"
 npm install --save-dev "git+file://$work/copydesk.git#$sha" >install.log 2>&1
 code=$?
 sed 's/^/  /' install.log
 echo "  exit $code"
 [ "$code" = 0 ] || fail 'npm install from the git URL'
+grep -q 'not yet covered by allowScripts' install.log && fail 'npm warned that the allowScripts entry does not cover the build'
 [ -f node_modules/copydesk/dist/bundle/preset.js ] || fail 'installed without dist/: the package was not built'
 echo '  dist/ built: yes'
 
