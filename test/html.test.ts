@@ -264,3 +264,21 @@ describe('html reporter, findings on no shown text', () => {
     expect(order).toEqual(['f0-2', 'f0-0', 'f0-1'])
   })
 })
+
+describe('html reporter, hard-wrapped paragraphs', () => {
+  it('lets a paragraph filled to a width flow, and keeps the lines of a draft with one newline between paragraphs', async () => {
+    const {html} = await import('../src/reporters/html.js')
+    // A file is shown with its findings: one on its first word.
+    const render = (value: string) => {
+      const file = new VFile({path: 'a.md', value})
+      file.message('first word', {start: {line: 1, column: 1}, end: {line: 1, column: 4}}).ruleId = 'readability'
+      return html([file], {color: false, verbose: false, quiet: false, silent: false, cwd: process.cwd()})
+    }
+    const wrapped = 'The company will invest ¥300 billion in a new plant near Shanghai and 500 million USD in a\ndesign centre in Texas, the firm said. It also set aside €40 million for a research lab in\nDresden.\n'
+    expect(render(wrapped)).toMatch(/<p class="wrapped"><mark[^>]*>[\s\S]*?<\/mark> company will invest/)
+    // The seed article's paragraphs are lines of their own, which hard wrapping would have filled.
+    const seedText = readFileSync(seed, 'utf8')
+    expect(render(seedText)).not.toContain('class="wrapped"')
+    expect(render(seedText)).toContain('.article p.wrapped { white-space: normal; }')
+  })
+})

@@ -144,6 +144,7 @@ th, td { border: 1px solid #777; padding: .2rem .5rem; text-align: left; vertica
 .article { position: relative; overflow-wrap: anywhere; border: 1px solid #999; padding: .25rem 1.5rem 1rem; border-radius: 4px; background: #fcfcfa; line-height: 1.75; }
 .article h1 { font-size: 1.5rem; } .article h2 { font-size: 1.25rem; border: 0; margin-top: 1.5rem; padding: 0; word-break: normal; }
 .article p, .article li { white-space: pre-line; } /* the author's lines, as positions count them */
+.article p.wrapped { white-space: normal; } /* hard-wrapped Markdown: its line ends are not the author's */
 .article blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid #bbb; }
 .article pre { white-space: pre-wrap; background: #f0f0ec; padding: .5rem; }
 .article .raw-html, .article .image, .article .imageReference, .article .definition { font-family: ui-monospace, monospace; font-size: .9em; color: #444; }

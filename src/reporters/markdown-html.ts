@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import remarkGfmLean from '../plugin/gfm.js'
+import {hardWrapped} from '../text/wrap.js'
 
 /**
  * The article as HTML for the report, built from its Markdown tree. Every character shown is a
@@ -79,7 +80,9 @@ export function articlePieces(source: string, tree: Root): Piece[] {
       case 'heading':
         return wrap(`h${node.depth}`, node)
       case 'paragraph':
-        return tight ? children(node) : wrap('p', node)
+        // A paragraph filled to a width flows as the reader's window wraps it; any other keeps the
+        // author's lines (a draft's one-newline paragraphs), as positions count them.
+        return tight ? children(node) : wrap('p', node, hardWrapped(source.slice(start, end)) ? ' class="wrapped"' : '')
       case 'blockquote':
         return within(false, () => wrap('blockquote', node))
       case 'list':
