@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import pos, {type Tagger} from 'pos'
 import {packageRoot} from '../plugin/data.js'
-import {align, encodeStringTable, StringTable} from './string-table.js'
+import {decodeHead, encodeHead, encodeStringTable, StringTable} from './string-table.js'
 
 /**
  * The `pos` tagger with its lexicon read from a word table (built into dist/data by
@@ -23,12 +23,8 @@ export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
   const words = Object.keys(lexicon)
   const tags = [...new Set(words.map((word) => lexicon[word][0]).filter((tag) => tag !== undefined))]
   if (tags.length > 255) throw new Error(`copydesk: the pos lexicon has ${tags.length} tags, more than a byte holds`)
-  const json = Buffer.from(JSON.stringify(tags))
-  const head = Buffer.alloc(align(4 + json.length))
-  head.writeUInt32LE(json.length, 0)
-  json.copy(head, 4)
   const tagOf = Uint8Array.from(words, (word) => (lexicon[word][0] === undefined ? 0 : tags.indexOf(lexicon[word][0]) + 1))
-  return Buffer.concat([head, encodeStringTable(words), Buffer.from(tagOf.buffer)])
+  return Buffer.concat([encodeHead(tags), encodeStringTable(words), Buffer.from(tagOf.buffer)])
 }
 
 export const lexiconPath = join(packageRoot, 'dist', 'data', 'pos-lexicon.bin')
@@ -50,9 +46,8 @@ class LazyLexicon {
 
   private load(): StringTable {
     const bytes = readTable()
-    const length = bytes.readUInt32LE(0)
-    this.tags = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as string[]
-    const at = align(4 + length)
+    const {head, end: at} = decodeHead<string[]>(bytes)
+    this.tags = head
     const table = new StringTable(bytes, at)
     const tagsAt = at + StringTable.byteLengthAt(bytes, at)
     this.tagOf = bytes.subarray(tagsAt, tagsAt + table.size)

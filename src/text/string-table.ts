@@ -91,9 +91,24 @@ export function encodeStringTable(words: readonly string[]): Buffer {
   return out
 }
 
-export const align = (n: number) => (n + 3) & ~3
+const align = (n: number) => (n + 3) & ~3
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+export const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/** A file's head: u32 length and the JSON of `value`, padded so what follows starts 4-aligned. */
+export function encodeHead(value: unknown): Buffer {
+  const json = Buffer.from(JSON.stringify(value))
+  const head = Buffer.alloc(align(4 + json.length))
+  head.writeUInt32LE(json.length, 0)
+  json.copy(head, 4)
+  return head
+}
+
+/** The value `encodeHead` wrote at the start of `bytes`, and where what follows it starts. */
+export function decodeHead<T>(bytes: Buffer): {head: T; end: number} {
+  const length = bytes.readUInt32LE(0)
+  return {head: JSON.parse(bytes.toString('utf8', 4, 4 + length)) as T, end: align(4 + length)}
+}
 
 /** `count` little-endian u32s at `at`: a view in place on a little-endian machine with the buffer aligned, else a copy. */
 export function u32s(buffer: Buffer, at: number, count: number): Uint32Array {

@@ -1,4 +1,4 @@
-import {align, encodeStringTable, StringTable} from '../../../src/text/string-table.js'
+import {decodeHead, encodeHead, encodeStringTable, littleEndian, StringTable} from '../../../src/text/string-table.js'
 import type {Model, Vocabulary} from './classifiers.js'
 
 /** model.json as scripts/train-off-topic.mjs writes it: int8 weights and vectors in base64. */
@@ -56,7 +56,6 @@ interface Header {
 }
 
 const layout = 2
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 /**
  * The same model as one binary file, which the build writes next to the compiled data files (and
@@ -78,12 +77,8 @@ export function encodeModel(file: ModelJson): Buffer {
     vectors.set(vector, i * file.dims)
   })
   const header: Header = {layout, littleEndian, bits: file.bits, bias: file.bias, topic: file.topic, docs: file.docs, dims: file.dims, weights: weights.length}
-  const json = Buffer.from(JSON.stringify(header))
-  const head = Buffer.alloc(align(4 + json.length))
-  head.writeUInt32LE(json.length, 0)
-  json.copy(head, 4)
   return Buffer.concat([
-    head,
+    encodeHead(header),
     Buffer.from(weights.buffer),
     encodeStringTable(dfWords),
     Buffer.from(Uint32Array.from(dfWords, (word) => file.df[word]).buffer),
@@ -94,12 +89,11 @@ export function encodeModel(file: ModelJson): Buffer {
 
 /** The model from `encodeModel`'s bytes; undefined when they were written in another layout or byte order. */
 export function decodeModel(bytes: Buffer): Trained | undefined {
-  const length = bytes.readUInt32LE(0)
-  const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Header
+  const {head: header, end} = decodeHead<Header>(bytes)
   if (header.layout !== layout || header.littleEndian !== littleEndian) return undefined
   // Typed arrays need aligned offsets: copy in the unlikely case the file's buffer is not.
   const buffer = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes)
-  let at = align(4 + length)
+  let at = end
   const weights = new Float32Array(buffer.buffer, buffer.byteOffset + at, header.weights)
   at += weights.byteLength
   const df = new StringTable(buffer, at)
