@@ -1,4 +1,4 @@
-import {list, loadData, object, string} from '../../src/plugin/data.js'
+import {list, loadData, object, phraseAlternation, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
@@ -19,9 +19,8 @@ export const dataShape = object<Data>({scaleNouns: list(string), holdingVerbs: l
 let data: (Data & {nouns: Set<string>; holding: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
-  const alt = (words: string[]) => words.map((w) => w.replace(/ /g, String.raw`\s+`)).join('|')
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
-  const holding = new RegExp(String.raw`\b(?:${alt(d.holdingVerbs)})\s+(?:${alt(d.hedges)})\s+$`, 'i')
+  const holding = new RegExp(String.raw`\b(?:${phraseAlternation(d.holdingVerbs)})\s+(?:${phraseAlternation(d.hedges)})\s+$`, 'i')
   return {...d, nouns: new Set(d.scaleNouns), holding}
 })())
 

@@ -62,10 +62,10 @@ function compile(vocabulary: ClaimVocabulary) {
       // gap makes `literal` cost ~10 ms to compile again; its first words compile cheaply.
       literalKey: keyWordRegExp(vocabulary.literal, 0),
       notClaims: phraseRegExp(vocabulary.notClaims),
-      scope: new RegExp(String.raw`^\s*(?:${[...vocabulary.recordScopes, ...vocabulary.recordSpans].map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu'),
-      span: new RegExp(String.raw`^\s*(?:${vocabulary.recordSpans.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu'),
+      scope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      span: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A span later in the superlative's clause: "the highest level for the party since 1980".
-      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${vocabulary.recordSpans.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'iu')
+      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
@@ -343,6 +343,9 @@ function inScope(scope: RegExp, rest: string): boolean {
   const m = scope.exec(rest)
   return !!m && !(/^\s*in\b/i.test(m[0]) && /^[\s-]+\p{Lu}/u.test(rest.slice(m[0].length)))
 }
+
+/** Data entries that are patterns themselves (`recordScopes`, `recordSpans`) as one alternation, any whitespace between words. */
+const patterns = (entries: readonly string[]) => entries.map((s) => s.replace(/\s+/g, String.raw`\s+`)).join('|')
 
 /** A past time: "in 1931", "back in 1996", "during the martial law", "1996", "20 years ago". */
 const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}ago\b)/i
