@@ -117,8 +117,6 @@ function lazyDependencies() {
     glob: "const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require('glob').hasMagic(pattern, options)\nexport const glob = async (...args) => (await import('glob')).glob(...args)",
     // unified-engine's standard input, which the CLI reads itself (src/cli/main.ts).
     'concat-stream': "export default (...args) => require('concat-stream')(...args)",
-    // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
-    // answer without a grapheme segmenter per call and its emoji pattern to compile.
     // unified-engine's assertions, which hold in every run: node:assert (with tty and colours) is loaded to explain one that fails.
     'node:assert/strict': "export default (value, message) => { if (!value) require('node:assert/strict')(value, message) }",
     // unified-engine's step logs, on only when DEBUG is set as it loads (debug reads it then): without it, no
@@ -126,6 +124,8 @@ function lazyDependencies() {
     debug: "export default (namespace) => {\n  if (process.env.DEBUG) return require('debug')(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}",
     // unified-engine's JSON configs and JSON input; its error frames bring @babel/code-frame and colours.
     'parse-json': "export default (...args) => require('parse-json').default(...args)",
+    // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
+    // answer without a grapheme segmenter per call and its emoji pattern to compile.
     'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
   }
   return {
