@@ -277,8 +277,8 @@ describe('html reporter, hard-wrapped paragraphs', () => {
     const wrapped = 'The company will invest ¥300 billion in a new plant near Shanghai and 500 million USD in a\ndesign centre in Texas, the firm said. It also set aside €40 million for a research lab in\nDresden.\n'
     expect(render(wrapped)).toMatch(/<p class="wrapped"><mark[^>]*>[\s\S]*?<\/mark> company will invest/)
     // The seed article's paragraphs are lines of their own, which hard wrapping would have filled.
-    const seedText = readFileSync(seed, 'utf8')
-    expect(render(seedText)).not.toContain('class="wrapped"')
-    expect(render(seedText)).toContain('.article p.wrapped { white-space: normal; }')
+    const seedReport = render(readFileSync(seed, 'utf8'))
+    expect(seedReport).not.toContain('class="wrapped"')
+    expect(seedReport).toContain('.article p.wrapped { white-space: normal; }')
   })
 })
