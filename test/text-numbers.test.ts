@@ -45,7 +45,12 @@ describe('not statistics', () => {
     ['It lived millions of years after the others.', []],
     ['The rodent was thought extinct for 11 million years.', ['duration']],
     ['Oxford led for much of the first half of the race, around half a metre ahead.', []],
-    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']]
+    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']],
+    // Markup and settings of technical writing: inline code, ports, error codes, lines, timeouts.
+    ['The gateway set `max_connections = 1000` on every node.', ['identifier']],
+    ['It listens on port 8080 and returns error code 1105.', ['identifier', 'identifier']],
+    ['The crash is on line 1200 of the parser.', ['identifier']],
+    ['The default timeout is 10,000 ms, not 30,000 milliseconds.', ['duration', 'duration']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

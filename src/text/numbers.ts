@@ -3,6 +3,24 @@ import {numberWords, scaleWords} from './number-words.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
+import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
+
+interface NumberData {
+  referenceWords: string[]
+  rateBases: string[]
+}
+export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string)})
+
+// The patterns numbers.yml's words make, built when a number is first classified.
+let patterns: {reference: RegExp; rate: RegExp} | undefined
+const wordPatterns = () => (patterns ??= (() => {
+  const d = loadData('src/text/numbers.yml', numberDataShape)
+  return {
+    reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
+    // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
+    rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu')
+  }
+})())
 
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
@@ -25,7 +43,8 @@ const scales = Object.keys(scaleWords).join('|')
 const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
 const scaleAfter = new RegExp(String.raw`^\s?(?:${scales}|bn|mn)\b`, 'i')
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
-const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/i
+// (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
+const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
 const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent(?:age points?)?\b|per cent\b))?/giu
 
 const units = Object.keys(numberWords).filter((w) => numberWords[w] < 20).join('|')
@@ -73,10 +92,13 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind)))
   }
   covered = coverage(found, offset)
+  // Inline code is markup, not prose: "`max_connections = 1000`", "`--retries 3`" set a value.
+  const code = text.includes('`') ? [...allMatches(/`[^`\n]+`/g, text)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length})) : []
+  const inCode = coverage(code, offset)
   for (const m of allMatches(number, text)) {
     const i = m.index ?? 0
     if (covered(i)) continue
-    let kind = classify(text, i, m[0])
+    let kind = inCode(i) ? 'identifier' : classify(text, i, m[0])
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
@@ -129,7 +151,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // So is a group of a phone number written with spaces: "+44 20 8392 4509".
   if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
   // A reference, not a quantity: "#7865", "Republic Act No. 3846", "issue 212", "page 14".
-  if (/(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:issue|pull\s+request|PR|ticket|bug|page|pages|chapter|section|article|version|release|build|revision|rev)\s)$/i.test(before)) return 'identifier'
+  if (wordPatterns().reference.test(before)) return 'identifier'
   // A version string ("2.14.3"), read from its first part.
   if (/^\.\d/.test(after)) return 'designator'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
@@ -153,7 +175,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // An area is a measure of size: "94 square kilometres", "3,000 hectares".
   if (/^[\s-]*(?:square|sq\.?\s|km2|km²|hectares?|acres?)/i.test(after)) return 'large-count'
   if (scaleWord.test(after)) return 'large-count'
-  if (/^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|cent|capita|head|person|litre|liter|hour|day|week|month|year|annum|kilogram|kg|square|cubic|mile|kilometre|kilometer)\b/iu.test(after)) return 'rate'
+  if (wordPatterns().rate.test(after)) return 'rate'
   if (durationUnit.test(after)) return 'duration'
   if (value >= 1000) return 'large-count'
   return 'small-count'
