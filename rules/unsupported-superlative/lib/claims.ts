@@ -157,9 +157,12 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
 
   // A comparison with all the rest is a rank: "fought with greater zeal than any of the other
   // combatants", "served in Congress longer than any other African American".
+  // So is one with everything else: "faster than anything else available", "than anyone else".
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (tokens[i].lower !== 'than' || tokens[i + 1].lower !== 'any') continue
-    const other = tokens[i + 2].lower === 'other' ? i + 2 : tokens[i + 2].lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'other' ? i + 4 : -1
+    // (Not the subject of a clause: "harder than anyone else expected".)
+    const everything = /^any(?:one|body|thing)$/.test(tokens[i + 1].lower) && tokens[i + 2].lower === 'else' && !/^(?:VB|MD)/.test(tokens[i + 3]?.tag ?? '')
+    if (tokens[i].lower !== 'than' || (tokens[i + 1].lower !== 'any' && !everything)) continue
+    const other = everything ? i + 2 : tokens[i + 2].lower === 'other' ? i + 2 : tokens[i + 2].lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'other' ? i + 4 : -1
     if (other < 0) continue
     let k = i - 1
     while (k >= Math.max(0, i - 4) && !(/^(?:JJR|RBR)$/.test(tokens[k].tag) || /^(?:more|less|better|worse)$/.test(tokens[k].lower))) k--
@@ -240,7 +243,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // became the first black football player at the college", "…, the first hockey team in the
     // state". Not a step of a sequence: "Tuesday was the first day of the trial".
     const head = tokens[i + 2]
-    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
+    // (An aside between dashes is an apposition too: "220 Boeing 777-200s - the only type using the engine -".)
+    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;–—-]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
     // ("The First Lady" is a title.)
     if (identity && head?.word && !startsUpper(tokens[i + 1].text) && !/^(?:of|to|in)$/.test(head.lower) && /^(?:JJ|NN|VBG)/.test(head.tag)) {
       let last = i + 2
@@ -362,7 +366,7 @@ export function backedByMeasure(text: string, claimEnd: number, claimStart = cla
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest)
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 // Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
@@ -373,6 +377,8 @@ const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+
 // apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
 const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
+// Nor is an age in apposition to a name: "Maria Armas, 93, the oldest resident" (spec §2: ages are not statistics).
+const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*$/u
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
