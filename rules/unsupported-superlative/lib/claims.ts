@@ -23,6 +23,8 @@ export interface ClaimVocabulary {
   scaleSteps: string[]
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
   measureNouns: string[]
+  /** Ways of doing something: "the fastest way to reproduce it" is advice, not a rank. */
+  methodNouns: string[]
   /** Puffery only as an adjective before a noun: "a leading expert", not "leading to". */
   epithets: string[]
   /** Puffery only of an event, law or investment: "a historic agreement", not "the historic centre". */
@@ -34,7 +36,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -141,6 +143,11 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (!ranked) continue
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
     if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    // Also in one compound: "the lowest-level API", "the highest-priority alerts".
+    if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && vocabulary.scaleSteps.includes(t.lower.split('-').at(-1) ?? '')) continue
+    // "the fastest way to reproduce it", "the easiest ways of fixing it": advice on a method, not a
+    // thing ranked (as "the best way", "the only way" in notClaims).
+    if (vocabulary.methodNouns.includes(tokens[end + 1]?.lower ?? '') && /^(?:to|of)$/.test(tokens[end + 2]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
