@@ -50,7 +50,11 @@ describe('not statistics', () => {
     ['The gateway set `max_connections = 1000` on every node.', ['identifier']],
     ['It listens on port 8080 and returns error code 1105.', ['identifier', 'identifier']],
     ['The crash is on line 1200 of the parser.', ['identifier']],
-    ['The default timeout is 10,000 ms, not 30,000 milliseconds.', ['duration', 'duration']]
+    ['The default timeout is 10,000 ms, not 30,000 milliseconds.', ['duration', 'duration']],
+    // Names that contain numbers: an address, a list named by an abbreviation.
+    ['Its office is at 1600 Congress Avenue, Suite 1200.', ['identifier', 'name']],
+    ['The fire began near 8334 Soledad Canyon Road.', ['identifier']],
+    ['Acme joined the Inc. 5000 list.', ['name']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

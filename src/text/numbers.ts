@@ -8,17 +8,20 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 interface NumberData {
   referenceWords: string[]
   rateBases: string[]
+  streetTypes: string[]
 }
-export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string)})
+export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string), streetTypes: list(string)})
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
     reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
     // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
-    rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu')
+    rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
+    // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
+    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u')
   }
 })())
 
@@ -152,6 +155,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
   // A reference, not a quantity: "#7865", "Republic Act No. 3846", "issue 212", "page 14".
   if (wordPatterns().reference.test(before)) return 'identifier'
+  // An address names a place: "1600 Congress Avenue".
+  if (/^\d+$/.test(token) && wordPatterns().street.test(after)) return 'identifier'
   // A version string ("2.14.3"), read from its first part.
   if (/^\.\d/.test(after)) return 'designator'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
@@ -167,6 +172,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
+  // So is one after an abbreviated name: "the Inc. 5000 list", "Vol. 1200".
+  if (/\b\p{Lu}\p{Ll}{1,3}\.\s$/u.test(before) && !scaleNext.test(after)) return 'name'
   const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
   if (capitalised && !scaleNext.test(after)) {
     const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
