@@ -147,7 +147,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && vocabulary.scaleSteps.includes(t.lower.split('-').at(-1) ?? '')) continue
     // "the fastest way to reproduce it", "the easiest ways of fixing it": advice on a method, not a
     // thing ranked (as "the best way", "the only way" in notClaims).
-    if (vocabulary.methodNouns.includes(tokens[end + 1]?.lower ?? '') && /^(?:to|of)$/.test(tokens[end + 2]?.lower ?? '')) continue
+    // (Past superlatives coordinated with this one: "the cheapest and quickest method to".)
+    let head = end + 1
+    while (head + 1 < tokens.length && (/^(?:and|or|,)$/.test(tokens[head].lower) || superlativeWord(tokens[head]))) head++
+    if (vocabulary.methodNouns.includes(tokens[head]?.lower ?? '') && /^(?:to|of)$/.test(tokens[head + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
