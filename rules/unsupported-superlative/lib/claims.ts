@@ -349,6 +349,26 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   }
   return true
 }
+/**
+ * Is the claim in an aside about the source, between its subject and its verb ("Acme, the world's
+ * largest pump maker, said …", "Armas, 93, the oldest resident, is reported by survivors to …")?
+ * The source says what follows its verb; the aside is the writer's description of the source.
+ */
+export function inSubjectAside(text: string, offset: number, cue: Span, claim: Span): boolean {
+  if (claim.end > cue.start) return false
+  const before = text.slice(0, cue.start - offset)
+  // (From the first comma: the aside may hold an age or a second aside, "Armas, 93, the oldest …,".)
+  const open = before.indexOf(',')
+  const close = before.indexOf(',', claim.end - offset)
+  if (open < 0 || open > claim.start - offset || close < 0) return false
+  // The aside follows the subject itself ("Acme, …"), not an opening clause ("In May, …, it said").
+  const subject = before.slice(0, open)
+  if (/[,;:()]/.test(subject) || subject.trim().split(/\s+/).length > 6) return false
+  return asideToVerb.test(before.slice(close + 1))
+}
+// What may stand between the aside and the verb: a time or an auxiliary ("…, today announced", "…, is reported").
+const asideToVerb = /^\s*(?:(?:today|yesterday|tonight|also|recently|earlier|later|then|on\s+\p{Lu}\p{L}+|(?:this|last)\s+\p{L}+)\s+)*(?:(?:is|are|was|were|has|have|had|will|would)\s+(?:\p{L}+ly\s+)?)?$/u
+
 // Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
 const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
 
