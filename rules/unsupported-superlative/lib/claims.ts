@@ -303,7 +303,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
     else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
-    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text))) kind = 'record'
+    // (The noun may follow one modifier: "record quarterly profits", "a record annual harvest".)
+    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text) || ((/^JJ/.test(next.tag) || /ly$/.test(next.lower)) && noun(tokens[i + 2])))) kind = 'record'
     if (kind && !startsUpper(t.text) && !literalAt(t.start)) add(t.start, t.end, kind)
   }
   const gapped = c.gappedKey.test(text) ? c.gapped : undefined
