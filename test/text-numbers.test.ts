@@ -22,7 +22,9 @@ describe('statistics', () => {
     ['Around five percent of output was lost.', ['five percent']],
     ['Support fell 5 percentage points in a month.', ['5 percentage points']],
     ['Rates fell to three per 100,000 people.', ['100,000']],
-    ['Worms require 1 mg per liter.', ['1']]
+    ['Worms require 1 mg per liter.', ['1']],
+    ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
+    ['The package has 440k+ weekly downloads.', ['440k']]
   ])('%s', (text, expected) => {
     expect(stats(text)).toEqual(expected)
   })
