@@ -56,7 +56,8 @@ describe('not statistics', () => {
     // Names that contain numbers: an address, a list named by an abbreviation.
     ['Its office is at 1600 Congress Avenue, Suite 1200.', ['identifier', 'name']],
     ['The fire began near 8334 Soledad Canyon Road.', ['identifier']],
-    ['Acme joined the Inc. 5000 list.', ['name']]
+    ['Acme joined the Inc. 5000 list.', ['name']],
+    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

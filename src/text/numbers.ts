@@ -161,6 +161,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\d+$/.test(token) && wordPatterns().street.test(after)) return 'identifier'
   // A version string ("2.14.3"), read from its first part.
   if (/^\.\d/.test(after)) return 'designator'
+  // A single digit with a capital K is a resolution or a race, not thousands: "4K video", "a 5K run".
+  if (/^\d$/.test(token) && /^K\b/.test(after)) return 'designator'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
