@@ -359,7 +359,7 @@ export function inSubjectAside(text: string, offset: number, cue: Span, claim: S
   if (claim.end > cue.start) return false
   const before = text.slice(0, cue.start - offset)
   // The subject itself, with no verb before the source's: "The world's largest retailer said …".
-  if (!/[,;:()]/.test(before) && !tokenize(before, offset, names).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) && !/^(?:is|are|was|were|has|have|had)$/.test(t.lower))) return true
+  if (!/[,;:()]/.test(before) && !tokenize(before, offset, names).some((t) => /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag) && !/^(?:is|are|was|were|has|have|had)$/.test(t.lower))) return true
   // (From the first comma: the aside may hold an age or a second aside, "Armas, 93, the oldest …,".)
   const open = before.indexOf(',')
   const close = before.indexOf(',', claim.end - offset)
