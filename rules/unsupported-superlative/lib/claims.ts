@@ -355,11 +355,9 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
  * largest pump maker, said …", "Armas, 93, the oldest resident, is reported by survivors to …")?
  * The source says what follows its verb; the aside is the writer's description of the source.
  */
-export function inSubjectAside(text: string, offset: number, cue: Span, claim: Span, names?: ReadonlySet<string>): boolean {
+export function inSubjectAside(text: string, offset: number, cue: Span, claim: Span): boolean {
   if (claim.end > cue.start) return false
   const before = text.slice(0, cue.start - offset)
-  // The subject itself, with no verb before the source's: "The world's largest retailer said …".
-  if (!/[,;:()]/.test(before) && !tokenize(before, offset, names).some((t) => /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag) && !/^(?:is|are|was|were|has|have|had)$/.test(t.lower))) return true
   // (From the first comma: the aside may hold an age or a second aside, "Armas, 93, the oldest …,".)
   const open = before.indexOf(',')
   const close = before.indexOf(',', claim.end - offset)
