@@ -3,7 +3,7 @@ import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {tokenize} from '../../src/text/tokens.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, claimVocabularyShape, findClaims, reportedObject, type Claim} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, reportedObject, type Claim} from './lib/claims.js'
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
@@ -26,7 +26,8 @@ export default copydeskRule({
     // A source covers the claim only if the claim is part of what it says, not a word of the
     // thing it reports ("The company reported record profits").
     const text = doc.writerText(s)
-    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names)))
+    // Nor does it cover an aside about the source itself ("Acme, the world's largest pump maker, said …").
+    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names) && !inSubjectAside(text, s.start, cue, claim)))
   }
   // "the first such discovery": "such" points back to what the sentence before reports, so the
   // claim rests on that sentence's source ("… was confirmed, a team from UCL reported. This is
