@@ -176,6 +176,9 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (other < 0) continue
     let k = i - 1
     while (k >= Math.max(0, i - 4) && !(/^(?:JJR|RBR)$/.test(tokens[k].tag) || /^(?:more|less|better|worse)$/.test(tokens[k].lower))) k--
+    // A bare "more than anything else" is how much something is done ("blamed the tests more than
+    // anything else"), not a quality ranked: only a comparative adjective or adverb ranks.
+    if (everything && k === i - 1 && /^(?:more|less)$/.test(tokens[k].lower)) continue
     if (k >= Math.max(0, i - 4)) add(tokens[k].start, tokens[other].end, 'superlative')
   }
 
