@@ -168,3 +168,50 @@ describe('vague cues name no one and are not sources', () => {
     expect(findAttribution('Critics say so.', 100).vague[0]).toMatchObject({start: 100, end: 111})
   })
 })
+
+describe('evidence that names no one (spec §5): named only by an owner or by pointing back', () => {
+  // The article before the sentence: has it named a source or mentioned evidence that "the report" can point back to?
+  const inArticle = (text: string, before: boolean) => findAttribution(text, 0, undefined, () => before)
+
+  it.each([
+    ['Figures to be published today show that crossings rose.', 'Figures to be published today show'],
+    ['Estimates suggest that 3,000 people died.', 'Estimates suggest'],
+    ['Evidence suggests that the drug works.', 'Evidence suggests'],
+    ['Preliminary figures show that turnout was 60 percent.', 'Preliminary figures show'],
+    ['According to data, prices rose.', 'According to data'],
+    ['According to research done by an anti-spam company, most mail is junk.', 'According to research done by an anti-spam company']
+  ])('%s', (text, cue) => {
+    expect(inArticle(text, true).vague.map((c) => c.text)).toEqual([cue])
+    expect(inArticle(text, true).named).toEqual([])
+  })
+
+  it('takes "the data", "the report" as named only after the article has something to point back to', () => {
+    expect(inArticle('The data suggest that the virus is spreading.', false).vague.map((c) => c.text)).toEqual(['The data suggest'])
+    expect(inArticle('The data suggest that the virus is spreading.', true).named.map((c) => c.text)).toEqual(['suggest'])
+    expect(inArticle('The report said exports fell.', true).vague).toEqual([])
+    // "the latest", "the initial" pick one of a kind; they do not point back.
+    expect(inArticle('The latest opinion polls suggested a third of voters were undecided.', true).vague.map((c) => c.text)).toEqual(['The latest opinion polls suggested'])
+  })
+
+  it('takes evidence with an owner, or issued where or by whom it names, as named', () => {
+    for (const text of [
+      "The IMF's figures show that exports fell.",
+      "NASA's current risk analysis indicates no danger.",
+      'Official figures show that exports fell.',
+      'Council figures show the city paid US$2 million.',
+      'A study published in Nature Astronomy found water vapour on the planet.',
+      'According to a survey published in 2017 by the Royal Pharmaceutical Society, most pharmacists agree.',
+      'According to data collected by the weather service, the storm strengthened.',
+      'According to a report by the Australian Broadcasting Corporation, the fires burned 30,000 acres.'
+    ]) {
+      expect(inArticle(text, false).vague, text).toEqual([])
+      expect(inArticle(text, false).named.length, text).toBeGreaterThan(0)
+    }
+  })
+
+  it('reads the participle after evidence, and a noun it modifies, as no report', () => {
+    expect(inArticle('The birds were taken to a laboratory, and a separate report published Wednesday in a journal confirmed it.', false).vague.map((c) => c.text)).not.toContain('a separate report published')
+    expect(inArticle('Microscopy analysis of these bone tools called lissoirs suggested they worked leather.', false).vague).toEqual([])
+    expect(inArticle('Enhancing protections, preventing such evidence from being unnecessarily disclosed, is the aim.', false).vague).toEqual([])
+  })
+})

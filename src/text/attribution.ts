@@ -29,6 +29,11 @@ interface AttributionData {
   itPassive: string[]
   existentialNouns: string[]
   reportPrepositions: string[]
+  unownedEvidence: string[]
+  evidenceOwners: string[]
+  pointingDeterminers: string[]
+  freshEvidence: string[]
+  issuingParticiples: string[]
 }
 
 const strings = list(string)
@@ -55,7 +60,12 @@ export const attributionShape = object<AttributionData>({
   vagueQuantifierNouns: strings,
   itPassive: strings,
   existentialNouns: strings,
-  reportPrepositions: strings
+  reportPrepositions: strings,
+  unownedEvidence: strings,
+  evidenceOwners: strings,
+  pointingDeterminers: strings,
+  freshEvidence: strings,
+  issuingParticiples: strings
 })
 
 let compiled:
@@ -83,6 +93,12 @@ let compiled:
       attributive: Set<string>
       quantifierNouns: Set<string>
       reportPrepositions: Set<string>
+      unowned: Set<string>
+      owners: Set<string>
+      pointing: Set<string>
+      fresh: Set<string>
+      issuing: Set<string>
+      mentions: RegExp
     }
   | undefined
 
@@ -123,10 +139,29 @@ function patterns() {
       commitment: new Set(data.commitmentVerbs),
       attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
-      reportPrepositions: new Set(data.reportPrepositions)
+      reportPrepositions: new Set(data.reportPrepositions),
+      unowned: new Set(data.unownedEvidence),
+      owners: new Set(data.evidenceOwners),
+      pointing: new Set(data.pointingDeterminers),
+      fresh: new Set(data.freshEvidence),
+      issuing: new Set(data.issuingParticiples),
+      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
     }
   }
   return compiled
+}
+
+/** The compiled lists, with what the article before the sentence tells about them. */
+type Patterns = ReturnType<typeof patterns> & {
+  /** Has the article already sourced evidence that "the report", "these figures" can point back to? */
+  antecedent: boolean
+}
+
+/** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
+export function mentionsEvidence(text: string): boolean {
+  const re = patterns().mentions
+  re.lastIndex = 0
+  return re.test(text)
 }
 
 export interface AttributionMatch extends Span {
@@ -177,9 +212,13 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>): Attribution {
-  const p = patterns()
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
+  const compiledPatterns = patterns()
   const tokens = tokenize(text, offset, names)
+  // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
+  // the article's earlier sentences.
+  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower)) && (sourcedBefore?.() ?? false)
+  const p: Patterns = {...compiledPatterns, antecedent: sourced}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
@@ -303,8 +342,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
     // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
     // no passive.
+    // ("such evidence from being unnecessarily disclosed": over the adverb too.)
     let back = i - 1
-    while (back >= 0 && auxiliaries.has(tokens[back].lower)) back--
+    // (Only an adverb after "be" or an auxiliary: the tagger reads "the rally put" as an adverb too.)
+    while (back >= 0 && (auxiliaries.has(tokens[back].lower) || tokens[back].tag === 'RB' && /ly$/.test(tokens[back].lower) && back > 0 && (beForms.has(tokens[back - 1].lower) || auxiliaries.has(tokens[back - 1].lower)))) back--
     if (back >= 0 && beForms.has(tokens[back].lower) && !/ing$/.test(tokens[i].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
@@ -322,6 +363,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     }
     // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
     if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
+    // "a separate report published Wednesday in Nature": the evidence's participle, reporting only
+    // as a source named where it was issued ("findings published in Cornell University's arXiv").
+    if (i > 0 && p.issuing.has(tokens[i].lower) && (p.unowned.has(tokens[i - 1].lower) || p.documents.has(tokens[i - 1].lower) || p.evidence.has(tokens[i - 1].lower))) {
+      if (classifyForward(tokens, i - 1, p) === 'named') cue(named, tokens[i - 1].start, verb.end)
+      continue
+    }
     let kind = classifyBackward(tokens, i, p)
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
@@ -361,9 +408,13 @@ function coordinated(tokens: Token[], i: number): boolean {
 }
 
 /** Is the subject of the evidence verb at `i` a kind of source ("studies", "one report")? */
-function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns>): boolean {
-  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
-    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower)) return true
+function vagueEvidence(tokens: Token[], i: number, p: Patterns): boolean {
+  // ("Figures to be published today show": over the infinitive, as classifyBackward reads it.)
+  // (Evidence before a preposition is not the verb's subject: "analysis of these bone tools called lissoirs".)
+  let preposition = false
+  for (let j = i - 1; j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be'); j--) {
+    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower) || p.unowned.has(tokens[j].lower) && !preposition) return true
+    if (tokens[j].tag === 'IN') preposition = true
   }
   return false
 }
@@ -371,12 +422,12 @@ function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns
 /** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
 function subjectStartOf(tokens: Token[], i: number): number {
   let j = i - 1
-  while (j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower)) j--
+  while (j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be')) j--
   return tokens[j + 1]?.start ?? tokens[i].start
 }
 
 /** Who the subject before a reporting verb is: read back to the start of the clause. */
-function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const words: number[] = []
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]
@@ -435,7 +486,7 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
 }
 
 /** The subject that opens the sentence, up to its first verb. */
-function classifyOpening(tokens: Token[], until: number, p: ReturnType<typeof patterns>): Source {
+function classifyOpening(tokens: Token[], until: number, p: Patterns): Source {
   const words: number[] = []
   for (let j = 0; j < until; j++) {
     if (!tokens[j].word) {
@@ -449,7 +500,7 @@ function classifyOpening(tokens: Token[], until: number, p: ReturnType<typeof pa
 }
 
 /** "…, said the ministry", "…, says Smith": the subject after the verb. */
-function classifyInverted(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyInverted(tokens: Token[], i: number, p: Patterns): Source {
   const before = tokens[i - 2]
   if (!before || before.word) return 'none'
   const words: number[] = []
@@ -459,14 +510,24 @@ function classifyInverted(tokens: Token[], i: number, p: ReturnType<typeof patte
 }
 
 /** The words after "according to" / "a survey by": the noun phrase up to its head. */
-function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyForward(tokens: Token[], i: number, p: Patterns): Source {
   const words: number[] = []
+  let issued = false
   for (let j = i; j < tokens.length && words.length < 8; j++) {
     const t = tokens[j]
     // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
     if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
-    // ("from" after a document: "according to reports from the ministry".)
-    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && p.documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
+    // ("from" or "by" after evidence: "according to reports from the ministry", "a report by the
+    // AAIB", "the analysis made by Amartya Sen", "a study conducted by BroadbandNow Research".)
+    const evidence = j > i && (p.documents.has(tokens[j - 1].lower) || p.unowned.has(tokens[j - 1].lower))
+    // (And where or by whom it was issued: "a survey published in 2017 by the Royal Pharmaceutical
+    // Society", "data collected by one of NOAA's aircraft".)
+    if (evidence && (p.issuing.has(t.lower) || /^VB[DN]$/.test(t.tag) && tokens[j + 1]?.lower === 'by')) {
+      issued = true
+      continue
+    }
+    const origin = (/^(?:from|by)$/.test(t.lower) && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued)
+    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || origin || tokens[j].name)) break
     words.push(j)
   }
   return classifyPhrase(tokens, words, p, true)
@@ -477,12 +538,14 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
  * "a spokesman") names or describes one; a bare plural ("critics", "aid agencies") or a
  * quantifier ("some", "many", "one report") names no one.
  */
-function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof patterns>, forward = false): Source {
+function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward = false): Source {
   if (words.length === 0) return 'none'
   // "Opponents of the price-indexing proposal", "interest in disabled sports": the head comes
   // before the preposition.
-  const of = words.findIndex((j) => /^(?:of|in|from|at|for|on|with|about|against)$/.test(tokens[j].lower))
-  const headPart = of > 0 ? words.slice(0, of) : words
+  const of = words.findIndex((j) => /^(?:of|in|from|by|at|for|on|with|about|against)$/.test(tokens[j].lower))
+  let headPart = of > 0 ? words.slice(0, of) : words
+  // "A study published in Astronomy & Astrophysics": the participle modifies the evidence.
+  if (headPart.length > 1 && p.issuing.has(tokens[headPart[headPart.length - 1]].lower) && p.unowned.has(tokens[headPart[headPart.length - 2]].lower)) headPart = headPart.slice(0, -1)
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
   // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
@@ -511,13 +574,31 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
-  const affiliation = of > 0 && /^(?:at|from|with)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
+  const affiliation = of > 0 && /^(?:at|from|with|by)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
   if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
   // "reports from the ministry of internal affairs": a document whose origin is named or
   // determined ("reports from the media" names no one, nor do "critics from across Britain").
   const origin = of > 0 && /^(?:from|by)$/.test(tokens[words[of]].lower) ? complement.filter((j) => /^NN/.test(tokens[j].tag) || tokens[j].name) : []
-  if (origin.length > 0 && p.documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
-  // "Figures … show": the figures are the measurement itself.
+  // ("research done by an anti-spam research company": an indefinite origin names no one.)
+  if (origin.length > 0 && p.documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower) && !/^an?$/.test(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
+  // Evidence that names no one: "Figures to be published today show", "a new study found", "the
+  // latest opinion polls suggested". Its owner may be described ("official figures", "its data"),
+  // or "the"/"these" may point back to evidence the article has sourced before ("the report").
+  if (p.unowned.has(head.lower)) {
+    // ("NASA's current risk analysis": a possessive "'s" read as its own token.)
+    // (A described owner makes measurements someone's, "official figures", not reports: "according
+    // to official reports" names no one.)
+    const possessive = (j: number) => /^(?:its|their|his|her|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? '') || tokens[j].lower === 's' && /^['’]$/.test(tokens[j - 1]?.text ?? '')
+    if (headPart.some((j) => p.owners.has(tokens[j].lower) && !p.vagueNouns.has(head.lower) || possessive(j))) return 'named'
+    // Where it was published or who made it: "a report published in The Village Voice".
+    if (words.some((j) => j > headIndex && tokens[j].name && !tokens[j].tag.startsWith('JJ'))) return 'named'
+    // "A report alleged", "an analysis confirmed": one piece of evidence, described as before
+    // (labelled sets: an indefinite report is no weasel form unless counted, "one report").
+    const article = [...headPart].reverse().find((j) => determiners.has(tokens[j].lower))
+    if (article !== undefined && /^an?$/.test(tokens[article].lower)) return 'named'
+    return p.antecedent && headPart.some((j) => p.pointing.has(tokens[j].lower)) && !headPart.some((j) => p.fresh.has(tokens[j].lower)) ? 'named' : 'vague'
+  }
+  // "the 2019 census put …": a measurement known by its own name.
   if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
   if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
