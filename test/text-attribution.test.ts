@@ -215,3 +215,30 @@ describe('evidence that names no one (spec §5): named only by an owner or by po
     expect(inArticle('Enhancing protections, preventing such evidence from being unnecessarily disclosed, is the aim.', false).vague).toEqual([])
   })
 })
+
+describe('passives whose agent comes a few words on, and closing frames that end their clause', () => {
+  it('takes the agent as the source: vague when it names no one, named when it names someone', () => {
+    expect(vague('Nuclear power is rated more favorably than coal by some environmental organizations.')).toEqual(['is rated more favorably than coal by some environmental organizations'])
+    expect(vague('The album is regarded by many as the best of the decade.')).toEqual(['is regarded by many'])
+    expect(vague('Biden was projected by multiple media outlets as the winner.')).toEqual(['was projected by multiple media outlets'])
+    expect(named('The album is regarded by Rolling Stone as the best of the decade.')).toEqual(['is regarded by rolling stone'])
+  })
+
+  it('does not read a passive of finding, feeling or sight, or a measure after "by", as attribution', () => {
+    expect(vague('The missing climbers had been found by search crews.')).toEqual([])
+    expect(vague('The tremor was felt by many people in the city.')).toEqual([])
+    expect(vague('The minister was seen by witnesses at the station.')).toEqual([])
+    expect(vague('Sales were expected to rise by some 20% this year.')).toEqual([])
+  })
+
+  it('reads "hold that" as a verb of saying, "hold" alone as none', () => {
+    expect(vague('Some accounts hold that he was born in 1850.')).toEqual(['some accounts hold that'])
+    expect(named('The court held that the law was valid.')).toEqual(['held that'])
+    expect(vague('Some held a rally outside the court.')).toEqual([])
+  })
+
+  it('lets a named source frame the clause before it only when it closes its own clause', () => {
+    expect(vague('Although known to have lived abroad, his daughter said he died at home.')).toEqual(['known to have'])
+    expect(vague('Planners predicted the increase in bombings, Gates told reporters at a news conference.')).toEqual([])
+  })
+})

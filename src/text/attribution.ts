@@ -21,6 +21,8 @@ interface AttributionData {
   namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
+  agentPassives: string[]
+  agentPassivesAs: string[]
   passiveEstimating: string[]
   passiveAdverbs: string[]
   commitmentVerbs: string[]
@@ -53,6 +55,8 @@ export const attributionShape = object<AttributionData>({
   namingPhrases: strings,
   passiveReporting: strings,
   passiveJudging: strings,
+  agentPassives: strings,
+  agentPassivesAs: strings,
   passiveEstimating: strings,
   passiveAdverbs: strings,
   commitmentVerbs: strings,
@@ -98,6 +102,9 @@ let compiled:
       pointing: Set<string>
       fresh: Set<string>
       issuing: Set<string>
+      judgingParticiples: Set<string>
+      agentPassives: Set<string>
+      agentPassivesAs: Set<string>
       mentions: RegExp
     }
   | undefined
@@ -145,6 +152,9 @@ function patterns() {
       pointing: new Set(data.pointingDeterminers),
       fresh: new Set(data.freshEvidence),
       issuing: new Set(data.issuingParticiples),
+      judgingParticiples: new Set(data.passiveJudging),
+      agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
+      agentPassivesAs: new Set(data.agentPassivesAs),
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
     }
   }
@@ -304,6 +314,33 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
 
+  // A passive whose agent comes a few words on names whom its agent names: "is regarded by many
+  // as", "is rated more favorably than coal by some environmental organizations", "was described
+  // by critics as" are vague, "is rated higher by Fortune" is named; so is a reduced passive of
+  // judging right before its agent, "a system nicknamed by meteorologists".
+  tokens.forEach((t, i) => {
+    const needsAs = p.agentPassivesAs.has(t.lower)
+    if (!p.agentPassives.has(t.lower) && !needsAs) return
+    let back = i - 1
+    while (back >= 0 && (auxiliaries.has(tokens[back].lower) || tokens[back].tag === 'RB' && /ly$/.test(tokens[back].lower) && back > 0 && beForms.has(tokens[back - 1].lower))) back--
+    const passive = back >= 0 && beForms.has(tokens[back].lower)
+    const reduced = !passive && p.judgingParticiples.has(t.lower) && back === i - 1 && /^NNS?$/.test(tokens[back]?.tag ?? '')
+    if (!passive && !reduced) return
+    let k = i + 1
+    while (k < tokens.length && k <= i + 6 && tokens[k].word && tokens[k].lower !== 'by' && (!clauseBreak.has(tokens[k].lower) || tokens[k].lower === 'as')) k++
+    if (tokens[k]?.lower !== 'by' || reduced && k !== i + 1) return
+    // ("increased by some 20%", "reported by the end of the day": a measure or a time, no agent.)
+    // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
+    const words = forwardWords(tokens, k + 1, p)
+    const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
+    const agent = end > 0 ? words.slice(0, end) : words
+    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || /^(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|way|means|law|hand|mail|phone|email)$/.test(tokens[agent[agent.length - 1]].lower)) return
+    // (A bare plural agent is as vague as a bare plural subject: "by meteorologists".)
+    if (needsAs && tokens[agent[agent.length - 1] + 1]?.lower !== 'as') return
+    const kind = classifyPhrase(tokens, agent, p)
+    if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
+  })
+
   const firstWord = tokens.findIndex((t) => t.word)
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
@@ -387,12 +424,21 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
   const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
   const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
+  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
   // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
   const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
   // (An opening "According to X," frames every clause after it, a closing one every clause before.)
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** Does the clause end within a few verbless words after `at` ("…, Gates told reporters at a news conference.")? */
+function endsClause(tokens: Token[], at: number): boolean {
+  const after = tokens.filter((t) => t.start >= at)
+  const stop = after.findIndex((t) => /^[,;.!?]$/.test(t.text))
+  const words = (stop < 0 ? after : after.slice(0, stop)).filter((t) => t.word)
+  return words.length <= 6 && !words.some((t) => /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag))
 }
 
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
@@ -511,6 +557,12 @@ function classifyInverted(tokens: Token[], i: number, p: Patterns): Source {
 
 /** The words after "according to" / "a survey by": the noun phrase up to its head. */
 function classifyForward(tokens: Token[], i: number, p: Patterns): Source {
+  const words = forwardWords(tokens, i, p)
+  return classifyPhrase(tokens, words, p, true)
+}
+
+/** The noun phrase from `i` on, as classifyForward reads it. */
+function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
   const words: number[] = []
   let issued = false
   for (let j = i; j < tokens.length && words.length < 8; j++) {
@@ -530,7 +582,7 @@ function classifyForward(tokens: Token[], i: number, p: Patterns): Source {
     if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || origin || tokens[j].name)) break
     words.push(j)
   }
-  return classifyPhrase(tokens, words, p, true)
+  return words
 }
 
 /**
