@@ -242,3 +242,21 @@ describe('passives whose agent comes a few words on, and closing frames that end
     expect(vague('Planners predicted the increase in bombings, Gates told reporters at a news conference.')).toEqual([])
   })
 })
+
+describe('weasel forms the lexicon missed, and eyewitnesses', () => {
+  it('reads an adverb before "been", and an agent only outside the reported clause', () => {
+    expect(vague('It has even been asserted that it was merely tolerated by the Church.')).toEqual(['it has even been asserted'])
+    expect(vague('There have also been conflicting reports about the count.')).toEqual(['there have also been conflicting reports'])
+  })
+
+  it('reads a reporting verb after a bare unnamed group as a verb, whatever the tagger says', () => {
+    expect(vague('The Church calls it a retreat, but critics charge is a work camp.')).toEqual(['critics charge'])
+    expect(vague('Media reports said the deal was close.')).toEqual(['media reports said'])
+  })
+
+  it('takes witnesses and survivors as described sources, as "police" and "officials"', () => {
+    expect(vague('Witnesses state that he began to fire.')).toEqual([])
+    expect(vague('Survivors said the pilot had struggled.')).toEqual([])
+    expect(vague('Residents say that he has owned it for 22 years.')).toEqual(['residents say'])
+  })
+})

@@ -112,7 +112,8 @@ let compiled:
 function patterns() {
   if (!compiled) {
     const data = loadData('src/text/attribution.yml', attributionShape)
-    const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
+    // (An adverb may stand before "been" too: "it has even been asserted".)
+    const be = String.raw`(?:is|are|was|were|be|been|being|(?:has|have|had)\s+(?:(?:${data.passiveAdverbs.join('|')})\s+)?been)`
     const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
     const judging = data.passiveJudging.join('|')
     const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
@@ -240,7 +241,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // An agentless passive names no one; one with a "by …" agent a few words on is as vague or
   // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
   const passiveCue = (s: number, e: number) => {
-    const agent = /^\s+(?:[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
+    // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
+    const agent = /^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
     const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
     const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
@@ -366,6 +368,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
+    // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
+    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
     // (In lower case: "United States Senator" is a name, not "States" reporting.)
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && tokens[i + 1]?.name) return 1
