@@ -260,3 +260,20 @@ describe('weasel forms the lexicon missed, and eyewitnesses', () => {
     expect(vague('Residents say that he has owned it for 22 years.')).toEqual(['residents say'])
   })
 })
+
+describe('agentless passives with any verb or adjective after them, and verbs of believing', () => {
+  it('flags "is said to attract", "has been proven to reduce", "is generally considered safe"', () => {
+    expect(vague('The festival is said to attract a million visitors.')).toEqual(['is said to'])
+    expect(vague('The drug has been proven to reduce deaths.')).toEqual(['has been proven to'])
+    expect(vague('The town is generally considered safe.')).toEqual(['is generally considered'])
+    expect(vague('Scientists have long suspected a link between the two.')).toEqual(['scientists have long suspected'])
+    expect(vague('Skeptics doubt the plan will work.')).toEqual(['skeptics doubt'])
+  })
+
+  it('does not flag a passive with no verb after "to", after a modal, or "thought of"', () => {
+    expect(vague('The theft was reported to the police.')).toEqual([])
+    expect(vague('Vatican documents can be considered official even when not read aloud.')).toEqual([])
+    expect(vague('This would almost certainly have been considered to violate the original.')).toEqual([])
+    expect(vague('He is thought of as a hero.')).toEqual([])
+  })
+})

@@ -21,6 +21,8 @@ interface AttributionData {
   namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
+  passiveInfinitive: string[]
+  passiveAdjective: string[]
   agentPassives: string[]
   agentPassivesAs: string[]
   passiveEstimating: string[]
@@ -55,6 +57,8 @@ export const attributionShape = object<AttributionData>({
   namingPhrases: strings,
   passiveReporting: strings,
   passiveJudging: strings,
+  passiveInfinitive: strings,
+  passiveAdjective: strings,
   agentPassives: strings,
   agentPassivesAs: strings,
   passiveEstimating: strings,
@@ -103,6 +107,8 @@ let compiled:
       fresh: Set<string>
       issuing: Set<string>
       judgingParticiples: Set<string>
+      passiveComplement: RegExp
+      passiveAdjective: Set<string>
       agentPassives: Set<string>
       agentPassivesAs: Set<string>
       mentions: RegExp
@@ -154,6 +160,9 @@ function patterns() {
       fresh: new Set(data.freshEvidence),
       issuing: new Set(data.issuingParticiples),
       judgingParticiples: new Set(data.passiveJudging),
+      // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
+      passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
+      passiveAdjective: new Set(data.passiveAdjective),
       agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
       agentPassivesAs: new Set(data.agentPassivesAs),
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
@@ -200,7 +209,7 @@ const invertingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 
 // After these, the verb reports a state, not a source: "60,000 people reported dead", "write off".
 const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded', 'hurt', 'safe', 'alive', 'off', 'up', 'down'])
 // Words between a subject and its verb that say nothing about the source.
-const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
+const auxiliaries = new Set(['has', 'have', 'had', 'long', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
 
@@ -259,6 +268,17 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
   phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  // The same passive before any verb ("is said to attract") or, judging, any adjective ("is
+  // generally considered safe"); not "was reported to the police", "is thought of".
+  phraseCues(p.passiveComplement, (s, e) => {
+    const k = tokens.findIndex((t) => t.start >= e)
+    const participle = tokens[k - 1]?.lower ?? ''
+    // (Over adverbs: "would almost certainly have been considered to violate".)
+    const before = tokens.filter((t) => t.end <= s && t.word && t.tag !== 'RB').at(-1)?.lower ?? ''
+    if (/^(?:can|could|may|might|must|should|would|will|shall)$/.test(before)) return
+    if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
+    else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
+  })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
   phraseCues(p.existential, (s, e) => {
