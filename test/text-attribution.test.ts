@@ -277,3 +277,12 @@ describe('agentless passives with any verb or adjective after them, and verbs of
     expect(vague('He is thought of as a hero.')).toEqual([])
   })
 })
+
+describe('an unnamed group described by the named body it belongs to', () => {
+  it('takes "critics from the Green party" as named, "critics of the plan" and "people from the city" as vague', () => {
+    expect(vague('Critics from the Green party say the plan will fail.')).toEqual([])
+    expect(vague('Experts at Oxford University believe the virus will return.')).toEqual([])
+    expect(vague('Critics of the plan say it will fail.')).toEqual(['critics of the plan say'])
+    expect(vague('People from the city say it is safe.')).toEqual(['people from the city say'])
+  })
+})

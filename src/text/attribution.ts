@@ -30,6 +30,7 @@ interface AttributionData {
   commitmentVerbs: string[]
   attributiveParticiples: string[]
   vagueQuantifierNouns: string[]
+  memberGroups: string[]
   itPassive: string[]
   existentialNouns: string[]
   reportPrepositions: string[]
@@ -66,6 +67,7 @@ export const attributionShape = object<AttributionData>({
   commitmentVerbs: strings,
   attributiveParticiples: strings,
   vagueQuantifierNouns: strings,
+  memberGroups: strings,
   itPassive: strings,
   existentialNouns: strings,
   reportPrepositions: strings,
@@ -100,6 +102,7 @@ let compiled:
       commitment: Set<string>
       attributive: Set<string>
       quantifierNouns: Set<string>
+      memberGroups: Set<string>
       reportPrepositions: Set<string>
       unowned: Set<string>
       owners: Set<string>
@@ -153,6 +156,7 @@ function patterns() {
       commitment: new Set(data.commitmentVerbs),
       attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
+      memberGroups: new Set(data.memberGroups),
       reportPrepositions: new Set(data.reportPrepositions),
       unowned: new Set(data.unownedEvidence),
       owners: new Set(data.evidenceOwners),
@@ -653,6 +657,10 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   const complement = of > 0 ? words.slice(of + 1) : []
   const affiliation = of > 0 && /^(?:at|from|with|by)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
   if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
+  // So are critics or experts from a named body (spec §5: "critics from the Green party"); not
+  // "critics from across Britain" or "critics of the plan" (what they criticise).
+  const member = of > 0 && /^(?:from|at|with)$/.test(tokens[words[of]].lower) && complement.length > 0 && (tokens[complement[0]].name || determiners.has(tokens[complement[0]].lower) && !/^an?$/.test(tokens[complement[0]].lower) && tokens[complement[1]]?.name)
+  if (member && p.memberGroups.has(head.lower)) return 'named'
   // "reports from the ministry of internal affairs": a document whose origin is named or
   // determined ("reports from the media" names no one, nor do "critics from across Britain").
   const origin = of > 0 && /^(?:from|by)$/.test(tokens[words[of]].lower) ? complement.filter((j) => /^NN/.test(tokens[j].tag) || tokens[j].name) : []
