@@ -286,3 +286,10 @@ describe('an unnamed group described by the named body it belongs to', () => {
     expect(vague('People from the city say it is safe.')).toEqual(['people from the city say'])
   })
 })
+
+describe('sources are people, not documents', () => {
+  it('keeps "industry sources cited by DigiTimes" unnamed', () => {
+    expect(vague('Shipments fell, according to industry sources cited by the Taiwanese publication DigiTimes.')).toEqual(['according to industry sources cited by the taiwanese publication digitimes'])
+    expect(named('Shipments fell, according to industry sources cited by the Taiwanese publication DigiTimes.')).toEqual([])
+  })
+})

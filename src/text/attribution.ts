@@ -600,14 +600,16 @@ function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
     if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
     // ("from" or "by" after evidence: "according to reports from the ministry", "a report by the
     // AAIB", "the analysis made by Amartya Sen", "a study conducted by BroadbandNow Research".)
-    const evidence = j > i && (p.documents.has(tokens[j - 1].lower) || p.unowned.has(tokens[j - 1].lower))
     // (And where or by whom it was issued: "a survey published in 2017 by the Royal Pharmaceutical
-    // Society", "data collected by one of NOAA's aircraft".)
+    // Society", "data collected by one of NOAA's aircraft". Not sources, who are people: "industry
+    // sources cited by DigiTimes" are still unnamed.)
+    const document = j > i && p.documents.has(tokens[j - 1].lower)
+    const evidence = j > i && p.unowned.has(tokens[j - 1].lower)
     if (evidence && (p.issuing.has(t.lower) || /^VB[DN]$/.test(t.tag) && tokens[j + 1]?.lower === 'by')) {
       issued = true
       continue
     }
-    const origin = (/^(?:from|by)$/.test(t.lower) && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued)
+    const origin = (t.lower === 'from' && (document || evidence || issued)) || (t.lower === 'by' && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued)
     if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || origin || tokens[j].name)) break
     words.push(j)
   }
