@@ -275,11 +275,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // The same passive before any verb ("is said to attract") or, judging, any adjective ("is
   // generally considered safe"); not "was reported to the police", "is thought of".
   phraseCues(p.passiveComplement, (s, e) => {
-    const k = tokens.findIndex((t) => t.start >= e)
+    const k = firstFrom(tokens, e)
     const participle = tokens[k - 1]?.lower ?? ''
     // (Over adverbs: "would almost certainly have been considered to violate".)
-    const before = tokens.filter((t) => t.end <= s && t.word && t.tag !== 'RB').at(-1)?.lower ?? ''
-    if (/^(?:can|could|may|might|must|should|would|will|shall)$/.test(before)) return
+    let b = firstFrom(tokens, s) - 1
+    while (b >= 0 && (!tokens[b].word || tokens[b].tag === 'RB')) b--
+    if (/^(?:can|could|may|might|must|should|would|will|shall)$/.test(tokens[b]?.lower ?? '')) return
     if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
   })
@@ -462,12 +463,26 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
+/** The index of the first token that starts at or after `offset` (tokens are in order). */
+function firstFrom(tokens: Token[], offset: number): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (tokens[mid].start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 /** Does the clause end within a few verbless words after `at` ("…, Gates told reporters at a news conference.")? */
 function endsClause(tokens: Token[], at: number): boolean {
-  const after = tokens.filter((t) => t.start >= at)
-  const stop = after.findIndex((t) => /^[,;.!?]$/.test(t.text))
-  const words = (stop < 0 ? after : after.slice(0, stop)).filter((t) => t.word)
-  return words.length <= 6 && !words.some((t) => /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag))
+  let words = 0
+  for (let k = firstFrom(tokens, at); k < tokens.length && !/^[,;.!?]$/.test(tokens[k].text); k++) {
+    if (!tokens[k].word) continue
+    if (++words > 6 || /^(?:VB|VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return false
+  }
+  return true
 }
 
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
