@@ -300,3 +300,10 @@ describe('sources are people, not documents', () => {
     expect(named('Shipments fell, according to industry sources cited by the Taiwanese publication DigiTimes.')).toEqual([])
   })
 })
+
+describe('"there are reports" with their origin after what they report', () => {
+  it('takes reports from eyewitnesses as sourced, reports of problems making calls from phones as not', () => {
+    expect(vague("There are reports of a 'burning rubber' smell from eyewitnesses.")).toEqual([])
+    expect(vague('There are reports of problems sending texts or making calls from mobile phones.')).toEqual(['there are reports'])
+  })
+})

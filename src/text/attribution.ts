@@ -286,9 +286,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
+  // (Also after what they report: "There are reports of a 'burning rubber' smell from eyewitnesses".)
   phraseCues(p.existential, (s, e) => {
-    const k = tokens.findIndex((t) => t.start >= e)
-    if (!(k >= 0 && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
+    let k = firstFrom(tokens, e)
+    // (Not over a verb: "reports of problems sending texts or making calls from mobile phones";
+    // a participle inside the noun phrase is no verb, "a 'burning rubber' smell".)
+    const verb = (t: Token, before?: Token) => /^VB/.test(t.tag) && !(t.tag === 'VBG' && before && (!before.word || /^(?:DT|JJ)/.test(before.tag)))
+    for (let n = 0; n < 8 && k < tokens.length && !/^(?:from|by)$/.test(tokens[k].lower) && !/^[,;:.!?]$/.test(tokens[k].text) && !verb(tokens[k], tokens[k - 1]); n++) k++
+    if (!(k < tokens.length && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
   })
   // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
   tokens.forEach((t, i) => {
