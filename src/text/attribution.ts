@@ -257,6 +257,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
     const agent = /^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
+    // A "by" after a passive of the reported clause is its own agent, not the source's: "is
+    // believed to have been weakened by the tremor" names no one who believes.
+    const by = e + agent[0].trimEnd().length - 'by'.length
+    if (tokens.some((t) => t.start >= e && t.end <= by && /^(?:be|been|being)$/i.test(t.text))) return cue(vague, s, e)
     const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
     const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
     if (kind === 'named') cue(named, s, e)
