@@ -307,8 +307,14 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       // short or technical sentence of prose ("Median lookup time is 9 milliseconds.", "It is
       // certified to UL 1741 SB…") that its neighbours show to be the article's own.
       const text = line.text.slice(list[i].start, list[i].end)
-      const long = list[i].words >= settings.longWords && prose(text) && sharedRareWords(termCounts(text), article, settings.rareIdf) === 0
-      const bar = list[i].chrome ? settings.joinThreshold : insideProse(list, i, settings) ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
+      // A line in title case with no full stop that names several names or terms of the article's
+      // ("2022 Rev. Peter J. Gomes Service Award Winner & Honorees" above the list of winners) is
+      // its own heading, written as a paragraph: a subject line pasted in shares none.
+      const shared = sharedRareWords(termCounts(text), article, settings.termIdf)
+      if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.pasted.sharedTerms) continue
+      const long = list[i].words >= settings.longWords && prose(text) && shared === 0
+      const own = (insideProse(list, i, settings) && !addressed(text, settings)) || (prose(text) && shared >= settings.pasted.sharedTerms)
+      const bar = list[i].chrome ? settings.joinThreshold : own ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
@@ -354,6 +360,16 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
 function insideProse(list: Piece[], i: number, settings: Data): boolean {
   const own = (k: number) => list[k].words >= settings.minWords && !list[k].chrome && list[k].score < settings.joinThreshold
   return i > 0 && i + 1 < list.length && touching(list, i) && touching(list, i + 1) && own(i - 1) && own(i + 1)
+}
+
+/**
+ * Does the text speak to the reader or as a sender (`pasted.voice`: "you", "your", "we", "I")?
+ * Spam and calls to action do ("Are your loved ones provided for?", "If you wish to be removed…");
+ * a report's own sentence of prose mostly does not.
+ */
+function addressed(text: string, settings: Data): boolean {
+  const voice = new Set(settings.pasted.voice)
+  return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []).some((w) => voice.has(w.replace('’', "'")))
 }
 
 /** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
@@ -433,11 +449,15 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
       first: k === 0,
       last: k === inOrder.length - 1
     }
+    // Only a whole sentence is pasted from another story: a sentence that a paragraph break cuts
+    // off after a comma ("…by Andrei Alexandrescu and Petru Marginean in 2000," with its rest in
+    // the next paragraph) is the article's own, torn by its layout.
+    if (!/[.!?…]["'”’)\]]*$/u.test(sentence.text)) return
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // A sentence that shares several names or terms with the rest of the article ("Brenwick
     // employs about 310 people, 240 of them in Stroud." in an article on Brenwick of Stroud) is
     // the article's own, however far its subtopic: a sentence from another story shares none.
-    const own = sharedRareWords(sentence.counts, article, settings.rareIdf) >= sharedTerms
+    const own = sharedRareWords(sentence.counts, article, settings.termIdf) >= sharedTerms
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
     judged.push({start, end: start + sentence.text.length, line: piece.line, own, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - Math.max(outlierMargin, spread))})

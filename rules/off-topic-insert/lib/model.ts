@@ -24,6 +24,7 @@ export interface Data {
   notBeforeCut: string[]
   sentenceOpeners: string[]
   rareIdf: number
+  termIdf: number
   captionWords: number
   seamMargin: number
   minWords: number
@@ -57,6 +58,7 @@ export const dataShape = object<Data>({
   notBeforeCut: strings,
   sentenceOpeners: strings,
   rareIdf: number,
+  termIdf: number,
   captionWords: number,
   seamMargin: number,
   minWords: number,
