@@ -2,7 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, pastedWordFeatures, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
@@ -238,7 +238,6 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
   const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
   const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  if (process.env.OT_DEBUG) pieces.forEach((list, n) => list.forEach((p) => console.error('PIECE', p.score.toFixed(2), 'thr', threshold.toFixed(2), p.seed ? 'seed' : '', p.words, JSON.stringify(lines[n].text.slice(p.start, p.end).slice(0, 90)))))
   return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
 }
 
@@ -429,7 +428,6 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const readingCounts: Array<Map<string, number> | undefined> = []
   const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
   const judged: Array<{start: number; end: number; line: Line; score: number; own: boolean}> = []
-  const debugId = process.env.OT_DOC ?? Math.random().toString(36).slice(2, 8)
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     // A heading or caption on the line before a sentence pasted after it ("## Superheroes And
@@ -452,7 +450,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     // Only a whole sentence is pasted from another story: a sentence that a paragraph break cuts
     // off after a comma ("…by Andrei Alexandrescu and Petru Marginean in 2000," with its rest in
     // the next paragraph) is the article's own, torn by its layout.
-    if (!/[.!?…]["'”’)\]]*$/u.test(sentence.text)) return
+    if (/[,;:\p{Pd}]$/u.test(sentence.text)) return
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // A sentence that shares several names or terms with the rest of the article ("Brenwick
     // employs about 310 people, 240 of them in Stroud." in an article on Brenwick of Stroud) is
@@ -461,18 +459,16 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
     judged.push({start, end: start + sentence.text.length, line: piece.line, own, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - Math.max(outlierMargin, spread))})
-    if (process.env.OT_DEBUG === 'full') console.error('FULL', debugId, pastedLogOdds(pastedBy, sentence, -Infinity).toFixed(3), pastedWordFeatures(sentence).sharedIdfShare.toFixed(3), pastedWordFeatures(sentence).sharedShare.toFixed(3))
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
   // sentences on different subjects) every sentence reads a little pasted, and the one that
   // reads most so is no evidence. In news the median sentence sits far below (-6 typically, at
   // most -0.4 of 887 articles), so the bar rarely moves there. Scores below the floor are upper
-  // bounds, but a median at or above it is exact.
+  // bounds, but a median at or above it is exact (the lower middle one, when the count is even).
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
-  const median = ranked.length ? (ranked[Math.floor((ranked.length - 1) / 2)] + ranked[Math.ceil((ranked.length - 1) / 2)]) / 2 : -Infinity
+  const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
   const bar = Math.max(pastedBy.threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
-  if (process.env.OT_DEBUG) for (const j of judged) console.error('PASTED', j.score.toFixed(2), 'bar', bar.toFixed(2), 'thr', pastedBy.threshold, JSON.stringify(lines[0] && j.line.text.slice(j.start - j.line.start, j.end - j.line.start).slice(0, 90)))
   for (const {start, end, line, score, own} of judged) {
     if (score > bar && !own) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
