@@ -299,20 +299,25 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
-      // Page chrome needs the model only to lean its way. A long sentence of prose needs less than a
-      // short one, unless it names a name or term of the article's (a press release's "The Ridgeline
-      // 45 is available to order now through…"): footers and spam pasted in share none. A sentence
-      // between two of the article's sentences on its line needs more: the style model misreads a
-      // short or technical sentence of prose ("Median lookup time is 9 milliseconds.", "It is
-      // certified to UL 1741 SB…") that its neighbours show to be the article's own.
+      // Page chrome needs the model only to lean its way. A long sentence of prose needs less than
+      // a short one (footers that read like prose), but not when it names a name or term of the
+      // article's ("The Ridgeline 45 is available to order now through…"), nor when it stands beside
+      // a sentence of the article's on its line without speaking to the reader ("Sweeping returns
+      // free blocks to per-size free lists, and…"): footers and spam pasted in do neither. A
+      // sentence between two of the article's, or one that names several of its names or terms,
+      // needs more than the bar: the style model misreads short and technical sentences of prose
+      // ("Median lookup time is now 9 milliseconds.", "All tastings are free.") that their
+      // neighbours or names show to be the article's own.
       const text = line.text.slice(list[i].start, list[i].end)
       // A line in title case with no full stop that names several names or terms of the article's
       // ("2022 Rev. Peter J. Gomes Service Award Winner & Honorees" above the list of winners) is
       // its own heading, written as a paragraph: a subject line pasted in shares none.
       const shared = sharedRareWords(termCounts(text), article, settings.termIdf)
       if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.pasted.sharedTerms) continue
-      const long = list[i].words >= settings.longWords && prose(text) && shared === 0
-      const own = (insideProse(list, i, settings) && !addressed(text, settings)) || (prose(text) && shared >= settings.pasted.sharedTerms)
+      const beside = articleBeside(list, i, settings)
+      const plain = !addressed(text, settings)
+      const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
+      const own = (beside.before && beside.after && plain) || (prose(text) && shared >= settings.pasted.sharedTerms)
       const bar = list[i].chrome ? settings.joinThreshold : own ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
@@ -355,10 +360,10 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
   })
 }
 
-/** Is piece i a sentence between two of the article's own on its line (whole sentences the model reads as prose or quoted)? */
-function insideProse(list: Piece[], i: number, settings: Data): boolean {
+/** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
+function articleBeside(list: Piece[], i: number, settings: Data): {before: boolean; after: boolean} {
   const own = (k: number) => list[k].words >= settings.minWords && !list[k].chrome && list[k].score < settings.joinThreshold
-  return i > 0 && i + 1 < list.length && touching(list, i) && touching(list, i + 1) && own(i - 1) && own(i + 1)
+  return {before: i > 0 && touching(list, i) && own(i - 1), after: i + 1 < list.length && touching(list, i + 1) && own(i + 1)}
 }
 
 /**
