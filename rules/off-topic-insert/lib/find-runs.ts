@@ -303,22 +303,21 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       // a short one (footers that read like prose), but not when it names a name or term of the
       // article's ("The Ridgeline 45 is available to order now through…"), nor when it stands beside
       // a sentence of the article's on its line without speaking to the reader ("Sweeping returns
-      // free blocks to per-size free lists, and…"): footers and spam pasted in do neither. A
-      // sentence between two of the article's, or one that names several of its names or terms,
-      // needs more than the bar: the style model misreads short and technical sentences of prose
-      // ("Median lookup time is now 9 milliseconds.", "All tastings are free.") that their
-      // neighbours or names show to be the article's own.
+      // free blocks to per-size free lists, and…"): footers and spam pasted in do neither. A plain
+      // sentence between two of the article's needs more than the bar: the style model misreads
+      // short and technical sentences of prose ("Median lookup time is now 9 milliseconds.", "All
+      // tastings are free.") that their neighbours show to be the article's own.
       const text = line.text.slice(list[i].start, list[i].end)
       // A line in title case with no full stop that names several names or terms of the article's
       // ("2022 Rev. Peter J. Gomes Service Award Winner & Honorees" above the list of winners) is
       // its own heading, written as a paragraph: a subject line pasted in shares none.
       const shared = sharedRareWords(termCounts(text), article, settings.termIdf)
-      if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.pasted.sharedTerms) continue
+      if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.headingTerms) continue
       const beside = articleBeside(list, i, settings)
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
-      const own = (beside.before && beside.after && plain) || (prose(text) && shared >= settings.pasted.sharedTerms)
-      const bar = list[i].chrome ? settings.joinThreshold : own ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
+      const inside = beside.before && beside.after && plain
+      const bar = list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
@@ -428,11 +427,11 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
   const pastedBy = pastedModel()
   const voice = new Set(settings.pasted.voice)
-  const {recurring, outlierMargin, spread, sharedTerms} = settings.pasted
+  const {recurring, outlierMargin, spread} = settings.pasted
   const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
   const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
-  const judged: Array<{start: number; end: number; line: Line; score: number; own: boolean}> = []
+  const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     // A heading or caption on the line before a sentence pasted after it ("## Superheroes And
@@ -457,13 +456,9 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     // the next paragraph) is the article's own, torn by its layout.
     if (/[,;:\p{Pd}]$/u.test(sentence.text)) return
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
-    // A sentence that shares several names or terms with the rest of the article ("Brenwick
-    // employs about 310 people, 240 of them in Stroud." in an article on Brenwick of Stroud) is
-    // the article's own, however far its subtopic: a sentence from another story shares none.
-    const own = sharedRareWords(sentence.counts, article, settings.termIdf) >= sharedTerms
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
-    judged.push({start, end: start + sentence.text.length, line: piece.line, own, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - Math.max(outlierMargin, spread))})
+    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - Math.max(outlierMargin, spread))})
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
@@ -474,8 +469,8 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
   const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
   const bar = Math.max(pastedBy.threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
-  for (const {start, end, line, score, own} of judged) {
-    if (score > bar && !own) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+  for (const {start, end, line, score} of judged) {
+    if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
 }
 

@@ -25,12 +25,13 @@ export interface Data {
   sentenceOpeners: string[]
   rareIdf: number
   termIdf: number
+  headingTerms: number
   captionWords: number
   seamMargin: number
   minWords: number
   shortLineMargin: number
   splitLength: number
-  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; sharedTerms: number; voice: string[]}
+  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; voice: string[]}
   chrome: {lists: string[]; share: number}
   page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
@@ -59,12 +60,13 @@ export const dataShape = object<Data>({
   sentenceOpeners: strings,
   rareIdf: number,
   termIdf: number,
+  headingTerms: number,
   captionWords: number,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
   splitLength: number,
-  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, sharedTerms: number, voice: strings}),
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, voice: strings}),
   chrome: object({lists: strings, share: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
