@@ -353,26 +353,62 @@ export function styleScore(model: Model, sparse: Map<number, number>): number {
   return z
 }
 
-let scratch: Float64Array | undefined
-const touched: number[] = []
+// The features of the run being scored, summed per hashed index in a small open-addressing table
+// (index + 1 in `slotKeys`, 0 when free) instead of a dense buffer of the model's size: a run has a
+// few hundred features, and writing them into 2 MB at random missed the cache on nearly every one.
+let slotKeys = new Int32Array(2048)
+let slotValues = new Float64Array(2048)
+// The slots in the order their index was first seen: the sum runs in that order, as `styleScore`'s map does.
+let slotOrder = new Int32Array(1024)
+let slotCount = 0
+
+/** The slot of hashed index `h`, taken if new; the table doubles before it is half full. */
+function slotOf(h: number): number {
+  if (2 * slotCount >= slotKeys.length) growSlots()
+  const mask = slotKeys.length - 1
+  let slot = h & mask
+  while (slotKeys[slot] !== 0 && slotKeys[slot] !== h + 1) slot = (slot + 1) & mask
+  if (slotKeys[slot] === 0) {
+    slotKeys[slot] = h + 1
+    slotOrder[slotCount++] = slot
+  }
+  return slot
+}
+
+function growSlots(): void {
+  const keys = slotKeys
+  const values = slotValues
+  const order = slotOrder
+  slotKeys = new Int32Array(2 * keys.length)
+  slotValues = new Float64Array(2 * keys.length)
+  slotOrder = new Int32Array(keys.length)
+  const count = slotCount
+  slotCount = 0
+  for (let k = 0; k < count; k++) {
+    const slot = slotOf(keys[order[k]] - 1)
+    slotValues[slot] = values[order[k]]
+  }
+}
 
 /**
  * The style model's log-odds that a run is spam or boilerplate: `styleScore` of its features,
- * summed in the same order, through a reused dense buffer instead of a map per run.
+ * summed in the same order (each index's values added as they come, the indices in the order first
+ * seen), without a map per run.
  */
 export function styleLogOdds(model: Model, text: string, vocabulary: Vocabulary, lexicons: Lexicons): number {
-  if (scratch?.length !== model.weights.length) scratch = new Float64Array(model.weights.length)
-  const values = scratch
   eachStyleFeature(text, vocabulary, lexicons, model.bits, (h, v) => {
-    if (values[h] === 0) touched.push(h)
-    values[h] += v
+    // The slot first: taking it may grow the table, and with it replace `slotValues`.
+    const slot = slotOf(h)
+    slotValues[slot] += v
   })
   let z = model.bias
-  for (const h of touched) {
-    z += model.weights[h] * values[h]
-    values[h] = 0
+  for (let k = 0; k < slotCount; k++) {
+    const slot = slotOrder[k]
+    z += model.weights[slotKeys[slot] - 1] * slotValues[slot]
+    slotKeys[slot] = 0
+    slotValues[slot] = 0
   }
-  touched.length = 0
+  slotCount = 0
   return z
 }
 
