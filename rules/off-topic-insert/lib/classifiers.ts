@@ -179,10 +179,13 @@ function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexico
       add(h & mask, scale)
     }
   }
+  // A word pair's hash continues "b", the word before (none for the first) and a space: each word's part is hashed once.
+  let pair = hash(' ', hash('', B))
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]
     add(hash(w, W) & mask, scale)
-    add(hash(w, hash(' ', hash(tokens[i - 1] ?? '', B))) & mask, scale)
+    add(hash(w, pair) & mask, scale)
+    pair = hash(' ', hash(w, B))
   }
   for (let k = 0; k < shapeCount; k++) {
     add(shapeHash(k, S) & mask, scale)
@@ -309,28 +312,40 @@ export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
 function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
-  if (letters >= 8) out.push(`caps${bin(upper / letters, [0.1, 0.3, 0.6, 2])}`)
-  out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
+  if (letters >= 8) out.push(binName('caps', bin(upper / letters, [0.1, 0.3, 0.6, 2])))
+  out.push(binName('len', bin(tokens.length, [3, 6, 10, 20, 40, Infinity])))
   if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
-  if (/!/.test(text)) out.push('bang')
+  if (text.includes('!')) out.push('bang')
   if (hasWebAddress(text)) out.push('url')
   if (hasEmail(text)) out.push('email')
   if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   for (const {name, pattern, anywhere} of lexicons.lists) {
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
-    if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
+    if (hits) out.push(binName(`lex:${name}`, Math.min(hits, 3)))
   }
-  const alpha = tokens.filter((w) => lettersAt(w))
-  if (alpha.length >= 3) {
-    const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
-    out.push(`oov${bin(unknown, [0.05, 0.15, 0.3, 0.5, 2])}`)
-    const counts = new Map<string, number>()
-    for (const w of alpha) counts.set(w, (counts.get(w) ?? 0) + 1)
+  let alpha = 0
+  let unknown = 0
+  for (const w of tokens) {
+    if (!lettersAt(w)) continue
+    alpha++
+    if (!vocabulary.df.has(w)) unknown++
+  }
+  if (alpha >= 3) {
+    out.push(binName('oov', bin(unknown / alpha, [0.05, 0.15, 0.3, 0.5, 2])))
     // Keyword stuffing: the same words over and over.
-    if (alpha.length >= 8 && counts.size / alpha.length < 0.5) out.push('stuffing')
+    if (alpha >= 8 && new Set(tokens.filter((w) => lettersAt(w))).size / alpha < 0.5) out.push('stuffing')
   }
   return out
+}
+
+const binNames = new Map<string, string[]>()
+
+/** "caps2", "lex:spam1": a named feature's bin, the same string object each time (no string built and hashed per run). */
+function binName(kind: string, bin: number): string {
+  let names = binNames.get(kind)
+  if (!names) binNames.set(kind, (names = []))
+  return (names[bin + 1] ??= `${kind}${bin}`)
 }
 
 /** How a run fits its article, as named features with values (the topic model's input). */
@@ -431,6 +446,42 @@ export function topicCeiling(model: Model): number {
     best.set(kind, Math.max(best.get(kind) ?? 0, w))
   }
   return model.topic.bias + [...best.values()].reduce((sum, w) => sum + w, 0)
+}
+
+/**
+ * The topic model's log-odds for a run in its article (`topicScore` of `topicFeatures` of
+ * `runContext`). Below `floor` a score decides nothing: when the run's fit and names keep it
+ * below whatever its topic cosine, that upper bound is returned without the topic vectors (a sum
+ * of word vectors for the run and the rest of its article), the costly part.
+ */
+export function topicLogOdds(model: Model, run: string, article: ArticleWords, floor: number): number {
+  const counts = termCounts(run)
+  const fit = topicalFit(counts, article)
+  const names = nameOverlap(run, article.counts, counts)
+  const long = run.split(/\s+/).length >= 6 ? 'long' : 'short'
+  const cheap = topicFeatures(run, {fit, topic: 0, ...names})
+  let ceiling = model.topic.bias
+  for (const [name, v] of Object.entries(cheap)) if (!name.startsWith('topic')) ceiling += (model.topic.weights[name] ?? 0) * v
+  ceiling += highestTopicWeight(model, long)
+  // (The margin keeps a bound summed in another order from settling a tie.)
+  if (ceiling < floor - 1e-9) return ceiling
+  return topicScore(model, topicFeatures(run, {fit, topic: cosine(topicVector(counts, article.vocabulary), restVector(counts, article)), ...names}))
+}
+
+const highestTopic = new WeakMap<Model, Record<string, number>>()
+
+/** The largest weight of a `topic…` bin of a long or short run; 0 when one has none (a bin without a weight counts 0). */
+function highestTopicWeight(model: Model, long: string): number {
+  let best = highestTopic.get(model)
+  if (!best) {
+    best = {long: 0, short: 0}
+    for (const [name, w] of Object.entries(model.topic.weights)) {
+      const m = /^topic-?\d+(long|short)$/.exec(name)
+      if (m) best[m[1]] = Math.max(best[m[1]], w)
+    }
+    highestTopic.set(model, best)
+  }
+  return best[long]
 }
 
 /** Distinct words of a run rarer in news than `minIdf` (names, terms) that the rest of the article also uses. */
