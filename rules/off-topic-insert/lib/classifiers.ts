@@ -748,7 +748,16 @@ function centredCosine(a: Float64Array, b: Float64Array, common: readonly number
     da += a[k] * common[k]
     db += b[k] * common[k]
   }
-  const ca = a.map((x, k) => x - da * common[k])
-  const cb = b.map((x, k) => x - db * common[k])
-  return cosine(ca, cb)
+  // `cosine` of the two centred vectors, each element computed where it is used: no arrays built per pair.
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] - da * common[k]
+    const y = b[k] - db * common[k]
+    dot += x * y
+    na += x * x
+    nb += y * y
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
