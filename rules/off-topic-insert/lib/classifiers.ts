@@ -325,13 +325,10 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
     if (hits) out.push(binName(`lex:${name}`, Math.min(hits, 3)))
   }
   let alpha = 0
-  let unknown = 0
-  for (const w of tokens) {
-    if (!lettersAt(w)) continue
-    alpha++
-    if (!vocabulary.df.has(w)) unknown++
-  }
+  for (const w of tokens) if (lettersAt(w)) alpha++
   if (alpha >= 3) {
+    let unknown = 0
+    for (const w of tokens) if (lettersAt(w) && !vocabulary.df.has(w)) unknown++
     out.push(binName('oov', bin(unknown / alpha, [0.05, 0.15, 0.3, 0.5, 2])))
     // Keyword stuffing: the same words over and over.
     if (alpha >= 8 && new Set(tokens.filter((w) => lettersAt(w))).size / alpha < 0.5) out.push('stuffing')
