@@ -94,6 +94,18 @@ describe('not statistics', () => {
     ['The Jobs Act provides the agency more than $350 billion over five years.', [['$350 billion', 'policy-term', false]]],
     // (Adjudicated against the spec: the act's amount, future tense or not, is the act's.)
     ['The Jobs Act is an investment that will provide more than $7 billion for Maryland.', [['$7 billion', 'policy-term', false]]],
+    // A budget, grant or contract provides its amount too; attributively, the amount modifies the document.
+    ['The 2027 budget allocates $12 million to rural clinics.', [['2027', 'year', false], ['$12 million', 'policy-term', false]]],
+    ['Acme won a $75 million multi-year supply contract.', [['$75 million', 'policy-term', false]]],
+    ['The lab received an $18 million grant from the Science Foundation.', [['$18 million', 'policy-term', false]]],
+    // A contract's value and an award are measured, not provided.
+    ['The contract with SpaceX is valued at $2.6 billion.', [['$2.6 billion', 'money', true]]],
+    ['It received a $2 million award to test the turbine.', [['$2 million', 'money', true]]],
+    // Terms an offer or a rule sets: a price, a cap, a threshold.
+    ['Pricing starts at $0.09 per watt for volume orders.', [['$0.09', 'policy-term', false]]],
+    ['The fee is capped at $25 a month.', [['$25', 'policy-term', false]]],
+    ['Applicants must earn less than $40,000.', [['$40,000', 'policy-term', false]]],
+    ['The fee is $25 a month.', [['$25', 'money', true]]],
     // What it achieved is not a term of it.
     ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],
     // A year after a determiner modifies the noun; a count takes a separator.

@@ -9,11 +9,19 @@ interface NumberData {
   referenceWords: string[]
   rateBases: string[]
   streetTypes: string[]
+  provisionDocuments: string[]
+  provisionVerbs: string[]
+  fundedDocuments: string[]
+  termFrames: string[]
+  thresholds: string[]
 }
-export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string), streetTypes: list(string)})
+export const numberDataShape = object<NumberData>({
+  referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string)
+})
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -21,7 +29,15 @@ const wordPatterns = () => (patterns ??= (() => {
     // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
     rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
     // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
-    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u')
+    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u'),
+    // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
+    provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
+    // An amount that modifies the document's noun, across its other modifiers: "a $75 million
+    // multi-year supply contract". A preposition or a verb between them ends the phrase.
+    funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{Ll}-]+){0,3}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
+    frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i')
   }
 })())
 
@@ -84,17 +100,28 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
   const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
-  // So is an amount a bill or an act provides: "a bill to provide $50 million in grants", "The … Act
-  // provides the FHWA … more than $350 billion".
-  const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|(?:would|will)\s+provide|allocates|(?:would|will)\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
-  const term = (kind: NumberKind) => ((rule && statisticKinds.has(kind) && kind !== 'money') || (provision && statisticKinds.has(kind)) ? 'policy-term' : kind)
+  // So is an amount a named bill, act, budget, grant or contract provides (spec §2, attributed to
+  // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
+  const provision = wordPatterns().provision.test(text)
+  const term = (kind: NumberKind, at = -1, length = 0) => {
+    if (!statisticKinds.has(kind)) return kind
+    if (provision || (rule && kind !== 'money')) return 'policy-term'
+    if (at < 0) return kind
+    const before = text.slice(Math.max(0, at - 40), at)
+    // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
+    if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
+    // month"; in a rule, a threshold: "applicants must earn less than $40,000".
+    if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    return kind
+  }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
-  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money')))
+  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
     if (key && !key.test(text)) continue
-    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind)))
+    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind, m.index ?? 0)))
   }
   covered = coverage(found, offset)
   // Inline code is markup, not prose: "`max_connections = 1000`", "`--retries 3`" set a value.
@@ -107,7 +134,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
-    found.push(mention(offset, i, m[0] + scale, term(kind)))
+    found.push(mention(offset, i, m[0] + scale, term(kind, i, m[0].length + scale.length)))
   }
   return found.sort((a, b) => a.start - b.start)
 }
