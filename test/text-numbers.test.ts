@@ -106,6 +106,11 @@ describe('not statistics', () => {
     ['The fee is capped at $25 a month.', [['$25', 'policy-term', false]]],
     ['Applicants must earn less than $40,000.', [['$40,000', 'policy-term', false]]],
     ['The fee is $25 a month.', [['$25', 'money', true]]],
+    // A change with a figure and no % or currency: "from N to N" after a verb of change, or "since".
+    ['Build times dropped from 23 minutes to 14.', [['23', 'change', true], ['14', 'change', true]]],
+    ['Sea level has risen about 28 centimetres since 1950.', [['28', 'change', true], ['1950', 'year', false]]],
+    ['The climber fell 20 metres from the ledge.', [['20', 'small-count', false]]],
+    ['Prices went up from 2010 to 2015.', [['2010', 'year', false], ['2015', 'year', false]]],
     // What it achieved is not a term of it.
     ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],
     // A year after a determiner modifies the noun; a count takes a separator.

@@ -14,14 +14,15 @@ interface NumberData {
   fundedDocuments: string[]
   termFrames: string[]
   thresholds: string[]
+  changeVerbs: string[]
 }
 export const numberDataShape = object<NumberData>({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string)
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string), changeVerbs: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -37,7 +38,12 @@ const wordPatterns = () => (patterns ??= (() => {
     funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{Ll}-]+){0,3}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
-    threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i')
+    threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
+    // to 14", "Sea level has risen about 28 centimetres since 1950", "rose by 12 points".
+    changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
+    changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
+    changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i')
   }
 })())
 
@@ -134,9 +140,22 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
+    if (changeable.has(kind) && isChange(text, i, m[0].length)) kind = 'change'
     found.push(mention(offset, i, m[0] + scale, term(kind, i, m[0].length + scale.length)))
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+const changeEnd = new RegExp(String.raw`^(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?\d`, 'iu')
+// Counts and durations a change construction turns into a change; not years, dates or ages.
+const changeable = new Set<NumberKind>(['small-count', 'duration', 'large-count'])
+function isChange(text: string, i: number, length: number): boolean {
+  const before = text.slice(Math.max(0, i - 100), i)
+  const p = wordPatterns()
+  // "from 23 minutes to 14" needs its second number; "rose 28 centimetres since 1950" its "since".
+  if (p.changeFrom.test(before)) return changeEnd.test(text.slice(i + length, i + length + 60))
+  if (p.changeTo.test(before)) return true
+  return p.changeBy.test(before) && /^(?:\s+[\p{L}-]+)?\s+since\b/iu.test(text.slice(i + length, i + length + 40))
 }
 
 /** Is index `i` (relative to the text) inside one of `spans` (absolute offsets)? */
