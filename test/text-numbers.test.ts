@@ -98,6 +98,10 @@ describe('not statistics', () => {
     ['The 2027 budget allocates $12 million to rural clinics.', [['2027', 'year', false], ['$12 million', 'policy-term', false]]],
     ['Acme won a $75 million multi-year supply contract.', [['$75 million', 'policy-term', false]]],
     ['The lab received an $18 million grant from the Science Foundation.', [['$18 million', 'policy-term', false]]],
+    ['The Harbour Law will specifically provide $20 million for dredging.', [['$20 million', 'policy-term', false]]],
+    ['The act also includes a $90 billion fund for schools.', [['$90 billion', 'policy-term', false]]],
+    // The amount follows the verb: a budget measured before it is not provided.
+    ['It has an annual budget of about $8 million, and the course now includes 8 hours of ethics.', [['$8 million', 'money', true], ['8', 'duration', false]]],
     // A contract's value and an award are measured, not provided.
     ['The contract with SpaceX is valued at $2.6 billion.', [['$2.6 billion', 'money', true]]],
     ['It received a $2 million award to test the turbine.', [['$2 million', 'money', true]]],
@@ -106,6 +110,7 @@ describe('not statistics', () => {
     ['The fee is capped at $25 a month.', [['$25', 'policy-term', false]]],
     ['Applicants must earn less than $40,000.', [['$40,000', 'policy-term', false]]],
     ['The fee is $25 a month.', [['$25', 'money', true]]],
+    ['The notice imposed a cap of 30% of funds for housing.', [['30%', 'policy-term', false]]],
     // A change with a figure and no % or currency: "from N to N" after a verb of change, or "since".
     ['Build times dropped from 23 minutes to 14.', [['23', 'change', true], ['14', 'change', true]]],
     ['Sea level has risen about 28 centimetres since 1950.', [['28', 'change', true], ['1950', 'year', false]]],

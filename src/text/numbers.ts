@@ -32,10 +32,11 @@ const wordPatterns = () => (patterns ??= (() => {
     // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
     street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u'),
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
-    provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
+    // ("will specifically provide": an adverb may sit between the modal and the verb.)
+    provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
-    funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{Ll}-]+){0,3}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
@@ -108,11 +109,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
   // So is an amount a named bill, act, budget, grant or contract provides (spec §2, attributed to
   // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
+  // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
+  // includes …" the budget is measured, nothing provides it.
   const provision = wordPatterns().provision.test(text)
-  const term = (kind: NumberKind, at = -1, length = 0) => {
+  const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
-    if (provision || (rule && kind !== 'money')) return 'policy-term'
-    if (at < 0) return kind
+    if ((provision && wordPatterns().provision.test(text.slice(0, at))) || (rule && kind !== 'money')) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
