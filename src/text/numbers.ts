@@ -14,15 +14,19 @@ interface NumberData {
   fundedDocuments: string[]
   termFrames: string[]
   thresholds: string[]
+  ruleMarkers: string[]
+  requirements: string[]
+  directingVerbs: string[]
   changeVerbs: string[]
 }
 export const numberDataShape = object<NumberData>({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string), changeVerbs: list(string)
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string),
+  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; rule: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -40,6 +44,9 @@ const wordPatterns = () => (patterns ??= (() => {
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
+    // "requires X … to", "directs X … to".
+    rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
     // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
     // to 14", "Sea level has risen about 28 centimetres since 1950", "rose by 12 points".
     changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
@@ -106,7 +113,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
+  const rule = wordPatterns().rule.test(text)
   // So is an amount a named bill, act, budget, grant or contract provides (spec §2, attributed to
   // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
