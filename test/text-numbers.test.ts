@@ -115,6 +115,8 @@ describe('not statistics', () => {
     ['Build times dropped from 23 minutes to 14.', [['23', 'change', true], ['14', 'change', true]]],
     ['Sea level has risen about 28 centimetres since 1950.', [['28', 'change', true], ['1950', 'year', false]]],
     ['The climber fell 20 metres from the ledge.', [['20', 'small-count', false]]],
+    ['Exports rose by about a quarter in 2020.', [['about a quarter', 'change', true], ['2020', 'year', false]]],
+    ['Costs dropped by a third party fee.', []],
     ['Prices went up from 2010 to 2015.', [['2010', 'year', false], ['2015', 'year', false]]],
     // What it achieved is not a term of it.
     ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],

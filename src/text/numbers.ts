@@ -26,7 +26,7 @@ export const numberDataShape = object<NumberData>({
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; rule: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -49,6 +49,9 @@ const wordPatterns = () => (patterns ??= (() => {
     rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
     // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
     // to 14", "Sea level has risen about 28 centimetres since 1950", "rose by 12 points".
+    // A change by a fraction, where the clause ends or goes on: "Sales fell by a fifth last year",
+    // "cut by a third."; not "dropped by a third party".
+    changeByFraction: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
     changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
     changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
     changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i')
@@ -133,6 +136,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
+  // (The figure alone is the mention, not its verb.)
+  for (const m of allMatches(wordPatterns().changeByFraction, text)) found.push(mention(offset, (m.index ?? 0) + m[0].length - m[1].length, m[1], 'change'))
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
     if (key && !key.test(text)) continue
