@@ -48,7 +48,7 @@ const wordPatterns = () => (patterns ??= (() => {
     // "requires X … to", "directs X … to".
     rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
     // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
-    // to 14", "Sea level has risen about 28 centimetres since 1950", "rose by 12 points".
+    // to 14", "Sea level has risen about 28 centimetres since 1950".
     // A change by a fraction, where the clause ends or goes on: "Sales fell by a fifth last year",
     // "cut by a third."; not "dropped by a third party".
     changeByFraction: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
