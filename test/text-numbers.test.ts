@@ -111,6 +111,7 @@ describe('not statistics', () => {
     ['Applicants must earn less than $40,000.', [['$40,000', 'policy-term', false]]],
     ['The fee is $25 a month.', [['$25', 'money', true]]],
     ['The notice imposed a cap of 30% of funds for housing.', [['30%', 'policy-term', false]]],
+    ['The fine for breaking this law was set at US$500.', [['US$500', 'policy-term', false]]],
     // A change with a figure and no % or currency: "from N to N" after a verb of change, or "since".
     ['Build times dropped from 23 minutes to 14.', [['23', 'change', true], ['14', 'change', true]]],
     ['Sea level has risen about 28 centimetres since 1950.', [['28', 'change', true], ['1950', 'year', false]]],
