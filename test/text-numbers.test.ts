@@ -118,6 +118,9 @@ describe('not statistics', () => {
     ['The climber fell 20 metres from the ledge.', [['20', 'small-count', false]]],
     ['Exports rose by about a quarter in 2020.', [['about a quarter', 'change', true], ['2020', 'year', false]]],
     ['Costs dropped by a third party fee.', []],
+    // A change after a document's verb is still how something changed; in a rule it is the rule's target.
+    ['The Act provides $40 million after funding fell by a third last year.', [['$40 million', 'policy-term', false], ['a third', 'change', true]]],
+    ['Emissions must be cut by a third.', [['a third', 'policy-term', false]]],
     ['Prices went up from 2010 to 2015.', [['2010', 'year', false], ['2015', 'year', false]]],
     // What it achieved is not a term of it.
     ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],

@@ -124,7 +124,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const provision = wordPatterns().provision.test(text)
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
-    if ((provision && wordPatterns().provision.test(text.slice(0, at))) || (rule && kind !== 'money')) return 'policy-term'
+    if (rule && kind !== 'money') return 'policy-term'
+    // A change says how something changed, not what the document provides ("funding rose 6 percent").
+    if (provision && kind !== 'change' && wordPatterns().provision.test(text.slice(0, at))) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
@@ -137,7 +139,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   // (The figure alone is the mention, not its verb.)
-  for (const m of allMatches(wordPatterns().changeByFraction, text)) found.push(mention(offset, (m.index ?? 0) + m[0].length - m[1].length, m[1], 'change'))
+  for (const m of allMatches(wordPatterns().changeByFraction, text)) {
+    const at = (m.index ?? 0) + m[0].length - m[1].length
+    found.push(mention(offset, at, m[1], term('change', at)))
+  }
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
     if (key && !key.test(text)) continue
