@@ -2,8 +2,6 @@
 import {execFileSync, spawnSync} from 'node:child_process'
 import {appendFileSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
-import Ajv from 'ajv'
-import addFormats from 'ajv-formats'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
@@ -11,14 +9,11 @@ import {escapeData, escapeProperty} from '../src/reporters/github.js'
 import {fingerprintKey, sarif} from '../src/reporters/sarif.js'
 import {createProgress} from '../src/cli/progress.js'
 import {bin, folder, run} from './bin.js'
+import {validateSarif} from './sarif-schema.js'
 
 const seed = resolve('articles/shanghai-tech.md')
 const seedText = readFileSync(seed, 'utf8')
 
-const schema = JSON.parse(readFileSync('test/schemas/sarif-2.1.0.json', 'utf8'))
-const ajv = new Ajv({allErrors: true, strict: false})
-addFormats(ajv)
-const validateSarif = ajv.compile(schema)
 
 interface SarifResult {
   ruleId: string

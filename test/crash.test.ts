@@ -28,7 +28,7 @@ describe('guardRule', () => {
   ]
 
   it('makes an exception in a copydesk rule (unified-lint-rule) fatal, with no stack', async () => {
-    const broken = copydeskRule('broken-rule', () => {
+    const broken = copydeskRule({id: 'broken-rule', description: 'Fails', severity: 'warn', options: {}, legend: {letter: 'B', background: '#fff', line: '1px solid #000'}}, () => {
       throw new Error('kaput\n    at somewhere (file.js:1:1)')
     })
     expect(await lintWith(broken)).toEqual(expected)

@@ -12,6 +12,7 @@ import {checkData, type Shape} from '../src/plugin/data.js'
 import {abbreviationsShape} from '../src/text/abbreviations.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
+import {numberDataShape} from '../src/text/numbers.js'
 
 const shapes: Record<string, Shape<unknown>> = {
   'rules/currency-consistency/data.yml': currencyConsistency,
@@ -21,7 +22,8 @@ const shapes: Record<string, Shape<unknown>> = {
   'rules/unsupported-superlative/data.yml': claimVocabularyShape,
   'src/text/abbreviations.yml': abbreviationsShape,
   'src/text/attribution.yml': attributionShape,
-  'src/text/money.yml': moneyShape
+  'src/text/money.yml': moneyShape,
+  'src/text/numbers.yml': numberDataShape
 }
 const read = (path: string) => parse(readFileSync(path, 'utf8')) as Record<string, unknown>
 const refusal = (path: string, value: unknown) => {

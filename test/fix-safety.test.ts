@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import type {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {applyFixes} from '../src/cli/fix.js'
-import type {Fix} from '../src/plugin/report.js'
+import {fixOf, type Fix} from '../src/plugin/report.js'
 import {lintText} from './lint.js'
 import {confusableDraft, draft, paragraph} from './money-drafts.js'
 
@@ -49,7 +49,7 @@ async function findings(text: string): Promise<Finding[]> {
       words: [...m.reason.split(/`: /)[0].matchAll(/`([^`]*)`/g)].map((w) => w[1]),
       start: place?.start.offset ?? 0,
       end: place?.end.offset ?? 0,
-      fix: (m as typeof m & {fix?: Fix}).fix
+      fix: fixOf(m)
     }
   })
 }

@@ -130,7 +130,7 @@ describe('--fix leaves a file with a fatal message alone', () => {
     const text = 'The council approved the budget on Tuesday. 上海龙凤419体验 The vote was close.\n'
     const dir = folder({'a.md': text})
     const linted = new VFile({path: 'a.md', cwd: dir, value: text})
-    linted.message('off-topic', {place: {line: 1, column: 45}}).fix = {start: 44, end: 54, text: ''} as never
+    Object.assign(linted.message('off-topic', {place: {line: 1, column: 45}}), {fix: {start: 44, end: 54, text: ''}})
     const crash = linted.message('Cannot lint file: rule `broken-rule` failed: kaput', {ruleId: 'broken-rule'})
     crash.fatal = true
     const result = await fix([linted], {dryRun: false, roots: ['.'], cwd: dir, relint: async () => []})
@@ -175,7 +175,7 @@ describe('--fix writes only what it may', () => {
     const dir = folder({'a.md': spam})
     // The linted text had the run at 44..55; the file now holds an editor's newer text.
     const linted = new VFile({path: 'a.md', cwd: dir, value: spam})
-    linted.message('off-topic', {place: {line: 1, column: 45}}).fix = {start: 44, end: 55, text: ''} as never
+    Object.assign(linted.message('off-topic', {place: {line: 1, column: 45}}), {fix: {start: 44, end: 55, text: ''}})
     writeFileSync(join(dir, 'a.md'), 'Edited meanwhile. ' + spam)
     const result = await fix([linted], {dryRun: false, roots: ['.'], cwd: dir, relint: async () => []})
     expect(result.problems).toEqual(['a.md: not fixed: it changed on disk during the run'])
@@ -187,7 +187,7 @@ describe('--fix writes only what it may', () => {
     // A linter proposing two overlapping fixes: drop a leading "one " and upper-case a lower-case first word.
     const lintNow = (value: string) => {
       const file = new VFile({path: 'a.md', cwd: dir, value})
-      const propose = (fix: Fix) => (file.message('x', {place: {line: 1, column: fix.start + 1}}).fix = fix as never)
+      const propose = (fix: Fix) => Object.assign(file.message('x', {place: {line: 1, column: fix.start + 1}}), {fix})
       if (/^one /i.test(value)) propose({start: 0, end: 4, text: ''})
       const word = /^[a-z]+/.exec(value)
       if (word) propose({start: 0, end: word[0].length, text: word[0].toUpperCase()})

@@ -22,7 +22,9 @@ describe('statistics', () => {
     ['Around five percent of output was lost.', ['five percent']],
     ['Support fell 5 percentage points in a month.', ['5 percentage points']],
     ['Rates fell to three per 100,000 people.', ['100,000']],
-    ['Worms require 1 mg per liter.', ['1']]
+    ['Worms require 1 mg per liter.', ['1']],
+    ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
+    ['The package has 440k+ weekly downloads.', ['440k']]
   ])('%s', (text, expected) => {
     expect(stats(text)).toEqual(expected)
   })
@@ -45,7 +47,17 @@ describe('not statistics', () => {
     ['It lived millions of years after the others.', []],
     ['The rodent was thought extinct for 11 million years.', ['duration']],
     ['Oxford led for much of the first half of the race, around half a metre ahead.', []],
-    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']]
+    ['They reached the target of 227 in 42.4 overs.', ['small-count', 'small-count']],
+    // Markup and settings of technical writing: inline code, ports, error codes, lines, timeouts.
+    ['The gateway set `max_connections = 1000` on every node.', ['identifier']],
+    ['It listens on port 8080 and returns error code 1105.', ['identifier', 'identifier']],
+    ['The crash is on line 1200 of the parser.', ['identifier']],
+    ['The default timeout is 10,000 ms, not 30,000 milliseconds.', ['duration', 'duration']],
+    // Names that contain numbers: an address, a list named by an abbreviation.
+    ['Its office is at 1600 Congress Avenue, Suite 1200.', ['identifier', 'name']],
+    ['The fire began near 8334 Soledad Canyon Road.', ['identifier']],
+    ['Acme joined the Inc. 5000 list.', ['name']],
+    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

@@ -4,7 +4,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {applyFixes} from '../src/cli/fix.js'
-import type {Fix} from '../src/plugin/report.js'
+import {fixOf, type Fix} from '../src/plugin/report.js'
 import {lintText} from './lint.js'
 
 const corpus = join('..', 'shared', 'corpus')
@@ -52,7 +52,7 @@ async function findings(text: string) {
     const place = m.place && 'start' in m.place ? m.place : undefined
     return `${m.ruleId}: ${place ? words(text.slice(offset(place.start), offset(place.end))) : m.reason}`
   })
-  const fixes = file.messages.map((m) => (m as typeof m & {fix?: Fix}).fix).filter((f): f is Fix => f !== undefined)
+  const fixes = file.messages.map(fixOf).filter((f): f is Fix => f !== undefined)
   return {found: found.sort(), fixed: words(applyFixes(text, fixes).text)}
 }
 

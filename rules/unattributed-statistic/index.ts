@@ -2,7 +2,7 @@ import {list, loadData, object, phraseAlternation, string} from '../../src/plugi
 import {report} from '../../src/plugin/report.js'
 import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
-import type {NumberMention} from '../../src/text/index.js'
+import type {NumberMention, Sentence} from '../../src/text/index.js'
 
 interface Data {
   scaleNouns: string[]
@@ -33,8 +33,8 @@ export default copydeskRule<'unattributed-statistic', Options>({
   legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
 }, (doc, file, {minScaleCount}) => {
   const {nouns, holding} = load()
-  for (const sentence of doc.sentences) {
-    if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue
+  // The statistics of a sentence, and those of them nothing in the text sources.
+  const statisticsOf = (sentence: Sentence): {all: NumberMention[]; unsourced: NumberMention[]} => {
     // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1.
     const heldFrom = (n: NumberMention) => {
       const before = doc.source.slice(Math.max(0, n.start - 40), n.start)
@@ -64,7 +64,24 @@ export default copydeskRule<'unattributed-statistic', Options>({
       const from = n.kind === 'small-count' ? heldFrom(n) : -1
       return from >= 0 && named.every((a) => a.start >= from && a.end <= n.start)
     }
-    const stats = doc.numbers(sentence).filter((n) => (n.statistic || isScale(n)) && !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n))))
+    const all = doc.numbers(sentence).filter((n) => n.statistic || isScale(n))
+    return {all, unsourced: all.filter((n) => !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n))))}
+  }
+  // A headline may repeat a figure the body gives with its source ("# Acme raises $40 million" over
+  // "Acme raised $40 million, the company said"), as it may a supported superlative (spec §1).
+  const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading' && !doc.isQuestion(s) && !doc.isFirstPerson(s))
+  let sourcedInBody: Set<string> | undefined
+  const repeatsSourced = (n: NumberMention) => {
+    sourcedInBody ??= new Set(body.flatMap((s) => {
+      const {all, unsourced} = statisticsOf(s)
+      return all.filter((x) => !unsourced.includes(x)).map((x) => x.text)
+    }))
+    return sourcedInBody.has(n.text)
+  }
+  for (const sentence of doc.sentences) {
+    if (doc.isQuestion(sentence) || doc.isFirstPerson(sentence)) continue
+    const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
+    const stats = statisticsOf(sentence).unsourced.filter((n) => !(heading && repeatsSourced(n)))
     if (stats.length === 0) continue
     const first = stats[0]
     const vague = doc.attribution(sentence).vague[0]

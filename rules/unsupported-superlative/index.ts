@@ -3,7 +3,7 @@ import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {tokenize} from '../../src/text/tokens.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, claimVocabularyShape, findClaims, reportedObject, type Claim} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, reportedObject, type Claim} from './lib/claims.js'
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
@@ -26,7 +26,8 @@ export default copydeskRule({
     // A source covers the claim only if the claim is part of what it says, not a word of the
     // thing it reports ("The company reported record profits").
     const text = doc.writerText(s)
-    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names)))
+    // Nor does it cover an aside about the source itself ("Acme, the world's largest pump maker, said …").
+    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names) && !inSubjectAside(text, s.start, cue, claim)))
   }
   // "the first such discovery": "such" points back to what the sentence before reports, so the
   // claim rests on that sentence's source ("… was confirmed, a team from UCL reported. This is
@@ -37,7 +38,7 @@ export default copydeskRule({
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
-    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start, c.start - sentence.start))
+    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start, c.start - sentence.start, words))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
       if (supported(sentence, claim) || continuesSourced(sentence, claim)) continue

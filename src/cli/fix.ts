@@ -3,7 +3,7 @@ import {chmodSync, chownSync, existsSync, lstatSync, readFileSync, realpathSync,
 import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 import type {VFile} from 'vfile'
-import type {Fix} from '../plugin/report.js'
+import {fixOf, type Fix} from '../plugin/report.js'
 
 export interface FixOptions {
   /** Print a unified diff instead of writing. */
@@ -30,7 +30,7 @@ const byteOrderMark = '\uFEFF'
 const maxPasses = 10
 
 const fixesOf = (file: VFile): Fix[] =>
-  file.messages.map((m) => (m as typeof m & {fix?: Fix}).fix).filter((fix): fix is Fix => fix !== undefined)
+  file.messages.map(fixOf).filter((fix): fix is Fix => fix !== undefined)
 
 /**
  * Apply fixes to `source` in order, skipping any that overlap one already taken (or that fall

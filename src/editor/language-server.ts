@@ -5,7 +5,7 @@ import {createUnifiedLanguageServer} from 'unified-language-server'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import copydesk from '../plugin/preset.js'
-import type {Fix} from '../plugin/report.js'
+import {fixOf} from '../plugin/report.js'
 import {defaultMaxFileMegabytes, remarkCheckInput} from '../run/input.js'
 
 // The plugins of a bare `remark` processor: with only these, no config file was found.
@@ -34,7 +34,7 @@ export function quickFixesFromFixSpans(this: Processor, _options?: unknown, file
   this.use(() => (_tree: unknown, file: VFile) => {
     const toPoint = location(String(file.value)).toPoint
     for (const message of file.messages) {
-      const fix = (message as typeof message & {fix?: Fix}).fix
+      const fix = fixOf(message)
       const start = fix && toPoint(fix.start)
       const end = fix && toPoint(fix.end)
       if (!fix || !start || !end) continue

@@ -1,4 +1,3 @@
-import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkMessageControl from 'remark-message-control'
 import retextEnglish from 'retext-english'
@@ -65,7 +64,7 @@ const isOff = (setting: RuleSetting) => level(setting) === 'off' || level(settin
  * The copydesk preset as one remark plugin: Markdown extensions, the bridge to English prose,
  * the rules and readability, then inline comment control last.
  */
-export default function copydesk(this: Processor<Root>, options?: CopydeskOptions) {
+export default function copydesk(this: Processor, options?: CopydeskOptions) {
   const {rules: ruleSettings = {}, readability: readabilityOptions = {}} = validateOptions(options)
   const settings = {...defaultRules, ...ruleSettings}
 

@@ -10,6 +10,9 @@ export interface Fix {
   text: string
 }
 
+/** The fix a finding carries: vfile messages have no such field, so it rides on the message as an extra property. */
+export const fixOf = (message: VFileMessage): Fix | undefined => (message as VFileMessage & {fix?: Fix}).fix
+
 export interface Finding {
   reason: string
   span: Span
@@ -33,6 +36,6 @@ export function report(file: VFile, doc: Analysis, finding: Finding) {
   message.actual = actual ?? doc.source.slice(span.start, span.end)
   if (expected) message.expected = expected
   if (note) message.note = note
-  if (fix) (message as typeof message & {fix?: Fix}).fix = fix
+  if (fix) Object.assign(message, {fix})
   return message
 }

@@ -3,7 +3,7 @@ import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import type {Fix} from '../plugin/report.js'
+import {fixOf} from '../plugin/report.js'
 import type {LegendStyle} from '../plugin/rule.js'
 import {allRules} from '../../rules/index.js'
 import type {ReporterOptions} from './index.js'
@@ -31,7 +31,7 @@ const severity = (m: VFileMessage) => (m.fatal === true ? 'error' : m.fatal === 
 
 /** The suggested fix in words: the rule's own fix span, else its `expected`. */
 function suggestion(m: VFileMessage, text: string): string | undefined {
-  const fix = (m as VFileMessage & {fix?: Fix}).fix
+  const fix = fixOf(m)
   if (fix) {
     const old = text.slice(fix.start, fix.end)
     return fix.text === '' ? `remove “${old.trim()}”` : `replace “${old}” with “${fix.text}”`

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {fixOf} from '../plugin/report.js'
 
 /** vfile-reporter-json's shape, plus copydesk's `note`, `cause` and `fix` where present. */
 export function json(files: VFile[]): string {
@@ -13,7 +14,7 @@ export function json(files: VFile[]): string {
 }
 
 export function toJson(message: VFileMessage) {
-  const fix = (message as VFileMessage & {fix?: unknown}).fix
+  const fix = fixOf(message)
   const cause = message.cause as VFileMessage | undefined
   return {
     reason: message.reason,

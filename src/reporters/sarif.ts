@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {packageRoot} from '../plugin/data.js'
-import type {Fix} from '../plugin/report.js'
+import {fixOf, type Fix} from '../plugin/report.js'
 import {repositoryUrl} from '../plugin/rule-url.js'
 import {allRules} from '../../rules/index.js'
 import {fingerprints} from './fingerprint.js'
@@ -99,7 +99,7 @@ function relatedLocationsOf(message: VFileMessage, artifactLocation: object) {
 
 /** A fix from the message's `fix` (source offsets); else one per `expected` text replacing the finding. */
 function fixesOf(message: VFileMessage, source: string, artifactLocation: object) {
-  const fix = (message as VFileMessage & {fix?: Fix}).fix
+  const fix = fixOf(message)
   const place = message.place && 'start' in message.place ? message.place : undefined
   let edits: Fix[] = []
   if (fix) edits = [fix]

@@ -2,7 +2,7 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {findAttribution, type Attribution} from './attribution.js'
+import {findAttribution, mentionsEvidence, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
@@ -140,8 +140,21 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   // A mention that writerText blanks, wholly or in part.
   const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inExcluded(m)
   const names = documentNames(source)
-  const attribution = memo((s: Sentence) => findAttribution(writerText(s), s.start, names))
   const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
+  // "the report" points back only when the article has given it something to point back to
+  // before: a named or cited source ("Save the Children says …" … "The report says"), or evidence
+  // ("a study published in Nature" … "the study found"). The first such sentence, found by
+  // reading the sentences in order, each once.
+  let antecedent = -1
+  let read = 0
+  const sourcedBefore = (s: Sentence) => () => {
+    while (antecedent < 0 && read < s.index) {
+      const other = sentences[read++]
+      if (mentionsEvidence(writerText(other)) || cited(other) || attribution(other).named.length > 0) antecedent = other.index
+    }
+    return antecedent >= 0 && antecedent < s.index
+  }
+  const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s)))
   const neighbour = (s: Sentence, step: number) => {
     const other = sentences[s.index + step]
     return other && other.paragraph === s.paragraph ? other : undefined

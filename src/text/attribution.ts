@@ -21,14 +21,24 @@ interface AttributionData {
   namingPhrases: string[]
   passiveReporting: string[]
   passiveJudging: string[]
+  passiveInfinitive: string[]
+  passiveAdjective: string[]
+  agentPassives: string[]
+  agentPassivesAs: string[]
   passiveEstimating: string[]
   passiveAdverbs: string[]
   commitmentVerbs: string[]
   attributiveParticiples: string[]
   vagueQuantifierNouns: string[]
+  memberGroups: string[]
   itPassive: string[]
   existentialNouns: string[]
   reportPrepositions: string[]
+  unownedEvidence: string[]
+  evidenceOwners: string[]
+  pointingDeterminers: string[]
+  freshEvidence: string[]
+  issuingParticiples: string[]
 }
 
 const strings = list(string)
@@ -48,14 +58,24 @@ export const attributionShape = object<AttributionData>({
   namingPhrases: strings,
   passiveReporting: strings,
   passiveJudging: strings,
+  passiveInfinitive: strings,
+  passiveAdjective: strings,
+  agentPassives: strings,
+  agentPassivesAs: strings,
   passiveEstimating: strings,
   passiveAdverbs: strings,
   commitmentVerbs: strings,
   attributiveParticiples: strings,
   vagueQuantifierNouns: strings,
+  memberGroups: strings,
   itPassive: strings,
   existentialNouns: strings,
-  reportPrepositions: strings
+  reportPrepositions: strings,
+  unownedEvidence: strings,
+  evidenceOwners: strings,
+  pointingDeterminers: strings,
+  freshEvidence: strings,
+  issuingParticiples: strings
 })
 
 let compiled:
@@ -82,14 +102,27 @@ let compiled:
       commitment: Set<string>
       attributive: Set<string>
       quantifierNouns: Set<string>
+      memberGroups: Set<string>
       reportPrepositions: Set<string>
+      unowned: Set<string>
+      owners: Set<string>
+      pointing: Set<string>
+      fresh: Set<string>
+      issuing: Set<string>
+      judgingParticiples: Set<string>
+      passiveComplement: RegExp
+      passiveAdjective: Set<string>
+      agentPassives: Set<string>
+      agentPassivesAs: Set<string>
+      mentions: RegExp
     }
   | undefined
 
 function patterns() {
   if (!compiled) {
     const data = loadData('src/text/attribution.yml', attributionShape)
-    const be = String.raw`(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)`
+    // (An adverb may stand before "been" too: "it has even been asserted".)
+    const be = String.raw`(?:is|are|was|were|be|been|being|(?:has|have|had)\s+(?:(?:${data.passiveAdverbs.join('|')})\s+)?been)`
     const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
     const judging = data.passiveJudging.join('|')
     const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
@@ -123,10 +156,36 @@ function patterns() {
       commitment: new Set(data.commitmentVerbs),
       attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
-      reportPrepositions: new Set(data.reportPrepositions)
+      memberGroups: new Set(data.memberGroups),
+      reportPrepositions: new Set(data.reportPrepositions),
+      unowned: new Set(data.unownedEvidence),
+      owners: new Set(data.evidenceOwners),
+      pointing: new Set(data.pointingDeterminers),
+      fresh: new Set(data.freshEvidence),
+      issuing: new Set(data.issuingParticiples),
+      judgingParticiples: new Set(data.passiveJudging),
+      // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
+      passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
+      passiveAdjective: new Set(data.passiveAdjective),
+      agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
+      agentPassivesAs: new Set(data.agentPassivesAs),
+      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
     }
   }
   return compiled
+}
+
+/** The compiled lists, with what the article before the sentence tells about them. */
+type Patterns = ReturnType<typeof patterns> & {
+  /** Has the article already sourced evidence that "the report", "these figures" can point back to? */
+  antecedent: boolean
+}
+
+/** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
+export function mentionsEvidence(text: string): boolean {
+  const re = patterns().mentions
+  re.lastIndex = 0
+  return re.test(text)
 }
 
 export interface AttributionMatch extends Span {
@@ -154,7 +213,7 @@ const invertingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 
 // After these, the verb reports a state, not a source: "60,000 people reported dead", "write off".
 const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded', 'hurt', 'safe', 'alive', 'off', 'up', 'down'])
 // Words between a subject and its verb that say nothing about the source.
-const auxiliaries = new Set(['has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
+const auxiliaries = new Set(['has', 'have', 'had', 'long', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
 
@@ -177,9 +236,13 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>): Attribution {
-  const p = patterns()
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
+  const compiledPatterns = patterns()
   const tokens = tokenize(text, offset, names)
+  // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
+  // the article's earlier sentences.
+  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower)) && (sourcedBefore?.() ?? false)
+  const p: Patterns = {...compiledPatterns, antecedent: sourced}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
@@ -191,8 +254,13 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // An agentless passive names no one; one with a "by …" agent a few words on is as vague or
   // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
   const passiveCue = (s: number, e: number) => {
-    const agent = /^\s+(?:[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
+    // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
+    const agent = /^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
+    // A "by" after a passive of the reported clause is its own agent, not the source's: "is
+    // believed to have been weakened by the tremor" names no one who believes.
+    const by = e + agent[0].trimEnd().length - 'by'.length
+    if (tokens.some((t) => t.start >= e && t.end <= by && /^(?:be|been|being)$/i.test(t.text))) return cue(vague, s, e)
     const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
     const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
     if (kind === 'named') cue(named, s, e)
@@ -208,11 +276,28 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
   phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  // The same passive before any verb ("is said to attract") or, judging, any adjective ("is
+  // generally considered safe"); not "was reported to the police", "is thought of".
+  phraseCues(p.passiveComplement, (s, e) => {
+    const k = firstFrom(tokens, e)
+    const participle = tokens[k - 1]?.lower ?? ''
+    // (Over adverbs: "would almost certainly have been considered to violate".)
+    let b = firstFrom(tokens, s) - 1
+    while (b >= 0 && (!tokens[b].word || tokens[b].tag === 'RB')) b--
+    if (/^(?:can|could|may|might|must|should|would|will|shall)$/.test(tokens[b]?.lower ?? '')) return
+    if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
+    else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
+  })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
+  // (Also after what they report: "There are reports of a 'burning rubber' smell from eyewitnesses".)
   phraseCues(p.existential, (s, e) => {
-    const k = tokens.findIndex((t) => t.start >= e)
-    if (!(k >= 0 && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
+    let k = firstFrom(tokens, e)
+    // (Not over a verb: "reports of problems sending texts or making calls from mobile phones";
+    // a participle inside the noun phrase is no verb, "a 'burning rubber' smell".)
+    const verb = (t: Token, before?: Token) => /^VB/.test(t.tag) && !(t.tag === 'VBG' && before && (!before.word || /^(?:DT|JJ)/.test(before.tag)))
+    for (let n = 0; n < 8 && k < tokens.length && !/^(?:from|by)$/.test(tokens[k].lower) && !/^[,;:.!?]$/.test(tokens[k].text) && !verb(tokens[k], tokens[k - 1]); n++) k++
+    if (!(k < tokens.length && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
   })
   // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
   tokens.forEach((t, i) => {
@@ -265,6 +350,33 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
 
+  // A passive whose agent comes a few words on names whom its agent names: "is regarded by many
+  // as", "is rated more favorably than coal by some environmental organizations", "was described
+  // by critics as" are vague, "is rated higher by Fortune" is named; so is a reduced passive of
+  // judging right before its agent, "a system nicknamed by meteorologists".
+  tokens.forEach((t, i) => {
+    const needsAs = p.agentPassivesAs.has(t.lower)
+    if (!p.agentPassives.has(t.lower) && !needsAs) return
+    let back = i - 1
+    while (back >= 0 && (auxiliaries.has(tokens[back].lower) || tokens[back].tag === 'RB' && /ly$/.test(tokens[back].lower) && back > 0 && beForms.has(tokens[back - 1].lower))) back--
+    const passive = back >= 0 && beForms.has(tokens[back].lower)
+    const reduced = !passive && p.judgingParticiples.has(t.lower) && back === i - 1 && /^NNS?$/.test(tokens[back]?.tag ?? '')
+    if (!passive && !reduced) return
+    let k = i + 1
+    while (k < tokens.length && k <= i + 6 && tokens[k].word && tokens[k].lower !== 'by' && (!clauseBreak.has(tokens[k].lower) || tokens[k].lower === 'as')) k++
+    if (tokens[k]?.lower !== 'by' || reduced && k !== i + 1) return
+    // ("increased by some 20%", "reported by the end of the day": a measure or a time, no agent.)
+    // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
+    const words = forwardWords(tokens, k + 1, p)
+    const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
+    const agent = end > 0 ? words.slice(0, end) : words
+    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || /^(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|way|means|law|hand|mail|phone|email)$/.test(tokens[agent[agent.length - 1]].lower)) return
+    // (A bare plural agent is as vague as a bare plural subject: "by meteorologists".)
+    if (needsAs && tokens[agent[agent.length - 1] + 1]?.lower !== 'as') return
+    const kind = classifyPhrase(tokens, agent, p)
+    if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
+  })
+
   const firstWord = tokens.findIndex((t) => t.word)
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
@@ -290,6 +402,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
+    // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
+    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
     // (In lower case: "United States Senator" is a name, not "States" reporting.)
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && tokens[i + 1]?.name) return 1
@@ -303,8 +418,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
     // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
     // no passive.
+    // ("such evidence from being unnecessarily disclosed": over the adverb too.)
     let back = i - 1
-    while (back >= 0 && auxiliaries.has(tokens[back].lower)) back--
+    // (Only an adverb after "be" or an auxiliary: the tagger reads "the rally put" as an adverb too.)
+    while (back >= 0 && (auxiliaries.has(tokens[back].lower) || tokens[back].tag === 'RB' && /ly$/.test(tokens[back].lower) && back > 0 && (beForms.has(tokens[back - 1].lower) || auxiliaries.has(tokens[back - 1].lower)))) back--
     if (back >= 0 && beForms.has(tokens[back].lower) && !/ing$/.test(tokens[i].lower)) continue
     // "the stated goals", "images of alleged e-mails": an adjective, not a verb with a subject.
     if (back >= 0 && (determiners.has(tokens[back].lower) || /^(?:IN|TO)$/.test(tokens[back].tag) && tokens[back].lower !== 'that')) continue
@@ -322,6 +439,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     }
     // "the people recorded as missing", "people accused of crimes", "features added to it": a participle.
     if (/ed$/.test(tokens[i].lower) && /^(?:as|of)$/.test(tokens[i + span]?.lower ?? '') || tokens[i].lower === 'added' && tokens[i + 1]?.lower === 'to') continue
+    // "a separate report published Wednesday in Nature": the evidence's participle, reporting only
+    // as a source named where it was issued ("findings published in Cornell University's arXiv").
+    if (i > 0 && p.issuing.has(tokens[i].lower) && (p.unowned.has(tokens[i - 1].lower) || p.documents.has(tokens[i - 1].lower) || p.evidence.has(tokens[i - 1].lower))) {
+      if (classifyForward(tokens, i - 1, p) === 'named') cue(named, tokens[i - 1].start, verb.end)
+      continue
+    }
     let kind = classifyBackward(tokens, i, p)
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
@@ -340,12 +463,35 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
   const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
   const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)))
+  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
   // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
   const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
   // (An opening "According to X," frames every clause after it, a closing one every clause before.)
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** The index of the first token that starts at or after `offset` (tokens are in order). */
+function firstFrom(tokens: Token[], offset: number): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (tokens[mid].start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+/** Does the clause end within a few verbless words after `at` ("…, Gates told reporters at a news conference.")? */
+function endsClause(tokens: Token[], at: number): boolean {
+  let words = 0
+  for (let k = firstFrom(tokens, at); k < tokens.length && !/^[,;.!?]$/.test(tokens[k].text); k++) {
+    if (!tokens[k].word) continue
+    if (++words > 6 || /^(?:VB|VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return false
+  }
+  return true
 }
 
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
@@ -361,9 +507,13 @@ function coordinated(tokens: Token[], i: number): boolean {
 }
 
 /** Is the subject of the evidence verb at `i` a kind of source ("studies", "one report")? */
-function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns>): boolean {
-  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
-    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower)) return true
+function vagueEvidence(tokens: Token[], i: number, p: Patterns): boolean {
+  // ("Figures to be published today show": over the infinitive, as classifyBackward reads it.)
+  // (Evidence before a preposition is not the verb's subject: "analysis of these bone tools called lissoirs".)
+  let preposition = false
+  for (let j = i - 1; j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be'); j--) {
+    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower) || p.unowned.has(tokens[j].lower) && !preposition) return true
+    if (tokens[j].tag === 'IN') preposition = true
   }
   return false
 }
@@ -371,12 +521,12 @@ function vagueEvidence(tokens: Token[], i: number, p: ReturnType<typeof patterns
 /** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
 function subjectStartOf(tokens: Token[], i: number): number {
   let j = i - 1
-  while (j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower)) j--
+  while (j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be')) j--
   return tokens[j + 1]?.start ?? tokens[i].start
 }
 
 /** Who the subject before a reporting verb is: read back to the start of the clause. */
-function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const words: number[] = []
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]
@@ -435,7 +585,7 @@ function classifyBackward(tokens: Token[], i: number, p: ReturnType<typeof patte
 }
 
 /** The subject that opens the sentence, up to its first verb. */
-function classifyOpening(tokens: Token[], until: number, p: ReturnType<typeof patterns>): Source {
+function classifyOpening(tokens: Token[], until: number, p: Patterns): Source {
   const words: number[] = []
   for (let j = 0; j < until; j++) {
     if (!tokens[j].word) {
@@ -449,7 +599,7 @@ function classifyOpening(tokens: Token[], until: number, p: ReturnType<typeof pa
 }
 
 /** "…, said the ministry", "…, says Smith": the subject after the verb. */
-function classifyInverted(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyInverted(tokens: Token[], i: number, p: Patterns): Source {
   const before = tokens[i - 2]
   if (!before || before.word) return 'none'
   const words: number[] = []
@@ -459,17 +609,35 @@ function classifyInverted(tokens: Token[], i: number, p: ReturnType<typeof patte
 }
 
 /** The words after "according to" / "a survey by": the noun phrase up to its head. */
-function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patterns>): Source {
+function classifyForward(tokens: Token[], i: number, p: Patterns): Source {
+  const words = forwardWords(tokens, i, p)
+  return classifyPhrase(tokens, words, p, true)
+}
+
+/** The noun phrase from `i` on, as classifyForward reads it. */
+function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
   const words: number[] = []
+  let issued = false
   for (let j = i; j < tokens.length && words.length < 8; j++) {
     const t = tokens[j]
     // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
     if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
-    // ("from" after a document: "according to reports from the ministry".)
-    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || (t.lower === 'from' && j > i && p.documents.has(tokens[j - 1].lower)) || tokens[j].name)) break
+    // ("from" or "by" after evidence: "according to reports from the ministry", "a report by the
+    // AAIB", "the analysis made by Amartya Sen", "a study conducted by BroadbandNow Research".)
+    // (And where or by whom it was issued: "a survey published in 2017 by the Royal Pharmaceutical
+    // Society", "data collected by one of NOAA's aircraft". Not sources, who are people: "industry
+    // sources cited by DigiTimes" are still unnamed.)
+    const document = j > i && p.documents.has(tokens[j - 1].lower)
+    const evidence = j > i && p.unowned.has(tokens[j - 1].lower)
+    if (evidence && (p.issuing.has(t.lower) || /^VB[DN]$/.test(t.tag) && tokens[j + 1]?.lower === 'by')) {
+      issued = true
+      continue
+    }
+    const origin = (t.lower === 'from' && (document || evidence || issued)) || (t.lower === 'by' && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued)
+    if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || origin || tokens[j].name)) break
     words.push(j)
   }
-  return classifyPhrase(tokens, words, p, true)
+  return words
 }
 
 /**
@@ -477,12 +645,14 @@ function classifyForward(tokens: Token[], i: number, p: ReturnType<typeof patter
  * "a spokesman") names or describes one; a bare plural ("critics", "aid agencies") or a
  * quantifier ("some", "many", "one report") names no one.
  */
-function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof patterns>, forward = false): Source {
+function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward = false): Source {
   if (words.length === 0) return 'none'
   // "Opponents of the price-indexing proposal", "interest in disabled sports": the head comes
   // before the preposition.
-  const of = words.findIndex((j) => /^(?:of|in|from|at|for|on|with|about|against)$/.test(tokens[j].lower))
-  const headPart = of > 0 ? words.slice(0, of) : words
+  const of = words.findIndex((j) => /^(?:of|in|from|by|at|for|on|with|about|against)$/.test(tokens[j].lower))
+  let headPart = of > 0 ? words.slice(0, of) : words
+  // "A study published in Astronomy & Astrophysics": the participle modifies the evidence.
+  if (headPart.length > 1 && p.issuing.has(tokens[headPart[headPart.length - 1]].lower) && p.unowned.has(tokens[headPart[headPart.length - 2]].lower)) headPart = headPart.slice(0, -1)
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
   // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
@@ -511,13 +681,35 @@ function classifyPhrase(tokens: Token[], words: number[], p: ReturnType<typeof p
   // "politicians of the BJP", "economists at the central bank": a named or determined
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
-  const affiliation = of > 0 && /^(?:at|from|with)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
+  const affiliation = of > 0 && /^(?:at|from|with|by)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
   if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
+  // So are critics or experts from a named body (spec §5: "critics from the Green party"); not
+  // "critics from across Britain" or "critics of the plan" (what they criticise).
+  const member = of > 0 && /^(?:from|at|with)$/.test(tokens[words[of]].lower) && complement.length > 0 && (tokens[complement[0]].name || determiners.has(tokens[complement[0]].lower) && !/^an?$/.test(tokens[complement[0]].lower) && tokens[complement[1]]?.name)
+  if (member && p.memberGroups.has(head.lower)) return 'named'
   // "reports from the ministry of internal affairs": a document whose origin is named or
   // determined ("reports from the media" names no one, nor do "critics from across Britain").
   const origin = of > 0 && /^(?:from|by)$/.test(tokens[words[of]].lower) ? complement.filter((j) => /^NN/.test(tokens[j].tag) || tokens[j].name) : []
-  if (origin.length > 0 && p.documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
-  // "Figures … show": the figures are the measurement itself.
+  // ("research done by an anti-spam research company": an indefinite origin names no one.)
+  if (origin.length > 0 && p.documents.has(head.lower) && (complement.some((j) => tokens[j].name) || complement.some((j) => determiners.has(tokens[j].lower) && !/^an?$/.test(tokens[j].lower))) && !p.vagueNouns.has(tokens[origin[0]].lower)) return 'named'
+  // Evidence that names no one: "Figures to be published today show", "a new study found", "the
+  // latest opinion polls suggested". Its owner may be described ("official figures", "its data"),
+  // or "the"/"these" may point back to evidence the article has sourced before ("the report").
+  if (p.unowned.has(head.lower)) {
+    // ("NASA's current risk analysis": a possessive "'s" read as its own token.)
+    // (A described owner makes measurements someone's, "official figures", not reports: "according
+    // to official reports" names no one.)
+    const possessive = (j: number) => /^(?:its|their|his|her|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? '') || tokens[j].lower === 's' && /^['’]$/.test(tokens[j - 1]?.text ?? '')
+    if (headPart.some((j) => p.owners.has(tokens[j].lower) && !p.vagueNouns.has(head.lower) || possessive(j))) return 'named'
+    // Where it was published or who made it: "a report published in The Village Voice".
+    if (words.some((j) => j > headIndex && tokens[j].name && !tokens[j].tag.startsWith('JJ'))) return 'named'
+    // "A report alleged", "an analysis confirmed": one piece of evidence, described as before
+    // (labelled sets: an indefinite report is no weasel form unless counted, "one report").
+    const article = [...headPart].reverse().find((j) => determiners.has(tokens[j].lower))
+    if (article !== undefined && /^an?$/.test(tokens[article].lower)) return 'named'
+    return p.antecedent && headPart.some((j) => p.pointing.has(tokens[j].lower)) && !headPart.some((j) => p.fresh.has(tokens[j].lower)) ? 'named' : 'vague'
+  }
+  // "the 2019 census put …": a measurement known by its own name.
   if (p.evidence.has(head.lower) && !p.vagueNouns.has(head.lower)) return 'named'
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
   if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'

@@ -3,6 +3,27 @@ import {numberWords, scaleWords} from './number-words.js'
 import {tokenize} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
+import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
+
+interface NumberData {
+  referenceWords: string[]
+  rateBases: string[]
+  streetTypes: string[]
+}
+export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string), streetTypes: list(string)})
+
+// The patterns numbers.yml's words make, built when a number is first classified.
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp} | undefined
+const wordPatterns = () => (patterns ??= (() => {
+  const d = loadData('src/text/numbers.yml', numberDataShape)
+  return {
+    reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
+    // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
+    rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
+    // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
+    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u')
+  }
+})())
 
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
@@ -23,9 +44,11 @@ const monthAfter = new RegExp(String.raw`^\s*(?:${monthNames})\b`, 'i')
 const scales = Object.keys(scaleWords).join('|')
 // Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
 const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
-const scaleAfter = new RegExp(String.raw`^\s?(?:${scales}|bn|mn)\b`, 'i')
+// (Also "k" and "m" attached, so the mention reads as written: "440k", "5m".)
+const scaleAfter = new RegExp(String.raw`^(?:\s?(?:${scales}|bn|mn)\b|(?:k|m)\b)`, 'i')
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
-const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b/i
+// (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
+const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
 const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent(?:age points?)?\b|per cent\b))?/giu
 
 const units = Object.keys(numberWords).filter((w) => numberWords[w] < 20).join('|')
@@ -50,8 +73,9 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
   // Not a game's score ("Lukaku doubled the lead") nor the idiom "doubled down on".
   [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
-  // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many".
-  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s)))`, 'giu'), 'ratio', /fold|times/i]
+  // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
+  // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
+  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
 ]
 
 /** Classify every number in writer's-voice text per the spec's definition of a statistic. */
@@ -73,10 +97,13 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind)))
   }
   covered = coverage(found, offset)
+  // Inline code is markup, not prose: "`max_connections = 1000`", "`--retries 3`" set a value.
+  const code = text.includes('`') ? [...allMatches(/`[^`\n]+`/g, text)].map((m) => ({start: offset + m.index!, end: offset + m.index! + m[0].length})) : []
+  const inCode = coverage(code, offset)
   for (const m of allMatches(number, text)) {
     const i = m.index ?? 0
     if (covered(i)) continue
-    let kind = classify(text, i, m[0])
+    let kind = inCode(i) ? 'identifier' : classify(text, i, m[0])
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
@@ -129,9 +156,13 @@ function classify(text: string, i: number, token: string): NumberKind {
   // So is a group of a phone number written with spaces: "+44 20 8392 4509".
   if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
   // A reference, not a quantity: "#7865", "Republic Act No. 3846", "issue 212", "page 14".
-  if (/(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:issue|pull\s+request|PR|ticket|bug|page|pages|chapter|section|article|version|release|build|revision|rev)\s)$/i.test(before)) return 'identifier'
+  if (wordPatterns().reference.test(before)) return 'identifier'
+  // An address names a place: "1600 Congress Avenue".
+  if (/^\d+$/.test(token) && wordPatterns().street.test(after)) return 'identifier'
   // A version string ("2.14.3"), read from its first part.
   if (/^\.\d/.test(after)) return 'designator'
+  // A single digit with a capital K is a resolution or a race, not thousands: "4K video", "a 5K run".
+  if (/^\d$/.test(token) && /^K\b/.test(after)) return 'designator'
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
@@ -145,6 +176,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
+  // So is one after an abbreviated name: "the Inc. 5000 list", "Vol. 1200".
+  if (/\b\p{Lu}\p{Ll}{1,3}\.\s$/u.test(before) && !scaleNext.test(after)) return 'name'
   const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
   if (capitalised && !scaleNext.test(after)) {
     const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
@@ -153,7 +186,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // An area is a measure of size: "94 square kilometres", "3,000 hectares".
   if (/^[\s-]*(?:square|sq\.?\s|km2|km²|hectares?|acres?)/i.test(after)) return 'large-count'
   if (scaleWord.test(after)) return 'large-count'
-  if (/^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|cent|capita|head|person|litre|liter|hour|day|week|month|year|annum|kilogram|kg|square|cubic|mile|kilometre|kilometer)\b/iu.test(after)) return 'rate'
+  if (wordPatterns().rate.test(after)) return 'rate'
   if (durationUnit.test(after)) return 'duration'
   if (value >= 1000) return 'large-count'
   return 'small-count'

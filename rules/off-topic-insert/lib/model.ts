@@ -20,16 +20,19 @@ export interface Data {
   topicWeight: number
   joinThreshold: number
   cutMargin: number
+  insideMargin: number
   notBeforeCut: string[]
   sentenceOpeners: string[]
   rareIdf: number
+  termIdf: number
+  headingTerms: number
   captionWords: number
   seamMargin: number
   minWords: number
   shortLineMargin: number
   strangerMargin: number
   splitLength: number
-  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; leeway: number; voice: string[]}
+  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; leeway: number; voice: string[]}
   chrome: {lists: string[]; share: number}
   page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
@@ -53,16 +56,19 @@ export const dataShape = object<Data>({
   topicWeight: number,
   joinThreshold: number,
   cutMargin: number,
+  insideMargin: number,
   notBeforeCut: strings,
   sentenceOpeners: strings,
   rareIdf: number,
+  termIdf: number,
+  headingTerms: number,
   captionWords: number,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
   strangerMargin: number,
   splitLength: number,
-  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, leeway: number, voice: strings}),
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings}),
   chrome: object({lists: strings, share: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,

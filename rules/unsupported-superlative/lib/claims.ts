@@ -23,6 +23,8 @@ export interface ClaimVocabulary {
   scaleSteps: string[]
   /** Measured quantities: "the lowest rates" describes data, not a thing's rank. */
   measureNouns: string[]
+  /** Ways of doing something: "the fastest way to reproduce it" is advice, not a rank. */
+  methodNouns: string[]
   /** Puffery only as an adjective before a noun: "a leading expert", not "leading to". */
   epithets: string[]
   /** Puffery only of an event, law or investment: "a historic agreement", not "the historic centre". */
@@ -34,7 +36,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -139,14 +141,23 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     const coordinated = before && /^(?:and|or|,)$/.test(before.lower) && claims.some((x) => x.end === tokens[j - 1]?.end)
     const ranked = before && (coordinated || before.lower === 'the' || possessives.has(before.lower) || /^['’]s?$/.test(before.text) || /['’]s$/.test(before.text))
     if (!ranked) continue
+    // Counted over a period, any superlative is a record: "the highest percentage for the party
+    // since 1971", "the lowest level in 50 years", "the steepest decline since the financial crisis".
+    const after = text.slice(tokens[end].end - offset)
+    const record = recordWords.test(after) || c.spanAfter.test(after) || sinceAfter.test(after)
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
-    if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    if (!record && /(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    // Also in one compound: "the lowest-level API", "the highest-priority alerts".
+    if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && vocabulary.scaleSteps.includes(t.lower.split('-').at(-1) ?? '')) continue
+    // "the fastest way to reproduce it", "the easiest ways of fixing it": advice on a method, not a
+    // thing ranked (as "the best way", "the only way" in notClaims).
+    // (Past superlatives coordinated with this one: "the cheapest and quickest method to".)
+    let head = end + 1
+    while (head + 1 < tokens.length && (/^(?:and|or|,)$/.test(tokens[head].lower) || superlativeWord(tokens[head]))) head++
+    if (vocabulary.methodNouns.includes(tokens[head]?.lower ?? '') && /^(?:to|of)$/.test(tokens[head + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
-    // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
-    // Or counts it over a period: "the highest percentage for the party since 1971".
-    const after = text.slice(tokens[end].end - offset)
-    const record = recordWords.test(after) || c.spanAfter.test(after)
+    // Unless the sentence makes it a record (above): "the greatest number of women … in the country's history".
     if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
@@ -157,12 +168,18 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
 
   // A comparison with all the rest is a rank: "fought with greater zeal than any of the other
   // combatants", "served in Congress longer than any other African American".
+  // So is one with everything else: "faster than anything else available", "than anyone else".
   for (let i = 0; i + 2 < tokens.length; i++) {
-    if (tokens[i].lower !== 'than' || tokens[i + 1].lower !== 'any') continue
-    const other = tokens[i + 2].lower === 'other' ? i + 2 : tokens[i + 2].lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'other' ? i + 4 : -1
+    // (Not the subject of a clause: "harder than anyone else expected".)
+    const everything = /^any(?:one|body|thing)$/.test(tokens[i + 1].lower) && tokens[i + 2].lower === 'else' && !/^(?:VB|MD)/.test(tokens[i + 3]?.tag ?? '')
+    if (tokens[i].lower !== 'than' || (tokens[i + 1].lower !== 'any' && !everything)) continue
+    const other = everything ? i + 2 : tokens[i + 2].lower === 'other' ? i + 2 : tokens[i + 2].lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'other' ? i + 4 : -1
     if (other < 0) continue
     let k = i - 1
     while (k >= Math.max(0, i - 4) && !(/^(?:JJR|RBR)$/.test(tokens[k].tag) || /^(?:more|less|better|worse)$/.test(tokens[k].lower))) k--
+    // A bare "more than anything else" is how much something is done ("blamed the tests more than
+    // anything else"), not a quality ranked: only a comparative adjective or adverb ranks.
+    if (everything && k === i - 1 && /^(?:more|less)$/.test(tokens[k].lower)) continue
     if (k >= Math.max(0, i - 4)) add(tokens[k].start, tokens[other].end, 'superlative')
   }
 
@@ -240,7 +257,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // became the first black football player at the college", "…, the first hockey team in the
     // state". Not a step of a sequence: "Tuesday was the first day of the trial".
     const head = tokens[i + 2]
-    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
+    // (An aside between dashes is an apposition too: "220 Boeing 777-200s - the only type using the engine -".)
+    const identity = tokens[i].lower === 'the' && i > 0 && (copulas.test(tokens[i - 1].lower) || /^[,;–—-]$/.test(tokens[i - 1].text) || (tokens[i - 1].lower === 'and' && tokens.slice(Math.max(0, i - 12), i - 1).some((t) => copulas.test(t.lower))))
     // ("The First Lady" is a title.)
     if (identity && head?.word && !startsUpper(tokens[i + 1].text) && !/^(?:of|to|in)$/.test(head.lower) && /^(?:JJ|NN|VBG)/.test(head.tag)) {
       let last = i + 2
@@ -289,7 +307,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
     else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
-    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text))) kind = 'record'
+    // (The noun may follow one modifier: "record quarterly profits", "a record annual harvest".)
+    else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text) || ((/^JJ/.test(next.tag) || /ly$/.test(next.lower)) && noun(tokens[i + 2])))) kind = 'record'
     if (kind && !startsUpper(t.text) && !literalAt(t.start)) add(t.start, t.end, kind)
   }
   const gapped = c.gappedKey.test(text) ? c.gapped : undefined
@@ -335,6 +354,26 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   }
   return true
 }
+/**
+ * Is the claim in an aside about the source, between its subject and its verb ("Acme, the world's
+ * largest pump maker, said …", "Armas, 93, the oldest resident, is reported by survivors to …")?
+ * The source says what follows its verb; the aside is the writer's description of the source.
+ */
+export function inSubjectAside(text: string, offset: number, cue: Span, claim: Span): boolean {
+  if (claim.end > cue.start) return false
+  const before = text.slice(0, cue.start - offset)
+  // (From the first comma: the aside may hold an age or a second aside, "Armas, 93, the oldest …,".)
+  const open = before.indexOf(',')
+  const close = before.indexOf(',', claim.end - offset)
+  if (open < 0 || open > claim.start - offset || close < 0) return false
+  // The aside follows the subject itself ("Acme, …"), not an opening clause ("In May, …, it said").
+  const subject = before.slice(0, open)
+  if (/[,;:()]/.test(subject) || subject.trim().split(/\s+/).length > 6) return false
+  return asideToVerb.test(before.slice(close + 1))
+}
+// What may stand between the aside and the verb: a time or an auxiliary ("…, today announced", "…, is reported").
+const asideToVerb = /^\s*(?:(?:today|yesterday|tonight|also|recently|earlier|later|then|on\s+\p{Lu}\p{L}+|(?:this|last)\s+\p{L}+)\s+)*(?:(?:is|are|was|were|has|have|had|will|would)\s+(?:\p{L}+ly\s+)?)?$/u
+
 // Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
 const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
 
@@ -351,18 +390,21 @@ const patterns = (entries: readonly string[]) => entries.map((s) => s.replace(/\
 const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}ago\b)/i
 
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
+// "since" later in a superlative's clause counts from an event: "the steepest decline since the crisis".
+const sinceAfter = /^[^,;:.!?()]{0,60}?\ssince\s/i
 const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
 
 /**
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
  */
-export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
+export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd, vocabulary?: ClaimVocabulary): boolean {
   // The claim's clause: `text` is one sentence of the analysis already, cut here at `;` too.
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
-  // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest)
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
+  // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
+  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || (vocabulary !== undefined && compile(vocabulary).spanAfter.test(rest))
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 // Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
@@ -373,6 +415,8 @@ const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+
 // apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
 const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
+// Nor is an age in apposition to a name: "Maria Armas, 93, the oldest resident" (spec §2: ages are not statistics).
+const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*$/u
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
