@@ -306,8 +306,9 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
     // the rest of the article is a stranger there, in an article long enough for its words to be
-    // known (as for a pasted sentence: in a short note nothing is shared).
-    const stranger = known && list.length === 1 && list[0].end === line.text.length && prose(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
+    // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
+    // (a press release's own "Click here for photos." is not).
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue

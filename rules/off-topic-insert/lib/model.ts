@@ -31,6 +31,7 @@ export interface Data {
   minWords: number
   shortLineMargin: number
   strangerMargin: number
+  strangerWords: number
   splitLength: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; leeway: number; voice: string[]}
   chrome: {lists: string[]; share: number}
@@ -67,6 +68,7 @@ export const dataShape = object<Data>({
   minWords: number,
   shortLineMargin: number,
   strangerMargin: number,
+  strangerWords: number,
   splitLength: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings}),
   chrome: object({lists: strings, share: number}),
