@@ -333,7 +333,7 @@ describe('sentences pasted from another story', () => {
         expect(bounded).toBeLessThan(exact + 0.01)
         expect(bounded).toBeGreaterThanOrEqual(exact - 1e-9)
         // The rule's own floor: below it a score neither flags a sentence nor raises the bar.
-        const floor = model.threshold - data().pasted.outlierMargin
+        const floor = model.threshold - data().pasted.leeway - data().pasted.outlierMargin
         if (exact < floor && pastedLogOdds(model, s, floor) !== exact) settled++
       }
     }

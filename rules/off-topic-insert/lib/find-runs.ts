@@ -135,6 +135,9 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
 const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
 const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
 
+/** A phone number: seven digits or more, maybe spaced or dashed (the style model's `phone` feature). */
+const phone = /(?:\p{N}[\s.-]?){7,}/u
+
 /** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
 const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
 
@@ -263,9 +266,11 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
   const entries = doc.paragraphs.filter((p) => p.block.enumerated || p.kind === 'heading').map((p) => p.block)
   // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
-  // "Captain America and Tony Stark" under a gallery's photos).
+  // "Captain America and Tony Stark" under a gallery's photos), unless it gives a contact, an
+  // address or a phone number, as an ad does and a caption never needs to ("great rates for bad
+  // credit 00838853211000999" among a gallery's captions).
   // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers").
-  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords)
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !phone.test(line.text))
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
@@ -296,12 +301,19 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
+  const known = articleLength(article) >= settings.pasted.minArticleWords
   lines.forEach((line, n) => {
     const list = pieces[n]
+    // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
+    // the rest of the article is a stranger there, in an article long enough for its words to be
+    // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
+    // (a press release's own "Click here for photos." is not).
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
-      // Page chrome needs the model only to lean its way. A long sentence of prose needs less than
+      // Page chrome needs the model only to lean its way; a line of its own that is a stranger to
+      // the article, a little less than the bar. A long sentence of prose needs less than
       // a short one (footers that read like prose), but not when it names a name or term of the
       // article's ("The Ridgeline 45 is available to order now through…"), nor when it stands beside
       // a sentence of the article's on its line without speaking to the reader ("Sweeping returns
@@ -319,7 +331,7 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const bar = list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold
+      const bar = list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
@@ -433,6 +445,9 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
   const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
+  // The trained threshold is just above the highest-scoring sentence of the training half in its
+  // own article; `leeway` below it the rule still flags (a trade of a few flags on clean news for recall).
+  const threshold = pastedBy.threshold - settings.pasted.leeway
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
@@ -460,7 +475,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
-    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, pastedBy.threshold - Math.max(outlierMargin, spread))})
+    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread))})
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
@@ -470,7 +485,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // bounds, but a median at or above it is exact (the lower middle one, when the count is even).
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
   const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
-  const bar = Math.max(pastedBy.threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
+  const bar = Math.max(threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
   for (const {start, end, line, score} of judged) {
     if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }

@@ -30,8 +30,10 @@ export interface Data {
   seamMargin: number
   minWords: number
   shortLineMargin: number
+  strangerMargin: number
+  strangerWords: number
   splitLength: number
-  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; voice: string[]}
+  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; leeway: number; voice: string[]}
   chrome: {lists: string[]; share: number}
   page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
@@ -65,8 +67,10 @@ export const dataShape = object<Data>({
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
+  strangerMargin: number,
+  strangerWords: number,
   splitLength: number,
-  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, voice: strings}),
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings}),
   chrome: object({lists: strings, share: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
