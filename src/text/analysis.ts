@@ -140,7 +140,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   // A mention that writerText blanks, wholly or in part.
   const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inExcluded(m)
   const names = documentNames(source)
-  const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
+  // A footnote mark right after the full stop cites the sentence it closes ("… in the country.[^1]",
+  // spec §1/§2); the splitter leaves it at the start of the next one.
+  const closes = (c: Citation, s: Sentence) => c.kind === 'footnoteReference' && c.start >= s.end && /^[\s"”’)]*$/.test(source.slice(s.end, c.start)) && !/\n\s*\n/.test(source.slice(s.end, c.start))
+  const cited = memo((s: Sentence) => citations.some((c) => (c.start >= s.start && c.start < s.end) || closes(c, s)))
   // "the report" points back only when the article has given it something to point back to
   // before: a named or cited source ("Save the Children says …" … "The report says"), or evidence
   // ("a study published in Nature" … "the study found"). The first such sentence, found by
