@@ -153,7 +153,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const sourcedBefore = (s: Sentence) => () => {
     while (antecedent < 0 && read < s.index) {
       const other = sentences[read++]
-      if (mentionsEvidence(writerText(other)) || cited(other) || attribution(other).named.length > 0) antecedent = other.index
+      // (Evidence the sentence itself leaves to no one, "Studies show …", gives "the data" nothing
+      // named to point back to; a vague cue about something else does not: "… concluded they were
+      // more sophisticated than previously thought".)
+      if ((mentionsEvidence(writerText(other)) && !attribution(other).vague.some((v) => mentionsEvidence(v.text))) || cited(other) || attribution(other).named.length > 0) antecedent = other.index
     }
     return antecedent >= 0 && antecedent < s.index
   }
