@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {data, loadModel, opensSentence, pastedModel} from '../rules/off-topic-insert/lib/model.js'
 import {blockLines, resumePoints, scriptOf, scriptRuns, sentenceSpans, splitRuns} from '../rules/off-topic-insert/lib/segments.js'
-import {articleWords, nameOverlap, pastedCandidate, pastedLogOdds, pastedWordFeatures, runContext, termCounts, topicalFit, type SentenceInArticle} from '../rules/off-topic-insert/lib/classifiers.js'
+import {articleWords, nameOverlap, pastedCandidate, pastedLogOdds, pastedWordFeatures, runContext, termCounts, topicalFit, topicFeatures, topicLogOdds, topicScore, type SentenceInArticle} from '../rules/off-topic-insert/lib/classifiers.js'
 import {describe as lines, lintText} from './lint.js'
 
 const isWord = (w: string) => ['yet', 'challenges', 'remain', 'the', 'move', 'alert', 'took'].includes(w.toLowerCase())
@@ -338,6 +338,27 @@ describe('sentences pasted from another story', () => {
       }
     }
     // The rule's floor settles sentences early.
+    expect(settled).toBeGreaterThan(10)
+  })
+
+  it('settles a run\'s topic score below a floor without its topic vectors only when its full score is below it too', () => {
+    const {model, vocabulary} = loadModel()
+    let settled = 0
+    for (const [i, host] of articles.entries()) {
+      const own = sentences(host)
+      for (const [k, text] of [...own, ...articles.flatMap((donor, j) => (j === i ? [] : sentences(donor)))].entries()) {
+        const article = articleWords(termCounts([...body(host), ...(k < own.length ? [] : [text])].join('\n')), vocabulary)
+        const exact = topicScore(model, topicFeatures(text, runContext(text, article)))
+        expect(topicLogOdds(model, text, article, -Infinity)).toBe(exact)
+        // Just under the score, the score itself; just over it, a bound under that floor and over the score.
+        expect(topicLogOdds(model, text, article, exact - 0.01)).toBe(exact)
+        const bounded = topicLogOdds(model, text, article, exact + 0.01)
+        expect(bounded).toBeLessThan(exact + 0.01)
+        expect(bounded).toBeGreaterThanOrEqual(exact - 1e-9)
+        // The judge's floor for the topic score of a sentence whose style scores -0.5 (its floor is 0.5, the topic weighs half).
+        if (topicLogOdds(model, text, article, 2) !== exact) settled++
+      }
+    }
     expect(settled).toBeGreaterThan(10)
   })
 })

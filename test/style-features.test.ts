@@ -26,6 +26,13 @@ describe('style features', () => {
     }
   })
 
+  it('scores a run longer than the summing table first holds the same (a scraped page run together)', () => {
+    const page = texts.slice(0, 6).join(' ').repeat(12)
+    expect(styleLogOdds(model, page, vocabulary, lex)).toBe(styleScore(model, styleFeatures(page, vocabulary, lex, model.bits)))
+    // And the runs after it, from a table grown and emptied.
+    for (const text of texts) expect(styleLogOdds(model, text, vocabulary, lex)).toBe(styleScore(model, styleFeatures(text, vocabulary, lex, model.bits)))
+  })
+
   it('keeps the style log-odds of real runs, to the last bit', () => {
     // Pinned from the shipped model: a change means the features changed (update only on retraining).
     expect(texts.map((text) => styleLogOdds(model, text, vocabulary, lex))).toEqual(PINNED)

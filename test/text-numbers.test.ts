@@ -94,6 +94,34 @@ describe('not statistics', () => {
     ['The Jobs Act provides the agency more than $350 billion over five years.', [['$350 billion', 'policy-term', false]]],
     // (Adjudicated against the spec: the act's amount, future tense or not, is the act's.)
     ['The Jobs Act is an investment that will provide more than $7 billion for Maryland.', [['$7 billion', 'policy-term', false]]],
+    // A budget, grant or contract provides its amount too; attributively, the amount modifies the document.
+    ['The 2027 budget allocates $12 million to rural clinics.', [['2027', 'year', false], ['$12 million', 'policy-term', false]]],
+    ['Acme won a $75 million multi-year supply contract.', [['$75 million', 'policy-term', false]]],
+    ['The lab received an $18 million grant from the Science Foundation.', [['$18 million', 'policy-term', false]]],
+    ['The Harbour Law will specifically provide $20 million for dredging.', [['$20 million', 'policy-term', false]]],
+    ['The act also includes a $90 billion fund for schools.', [['$90 billion', 'policy-term', false]]],
+    // The amount follows the verb: a budget measured before it is not provided.
+    ['It has an annual budget of about $8 million, and the course now includes 8 hours of ethics.', [['$8 million', 'money', true], ['8', 'duration', false]]],
+    // A contract's value and an award are measured, not provided.
+    ['The contract with SpaceX is valued at $2.6 billion.', [['$2.6 billion', 'money', true]]],
+    ['It received a $2 million award to test the turbine.', [['$2 million', 'money', true]]],
+    // Terms an offer or a rule sets: a price, a cap, a threshold.
+    ['Pricing starts at $0.09 per watt for volume orders.', [['$0.09', 'policy-term', false]]],
+    ['The fee is capped at $25 a month.', [['$25', 'policy-term', false]]],
+    ['Applicants must earn less than $40,000.', [['$40,000', 'policy-term', false]]],
+    ['The fee is $25 a month.', [['$25', 'money', true]]],
+    ['The notice imposed a cap of 30% of funds for housing.', [['30%', 'policy-term', false]]],
+    ['The fine for breaking this law was set at US$500.', [['US$500', 'policy-term', false]]],
+    // A change with a figure and no % or currency: "from N to N" after a verb of change, or "since".
+    ['Build times dropped from 23 minutes to 14.', [['23', 'change', true], ['14', 'change', true]]],
+    ['Sea level has risen about 28 centimetres since 1950.', [['28', 'change', true], ['1950', 'year', false]]],
+    ['The climber fell 20 metres from the ledge.', [['20', 'small-count', false]]],
+    ['Exports rose by about a quarter in 2020.', [['about a quarter', 'change', true], ['2020', 'year', false]]],
+    ['Costs dropped by a third party fee.', []],
+    // A change after a document's verb is still how something changed; in a rule it is the rule's target.
+    ['The Act provides $40 million after funding fell by a third last year.', [['$40 million', 'policy-term', false], ['a third', 'change', true]]],
+    ['Emissions must be cut by a third.', [['a third', 'policy-term', false]]],
+    ['Prices went up from 2010 to 2015.', [['2010', 'year', false], ['2015', 'year', false]]],
     // What it achieved is not a term of it.
     ['Since the Jobs Act passed, funding rose 6 percent.', [['6 percent', 'percentage', true]]],
     // A year after a determiner modifies the noun; a count takes a separator.

@@ -9,11 +9,24 @@ interface NumberData {
   referenceWords: string[]
   rateBases: string[]
   streetTypes: string[]
+  provisionDocuments: string[]
+  provisionVerbs: string[]
+  fundedDocuments: string[]
+  termFrames: string[]
+  thresholds: string[]
+  ruleMarkers: string[]
+  requirements: string[]
+  directingVerbs: string[]
+  changeVerbs: string[]
 }
-export const numberDataShape = object<NumberData>({referenceWords: list(string), rateBases: list(string), streetTypes: list(string)})
+export const numberDataShape = object<NumberData>({
+  referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string),
+  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string)
+})
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -21,7 +34,27 @@ const wordPatterns = () => (patterns ??= (() => {
     // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
     rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
     // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
-    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u')
+    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u'),
+    // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
+    // ("will specifically provide": an adverb may sit between the modal and the verb.)
+    provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // An amount that modifies the document's noun, across its other modifiers: "a $75 million
+    // multi-year supply contract". A preposition or a verb between them ends the phrase.
+    funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
+    frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
+    // "requires X … to", "directs X … to".
+    rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
+    // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
+    // to 14", "Sea level has risen about 28 centimetres since 1950".
+    // A change by a fraction, where the clause ends or goes on: "Sales fell by a fifth last year",
+    // "cut by a third."; not "dropped by a third party".
+    changeByFraction: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
+    changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
+    changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
+    changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i')
   }
 })())
 
@@ -83,18 +116,37 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = /\b(?:must|(?:is|are)\s+eligible|(?:is|are)\s+(?:needed|required)(?=\s+to\b|\s*[.;]|\s*$)|to\s+qualify|shall|(?:has|have|would\s+have|will\s+have)\s+to\s+be|directs?\s+\S+(?:\s+\S+){0,6}\s+to|requires?\s+\S+(?:\s+\S+){0,6}\s+to)\b/i.test(text)
-  // So is an amount a bill or an act provides: "a bill to provide $50 million in grants", "The … Act
-  // provides the FHWA … more than $350 billion".
-  const provision = /\b(?:bill|act|legislation|law|amendment)\b[^.;]{0,120}?\b(?:to\s+provide|provides|(?:would|will)\s+provide|allocates|(?:would|will)\s+allocate|appropriates|authori[sz]es|would\s+authori[sz]e)\b/i.test(text)
-  const term = (kind: NumberKind) => ((rule && statisticKinds.has(kind) && kind !== 'money') || (provision && statisticKinds.has(kind)) ? 'policy-term' : kind)
+  const rule = wordPatterns().rule.test(text)
+  // So is an amount a named bill, act, budget, grant or contract provides (spec §2, attributed to
+  // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
+  // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
+  // includes …" the budget is measured, nothing provides it.
+  const provision = wordPatterns().provision.test(text)
+  const term = (kind: NumberKind, at: number, length = 0) => {
+    if (!statisticKinds.has(kind)) return kind
+    if (rule && kind !== 'money') return 'policy-term'
+    // A change says how something changed, not what the document provides ("funding rose 6 percent").
+    if (provision && kind !== 'change' && wordPatterns().provision.test(text.slice(0, at))) return 'policy-term'
+    const before = text.slice(Math.max(0, at - 40), at)
+    // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
+    if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
+    // month"; in a rule, a threshold: "applicants must earn less than $40,000".
+    if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    return kind
+  }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
-  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money')))
+  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
+  // (The figure alone is the mention, not its verb.)
+  for (const m of allMatches(wordPatterns().changeByFraction, text)) {
+    const at = (m.index ?? 0) + m[0].length - m[1].length
+    found.push(mention(offset, at, m[1], term('change', at)))
+  }
   let covered = coverage(found, offset)
   for (const [re, kind, key] of wordStatistics) {
     if (key && !key.test(text)) continue
-    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind)))
+    for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind, m.index ?? 0)))
   }
   covered = coverage(found, offset)
   // Inline code is markup, not prose: "`max_connections = 1000`", "`--retries 3`" set a value.
@@ -107,9 +159,22 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
     const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
-    found.push(mention(offset, i, m[0] + scale, term(kind)))
+    if (changeable.has(kind) && isChange(text, i, m[0].length)) kind = 'change'
+    found.push(mention(offset, i, m[0] + scale, term(kind, i, m[0].length + scale.length)))
   }
   return found.sort((a, b) => a.start - b.start)
+}
+
+const changeEnd = new RegExp(String.raw`^(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?\d`, 'iu')
+// Counts and durations a change construction turns into a change; not years, dates or ages.
+const changeable = new Set<NumberKind>(['small-count', 'duration', 'large-count'])
+function isChange(text: string, i: number, length: number): boolean {
+  const before = text.slice(Math.max(0, i - 100), i)
+  const p = wordPatterns()
+  // "from 23 minutes to 14" needs its second number; "rose 28 centimetres since 1950" its "since".
+  if (p.changeFrom.test(before)) return changeEnd.test(text.slice(i + length, i + length + 60))
+  if (p.changeTo.test(before)) return true
+  return p.changeBy.test(before) && /^(?:\s+[\p{L}-]+)?\s+since\b/iu.test(text.slice(i + length, i + length + 40))
 }
 
 /** Is index `i` (relative to the text) inside one of `spans` (absolute offsets)? */

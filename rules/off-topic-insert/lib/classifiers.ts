@@ -179,10 +179,13 @@ function eachStyleFeature(text: string, vocabulary: Vocabulary, lexicons: Lexico
       add(h & mask, scale)
     }
   }
+  // A word pair's hash continues "b", the word before (none for the first) and a space: each word's part is hashed once.
+  let pair = hash(' ', hash('', B))
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]
     add(hash(w, W) & mask, scale)
-    add(hash(w, hash(' ', hash(tokens[i - 1] ?? '', B))) & mask, scale)
+    add(hash(w, pair) & mask, scale)
+    pair = hash(' ', hash(w, B))
   }
   for (let k = 0; k < shapeCount; k++) {
     add(shapeHash(k, S) & mask, scale)
@@ -309,28 +312,37 @@ export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
 function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
-  if (letters >= 8) out.push(`caps${bin(upper / letters, [0.1, 0.3, 0.6, 2])}`)
-  out.push(`len${bin(tokens.length, [3, 6, 10, 20, 40, Infinity])}`)
+  if (letters >= 8) out.push(binName('caps', bin(upper / letters, [0.1, 0.3, 0.6, 2])))
+  out.push(binName('len', bin(tokens.length, [3, 6, 10, 20, 40, Infinity])))
   if (/(\p{L})\1{3,}/u.test(text)) out.push('repeat')
-  if (/!/.test(text)) out.push('bang')
+  if (text.includes('!')) out.push('bang')
   if (hasWebAddress(text)) out.push('url')
   if (hasEmail(text)) out.push('email')
   if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   for (const {name, pattern, anywhere} of lexicons.lists) {
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
-    if (hits) out.push(`lex:${name}${Math.min(hits, 3)}`)
+    if (hits) out.push(binName(`lex:${name}`, Math.min(hits, 3)))
   }
-  const alpha = tokens.filter((w) => lettersAt(w))
-  if (alpha.length >= 3) {
-    const unknown = alpha.filter((w) => !vocabulary.df.has(w)).length / alpha.length
-    out.push(`oov${bin(unknown, [0.05, 0.15, 0.3, 0.5, 2])}`)
-    const counts = new Map<string, number>()
-    for (const w of alpha) counts.set(w, (counts.get(w) ?? 0) + 1)
+  let alpha = 0
+  for (const w of tokens) if (lettersAt(w)) alpha++
+  if (alpha >= 3) {
+    let unknown = 0
+    for (const w of tokens) if (lettersAt(w) && !vocabulary.df.has(w)) unknown++
+    out.push(binName('oov', bin(unknown / alpha, [0.05, 0.15, 0.3, 0.5, 2])))
     // Keyword stuffing: the same words over and over.
-    if (alpha.length >= 8 && counts.size / alpha.length < 0.5) out.push('stuffing')
+    if (alpha >= 8 && new Set(tokens.filter((w) => lettersAt(w))).size / alpha < 0.5) out.push('stuffing')
   }
   return out
+}
+
+const binNames = new Map<string, string[]>()
+
+/** "caps2", "lex:spam1": a named feature's bin, the same string object each time (no string built and hashed per run). */
+function binName(kind: string, bin: number): string {
+  let names = binNames.get(kind)
+  if (!names) binNames.set(kind, (names = []))
+  return (names[bin + 1] ??= `${kind}${bin}`)
 }
 
 /** How a run fits its article, as named features with values (the topic model's input). */
@@ -353,26 +365,62 @@ export function styleScore(model: Model, sparse: Map<number, number>): number {
   return z
 }
 
-let scratch: Float64Array | undefined
-const touched: number[] = []
+// The features of the run being scored, summed per hashed index in a small open-addressing table
+// (index + 1 in `slotKeys`, 0 when free) instead of a dense buffer of the model's size: a run has a
+// few hundred features, and writing them into 2 MB at random missed the cache on nearly every one.
+let slotKeys = new Int32Array(2048)
+let slotValues = new Float64Array(2048)
+// The slots in the order their index was first seen: the sum runs in that order, as `styleScore`'s map does.
+let slotOrder = new Int32Array(1024)
+let slotCount = 0
+
+/** The slot of hashed index `h`, taken if new; the table doubles before it is half full. */
+function slotOf(h: number): number {
+  if (2 * slotCount >= slotKeys.length) growSlots()
+  const mask = slotKeys.length - 1
+  let slot = h & mask
+  while (slotKeys[slot] !== 0 && slotKeys[slot] !== h + 1) slot = (slot + 1) & mask
+  if (slotKeys[slot] === 0) {
+    slotKeys[slot] = h + 1
+    slotOrder[slotCount++] = slot
+  }
+  return slot
+}
+
+function growSlots(): void {
+  const keys = slotKeys
+  const values = slotValues
+  const order = slotOrder
+  slotKeys = new Int32Array(2 * keys.length)
+  slotValues = new Float64Array(2 * keys.length)
+  slotOrder = new Int32Array(keys.length)
+  const count = slotCount
+  slotCount = 0
+  for (let k = 0; k < count; k++) {
+    const slot = slotOf(keys[order[k]] - 1)
+    slotValues[slot] = values[order[k]]
+  }
+}
 
 /**
  * The style model's log-odds that a run is spam or boilerplate: `styleScore` of its features,
- * summed in the same order, through a reused dense buffer instead of a map per run.
+ * summed in the same order (each index's values added as they come, the indices in the order first
+ * seen), without a map per run.
  */
 export function styleLogOdds(model: Model, text: string, vocabulary: Vocabulary, lexicons: Lexicons): number {
-  if (scratch?.length !== model.weights.length) scratch = new Float64Array(model.weights.length)
-  const values = scratch
   eachStyleFeature(text, vocabulary, lexicons, model.bits, (h, v) => {
-    if (values[h] === 0) touched.push(h)
-    values[h] += v
+    // The slot first: taking it may grow the table, and with it replace `slotValues`.
+    const slot = slotOf(h)
+    slotValues[slot] += v
   })
   let z = model.bias
-  for (const h of touched) {
-    z += model.weights[h] * values[h]
-    values[h] = 0
+  for (let k = 0; k < slotCount; k++) {
+    const slot = slotOrder[k]
+    z += model.weights[slotKeys[slot] - 1] * slotValues[slot]
+    slotKeys[slot] = 0
+    slotValues[slot] = 0
   }
-  touched.length = 0
+  slotCount = 0
   return z
 }
 
@@ -395,6 +443,42 @@ export function topicCeiling(model: Model): number {
     best.set(kind, Math.max(best.get(kind) ?? 0, w))
   }
   return model.topic.bias + [...best.values()].reduce((sum, w) => sum + w, 0)
+}
+
+/**
+ * The topic model's log-odds for a run in its article (`topicScore` of `topicFeatures` of
+ * `runContext`). Below `floor` a score decides nothing: when the run's fit and names keep it
+ * below whatever its topic cosine, that upper bound is returned without the topic vectors (a sum
+ * of word vectors for the run and the rest of its article), the costly part.
+ */
+export function topicLogOdds(model: Model, run: string, article: ArticleWords, floor: number): number {
+  const counts = termCounts(run)
+  const fit = topicalFit(counts, article)
+  const names = nameOverlap(run, article.counts, counts)
+  const long = run.split(/\s+/).length >= 6 ? 'long' : 'short'
+  const cheap = topicFeatures(run, {fit, topic: 0, ...names})
+  let ceiling = model.topic.bias
+  for (const [name, v] of Object.entries(cheap)) if (!name.startsWith('topic')) ceiling += (model.topic.weights[name] ?? 0) * v
+  ceiling += highestTopicWeight(model, long)
+  // (The margin keeps a bound summed in another order from settling a tie.)
+  if (ceiling < floor - 1e-9) return ceiling
+  return topicScore(model, topicFeatures(run, {fit, topic: cosine(topicVector(counts, article.vocabulary), restVector(counts, article)), ...names}))
+}
+
+const highestTopic = new WeakMap<Model, Record<string, number>>()
+
+/** The largest weight of a `topic…` bin of a long or short run; 0 when one has none (a bin without a weight counts 0). */
+function highestTopicWeight(model: Model, long: string): number {
+  let best = highestTopic.get(model)
+  if (!best) {
+    best = {long: 0, short: 0}
+    for (const [name, w] of Object.entries(model.topic.weights)) {
+      const m = /^topic-?\d+(long|short)$/.exec(name)
+      if (m) best[m[1]] = Math.max(best[m[1]], w)
+    }
+    highestTopic.set(model, best)
+  }
+  return best[long]
 }
 
 /** Distinct words of a run rarer in news than `minIdf` (names, terms) that the rest of the article also uses. */
@@ -661,7 +745,16 @@ function centredCosine(a: Float64Array, b: Float64Array, common: readonly number
     da += a[k] * common[k]
     db += b[k] * common[k]
   }
-  const ca = a.map((x, k) => x - da * common[k])
-  const cb = b.map((x, k) => x - db * common[k])
-  return cosine(ca, cb)
+  // `cosine` of the two centred vectors, each element computed where it is used: no arrays built per pair.
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] - da * common[k]
+    const y = b[k] - db * common[k]
+    dot += x * y
+    na += x * x
+    nb += y * y
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }

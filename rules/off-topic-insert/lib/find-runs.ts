@@ -2,7 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
@@ -186,7 +186,9 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const judge = (text: string, floor: number) => {
     const style = styleLogOdds(model, text, vocabulary, lex)
     if (style + ceiling < floor) return style + ceiling
-    return style + settings.topicWeight * Math.max(0, topicScore(model, topicFeatures(text, runContext(text, article))))
+    // Below `floor` the topic score may be a bound too: the topic vectors only where it could lift the run there.
+    const topic = style < floor ? topicLogOdds(model, text, article, (floor - style) / settings.topicWeight) : topicScore(model, topicFeatures(text, runContext(text, article)))
+    return style + settings.topicWeight * Math.max(0, topic)
   }
   // The lowest score that matters: one that joins a run, or one whose rank raises the outlier bar.
   const floor = Math.min(settings.joinThreshold, settings.threshold - settings.outlierMargin)

@@ -44,11 +44,13 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     // An e-mail address is chrome in a contact line or an author box, not in a sentence of prose
     // that names it (a quotation that links a mail, "write to desk@… she said."): prose ends on a
     // full stop and has its share of function words.
-    // (Read without the links' targets: "a [mail](mailto:…) said".)
-    const said = text.replace(/\]\([^()\s]*\)/g, ']')
-    const saidWords = said.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
-    const prose = /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
-    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
+    // (Read without the links' targets: "a [mail](mailto:…) said". Read only for a paragraph with an address.)
+    const prose = () => {
+      const said = text.replace(/\]\([^()\s]*\)/g, ']')
+      const saidWords = said.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
+      return /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
+    }
+    const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose()) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
     return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []

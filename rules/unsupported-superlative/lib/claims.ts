@@ -141,8 +141,12 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     const coordinated = before && /^(?:and|or|,)$/.test(before.lower) && claims.some((x) => x.end === tokens[j - 1]?.end)
     const ranked = before && (coordinated || before.lower === 'the' || possessives.has(before.lower) || /^['’]s?$/.test(before.text) || /['’]s$/.test(before.text))
     if (!ranked) continue
+    // Counted over a period, any superlative is a record: "the highest percentage for the party
+    // since 1971", "the lowest level in 50 years", "the steepest decline since the financial crisis".
+    const after = text.slice(tokens[end].end - offset)
+    const record = recordWords.test(after) || c.spanAfter.test(after) || sinceAfter.test(after)
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
-    if (/(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    if (!record && /(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
     // Also in one compound: "the lowest-level API", "the highest-priority alerts".
     if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && vocabulary.scaleSteps.includes(t.lower.split('-').at(-1) ?? '')) continue
     // "the fastest way to reproduce it", "the easiest ways of fixing it": advice on a method, not a
@@ -153,10 +157,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (vocabulary.methodNouns.includes(tokens[head]?.lower ?? '') && /^(?:to|of)$/.test(tokens[head + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
-    // Unless the sentence makes it a record: "the greatest number of women … in the country's history".
-    // Or counts it over a period: "the highest percentage for the party since 1971".
-    const after = text.slice(tokens[end].end - offset)
-    const record = recordWords.test(after) || c.spanAfter.test(after)
+    // Unless the sentence makes it a record (above): "the greatest number of women … in the country's history".
     if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
@@ -391,17 +392,20 @@ const patterns = (entries: readonly string[]) => entries.map((s) => s.replace(/\
 const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}ago\b)/i
 
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
+// "since" later in a superlative's clause counts from an event: "the steepest decline since the crisis".
+const sinceAfter = /^[^,;:.!?()]{0,60}?\ssince\s/i
 const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
 
 /**
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
  */
-export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd): boolean {
+export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd, vocabulary?: ClaimVocabulary): boolean {
   // The claim's clause: `text` is one sentence of the analysis already, cut here at `;` too.
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
-  // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot ever in the world".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest)
+  // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
+  // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
+  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || (vocabulary !== undefined && compile(vocabulary).spanAfter.test(rest))
   return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
