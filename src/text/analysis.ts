@@ -140,7 +140,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   // A mention that writerText blanks, wholly or in part.
   const blanked = (m: Span) => spoken.some((q) => !q.scare && q.start < m.end && m.start < q.end) || inExcluded(m)
   const names = documentNames(source)
-  const cited = memo((s: Sentence) => citations.some((c) => c.start >= s.start && c.start < s.end))
+  // A footnote mark right after the full stop cites the sentence it closes ("… in the country.[^1]",
+  // spec §1/§2); the splitter leaves it at the start of the next one.
+  const closes = (c: Citation, s: Sentence) => c.kind === 'footnoteReference' && c.start >= s.end && /^[\s"”’)]*$/.test(source.slice(s.end, c.start)) && !/\n\s*\n/.test(source.slice(s.end, c.start))
+  const cited = memo((s: Sentence) => citations.some((c) => (c.start >= s.start && c.start < s.end) || closes(c, s)))
   // "the report" points back only when the article has given it something to point back to
   // before: a named or cited source ("Save the Children says …" … "The report says"), or evidence
   // ("a study published in Nature" … "the study found"). The first such sentence, found by
@@ -150,7 +153,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const sourcedBefore = (s: Sentence) => () => {
     while (antecedent < 0 && read < s.index) {
       const other = sentences[read++]
-      if (mentionsEvidence(writerText(other)) || cited(other) || attribution(other).named.length > 0) antecedent = other.index
+      // (Evidence the sentence itself leaves to no one, "Studies show …", gives "the data" nothing
+      // named to point back to; a vague cue about something else does not: "… concluded they were
+      // more sophisticated than previously thought".)
+      if ((mentionsEvidence(writerText(other)) && !attribution(other).vague.some((v) => mentionsEvidence(v.text))) || cited(other) || attribution(other).named.length > 0) antecedent = other.index
     }
     return antecedent >= 0 && antecedent < s.index
   }

@@ -263,7 +263,9 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (identity && head?.word && !startsUpper(tokens[i + 1].text) && !/^(?:of|to|in)$/.test(head.lower) && /^(?:JJ|NN|VBG)/.test(head.tag)) {
       let last = i + 2
       while (last + 1 < tokens.length && tokens[last + 1].word && (/^(?:JJ|NN|VBG)/.test(tokens[last + 1].tag) || tokens[last + 1].name)) last++
-      const noun = tokens.slice(i + 2, last + 1).filter((t) => /^NN/.test(t.tag) || t.name).at(-1)
+      // (After "the only", read as an adverb, the tagger takes the noun for an adjective: "the only
+      // hospital/JJ in the province"; the phrase's last word is its head.)
+      const noun = tokens.slice(i + 2, last + 1).filter((t) => /^NN/.test(t.tag) || t.name).at(-1) ?? (tokens[i + 1].lower === 'only' && tokens[last].tag === 'JJ' ? tokens[last] : undefined)
       // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
       const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
