@@ -3,6 +3,7 @@ import {report} from '../../src/plugin/report.js'
 import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention, Sentence} from '../../src/text/index.js'
+import {tokenize} from '../../src/text/tokens.js'
 
 interface Data {
   scaleNouns: string[]
@@ -49,6 +50,13 @@ export default copydeskRule<'unattributed-statistic', Options>({
       if (/\b(?:all|the|these|those)\s+$/i.test(doc.source.slice(Math.max(0, n.start - 6), n.start))) return false
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
       if (next && nouns.has(next[1].toLowerCase())) return true
+      // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2);
+      // not past the noun the count counts ("15 people from companies").
+      const tokens = tokenize(doc.writerText(sentence), sentence.start, doc.names)
+      for (let k = tokens.findIndex((t) => t.start >= n.end), end = k + 2; k >= 0 && k < Math.min(end, tokens.length) && tokens[k].word; k++) {
+        if (nouns.has(tokens[k].lower)) return true
+        if (!/^(?:JJ|VBN|NN)$/.test(tokens[k].tag)) break
+      }
       // A hedged count of what the subject holds or has produced is a measure of its scale whatever
       // the things are: "it owns over 40 stations", "he has published over 100 papers". Without the
       // hedge, or after "with", it is as often a tally of the day ("has 66 points", "with 21 balls
