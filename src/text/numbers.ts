@@ -12,6 +12,7 @@ interface NumberData {
   provisionDocuments: string[]
   provisionVerbs: string[]
   fundedDocuments: string[]
+  phraseBreaks: string[]
   termFrames: string[]
   thresholds: string[]
   ruleMarkers: string[]
@@ -21,7 +22,7 @@ interface NumberData {
 }
 export const numberDataShape = object<NumberData>({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string)
 })
 
@@ -40,7 +41,7 @@ const wordPatterns = () => (patterns ??= (() => {
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
-    funded: new RegExp(String.raw`^(?:\s+(?!(?:in|of|for|from|to|and|or|the|a|an|with|on|by|at|as|is|are|was|were|be|been|this|that|its|their)\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
