@@ -101,6 +101,17 @@ describe('measured comparisons', () => {
     expect(backedByMeasure(text, text.indexOf('oldest') + 6)).toBe(true)
   })
 
+  // (With the vocabulary: the sets of measurements a comparison is restricted to come from data.yml.)
+  it.each([
+    ['The parser was the fastest in our tests, at 2.9 GB/s against 1.1 GB/s for the next.', 'the fastest', true],
+    ['In the benchmark, the Go server was the fastest, serving 40,000 requests per second.', 'the fastest', true],
+    ['The parser is the fastest in the world, and 12 teams use it.', 'the fastest', false],
+    ['The smallest model in the 2024 comparison won the prize.', 'The smallest', false],
+    ['In the benchmark, the Go server was the fastest server ever built, in 3 years.', 'the fastest', false]
+  ] as const)('a comparison restricted to a test and backed by its figure: %s', (text, claim, expected) => {
+    expect(backedByMeasure(text, text.indexOf(claim) + claim.length, text.indexOf(claim), vocabulary)).toBe(expected)
+  })
+
   it('accepts a named ranking', () => {
     const text = "The book hit number one on Amazon.com's Top Sellers list."
     expect(backedByMeasure(text, text.indexOf('one') + 3)).toBe(true)

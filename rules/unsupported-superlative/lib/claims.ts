@@ -33,10 +33,12 @@ export interface ClaimVocabulary {
   eventNouns: string[]
   /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
   sequenceNouns: string[]
+  /** Sets of measurements a comparison can be restricted to: "the fastest in our tests, at 2.9 GB/s". */
+  testSets: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings, testSets: strings})
 
 export interface Claim extends Span {
   text: string
@@ -47,7 +49,7 @@ export interface Claim extends Span {
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalKey: RegExp; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -67,7 +69,9 @@ function compile(vocabulary: ClaimVocabulary) {
       scope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       span: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A span later in the superlative's clause: "the highest level for the party since 1980".
-      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu')
+      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      // A set of measurements a comparison is restricted to: "in our tests", "across all three benchmarks".
+      tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu')
     }
     compiled.set(vocabulary, c)
   }
@@ -406,8 +410,23 @@ export function backedByMeasure(text: string, claimEnd: number, claimStart = cla
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || (vocabulary !== undefined && compile(vocabulary).spanAfter.test(rest))
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && vocabulary !== undefined && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
+
+/**
+ * A comparison restricted to a set of measurements and backed by a figure after the claim in the
+ * sentence: "the fastest parser in our tests, at 2.9 GB/s against 1.1 GB/s", "In the benchmark,
+ * the Go server was the fastest, serving 40,000 requests a second". The restriction ranks within
+ * what was measured, the figure is the measure (spec section 1, a measurable restricted comparison).
+ */
+function testedWithFigure(text: string, claimStart: number, rest: string, vocabulary: ClaimVocabulary): boolean {
+  if (!testedFigure.test(rest)) return false
+  const within = compile(vocabulary).tested
+  // The restriction stands in the claim's clause, or opens the sentence before it.
+  return within.test(rest) || within.test(text.slice(0, claimStart).split(/[;!?]|\.(?=\s|$)/).at(-1) ?? '')
+}
+// A figure that measures, not a year: "2.9 GB/s", "$4", "71 percent" (not "in 2024").
+const testedFigure = /(?<![\p{L}\d])(?:US)?[$€£¥]?\d(?!\d{3}\b)[\d.,]*/u
 
 // Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${[...Object.keys(numberWords), 'hundred', 'dozen'].join('|')})\b`
