@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {tokenize, type Token} from './tokens.js'
+import {inLexicon, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 
@@ -39,6 +39,8 @@ interface AttributionData {
   pointingDeterminers: string[]
   freshEvidence: string[]
   issuingParticiples: string[]
+  notReportingPhrases: string[]
+  groupSuffixes: string[]
 }
 
 const strings = list(string)
@@ -75,7 +77,9 @@ export const attributionShape = object<AttributionData>({
   evidenceOwners: strings,
   pointingDeterminers: strings,
   freshEvidence: strings,
-  issuingParticiples: strings
+  issuingParticiples: strings,
+  notReportingPhrases: strings,
+  groupSuffixes: strings
 })
 
 let compiled:
@@ -115,6 +119,8 @@ let compiled:
       agentPassives: Set<string>
       agentPassivesAs: Set<string>
       mentions: RegExp
+      notReporting: Set<string>
+      groupSuffix: RegExp
     }
   | undefined
 
@@ -169,7 +175,9 @@ function patterns() {
       passiveAdjective: new Set(data.passiveAdjective),
       agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
       agentPassivesAs: new Set(data.agentPassivesAs),
-      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
+      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
+      notReporting: new Set(data.notReportingPhrases),
+      groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
   return compiled
@@ -238,7 +246,7 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  */
 export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
   const compiledPatterns = patterns()
-  const tokens = tokenize(text, offset, names)
+  const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
   const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower)) && (sourcedBefore?.() ?? false)
@@ -384,6 +392,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = tokens[i + 1]?.lower ?? ''
+    if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
     const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
@@ -470,6 +479,20 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // (An opening "According to X," frames every clause after it, a closing one every clause before.)
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/**
+ * The tokens with a sentence's first word that the lexicon lacks but that ends like a plural of a
+ * kind of person ("Seismologists say") read as a bare plural noun, not a name. A copy: the
+ * tagged tokens are shared with the other rules.
+ */
+function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<string>): Token[] {
+  const first = tokens.findIndex((t) => t.word)
+  const t = tokens[first]
+  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
+  const copy = [...tokens]
+  copy[first] = {...t, name: false, tag: 'NNS'}
+  return copy
 }
 
 /** The index of the first token that starts at or after `offset` (tokens are in order). */
