@@ -346,8 +346,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
   // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
+  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …").
   tokens.forEach((t, i) => {
-    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their|its|our)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
   })
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
@@ -405,6 +406,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
+    // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
+    // its verb, whatever the tagger says.
+    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && p.unowned.has(tokens[i - 1].lower) && tokens[i + 1]?.word) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
@@ -584,6 +588,9 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
+    // A determiner right after a noun starts the subject of a relative clause with no pronoun:
+    // "a $12 million investment the bank announced last year" is the bank's.
+    if (/^(?:DT|PRP\$)$/.test(t.tag) && determiners.has(t.lower) && /^(?:NN|NNS|CD)$/.test(tokens[j - 1]?.tag ?? '') && !tokens[j - 1].name) break
   }
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
