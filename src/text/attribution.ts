@@ -41,6 +41,7 @@ interface AttributionData {
   issuingParticiples: string[]
   notReportingPhrases: string[]
   groupSuffixes: string[]
+  surveyedGroups: string[]
 }
 
 const strings = list(string)
@@ -79,7 +80,8 @@ export const attributionShape = object<AttributionData>({
   freshEvidence: strings,
   issuingParticiples: strings,
   notReportingPhrases: strings,
-  groupSuffixes: strings
+  groupSuffixes: strings,
+  surveyedGroups: strings
 })
 
 let compiled:
@@ -121,6 +123,7 @@ let compiled:
       mentions: RegExp
       notReporting: Set<string>
       groupSuffix: RegExp
+      surveyed: Set<string>
     }
   | undefined
 
@@ -177,6 +180,7 @@ function patterns() {
       agentPassivesAs: new Set(data.agentPassivesAs),
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
       notReporting: new Set(data.notReportingPhrases),
+      surveyed: new Set(data.surveyedGroups),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -249,7 +253,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
-  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower)) && (sourcedBefore?.() ?? false)
+  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower) || compiledPatterns.surveyed.has(t.lower)) && (sourcedBefore?.() ?? false)
   const p: Patterns = {...compiledPatterns, antecedent: sourced}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
@@ -470,6 +474,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+  // "Only 44% of respondents said …": a share of the people a survey asked is the survey's, when
+  // the article has sourced one before and the sentence leaves its evidence to no one else.
+  tokens.forEach((t, i) => {
+    if (i > 0 && p.surveyed.has(t.lower) && tokens[i - 1].lower === 'of' && p.antecedent && !vague.some((v) => mentionsEvidence(v.text))) cue(named, tokens[i - 1].start, t.end)
+  })
+
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
   // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
   // A closing "…, according to The Times." is the source of the whole sentence.
@@ -736,7 +746,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
     // "A report alleged", "an analysis confirmed": one piece of evidence, described as before
     // (labelled sets: an indefinite report is no weasel form unless counted, "one report").
     const article = [...headPart].reverse().find((j) => determiners.has(tokens[j].lower))
-    if (article !== undefined && /^an?$/.test(tokens[article].lower)) return 'named'
+    // (Not one picked out as recent or early: "A recent poll found" names no one.)
+    if (article !== undefined && /^an?$/.test(tokens[article].lower) && !headPart.some((j) => p.fresh.has(tokens[j].lower))) return 'named'
     return p.antecedent && headPart.some((j) => p.pointing.has(tokens[j].lower)) && !headPart.some((j) => p.fresh.has(tokens[j].lower)) ? 'named' : 'vague'
   }
   // "the 2019 census put …": a measurement known by its own name.
