@@ -307,3 +307,41 @@ describe('"there are reports" with their origin after what they report', () => {
     expect(vague('There are reports of problems sending texts or making calls from mobile phones.')).toEqual(['there are reports'])
   })
 })
+
+describe('owned evidence and sources of other registers (issue 16)', () => {
+  it.each([
+    ['Our tests show files about 30% smaller.', 'show'],
+    ['In our survey, 71% said they re-run failed builds.', 'our survey'],
+    ['In its benchmarks, the compiler was 18% faster.', 'its benchmarks'],
+    ['The branch is part of a $12 million investment the bank announced last year.', 'announced'],
+    ['Reuters says the port reopened.', 'says']
+  ])('%s names a source', (text, cue) => {
+    expect(named(text).some((c) => c.endsWith(cue))).toBe(true)
+    expect(vague(text)).toEqual([])
+  })
+
+  it.each([
+    ['Early tests show files about 30% smaller.', 'early tests show'],
+    ['A recent poll found 44% of respondents cache dependencies.', 'a recent poll found'],
+    ['Seismologists say the fault could slip again.', 'seismologists say'],
+    ['Not everyone agrees.', 'not everyone agrees'],
+    ['Many visitors swear the soup cures colds.', 'many visitors swear'],
+    ['Local legend says the well never runs dry.', 'local legend says'],
+    ["The firm has been recognised as one of the world's most admired companies.", 'has been recognised as']
+  ])('%s names no one', (text, cue) => {
+    expect(vague(text)).toEqual([cue])
+    expect(named(text)).toEqual([])
+  })
+
+  it('reads no report in "swore in" or "received", nor a share of respondents with no survey before', () => {
+    expect(findAttribution('The mayor swore in the council.')).toEqual({named: [], vague: []})
+    expect(findAttribution('The school built a lab with the $40 million it received.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Only 44% of respondents said they cache dependencies.')).toEqual({named: [], vague: []})
+  })
+
+  it('takes a share of respondents as the survey sourced before', () => {
+    const text = 'Only 44% of respondents said they cache dependencies.'
+    expect(findAttribution(text, 0, undefined, () => true).named.map((c) => c.text)).toEqual(['of respondents'])
+    expect(findAttribution('A recent poll found 44% of respondents cache dependencies.', 0, undefined, () => true).named).toEqual([])
+  })
+})
