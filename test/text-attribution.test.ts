@@ -345,3 +345,15 @@ describe('owned evidence and sources of other registers (issue 16)', () => {
     expect(findAttribution('A recent poll found 44% of respondents cache dependencies.', 0, undefined, () => true).named).toEqual([])
   })
 })
+
+describe('evidence that opens the sentence as its frame', () => {
+  it('takes "In the survey," after a sourced survey, and "In our tests,"', () => {
+    expect(findAttribution('In the survey, 71% said they re-run failed builds.', 0, undefined, () => true).named.map((c) => c.text)).toEqual(['In the survey'])
+    expect(named('In our tests, builds ran 30% faster.')).toEqual(['our tests'])
+  })
+  it('does not take it with nothing before, nor an indefinite or recent one', () => {
+    expect(named('In the survey, 71% said they re-run failed builds.')).toEqual([])
+    expect(findAttribution('In a recent poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
+    expect(findAttribution('In a poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
+  })
+})

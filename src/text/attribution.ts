@@ -354,6 +354,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   tokens.forEach((t, i) => {
     if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their|its|our)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
   })
+  // "In the survey, 71% said …" after a survey the article has sourced: evidence that opens the
+  // sentence as its frame is a source as "according to" is, when it names or points back to one
+  // ("In a recent poll, …" names no one; "In a poll, …" is not pointed back to).
+  const opening = tokens.findIndex((t) => t.word)
+  if (opening >= 0 && /^(?:in|from)$/.test(tokens[opening].lower)) {
+    const words = forwardWords(tokens, opening + 1, p)
+    const head = words.at(-1)
+    if (head !== undefined && p.unowned.has(tokens[head].lower) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
+  }
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
   let antecedent: number | undefined
