@@ -321,7 +321,6 @@ describe('owned evidence and sources of other registers (issue 16)', () => {
   })
 
   it.each([
-    ['Early tests show files about 30% smaller.', 'early tests show'],
     ['A recent poll found 44% of respondents cache dependencies.', 'a recent poll found'],
     ['Seismologists say the fault could slip again.', 'seismologists say'],
     ['Not everyone agrees.', 'not everyone agrees'],
@@ -333,7 +332,10 @@ describe('owned evidence and sources of other registers (issue 16)', () => {
     expect(named(text)).toEqual([])
   })
 
-  it('reads no report in "swore in" or "received", nor a share of respondents with no survey before', () => {
+  it('reads no report in "swore in", "agreed to" or "received", nor a source in tests with no owner, nor a share of respondents with no survey before', () => {
+    expect(findAttribution('Everyone agreed to meet on Monday.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Early tests show files about 30% smaller.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Blood tests showed high levels of lead.')).toEqual({named: [], vague: []})
     expect(findAttribution('The mayor swore in the council.')).toEqual({named: [], vague: []})
     expect(findAttribution('The school built a lab with the $40 million it received.')).toEqual({named: [], vague: []})
     expect(findAttribution('Only 44% of respondents said they cache dependencies.')).toEqual({named: [], vague: []})

@@ -42,6 +42,7 @@ interface AttributionData {
   notReportingPhrases: string[]
   groupSuffixes: string[]
   surveyedGroups: string[]
+  ownedOnlyEvidence: string[]
 }
 
 const strings = list(string)
@@ -81,7 +82,8 @@ export const attributionShape = object<AttributionData>({
   issuingParticiples: strings,
   notReportingPhrases: strings,
   groupSuffixes: strings,
-  surveyedGroups: strings
+  surveyedGroups: strings,
+  ownedOnlyEvidence: strings
 })
 
 let compiled:
@@ -124,6 +126,7 @@ let compiled:
       notReporting: Set<string>
       groupSuffix: RegExp
       surveyed: Set<string>
+      ownedOnly: Set<string>
     }
   | undefined
 
@@ -181,6 +184,7 @@ function patterns() {
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
       notReporting: new Set(data.notReportingPhrases),
       surveyed: new Set(data.surveyedGroups),
+      ownedOnly: new Set(data.ownedOnlyEvidence),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -361,7 +365,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   if (opening >= 0 && /^(?:in|from)$/.test(tokens[opening].lower)) {
     const words = forwardWords(tokens, opening + 1, p)
     const head = words.at(-1)
-    if (head !== undefined && p.unowned.has(tokens[head].lower) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
+    if (head !== undefined && (p.unowned.has(tokens[head].lower) || p.ownedOnly.has(tokens[head].lower)) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
   }
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
@@ -421,7 +425,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
     // its verb, whatever the tagger says.
-    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && p.unowned.has(tokens[i - 1].lower) && tokens[i + 1]?.word) return 1
+    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && tokens[i + 1]?.word) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
@@ -744,7 +748,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // Evidence that names no one: "Figures to be published today show", "a new study found", "the
   // latest opinion polls suggested". Its owner may be described ("official figures", "its data"),
   // or "the"/"these" may point back to evidence the article has sourced before ("the report").
-  if (p.unowned.has(head.lower)) {
+  if (p.unowned.has(head.lower) || p.ownedOnly.has(head.lower)) {
     // ("NASA's current risk analysis": a possessive "'s" read as its own token.)
     // (A described owner makes measurements someone's, "official figures", not reports: "according
     // to official reports" names no one.)
@@ -752,6 +756,8 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
     if (headPart.some((j) => p.owners.has(tokens[j].lower) && !p.vagueNouns.has(head.lower) || possessive(j))) return 'named'
     // Where it was published or who made it: "a report published in The Village Voice".
     if (words.some((j) => j > headIndex && tokens[j].name && !tokens[j].tag.startsWith('JJ'))) return 'named'
+    // (Tests with no owner are no source, nor a vague one: "Blood tests showed high levels of lead".)
+    if (p.ownedOnly.has(head.lower)) return 'none'
     // "A report alleged", "an analysis confirmed": one piece of evidence, described as before
     // (labelled sets: an indefinite report is no weasel form unless counted, "one report").
     const article = [...headPart].reverse().find((j) => determiners.has(tokens[j].lower))
