@@ -307,3 +307,55 @@ describe('"there are reports" with their origin after what they report', () => {
     expect(vague('There are reports of problems sending texts or making calls from mobile phones.')).toEqual(['there are reports'])
   })
 })
+
+describe('owned evidence and sources of other registers (issue 16)', () => {
+  it.each([
+    ['Our tests show files about 30% smaller.', 'show'],
+    ['In our survey, 71% said they re-run failed builds.', 'our survey'],
+    ['In its benchmarks, the compiler was 18% faster.', 'its benchmarks'],
+    ['The branch is part of a $12 million investment the bank announced last year.', 'announced'],
+    ['Reuters says the port reopened.', 'says']
+  ])('%s names a source', (text, cue) => {
+    expect(named(text).some((c) => c.endsWith(cue))).toBe(true)
+    expect(vague(text)).toEqual([])
+  })
+
+  it.each([
+    ['A recent poll found 44% of respondents cache dependencies.', 'a recent poll found'],
+    ['Seismologists say the fault could slip again.', 'seismologists say'],
+    ['Not everyone agrees.', 'not everyone agrees'],
+    ['Many visitors swear the soup cures colds.', 'many visitors swear'],
+    ['Local legend says the well never runs dry.', 'local legend says'],
+    ["The firm has been recognised as one of the world's most admired companies.", 'has been recognised as']
+  ])('%s names no one', (text, cue) => {
+    expect(vague(text)).toEqual([cue])
+    expect(named(text)).toEqual([])
+  })
+
+  it('reads no report in "swore in", "agreed to" or "received", nor a source in tests with no owner, nor a share of respondents with no survey before', () => {
+    expect(findAttribution('Everyone agreed to meet on Monday.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Early tests show files about 30% smaller.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Blood tests showed high levels of lead.')).toEqual({named: [], vague: []})
+    expect(findAttribution('The mayor swore in the council.')).toEqual({named: [], vague: []})
+    expect(findAttribution('The school built a lab with the $40 million it received.')).toEqual({named: [], vague: []})
+    expect(findAttribution('Only 44% of respondents said they cache dependencies.')).toEqual({named: [], vague: []})
+  })
+
+  it('takes a share of respondents as the survey sourced before', () => {
+    const text = 'Only 44% of respondents said they cache dependencies.'
+    expect(findAttribution(text, 0, undefined, () => true).named.map((c) => c.text)).toEqual(['of respondents'])
+    expect(findAttribution('A recent poll found 44% of respondents cache dependencies.', 0, undefined, () => true).named).toEqual([])
+  })
+})
+
+describe('evidence that opens the sentence as its frame', () => {
+  it('takes "In the survey," after a sourced survey, and "In our tests,"', () => {
+    expect(findAttribution('In the survey, 71% said they re-run failed builds.', 0, undefined, () => true).named.map((c) => c.text)).toEqual(['In the survey'])
+    expect(named('In our tests, builds ran 30% faster.')).toEqual(['our tests'])
+  })
+  it('does not take it with nothing before, nor an indefinite or recent one', () => {
+    expect(named('In the survey, 71% said they re-run failed builds.')).toEqual([])
+    expect(findAttribution('In a recent poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
+    expect(findAttribution('In a poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
+  })
+})

@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {tokenize, type Token} from './tokens.js'
+import {inLexicon, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 
@@ -39,6 +39,10 @@ interface AttributionData {
   pointingDeterminers: string[]
   freshEvidence: string[]
   issuingParticiples: string[]
+  notReportingPhrases: string[]
+  groupSuffixes: string[]
+  surveyedGroups: string[]
+  ownedOnlyEvidence: string[]
 }
 
 const strings = list(string)
@@ -75,7 +79,11 @@ export const attributionShape = object<AttributionData>({
   evidenceOwners: strings,
   pointingDeterminers: strings,
   freshEvidence: strings,
-  issuingParticiples: strings
+  issuingParticiples: strings,
+  notReportingPhrases: strings,
+  groupSuffixes: strings,
+  surveyedGroups: strings,
+  ownedOnlyEvidence: strings
 })
 
 let compiled:
@@ -115,6 +123,10 @@ let compiled:
       agentPassives: Set<string>
       agentPassivesAs: Set<string>
       mentions: RegExp
+      notReporting: Set<string>
+      groupSuffix: RegExp
+      surveyed: Set<string>
+      ownedOnly: Set<string>
     }
   | undefined
 
@@ -169,7 +181,11 @@ function patterns() {
       passiveAdjective: new Set(data.passiveAdjective),
       agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
       agentPassivesAs: new Set(data.agentPassivesAs),
-      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])])
+      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
+      notReporting: new Set(data.notReportingPhrases),
+      surveyed: new Set(data.surveyedGroups),
+      ownedOnly: new Set(data.ownedOnlyEvidence),
+      groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
   return compiled
@@ -238,10 +254,10 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  */
 export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
   const compiledPatterns = patterns()
-  const tokens = tokenize(text, offset, names)
+  const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
-  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower)) && (sourcedBefore?.() ?? false)
+  const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower) || compiledPatterns.surveyed.has(t.lower)) && (sourcedBefore?.() ?? false)
   const p: Patterns = {...compiledPatterns, antecedent: sourced}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
@@ -338,9 +354,19 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
   // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
+  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …").
   tokens.forEach((t, i) => {
-    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their|its|our)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
   })
+  // "In the survey, 71% said …" after a survey the article has sourced: evidence that opens the
+  // sentence as its frame is a source as "according to" is, when it names or points back to one
+  // ("In a recent poll, …" names no one; "In a poll, …" is not pointed back to).
+  const opening = tokens.findIndex((t) => t.word)
+  if (opening >= 0 && /^(?:in|from)$/.test(tokens[opening].lower)) {
+    const words = forwardWords(tokens, opening + 1, p)
+    const head = words.at(-1)
+    if (head !== undefined && (p.unowned.has(tokens[head].lower) || p.ownedOnly.has(tokens[head].lower)) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
+  }
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
   let antecedent: number | undefined
@@ -384,6 +410,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = tokens[i + 1]?.lower ?? ''
+    if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
     const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
@@ -396,6 +423,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
+    // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
+    // its verb, whatever the tagger says.
+    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && tokens[i + 1]?.word) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
     if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
@@ -457,6 +487,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+  // "Only 44% of respondents said …": a share of the people a survey asked is the survey's, when
+  // the article has sourced one before and the sentence leaves its evidence to no one else.
+  tokens.forEach((t, i) => {
+    if (i > 0 && p.surveyed.has(t.lower) && tokens[i - 1].lower === 'of' && p.antecedent && !vague.some((v) => mentionsEvidence(v.text))) cue(named, tokens[i - 1].start, t.end)
+  })
+
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
   // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
   // A closing "…, according to The Times." is the source of the whole sentence.
@@ -470,6 +506,20 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // (An opening "According to X," frames every clause after it, a closing one every clause before.)
   const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
   return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/**
+ * The tokens with a sentence's first word that the lexicon lacks but that ends like a plural of a
+ * kind of person ("Seismologists say") read as a bare plural noun, not a name. A copy: the
+ * tagged tokens are shared with the other rules.
+ */
+function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<string>): Token[] {
+  const first = tokens.findIndex((t) => t.word)
+  const t = tokens[first]
+  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
+  const copy = [...tokens]
+  copy[first] = {...t, name: false, tag: 'NNS'}
+  return copy
 }
 
 /** The index of the first token that starts at or after `offset` (tokens are in order). */
@@ -561,6 +611,9 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
+    // A determiner right after a noun starts the subject of a relative clause with no pronoun:
+    // "a $12 million investment the bank announced last year" is the bank's.
+    if (/^(?:DT|PRP\$)$/.test(t.tag) && determiners.has(t.lower) && /^(?:NN|NNS|CD)$/.test(tokens[j - 1]?.tag ?? '') && !tokens[j - 1].name) break
   }
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
@@ -695,7 +748,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // Evidence that names no one: "Figures to be published today show", "a new study found", "the
   // latest opinion polls suggested". Its owner may be described ("official figures", "its data"),
   // or "the"/"these" may point back to evidence the article has sourced before ("the report").
-  if (p.unowned.has(head.lower)) {
+  if (p.unowned.has(head.lower) || p.ownedOnly.has(head.lower)) {
     // ("NASA's current risk analysis": a possessive "'s" read as its own token.)
     // (A described owner makes measurements someone's, "official figures", not reports: "according
     // to official reports" names no one.)
@@ -703,10 +756,13 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
     if (headPart.some((j) => p.owners.has(tokens[j].lower) && !p.vagueNouns.has(head.lower) || possessive(j))) return 'named'
     // Where it was published or who made it: "a report published in The Village Voice".
     if (words.some((j) => j > headIndex && tokens[j].name && !tokens[j].tag.startsWith('JJ'))) return 'named'
+    // (Tests with no owner are no source, nor a vague one: "Blood tests showed high levels of lead".)
+    if (p.ownedOnly.has(head.lower)) return 'none'
     // "A report alleged", "an analysis confirmed": one piece of evidence, described as before
     // (labelled sets: an indefinite report is no weasel form unless counted, "one report").
     const article = [...headPart].reverse().find((j) => determiners.has(tokens[j].lower))
-    if (article !== undefined && /^an?$/.test(tokens[article].lower)) return 'named'
+    // (Not one picked out as recent or early: "A recent poll found" names no one.)
+    if (article !== undefined && /^an?$/.test(tokens[article].lower) && !headPart.some((j) => p.fresh.has(tokens[j].lower))) return 'named'
     return p.antecedent && headPart.some((j) => p.pointing.has(tokens[j].lower)) && !headPart.some((j) => p.fresh.has(tokens[j].lower)) ? 'named' : 'vague'
   }
   // "the 2019 census put …": a measurement known by its own name.
