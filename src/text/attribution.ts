@@ -40,6 +40,7 @@ interface AttributionData {
   freshEvidence: string[]
   issuingParticiples: string[]
   notReportingPhrases: string[]
+  sensingVerbs: string[]
   groupSuffixes: string[]
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
@@ -81,6 +82,7 @@ export const attributionShape = object<AttributionData>({
   freshEvidence: strings,
   issuingParticiples: strings,
   notReportingPhrases: strings,
+  sensingVerbs: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
   ownedOnlyEvidence: strings
@@ -124,6 +126,7 @@ let compiled:
       agentPassivesAs: Set<string>
       mentions: RegExp
       notReporting: Set<string>
+      sensing: Set<string>
       groupSuffix: RegExp
       surveyed: Set<string>
       ownedOnly: Set<string>
@@ -183,6 +186,7 @@ function patterns() {
       agentPassivesAs: new Set(data.agentPassivesAs),
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
       notReporting: new Set(data.notReportingPhrases),
+      sensing: new Set(data.sensingVerbs),
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
@@ -411,6 +415,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = tokens[i + 1]?.lower ?? ''
     if (p.notReporting.has(`${t.lower} ${next}`)) return 0
+    // "Everyone felt the shaking": a sensation, unless a clause follows its subject ("felt the plan had failed").
+    if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(tokens[i + 1]?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
     const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
@@ -532,6 +538,16 @@ function firstFrom(tokens: Token[], offset: number): number {
     else high = mid
   }
   return low
+}
+
+/** Is there a finite verb within a few words from token `k`, before the clause's punctuation? */
+function finiteVerbSoon(tokens: Token[], k: number): boolean {
+  for (let words = 0; k < tokens.length && words < 5 && !/^[,;:.!?]$/.test(tokens[k].text); k++) {
+    if (!tokens[k].word) continue
+    words++
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return true
+  }
+  return false
 }
 
 /** Does the clause end within a few verbless words after `at` ("…, Gates told reporters at a news conference.")? */
