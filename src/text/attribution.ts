@@ -1,4 +1,4 @@
-import {list, loadData, object, phraseRegExp, string} from '../plugin/data.js'
+import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
 import {inLexicon, tokenize, type Token} from './tokens.js'
@@ -41,6 +41,7 @@ interface AttributionData {
   issuingParticiples: string[]
   notReportingPhrases: string[]
   sensingVerbs: string[]
+  notAgents: string[]
   groupSuffixes: string[]
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
@@ -83,6 +84,7 @@ export const attributionShape = object<AttributionData>({
   issuingParticiples: strings,
   notReportingPhrases: strings,
   sensingVerbs: strings,
+  notAgents: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
   ownedOnlyEvidence: strings
@@ -127,6 +129,9 @@ let compiled:
       mentions: RegExp
       notReporting: Set<string>
       sensing: Set<string>
+      notAgents: Set<string>
+      /** "… by" where an agent may follow, a few words on: not a time, a measure or a means. */
+      agentAfter: RegExp
       groupSuffix: RegExp
       surveyed: Set<string>
       ownedOnly: Set<string>
@@ -187,6 +192,8 @@ function patterns() {
       mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
       notReporting: new Set(data.notReportingPhrases),
       sensing: new Set(data.sensingVerbs),
+      notAgents: new Set(data.notAgents),
+      agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
@@ -275,7 +282,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
   const passiveCue = (s: number, e: number) => {
     // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
-    const agent = /^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|\d)\b)/iu.exec(text.slice(e - offset))
+    const agent = p.agentAfter.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
@@ -400,7 +407,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const words = forwardWords(tokens, k + 1, p)
     const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
     const agent = end > 0 ? words.slice(0, end) : words
-    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || /^(?:day|hour|week|month|year|minute|time|end|far|now|then|contrast|comparison|way|means|law|hand|mail|phone|email)$/.test(tokens[agent[agent.length - 1]].lower)) return
+    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || p.notAgents.has(tokens[agent[agent.length - 1]].lower)) return
     // (A bare plural agent is as vague as a bare plural subject: "by meteorologists".)
     if (needsAs && tokens[agent[agent.length - 1] + 1]?.lower !== 'as') return
     const kind = classifyPhrase(tokens, agent, p)
