@@ -56,26 +56,26 @@ describe('not claims', () => {
 describe('measured comparisons', () => {
   it('accepts a figure that backs the claim in its clause', () => {
     const text = 'The bid was the largest of the three bids, at $4 million.'
-    expect(backedByMeasure(text, text.indexOf('largest') + 7)).toBe(true)
+    expect(backedByMeasure(text, vocabulary, text.indexOf('largest') + 7)).toBe(true)
     const rate = 'New Jersey had the lowest rate, which was three per 100,000 people.'
-    expect(backedByMeasure(rate, rate.indexOf('lowest') + 6)).toBe(true)
+    expect(backedByMeasure(rate, vocabulary, rate.indexOf('lowest') + 6)).toBe(true)
   })
 
   it('does not take a cost as a measure of a record', () => {
     const text = 'It is the most expensive inquiry in British history, costing £200 million.'
-    expect(backedByMeasure(text, text.indexOf('expensive') + 9)).toBe(false)
+    expect(backedByMeasure(text, vocabulary, text.indexOf('expensive') + 9)).toBe(false)
   })
 
   it('accepts a measure in brackets and a comparison within a counted set', () => {
     const quake = 'The strongest earthquake (7.6) struck at dawn.'
-    expect(backedByMeasure(quake, quake.indexOf('strongest') + 9)).toBe(true)
+    expect(backedByMeasure(quake, vocabulary, quake.indexOf('strongest') + 9)).toBe(true)
     const children = 'They freed all but the youngest of their thirteen children.'
-    expect(backedByMeasure(children, children.indexOf('youngest') + 8)).toBe(true)
+    expect(backedByMeasure(children, vocabulary, children.indexOf('youngest') + 8)).toBe(true)
     // Sets counted in hundreds and dozens too, not only in number words below a hundred.
     const icebergs = 'One of the longest of the hundred icebergs drifted south.'
-    expect(backedByMeasure(icebergs, icebergs.indexOf('longest') + 7)).toBe(true)
+    expect(backedByMeasure(icebergs, vocabulary, icebergs.indexOf('longest') + 7)).toBe(true)
     const sons = 'He was the oldest of their dozen sons.'
-    expect(backedByMeasure(sons, sons.indexOf('oldest') + 6)).toBe(true)
+    expect(backedByMeasure(sons, vocabulary, sons.indexOf('oldest') + 6)).toBe(true)
   })
 
   it('keeps a record claim on a measured quantity', () => {
@@ -84,7 +84,7 @@ describe('measured comparisons', () => {
   })
 
   // Is the claim (its words as they stand in the text) backed by a measure in its sentence?
-  const backed = (text: string, claim: string) => backedByMeasure(text, text.indexOf(claim) + claim.length, text.indexOf(claim))
+  const backed = (text: string, claim: string) => backedByMeasure(text, vocabulary, text.indexOf(claim) + claim.length, text.indexOf(claim))
   it.each([
     ['He played an innings of 149 – the highest for any batsman in a World Cup final.', 'the highest', true],
     ['77 is the lowest score in this world cup for an opening team.', 'the lowest', true],
@@ -98,7 +98,7 @@ describe('measured comparisons', () => {
 
   it('accepts an age that backs the oldest or youngest', () => {
     const text = 'The oldest of the offspring, age 29, weighed 82 pounds.'
-    expect(backedByMeasure(text, text.indexOf('oldest') + 6)).toBe(true)
+    expect(backedByMeasure(text, vocabulary, text.indexOf('oldest') + 6)).toBe(true)
   })
 
   // (With the vocabulary: the sets of measurements a comparison is restricted to come from data.yml.)
@@ -109,11 +109,11 @@ describe('measured comparisons', () => {
     ['The smallest model in the 2024 comparison won the prize.', 'The smallest', false],
     ['In the benchmark, the Go server was the fastest server ever built, in 3 years.', 'the fastest', false]
   ] as const)('a comparison restricted to a test and backed by its figure: %s', (text, claim, expected) => {
-    expect(backedByMeasure(text, text.indexOf(claim) + claim.length, text.indexOf(claim), vocabulary)).toBe(expected)
+    expect(backedByMeasure(text, vocabulary, text.indexOf(claim) + claim.length, text.indexOf(claim))).toBe(expected)
   })
 
   it('accepts a named ranking', () => {
     const text = "The book hit number one on Amazon.com's Top Sellers list."
-    expect(backedByMeasure(text, text.indexOf('one') + 3)).toBe(true)
+    expect(backedByMeasure(text, vocabulary, text.indexOf('one') + 3)).toBe(true)
   })
 })

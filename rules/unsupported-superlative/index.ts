@@ -38,7 +38,7 @@ export default copydeskRule({
   }
   const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
-    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), c.end - sentence.start, c.start - sentence.start, words))
+    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), words, c.end - sentence.start, c.start - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
       if (supported(sentence, claim) || continuesSourced(sentence, claim)) continue

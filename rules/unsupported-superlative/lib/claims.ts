@@ -404,13 +404,13 @@ const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
  * ("the largest of the three bids, at $4 million", "the lowest rate, which was three per 100,000").
  */
-export function backedByMeasure(text: string, claimEnd: number, claimStart = claimEnd, vocabulary?: ClaimVocabulary): boolean {
+export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claimEnd: number, claimStart = claimEnd): boolean {
   // The claim's clause: `text` is one sentence of the analysis already, cut here at `;` too.
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || (vocabulary !== undefined && compile(vocabulary).spanAfter.test(rest))
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && vocabulary !== undefined && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest)
+  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
