@@ -309,6 +309,9 @@ function wordChars(text: string, start: number, end: number): number {
 /** Does the text give an e-mail address? Anchored at a token start: unanchored, a long run of word characters is retried from every position. */
 export const hasEmail = (text: string) => text.includes('@') && /(?<![\w.+-])[\w.+-]+@[\w-]+\.\w/.test(text)
 
+/** A phone number: seven digits or more, maybe spaced or dashed. */
+export const hasPhone = (text: string) => /(?:\p{N}[\s.-]?){7,}/u.test(text)
+
 /** Shape, contact and lexicon features, named so they can be read in the training script. */
 function shapeFeatures(text: string, tokens: string[], letters: number, upper: number, vocabulary: Vocabulary, lexicons: Lexicons): string[] {
   const out: string[] = []
@@ -318,7 +321,7 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
   if (text.includes('!')) out.push('bang')
   if (hasWebAddress(text)) out.push('url')
   if (hasEmail(text)) out.push('email')
-  if (/(?:\p{N}[\s.-]?){7,}/u.test(text)) out.push('phone')
+  if (hasPhone(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   for (const {name, pattern, anywhere} of lexicons.lists) {
     const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0

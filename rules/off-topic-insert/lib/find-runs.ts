@@ -2,7 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
@@ -134,9 +134,6 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
  */
 const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
 const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
-
-/** A phone number: seven digits or more, maybe spaced or dashed (the style model's `phone` feature). */
-const phone = /(?:\p{N}[\s.-]?){7,}/u
 
 /** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
 const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
@@ -270,7 +267,7 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   // address or a phone number, as an ad does and a caption never needs to ("great rates for bad
   // credit 00838853211000999" among a gallery's captions).
   // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers").
-  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !phone.test(line.text))
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
