@@ -376,13 +376,21 @@ function articleBeside(list: Piece[], i: number, settings: Data): {before: boole
   return {before: i > 0 && touching(list, i) && own(i - 1), after: i + 1 < list.length && touching(list, i + 1) && own(i + 1)}
 }
 
+// The speaker's-voice words as a set, made once per data (addressed() is asked per sentence).
+const voices = new WeakMap<Data, Set<string>>()
+function voiceOf(settings: Data): Set<string> {
+  let voice = voices.get(settings)
+  if (!voice) voices.set(settings, voice = new Set(settings.pasted.voice))
+  return voice
+}
+
 /**
  * Does the text speak to the reader or as a sender (`pasted.voice`: "you", "your", "we", "I")?
  * Spam and calls to action do ("Are your loved ones provided for?", "If you wish to be removed…");
  * a report's own sentence of prose mostly does not.
  */
 function addressed(text: string, settings: Data): boolean {
-  const voice = new Set(settings.pasted.voice)
+  const voice = voiceOf(settings)
   return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []).some((w) => voice.has(w.replace('’', "'")))
 }
 
@@ -437,7 +445,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
   const pastedBy = pastedModel()
-  const voice = new Set(settings.pasted.voice)
+  const voice = voiceOf(settings)
   const {recurring, outlierMargin, spread} = settings.pasted
   const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
   const readingCounts: Array<Map<string, number> | undefined> = []
