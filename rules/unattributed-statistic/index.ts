@@ -48,7 +48,8 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // "in all 50 states": every member of a set everyone knows, not a measure of scale; "The 13
       // schools were burned": the things the report has counted already.
       if (/\b(?:all|the|these|those)\s+$/i.test(doc.source.slice(Math.max(0, n.start - 6), n.start))) return false
-      const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u)
+      // The word after the count, hyphens and all ("15 start-ups").
+      const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*([\p{L}-]+)/u)
       if (next && nouns.has(next[1].toLowerCase())) return true
       // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2);
       // not past the noun the count counts ("15 people from companies").
