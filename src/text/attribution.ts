@@ -45,6 +45,7 @@ interface AttributionData {
   groupSuffixes: string[]
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
+  reflexivePronouns: string[]
 }
 
 const strings = list(string)
@@ -87,7 +88,8 @@ export const attributionShape = object<AttributionData>({
   notAgents: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
-  ownedOnlyEvidence: strings
+  ownedOnlyEvidence: strings,
+  reflexivePronouns: strings
 })
 
 let compiled:
@@ -135,6 +137,7 @@ let compiled:
       groupSuffix: RegExp
       surveyed: Set<string>
       ownedOnly: Set<string>
+      reflexives: Set<string>
     }
   | undefined
 
@@ -196,6 +199,7 @@ function patterns() {
       agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
+      reflexives: new Set(data.reflexivePronouns),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -336,6 +340,13 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   })
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
   phraseCues(p.framing, (s, e) => cue(named, s, e))
+  // "The brewery bills itself as the oldest in Bavaria", "Rocky Linux describes itself as …": a
+  // verb with a reflexive pronoun and "as" presents what follows as the subject's own billing
+  // (spec §1 "billed as", "touted as"), whatever the tagger makes of the verb ("bills" as a noun).
+  tokens.forEach((t, i) => {
+    const verb = tokens[i - 1]
+    if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end)
+  })
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
     const after = tokens.findIndex((t) => t.start >= e)
@@ -444,7 +455,9 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    // (Also before "to be"/"to have": "The museum claims to be the oldest in the country".)
+    const infinitive = tokens[i + 1]?.lower === 'to' && /^(?:be|have)$/.test(tokens[i + 2]?.lower ?? '')
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? ''))) return 1
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
     if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
@@ -742,7 +755,13 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
-  if (headPart.some((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)) && !p.documents.has(head.lower)) return 'none'
+  // A definite article or possessive before the count points back to a set the article has named
+  // ("which the two organisations describe as", "the three companies said"): described, as "the
+  // organisations" is.
+  const counted = headPart.findIndex((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text))
+  // ("the one which says" is a pronoun, no count.)
+  const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those|its|his|her|their|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  if (counted >= 0 && !pointedBack && !p.documents.has(head.lower)) return 'none'
   // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
