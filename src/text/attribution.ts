@@ -288,6 +288,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
     const agent = p.agentAfter.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
+    // A "by" after a state the passive reports ("are reported injured during the attack by a
+    // gunman", "feared killed by the flood") is the agent of that state, not the source's.
+    const state = tokens.filter((t) => t.start >= s && t.end <= e && t.word).at(-1)
+    if (state && /^VB[ND]$/.test(state.tag) && !p.verbs.has(state.lower) && !p.agentPassives.has(state.lower)) return cue(vague, s, e)
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
     const by = e + agent[0].trimEnd().length - 'by'.length
