@@ -33,6 +33,7 @@ interface AttributionData {
   memberGroups: string[]
   itPassive: string[]
   existentialNouns: string[]
+  voicingParticiples: string[]
   reportPrepositions: string[]
   unownedEvidence: string[]
   evidenceOwners: string[]
@@ -77,6 +78,7 @@ export const attributionShape = object<AttributionData>({
   memberGroups: strings,
   itPassive: strings,
   existentialNouns: strings,
+  voicingParticiples: strings,
   reportPrepositions: strings,
   unownedEvidence: strings,
   evidenceOwners: strings,
@@ -113,6 +115,7 @@ let compiled:
       estimating: RegExp
       itPassive: RegExp
       existential: RegExp
+      voiced: RegExp
       commitment: Set<string>
       attributive: Set<string>
       quantifierNouns: Set<string>
@@ -176,6 +179,9 @@ function patterns() {
       // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
       itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
       existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
+      // "Concerns have been raised", "Such accusations have previously been leveled": a view voiced
+      // by no one (a "by …" agent after it is read apart, as for any passive).
+      voiced: new RegExp(String.raw`\b(?:${data.existentialNouns.join('|')})\s+${be}\s+${adverbs}(?:${data.voicingParticiples.join('|')})\b`, 'giu'),
       commitment: new Set(data.commitmentVerbs),
       attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
@@ -290,12 +296,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (!agent) return cue(vague, s, e)
     // A "by" after a state the passive reports ("are reported injured during the attack by a
     // gunman", "feared killed by the flood") is the agent of that state, not the source's.
-    const state = tokens.filter((t) => t.start >= s && t.end <= e && t.word).at(-1)
-    if (state && /^VB[ND]$/.test(state.tag) && !p.verbs.has(state.lower) && !p.agentPassives.has(state.lower)) return cue(vague, s, e)
+    const words = tokens.filter((t) => t.start >= s && t.end <= e && t.word)
+    const [reporting, state] = words.slice(-2)
+    if (state && /^VB[ND]$/.test(state.tag) && p.verbs.has(reporting.lower) && !p.verbs.has(state.lower) && !p.agentPassives.has(state.lower)) return cue(vague, s, e)
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
     const by = e + agent[0].trimEnd().length - 'by'.length
-    if (tokens.some((t) => t.start >= e && t.end <= by && /^(?:be|been|being)$/i.test(t.text))) return cue(vague, s, e)
+    // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
+    // interviewed by police".)
+    if (tokens.some((t) => t.start >= e && t.end <= by && beForms.has(t.lower))) return cue(vague, s, e)
     const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
     const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
     if (kind === 'named') cue(named, s, e)
@@ -333,6 +342,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const verb = (t: Token, before?: Token) => /^VB/.test(t.tag) && !(t.tag === 'VBG' && before && (!before.word || /^(?:DT|JJ)/.test(before.tag)))
     for (let n = 0; n < 8 && k < tokens.length && !/^(?:from|by)$/.test(tokens[k].lower) && !/^[,;:.!?]$/.test(tokens[k].text) && !verb(tokens[k], tokens[k - 1]); n++) k++
     if (!(k < tokens.length && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
+  })
+  // Not a view its owner voiced: "His concerns were raised with the minister", "the union's fears
+  // were voiced at the meeting".
+  phraseCues(p.voiced, (s, e) => {
+    const before = tokens.filter((t) => t.end <= s && (t.word || /^['’]s?$/.test(t.text))).at(-1)
+    if (!before || !(/^(?:his|her|their|its|our|my|your)$/.test(before.lower) || /['’]s?$/.test(before.text) || before.name)) passiveCue(s, e)
   })
   // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
   tokens.forEach((t, i) => {
