@@ -476,6 +476,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     // (Also before "to be"/"to have": "The museum claims to be the oldest in the country".)
     const infinitive = tokens[i + 1]?.lower === 'to' && /^(?:be|have)$/.test(tokens[i + 2]?.lower ?? '')
+    // (After a relative pronoun only so: "The museum, which claims to be the oldest in Wales".)
+    if (infinitive && p.verbs.has(t.lower) && i > 0 && /^(?:which|who|that)$/.test(tokens[i - 1].lower)) return 1
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? ''))) return 1
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
