@@ -358,13 +358,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
   })
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
-  phraseCues(p.framing, (s, e) => cue(named, s, e))
+  // (A billing names what follows it, it frames nothing else: `frame` false.)
+  phraseCues(p.framing, (s, e) => cue(named, s, e, false))
   // "The brewery bills itself as the oldest in Bavaria", "Rocky Linux describes itself as …": a
   // verb with a reflexive pronoun and "as" presents what follows as the subject's own billing
   // (spec §1 "billed as", "touted as"), whatever the tagger makes of the verb ("bills" as a noun).
   tokens.forEach((t, i) => {
     const verb = tokens[i - 1]
-    if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end)
+    if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end, false)
   })
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
