@@ -1,23 +1,17 @@
-import {list, loadData, object, phraseAlternation, string} from '../../src/plugin/data.js'
+import {type Infer, list, loadData, object, phraseAlternation, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention, Sentence} from '../../src/text/index.js'
 import {tokenize} from '../../src/text/tokens.js'
 
-interface Data {
-  scaleNouns: string[]
-  holdingVerbs: string[]
-  hedges: string[]
-}
-
 interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object<Data>({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
+export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
 
-let data: (Data & {nouns: Set<string>; holding: RegExp}) | undefined
+let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
