@@ -5,22 +5,7 @@ import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
 
-interface NumberData {
-  referenceWords: string[]
-  rateBases: string[]
-  streetTypes: string[]
-  provisionDocuments: string[]
-  provisionVerbs: string[]
-  fundedDocuments: string[]
-  phraseBreaks: string[]
-  termFrames: string[]
-  thresholds: string[]
-  ruleMarkers: string[]
-  requirements: string[]
-  directingVerbs: string[]
-  changeVerbs: string[]
-}
-export const numberDataShape = object<NumberData>({
+export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string)
