@@ -568,7 +568,7 @@ function endsClause(tokens: Token[], at: number): boolean {
 }
 
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
-function closingScope(text: string, at: number): boolean {
+export function closingScope(text: string, at: number): boolean {
   return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
 }
 

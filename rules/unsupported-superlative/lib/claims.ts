@@ -375,6 +375,9 @@ export function inSubjectAside(text: string, offset: number, cue: Span, claim: S
   // The aside follows the subject itself ("Acme, …"), not an opening clause ("In May, …, it said").
   const subject = before.slice(0, open)
   if (/[,;:()]/.test(subject) || subject.trim().split(/\s+/).length > 6) return false
+  // An aside is a noun phrase, not a clause ("The economy grew, and unemployment fell to its
+  // lowest level, according to …"), and "according to" has no subject to describe.
+  if (/^\s*(?:and|but|or|while|whereas)\b/i.test(before.slice(open + 1)) || /^according to/i.test(text.slice(cue.start - offset))) return false
   return asideToVerb.test(before.slice(close + 1))
 }
 // What may stand between the aside and the verb: a time or an auxiliary ("…, today announced", "…, is reported").
@@ -444,3 +447,4 @@ const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${f
 const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure})`, 'iu')
 // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
 const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
+
