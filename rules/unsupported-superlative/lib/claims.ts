@@ -448,3 +448,20 @@ const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|
 // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
 const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
 
+/**
+ * A title-case line in the case its body would use: every capitalised word after the first that
+ * the document does not write as a name elsewhere, in lower case (offsets kept). Text that is not
+ * title case (most of its longer words capitalised) is returned as it is.
+ */
+export function sentenceCase(text: string, names: ReadonlySet<string>): string {
+  const words = [...text.matchAll(/(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’-]{3,}/gu)].slice(1)
+  if (words.length < 3 || words.filter((m) => /^\p{Lu}/u.test(m[0])).length < words.length * 0.8) return text
+  let first = true
+  return text.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
+    if (first) return (first = false, word)
+    const lower = word.toLowerCase()
+    // (Kept: capitals inside a word, "RouteIQ", "AI"; and where lower case would change the length,
+    // as offsets must still point at the source.)
+    return names.has(lower.replace(/['’]s$/, '')) || lower.length !== word.length || /^.\P{Lu}*\p{Lu}/u.test(word) ? word : lower
+  })
+}
