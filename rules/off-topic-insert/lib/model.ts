@@ -27,6 +27,7 @@ export interface Data {
   termIdf: number
   headingTerms: number
   captionWords: number
+  creditRoles: string[]
   seamMargin: number
   minWords: number
   shortLineMargin: number
@@ -64,6 +65,7 @@ export const dataShape = object<Data>({
   termIdf: number,
   headingTerms: number,
   captionWords: number,
+  creditRoles: strings,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
