@@ -28,6 +28,7 @@ export const dataShape = object({
   termIdf: number,
   headingTerms: number,
   captionWords: number,
+  creditRoles: strings,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
