@@ -8,7 +8,7 @@ import {dataShape as currencyConsistency} from '../rules/currency-consistency/in
 import {dataShape as offTopicInsert, pastedModelShape} from '../rules/off-topic-insert/lib/model.js'
 import {dataShape as unattributedStatistic} from '../rules/unattributed-statistic/index.js'
 import {claimVocabularyShape} from '../rules/unsupported-superlative/lib/claims.js'
-import {checkData, type Shape} from '../src/plugin/data.js'
+import {checkData, type Infer, object, optional, type Shape, string} from '../src/plugin/data.js'
 import {abbreviationsShape} from '../src/text/abbreviations.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
@@ -99,5 +99,14 @@ describe('keys inside keys', () => {
     for (const unit of Object.values(money.units)) delete unit.default
     expect(refusal('src/text/money.yml', money)).toBeUndefined()
     expect(refusal('src/text/money.yml', ['a'])).toBe('copydesk: data file src/text/money.yml: the file must be a mapping, not a list')
+  })
+
+  it('gives the type its fields make, an optional key optional (tsc checks this)', () => {
+    const shape = object({name: string, note: optional(string)})
+    const short: Infer<typeof shape> = {name: 'a'}
+    // @ts-expect-error a required key left out
+    const missing: Infer<typeof shape> = {note: 'b'}
+    expect(shape.check(short, '')).toBeUndefined()
+    expect(shape.check(missing, '')).toBe('key `name` is missing (expected a string)')
   })
 })

@@ -25,11 +25,10 @@ const schema: OptionSchema = {
   notation: oneOf('auto', 'symbol', 'code', 'word')
 }
 
-interface Data {
+export const dataShape = object({
   /** How a message names a currency ("yuan", "US dollars"). */
-  names: Record<string, string>
-}
-export const dataShape = object<Data>({names: record(string)})
+  names: record(string)
+})
 
 type Mention = MoneyMention & {quoted: boolean; sentence: number}
 /** A writer's-voice mention with the currency read in the context of the whole article. */

@@ -1,23 +1,17 @@
-import {list, loadData, object, phraseAlternation, string} from '../../src/plugin/data.js'
+import {type Infer, list, loadData, object, phraseAlternation, string} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {positiveInteger} from '../../src/plugin/options.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import type {NumberMention, Sentence} from '../../src/text/index.js'
 import {tokenize} from '../../src/text/tokens.js'
 
-interface Data {
-  scaleNouns: string[]
-  holdingVerbs: string[]
-  hedges: string[]
-}
-
 interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object<Data>({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
+export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
 
-let data: (Data & {nouns: Set<string>; holding: RegExp}) | undefined
+let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
@@ -36,14 +30,16 @@ export default copydeskRule<'unattributed-statistic', Options>({
   const {nouns, holding} = load()
   // The statistics of a sentence, and those of them nothing in the text sources.
   const statisticsOf = (sentence: Sentence): {all: NumberMention[]; unsourced: NumberMention[]} => {
-    // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1.
+    // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1;
+    // read once per number, for both isScale and ownObject.
     const heldFrom = (n: NumberMention) => {
+      if (n.kind !== 'small-count') return -1
       const before = doc.source.slice(Math.max(0, n.start - 40), n.start)
       const m = /^\s+\p{L}/u.test(doc.source.slice(n.end, n.end + 2)) ? before.match(holding) : null
       return m ? n.start - before.length + (m.index ?? 0) : -1
     }
     // A small count presented as a measure of scale: "24 national labs", "54 nations have signed".
-    const isScale = (n: NumberMention) => {
+    const isScale = (n: NumberMention, from: number) => {
       if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
       // "in all 50 states": every member of a set everyone knows, not a measure of scale; "The 13
       // schools were burned": the things the report has counted already. So with a possessive,
@@ -64,19 +60,17 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // the things are: "it owns over 40 stations", "he has published over 100 papers". Without the
       // hedge, or after "with", it is as often a tally of the day ("has 66 points", "with 21 balls
       // remaining", "with around 300 people").
-      return heldFrom(n) >= 0
+      return from >= 0
     }
     const sourced = doc.sourced(sentence)
     // The sentence's own source reaches the figures in its clause; a carried one covers them all.
     const named = doc.attribution(sentence).named
     // "He has published over 100 papers": the verb that could report a source has the count as its
     // object, so it says what was made, not who measured it.
-    const ownObject = (n: NumberMention) => {
-      const from = n.kind === 'small-count' ? heldFrom(n) : -1
-      return from >= 0 && named.every((a) => a.start >= from && a.end <= n.start)
-    }
-    const all = doc.numbers(sentence).filter((n) => n.statistic || isScale(n))
-    return {all, unsourced: all.filter((n) => !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n))))}
+    const ownObject = (n: NumberMention, from: number) => from >= 0 && named.every((a) => a.start >= from && a.end <= n.start)
+    const counted = doc.numbers(sentence).map((n) => ({n, from: heldFrom(n)})).filter(({n, from}) => n.statistic || isScale(n, from))
+    const unsourced = counted.filter(({n, from}) => !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n, from))))
+    return {all: counted.map(({n}) => n), unsourced: unsourced.map(({n}) => n)}
   }
   // A headline may repeat a figure the body gives with its source ("# Acme raises $40 million" over
   // "Acme raised $40 million, the company said"), as it may a supported superlative (spec §1).

@@ -1,9 +1,9 @@
 import {loadData} from '../../src/plugin/data.js'
 import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
-import {tokenize} from '../../src/text/tokens.js'
+import {documentNames, tokenize} from '../../src/text/tokens.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, reportedObject, type Claim} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, reportedObject, sentenceCase, type Claim} from './lib/claims.js'
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
@@ -15,7 +15,16 @@ export default copydeskRule({
   legend: {letter: 'S', background: '#ffe08a', line: '2px solid #7a5200'}
 }, (doc, file) => {
   const words = vocabulary()
-  const claimsOf = (s: Sentence) => (doc.isQuestion(s) || doc.isFirstPerson(s) ? [] : findClaims(doc.writerText(s), s.start, words, doc.names))
+  const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
+  let bodyNames: ReadonlySet<string> | undefined
+  const claimsOf = (s: Sentence) => {
+    if (doc.isQuestion(s) || doc.isFirstPerson(s)) return []
+    // A title-case headline's capitals say nothing about names: read it as the body would write it
+    // ("Acme Launches the Industry's Most Advanced Platform").
+    // (Names as the body writes them: the headline's own capitals would make every word one.)
+    const text = doc.paragraphs[s.paragraph].kind === 'heading' ? sentenceCase(doc.writerText(s), (bodyNames ??= documentNames(body.map((b) => b.text).join('\n')))) : doc.writerText(s)
+    return findClaims(text, s.start, words, doc.names)
+  }
   // Support: a named source or a citation in the sentence. A claim an unnamed group voices
   // ("critics think it could be the world's worst") is that group's view, not the writer's:
   // vague-attribution's finding. An agentless passive or adverb ("is thought to be the first of
@@ -36,7 +45,6 @@ export default copydeskRule({
     const previous = doc.sentences[s.index - 1]
     return /\bsuch\b/i.test(claim.text) && previous?.paragraph === s.paragraph && doc.attribution(previous).named.length > 0
   }
-  const body = doc.sentences.filter((s) => doc.paragraphs[s.paragraph].kind !== 'heading')
   for (const sentence of doc.sentences) {
     const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), words, c.end - sentence.start, c.start - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'

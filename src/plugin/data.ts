@@ -34,8 +34,8 @@ export function checkData<T>(relativePath: string, value: unknown, shape: Shape<
 }
 
 /**
- * What a data file, or a key in it, must hold. `T` is the type the code reads it as: the shapes
- * below build one per interface, so a key the code reads and the file lacks fails at load, not as
+ * What a data file, or a key in it, must hold. `T` is the type the code reads it as (`Infer`): the
+ * shapes below build it, so a key the code reads and the file lacks fails at load, not as
  * `undefined` deep in a rule.
  */
 export interface Shape<T> {
@@ -97,9 +97,26 @@ export function record<T>(of: Shape<T>): Shape<Record<string, T>> {
   }
 }
 
-/** A mapping with exactly these keys (less the optional ones the file leaves out). */
-export function object<T>(fields: {[K in keyof T]-?: Shape<T[K]>}): Shape<T> {
-  const shapes = fields as Record<string, Shape<unknown>>
+/** The type a shape checks for: `Infer<typeof moneyShape>` is what the code reads money.yml as. */
+export type Infer<S> = S extends Shape<infer T> ? T : never
+
+/** A shape made by `optional()`: its key may be left out. */
+export interface OptionalShape<T> extends Shape<T | undefined> {
+  readonly optional: true
+}
+
+type Fields = Record<string, Shape<unknown>>
+/** The type of a mapping with these fields: an `optional()` field is an optional key. */
+type ObjectOf<F extends Fields> = Flat<{[K in keyof F as F[K] extends OptionalShape<unknown> ? never : K]: Infer<F[K]>} & {[K in keyof F as F[K] extends OptionalShape<unknown> ? K : never]?: Infer<F[K]>}>
+type Flat<T> = {[K in keyof T]: T[K]}
+
+/**
+ * A mapping with exactly these keys (less the optional ones the file leaves out). Its type is read
+ * from the fields, or given: `object<T>({...})` checks the fields against an interface written first.
+ */
+export function object<F extends Fields>(fields: F): Shape<ObjectOf<F>>
+export function object<T>(fields: {[K in keyof T]-?: Shape<T[K]>}): Shape<T>
+export function object(shapes: Fields): Shape<unknown> {
   return {
     expected: 'a mapping',
     plural: 'mappings',
@@ -122,7 +139,7 @@ export function object<T>(fields: {[K in keyof T]-?: Shape<T[K]>}): Shape<T> {
 }
 
 /** A key that may be left out. */
-export function optional<T>(of: Shape<T>): Shape<T | undefined> {
+export function optional<T>(of: Shape<T>): OptionalShape<T> {
   return {...of, optional: true}
 }
 

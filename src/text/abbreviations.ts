@@ -1,13 +1,6 @@
 import {list, loadData, object, string} from '../plugin/data.js'
 
-interface Abbreviations {
-  titles: string[]
-  nameEnds: string[]
-  months: string[]
-  others: string[]
-}
-
-export const abbreviationsShape = object<Abbreviations>({titles: list(string), nameEnds: list(string), months: list(string), others: list(string)})
+export const abbreviationsShape = object({titles: list(string), nameEnds: list(string), months: list(string), others: list(string)})
 
 let all: string[] | undefined
 

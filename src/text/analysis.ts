@@ -2,7 +2,7 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {findAttribution, mentionsEvidence, type Attribution} from './attribution.js'
+import {closingScope, findAttribution, mentionsEvidence, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
@@ -181,7 +181,8 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
       if (cue.start <= span.start) return true
       // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
       // (Also before an appositive on the figures: "…, Greenpeace reports, an energy demand …".)
-      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}(?:[.!?"”’)]*\s*$|,\s+(?:an?|the)\s)/u.test(text.slice(cue.end - s.start))
+      // ("according to" is only the cue: its source's name follows, "…, according to the statistics agency IBGE.")
+      const closing = /,\s*(?!(?:and|but|or|while|whereas)\b)(?:[\p{L}.'’-]+\s+){0,6}$/u.test(text.slice(0, cue.start - s.start)) && (/^according to/i.test(cue.text) ? closingScope(text, cue.end - s.start) : /^\s*(?:[\p{L}\p{N}.'’-]+\s*){0,3}(?:[.!?"”’)]*\s*$|,\s+(?:an?|the)\s)/u.test(text.slice(cue.end - s.start)))
       // Nor does a source in a relative clause after the figure: "…, which they say will erode …".
       return closing || !clauseJoin.test(text.slice(span.end - s.start, cue.start - s.start)) && !/,\s*(?:which|who|whom|whose)\b/i.test(text.slice(span.end - s.start, cue.start - s.start))
     })

@@ -176,8 +176,9 @@ function patterns() {
       // lookbehind is tried at every position of the sentence, and took seconds on a long one.
       reducedSubject: new RegExp(String.raw`\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs}$`, 'iu'),
       estimating: phraseRegExp(data.passiveEstimating),
-      // "it is said", "it has been widely predicted that"; not "it was known as X", "it is expected to open".
-      itPassive: new RegExp(String.raw`\bit\s+${be}\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
+      // "it is said", "it has been widely predicted that", contracted "it's commonly assumed that";
+      // not "it was known as X", "it is expected to open".
+      itPassive: new RegExp(String.raw`\bit(?:\s+${be}|['’]s(?:\s+been)?)\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
       existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
       // "Concerns have been raised", "Such accusations have previously been leveled": a view voiced
       // by no one (a "by …" agent after it is read apart, as for any passive).
@@ -603,7 +604,7 @@ function endsClause(tokens: Token[], at: number): boolean {
 }
 
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
-function closingScope(text: string, at: number): boolean {
+export function closingScope(text: string, at: number): boolean {
   return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
 }
 

@@ -1,5 +1,5 @@
 import iso from 'currency-codes'
-import {boolean, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
+import {boolean, type Infer, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
 import {isWordChar} from './chars.js'
 import {numberWords as wordNumbers, scaleWords} from './number-words.js'
 import type {Span} from './types.js'
@@ -50,46 +50,14 @@ export interface MoneyMention extends Span {
   conversionOf: Span | undefined
 }
 
-interface SymbolEntry {
-  codes: string[]
-  qualified?: boolean
-  unit?: string
-  after?: boolean
-}
-interface UnitEntry {
-  forms: string[]
-  iso?: string[]
-  default?: string
-  weak?: boolean
-  adjectiveOnly?: boolean
-}
-interface MoneyData {
-  notMoney: string[]
-  codesThatAreWords: string[]
-  codeAliases: Record<string, string>
-  symbols: Record<string, SymbolEntry>
-  qualifiedSymbol: Record<string, string>
-  units: Record<string, UnitEntry>
-  adjectives: Record<string, string>
-  subunits: Record<string, {forms: string[]; unit: string}>
-  scales: Record<string, number>
-  numberWords: Record<string, number>
-  vague: string[]
-  denominationNouns: string[]
-  denominationValues: number[]
-  moneyContext: string[]
-  weightContext: string[]
-  conversionLeads: string[]
-}
-
 const strings = list(string)
-export const moneyShape = object<MoneyData>({
+export const moneyShape = object({
   notMoney: strings,
   codesThatAreWords: strings,
   codeAliases: record(string),
-  symbols: record(object<SymbolEntry>({codes: strings, qualified: optional(boolean), unit: optional(string), after: optional(boolean)})),
+  symbols: record(object({codes: strings, qualified: optional(boolean), unit: optional(string), after: optional(boolean)})),
   qualifiedSymbol: record(string),
-  units: record(object<UnitEntry>({forms: strings, iso: optional(strings), default: optional(string), weak: optional(boolean), adjectiveOnly: optional(boolean)})),
+  units: record(object({forms: strings, iso: optional(strings), default: optional(string), weak: optional(boolean), adjectiveOnly: optional(boolean)})),
   adjectives: record(string),
   subunits: record(object({forms: strings, unit: string})),
   scales: record(number),
@@ -101,6 +69,7 @@ export const moneyShape = object<MoneyData>({
   weightContext: strings,
   conversionLeads: strings
 })
+type MoneyData = Infer<typeof moneyShape>
 
 interface Tables {
   data: MoneyData

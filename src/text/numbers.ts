@@ -5,29 +5,15 @@ import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
 
-interface NumberData {
-  referenceWords: string[]
-  rateBases: string[]
-  streetTypes: string[]
-  provisionDocuments: string[]
-  provisionVerbs: string[]
-  fundedDocuments: string[]
-  phraseBreaks: string[]
-  termFrames: string[]
-  thresholds: string[]
-  ruleMarkers: string[]
-  requirements: string[]
-  directingVerbs: string[]
-  changeVerbs: string[]
-}
-export const numberDataShape = object<NumberData>({
+export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
-  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string)
+  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
+  unitPrices: list(string), priceNouns: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; unitPrice: RegExp; admission: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -44,6 +30,8 @@ const wordPatterns = () => (patterns ??= (() => {
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    unitPrice: new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
+    admission: new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
@@ -134,6 +122,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
+    // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
+    const unit = wordPatterns().unitPrice.exec(text.slice(at + length, at + length + 30))
+    if (kind === 'money' && ((unit && !durationUnit.test(text.slice(at + length + unit[0].length))) || wordPatterns().admission.test(before))) return 'policy-term'
     return kind
   }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.

@@ -4,6 +4,7 @@ import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Da
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
+import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
@@ -134,9 +135,15 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
  */
 const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
 const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
+let credit: RegExp | undefined
+/** A wire story's closing credit: "(Reporting by Ana Ruiz; Editing by Tom Keller)". */
+const creditLine = (text: string, settings: Data) => {
+  const role = String.raw`(?:${phraseAlternation(settings.creditRoles)})\s+by\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*`
+  return (credit ??= new RegExp(String.raw`^\(\s*${role}(?:\s*[;,]\s*${role})*\s*\)$`, 'iu')).test(text)
+}
 
-/** A wire-style dateline: a place in capitals, maybe a state or an agency, then a dash. */
-const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+){0,2})?\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
+/** A wire-style dateline: a place in capitals, maybe a state, a date ("COPIAPÓ, Chile, Aug 22") or an agency, then a dash. */
+const dateline = /^\p{Lu}{2,}[\p{Lu}.'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*[\p{L}\p{N}.]+(?:\s[\p{L}\p{N}.]+){0,2}){0,2}\s*(?:\([^()]{1,20}\)\s*)?(?:[—–]|\s--?\s)\s*/u
 
 /** Prose, not a headline in title case ("Federal Tax Dollars Return To Fullerton As Part Of …"): most words start in lower case. */
 function prose(text: string): boolean {
@@ -266,12 +273,12 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   // "Captain America and Tony Stark" under a gallery's photos), unless it gives a contact, an
   // address or a phone number, as an ad does and a caption never needs to ("great rates for bad
   // credit 00838853211000999" among a gallery's captions).
-  // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers").
+  // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers") or a wire credit.
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text)
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text) || creditLine(line.text, settings)
     }),
     entry: insideAny(lines, entries),
     givesContact
@@ -455,7 +462,8 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const threshold = pastedBy.threshold - settings.pasted.leeway
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
-    if (piece.score === -Infinity || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
+    // (Nor is a byline or a wire credit, the article's own.)
+    if (piece.score === -Infinity || byline.test(piece.line.text) || creditLine(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     // A heading or caption on the line before a sentence pasted after it ("## Superheroes And
     // because of that, we…") is the article's furniture: the sentence starts where one opens.
     const full = piece.line.text.slice(piece.start, piece.end)

@@ -1,47 +1,11 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
+import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
 import type {Lexicons, PastedModel} from './classifiers.js'
 
-export interface Data {
-  minScriptLetters: number
-  maxGlossLetters: number
-  maxMixedWords: number
-  recurring: number
-  recurringShare: number
-  outlierMargin: number
-  originalLabels: string[]
-  originalQuotation: string
-  languageNames: string[]
-  threshold: number
-  longWords: number
-  longThreshold: number
-  topicWeight: number
-  joinThreshold: number
-  cutMargin: number
-  insideMargin: number
-  notBeforeCut: string[]
-  sentenceOpeners: string[]
-  rareIdf: number
-  termIdf: number
-  headingTerms: number
-  captionWords: number
-  seamMargin: number
-  minWords: number
-  shortLineMargin: number
-  strangerMargin: number
-  strangerWords: number
-  splitLength: number
-  pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; leeway: number; voice: string[]}
-  chrome: {lists: string[]; share: number}
-  page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
-  contactPatterns: string[]
-  lists: Record<string, string[]>
-}
-
 const strings = list(string)
-export const dataShape = object<Data>({
+export const dataShape = object({
   minScriptLetters: number,
   maxGlossLetters: number,
   maxMixedWords: number,
@@ -64,6 +28,7 @@ export const dataShape = object<Data>({
   termIdf: number,
   headingTerms: number,
   captionWords: number,
+  creditRoles: strings,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
@@ -76,6 +41,7 @@ export const dataShape = object<Data>({
   contactPatterns: strings,
   lists: record(strings)
 })
+export type Data = Infer<typeof dataShape>
 
 export const pastedModelShape = object<PastedModel>({
   bias: number,

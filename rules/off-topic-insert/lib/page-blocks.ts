@@ -18,6 +18,8 @@ type Kind = 'good' | 'neargood' | 'short' | 'bad'
 interface Unit extends Span {
   text: string
   heading: boolean
+  /** A cell of a table: the article's own data as often as the page's. */
+  cell: boolean
   /** Page chrome, a copyright, a contact: boilerplate whatever its neighbours. */
   chrome: boolean
   /** Chrome that opens the comments: the body ends before it. */
@@ -51,7 +53,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       return /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
     }
     const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose()) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
-    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', cell: p.kind === 'tableCell', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
@@ -109,6 +111,8 @@ function mainBody(units: Unit[], s: PageSettings): {first: number; last: number}
   const weight = (u: Unit) => {
     if (u.comments) return -Infinity
     if (u.chrome) return -s.lengthHigh
+    // A table's cells are short by nature: a fact box ("Range | up to 450 km") neither ends the body nor adds to it.
+    if (u.cell) return 0
     const length = u.text.length
     if (u.kind === 'good') return length
     if (u.kind === 'neargood') return length / 2

@@ -375,6 +375,9 @@ export function inSubjectAside(text: string, offset: number, cue: Span, claim: S
   // The aside follows the subject itself ("Acme, …"), not an opening clause ("In May, …, it said").
   const subject = before.slice(0, open)
   if (/[,;:()]/.test(subject) || subject.trim().split(/\s+/).length > 6) return false
+  // An aside is a noun phrase, not a clause ("The economy grew, and unemployment fell to its
+  // lowest level, according to …"), and "according to" has no subject to describe.
+  if (/^\s*(?:and|but|or|while|whereas)\b/i.test(before.slice(open + 1)) || /^according to/i.test(text.slice(cue.start - offset))) return false
   return asideToVerb.test(before.slice(close + 1))
 }
 // What may stand between the aside and the verb: a time or an auxiliary ("…, today announced", "…, is reported").
@@ -444,3 +447,21 @@ const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${f
 const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure})`, 'iu')
 // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
 const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
+
+/**
+ * A title-case line in the case its body would use: every capitalised word after the first that
+ * the document does not write as a name elsewhere, in lower case (offsets kept). Text that is not
+ * title case (most of its longer words capitalised) is returned as it is.
+ */
+export function sentenceCase(text: string, names: ReadonlySet<string>): string {
+  const words = [...text.matchAll(/(?<![\p{L}\p{N}'’])\p{L}[\p{L}'’-]{3,}/gu)].slice(1)
+  if (words.length < 3 || words.filter((m) => /^\p{Lu}/u.test(m[0])).length < words.length * 0.8) return text
+  let first = true
+  return text.replace(/\p{L}[\p{L}'’]*/gu, (word) => {
+    if (first) return (first = false, word)
+    const lower = word.toLowerCase()
+    // (Kept: capitals inside a word, "RouteIQ", "AI"; and where lower case would change the length,
+    // as offsets must still point at the source.)
+    return names.has(lower.replace(/['’]s$/, '')) || lower.length !== word.length || /^.\P{Lu}*\p{Lu}/u.test(word) ? word : lower
+  })
+}
