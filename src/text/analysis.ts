@@ -51,13 +51,9 @@ export interface Analysis {
   /** A question asserts nothing: "Why did you create wikiHow?". */
   isQuestion(sentence: Sentence): boolean
   /**
-   * Does the sentence speak in the first person outside quotation marks ("the hardest thing … is
-   * the relationship my wife has", "We were outstanding going forward")? News is written
-   * impersonally: these are a speaker's words that lost their marks, not claims in the writer's
-   * voice. Where the writer does speak as "we" (a team's blog, a company's note), the claim is its
-   * speaker's own account, attributed as "bills itself as" is (spec §1 Support): "we ran 1,000
-   * requests", "the most disappointing result we saw". Not "our" alone: "our nation's 41 million
-   * veterans" is a press release's figure in its own voice.
+   * Does the sentence speak in the first person singular outside quotation marks ("the hardest
+   * thing … is the relationship my wife has")? News is written impersonally: these are a
+   * speaker's words that lost their marks, not claims in the writer's voice.
    */
   isFirstPerson(sentence: Sentence): boolean
   /** Words the document capitalises inside sentences: its names ("Gates", "Black"). */
@@ -238,7 +234,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     reaches,
     // "World War I", "Elizabeth I" and "I." initials are not the first person.
     // Asked by both claim rules of every sentence.
-    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b|\b[Ww]e(?:['’](?:re|ve|d|ll))?\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
+    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
