@@ -42,8 +42,10 @@ export default copydeskRule<'unattributed-statistic', Options>({
     const isScale = (n: NumberMention, from: number) => {
       if (n.kind !== 'small-count' || Number(n.text.replace(/,/g, '')) < minScaleCount) return false
       // "in all 50 states": every member of a set everyone knows, not a measure of scale; "The 13
-      // schools were burned": the things the report has counted already.
-      if (/\b(?:all|the|these|those)\s+$/i.test(doc.source.slice(Math.max(0, n.start - 6), n.start))) return false
+      // schools were burned": the things the report has counted already. So with a possessive,
+      // which determines as "the" does: "its 12 stores", "the chain's 31 branches" name the
+      // owner's things, they do not present their number as news.
+      if (/(?:\b(?:all|the|these|those|its|their|his|her|our)|\p{L}['’]s?)\s+$/iu.test(doc.source.slice(Math.max(0, n.start - 8), n.start))) return false
       // The word after the count, hyphens and all ("15 start-ups").
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*([\p{L}-]+)/u)
       if (next && nouns.has(next[1].toLowerCase())) return true

@@ -170,6 +170,10 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     if (cited(s)) return true
     const text = writerText(s)
     return attribution(s).named.some((cue) => {
+      // A billing ("billed as the tallest", "bills itself as the oldest") names what follows it,
+      // up to the end of its phrase; it does not source the rest of the sentence ("The firm,
+      // which bills itself as a studio, raised $40 million" leaves the amount unsourced).
+      if (!cue.frame) return span.start >= cue.end && !/[,;:()—–]|\b(?:and|but|or|which|who|that|while|whereas)\b/i.test(text.slice(cue.end - s.start, span.start - s.start))
       if (cue.start <= span.start) return true
       // A closing frame ("…, but investors stay away, he noted.") reports the whole sentence.
       // (Also before an appositive on the figures: "…, Greenpeace reports, an energy demand …".)

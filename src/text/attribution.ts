@@ -33,6 +33,7 @@ interface AttributionData {
   memberGroups: string[]
   itPassive: string[]
   existentialNouns: string[]
+  voicingParticiples: string[]
   reportPrepositions: string[]
   unownedEvidence: string[]
   evidenceOwners: string[]
@@ -45,6 +46,7 @@ interface AttributionData {
   groupSuffixes: string[]
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
+  reflexivePronouns: string[]
 }
 
 const strings = list(string)
@@ -76,6 +78,7 @@ export const attributionShape = object<AttributionData>({
   memberGroups: strings,
   itPassive: strings,
   existentialNouns: strings,
+  voicingParticiples: strings,
   reportPrepositions: strings,
   unownedEvidence: strings,
   evidenceOwners: strings,
@@ -87,7 +90,8 @@ export const attributionShape = object<AttributionData>({
   notAgents: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
-  ownedOnlyEvidence: strings
+  ownedOnlyEvidence: strings,
+  reflexivePronouns: strings
 })
 
 let compiled:
@@ -111,6 +115,7 @@ let compiled:
       estimating: RegExp
       itPassive: RegExp
       existential: RegExp
+      voiced: RegExp
       commitment: Set<string>
       attributive: Set<string>
       quantifierNouns: Set<string>
@@ -135,6 +140,7 @@ let compiled:
       groupSuffix: RegExp
       surveyed: Set<string>
       ownedOnly: Set<string>
+      reflexives: Set<string>
     }
   | undefined
 
@@ -174,6 +180,9 @@ function patterns() {
       // not "it was known as X", "it is expected to open".
       itPassive: new RegExp(String.raw`\bit(?:\s+${be}|['’]s(?:\s+been)?)\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
       existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
+      // "Concerns have been raised", "Such accusations have previously been leveled": a view voiced
+      // by no one (a "by …" agent after it is read apart, as for any passive).
+      voiced: new RegExp(String.raw`\b(?:${data.existentialNouns.join('|')})\s+${be}\s+${adverbs}(?:${data.voicingParticiples.join('|')})\b`, 'giu'),
       commitment: new Set(data.commitmentVerbs),
       attributive: new Set(data.attributiveParticiples),
       quantifierNouns: new Set(data.vagueQuantifierNouns),
@@ -197,6 +206,7 @@ function patterns() {
       agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
+      reflexives: new Set(data.reflexivePronouns),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -285,10 +295,17 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
     const agent = p.agentAfter.exec(text.slice(e - offset))
     if (!agent) return cue(vague, s, e)
+    // A "by" after a state the passive reports ("are reported injured during the attack by a
+    // gunman", "feared killed by the flood") is the agent of that state, not the source's.
+    const words = tokens.filter((t) => t.start >= s && t.end <= e && t.word)
+    const [reporting, state] = words.slice(-2)
+    if (state && /^VB[ND]$/.test(state.tag) && p.verbs.has(reporting.lower) && !p.verbs.has(state.lower) && !p.agentPassives.has(state.lower)) return cue(vague, s, e)
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
     const by = e + agent[0].trimEnd().length - 'by'.length
-    if (tokens.some((t) => t.start >= e && t.end <= by && /^(?:be|been|being)$/i.test(t.text))) return cue(vague, s, e)
+    // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
+    // interviewed by police".)
+    if (tokens.some((t) => t.start >= e && t.end <= by && beForms.has(t.lower))) return cue(vague, s, e)
     const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
     const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
     if (kind === 'named') cue(named, s, e)
@@ -327,6 +344,12 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     for (let n = 0; n < 8 && k < tokens.length && !/^(?:from|by)$/.test(tokens[k].lower) && !/^[,;:.!?]$/.test(tokens[k].text) && !verb(tokens[k], tokens[k - 1]); n++) k++
     if (!(k < tokens.length && /^(?:from|by)$/.test(tokens[k].lower) && classifyForward(tokens, k + 1, p) === 'named')) cue(vague, s, e)
   })
+  // Not a view its owner voiced: "His concerns were raised with the minister", "the union's fears
+  // were voiced at the meeting".
+  phraseCues(p.voiced, (s, e) => {
+    const before = tokens.filter((t) => t.end <= s && (t.word || /^['’]s?$/.test(t.text))).at(-1)
+    if (!before || !(/^(?:his|her|their|its|our|my|your)$/.test(before.lower) || /['’]s?$/.test(before.text) || before.name)) passiveCue(s, e)
+  })
   // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
   tokens.forEach((t, i) => {
     if (!p.documents.has(t.lower) || t.lower === 'source' || t.lower === 'sources') return
@@ -336,7 +359,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
   })
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
-  phraseCues(p.framing, (s, e) => cue(named, s, e))
+  // (A billing names what follows it, it frames nothing else: `frame` false.)
+  phraseCues(p.framing, (s, e) => cue(named, s, e, false))
+  // "The brewery bills itself as the oldest in Bavaria", "Rocky Linux describes itself as …": a
+  // verb with a reflexive pronoun and "as" presents what follows as the subject's own billing
+  // (spec §1 "billed as", "touted as"), whatever the tagger makes of the verb ("bills" as a noun).
+  tokens.forEach((t, i) => {
+    const verb = tokens[i - 1]
+    if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end, false)
+  })
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
     const after = tokens.findIndex((t) => t.start >= e)
@@ -445,7 +476,11 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
     if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? '')) return 1
+    // (Also before "to be"/"to have": "The museum claims to be the oldest in the country".)
+    const infinitive = tokens[i + 1]?.lower === 'to' && /^(?:be|have)$/.test(tokens[i + 2]?.lower ?? '')
+    // (After a relative pronoun only so: "The museum, which claims to be the oldest in Wales".)
+    if (infinitive && p.verbs.has(t.lower) && i > 0 && /^(?:which|who|that)$/.test(tokens[i - 1].lower)) return 1
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? ''))) return 1
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
     if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
@@ -743,7 +778,13 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
-  if (headPart.some((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)) && !p.documents.has(head.lower)) return 'none'
+  // A definite article or possessive before the count points back to a set the article has named
+  // ("which the two organisations describe as", "the three companies said"): described, as "the
+  // organisations" is.
+  const counted = headPart.findIndex((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text))
+  // ("the one which says" is a pronoun, no count.)
+  const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those|its|his|her|their|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  if (counted >= 0 && !pointedBack && !p.documents.has(head.lower)) return 'none'
   // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
