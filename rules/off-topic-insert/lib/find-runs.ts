@@ -121,6 +121,8 @@ interface Piece extends Span {
   seed: boolean
   /** Page chrome or a call to action, mostly ("Printable version"): a run when the model leans that way. */
   chrome: boolean
+  /** Page chrome whole ("Related stories:"): a run unless the model leans against it. */
+  wholeChrome: boolean
   /** The judge's log-odds; -Infinity for quoted speech. */
   score: number
 }
@@ -213,12 +215,15 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A bare web or e-mail address standing as a sentence of its own is judged however short,
         // even inside quotation marks: nobody says one aloud.
         const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
-        const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start)
+        // Quoted speech is not judged, unless it reads as junk beyond what anyone says (spam pasted inside a quotation).
+        const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start) &&
+          styleLogOdds(model, text, vocabulary, lex) < settings.quotedThreshold
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
-        const chrome = !quoted && chromeShare(text, lex.chrome) >= settings.chrome.share
-        return {...span, words, item: whole, chrome, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
+        const share = quoted ? 0 : chromeShare(text, lex.chrome)
+        const chrome = share >= settings.chrome.share
+        return {...span, words, item: whole, chrome, wholeChrome: share >= 1, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })
@@ -328,7 +333,7 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const bar = list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").

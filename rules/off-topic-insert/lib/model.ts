@@ -33,8 +33,9 @@ export interface Data {
   strangerMargin: number
   strangerWords: number
   splitLength: number
+  quotedThreshold: number
   pasted: {minArticleWords: number; minWords: number; maxUnknownShare: number; recurring: number; outlierMargin: number; spread: number; leeway: number; voice: string[]}
-  chrome: {lists: string[]; share: number}
+  chrome: {lists: string[]; share: number; whole: number}
   page: {lengthLow: number; lengthHigh: number; stopwordsLow: number; stopwordsHigh: number; minChrome: number; minUnits: number; chrome: string[]; comments: string[]; stopwords: string[]}
   contactPatterns: string[]
   lists: Record<string, string[]>
@@ -70,8 +71,9 @@ export const dataShape = object<Data>({
   strangerMargin: number,
   strangerWords: number,
   splitLength: number,
+  quotedThreshold: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings}),
-  chrome: object({lists: strings, share: number}),
+  chrome: object({lists: strings, share: number, whole: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
   lists: record(strings)
