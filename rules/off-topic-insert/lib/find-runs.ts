@@ -272,11 +272,16 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   // address or a phone number, as an ad does and a caption never needs to ("great rates for bad
   // credit 00838853211000999" among a gallery's captions).
   // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers").
+  // A heading beside a short line makes no gallery of it: a section's heading is short with no
+  // full stop too, and a line pasted just above one ("Weekly Stock Report vjf" over "## Displays
+  // of charity at event") is judged like any other.
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
+  const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
+  const captionBeside = (n: number) => caption[n] && !heading[n]
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text)
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || byline.test(line.text)
     }),
     entry: insideAny(lines, entries),
     givesContact
