@@ -309,6 +309,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
+  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -339,7 +340,7 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
-      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
+      const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -359,10 +360,10 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && touching(list, first) && free(first - 1)) first--
       if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && touching(list, last + 1)) last++
-      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)?.end ?? list[last].end)
+      const end = last === i ? (cut?.at ?? list[i].end) : (bestSplit(line.text, list[last], 'head', split)?.at ?? list[last].end)
       // A run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI that I --
       // Attn: PROTECT YOUR COMPUTER…"): the article's words before it stay.
-      const tail = first === i && !cut ? bestTail(line.text, {start: list[i].start, end}, judge, threshold, settings.joinThreshold, settings.cutMargin) : undefined
+      const tail = first === i && !cut ? bestSplit(line.text, {start: list[i].start, end}, 'tail', split)?.at : undefined
       runs.push({start: line.start + (tail ?? list[first].start), end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
@@ -506,52 +507,53 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   }
 }
 
-/**
- * Where a run pasted at the end of a sentence starts, when the part before it reads as the
- * article's own and the rest as junk, as surely as a run cut off a sentence's start must.
- */
-function bestTail(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number): number | undefined {
-  const notAfter = cutWords()
-  const sentence = text.slice(piece.start, piece.end)
-  let best: {start: number; score: number} | undefined
-  for (const at of resumePoints(sentence)) {
-    if (sentence.length - at > maxCutLength) continue
-    const head = sentence.slice(0, at).trimEnd()
-    const rest = sentence.slice(at)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"), nor after a word that needs what follows.
-    if (head.split(/\s+/).length < 4 || rest.split(/\s+/).length < 3 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[]$/u.test(head) || notAfter.test(head)) continue
-    const restScore = judge(rest, threshold + cutMargin)
-    if (restScore < threshold + cutMargin || judge(head, joinThreshold) >= joinThreshold) continue
-    if (!best || restScore > best.score) best = {start: piece.start + at, score: restScore}
-  }
-  return best?.start
-}
-
-/** How far into a sentence a run cut off its start may end, in characters. */
+/** How far into a sentence a run cut off its start may end (or from its end a run may start), in characters. */
 const maxCutLength = 600
 
-/** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number, seamMargin: number) {
+/** What a split of a sentence needs: the judge, the article's bar and the margins of data.yml. */
+interface SplitBar {
+  judge: (text: string, floor: number) => number
+  threshold: number
+  joinThreshold: number
+  cutMargin: number
+  seamMargin: number
+}
+
+/**
+ * The best place to split a sentence into a run and the article's own words, the run reading as
+ * junk (by `cutMargin` over the bar, a few words saying less than a sentence) and the rest not:
+ * `head`, a run cut off the sentence's start (no full stop before the article resumes), ends
+ * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
+ * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
+ */
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
-  let best: {end: number; score: number} | undefined
+  const cutsHead = run === 'head'
+  let best: {at: number; score: number} | undefined
   for (const at of resumePoints(sentence)) {
-    // Each cut judges both sides: in a sentence of thousands of words with a capital every few
-    // (a pasted page with no full stop) cutting everywhere is quadratic. Runs cut off a sentence
+    // Each split judges both sides: in a sentence of thousands of words with a capital every few
+    // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
     // are a few words, not paragraphs.
-    if (at > maxCutLength) break
+    if (cutsHead && at > maxCutLength) break
+    if (!cutsHead && sentence.length - at > maxCutLength) continue
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
-    // Where the rest opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const opens = opensSentence(rest)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case
-    // word, unless the rest opens a sentence, which no name runs into ("Keep Your Home Safe | The
-    // group said…"). Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) || /[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
+    // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
+    const opens = cutsHead && opensSentence(rest)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
+    // title-case word, unless the rest after a run opens a sentence, which no name runs into
+    // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
+    // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
+    // start would end on (a run pasted after a sentence cut short may follow one).
+    const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
+    const [junk, own] = cutsHead ? [head, rest] : [rest, head]
     const margin = opens ? seamMargin : cutMargin
-    const headScore = judge(head, threshold + margin)
-    if (headScore < threshold + margin || judge(rest, joinThreshold) >= joinThreshold) continue
-    if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
+    const score = judge(junk, threshold + margin)
+    if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
+    if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
   }
   return best
 }
