@@ -122,6 +122,8 @@ interface Piece extends Span {
   seed: boolean
   /** Page chrome or a call to action, mostly ("Printable version"): a run when the model leans that way. */
   chrome: boolean
+  /** Page chrome whole ("Related stories:"): a run unless the model leans against it. */
+  wholeChrome: boolean
   /** The judge's log-odds; -Infinity for quoted speech. */
   score: number
 }
@@ -220,12 +222,15 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         // A bare web or e-mail address standing as a sentence of its own is judged however short,
         // even inside quotation marks: nobody says one aloud.
         const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
-        const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start)
+        // Quoted speech is not judged, unless it reads as junk beyond what anyone says (spam pasted inside a quotation).
+        const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start) &&
+          styleLogOdds(model, text, vocabulary, lex) < settings.quotedThreshold
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
-        const chrome = !quoted && chromeShare(text, lex.chrome) >= settings.chrome.share
-        return {...span, words, item: whole, chrome, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
+        const share = quoted ? 0 : chromeShare(text, lex.chrome)
+        const chrome = share >= settings.chrome.share
+        return {...span, words, item: whole, chrome, wholeChrome: share >= 1, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
       })
     )
   })
@@ -274,11 +279,16 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   // address or a phone number, as an ad does and a caption never needs to ("great rates for bad
   // credit 00838853211000999" among a gallery's captions).
   // And a byline ("By JOHN SMITH and MARIA LOPEZ, Staff Writers") or a wire credit.
+  // A heading beside a short line makes no gallery of it: a section's heading is short with no
+  // full stop too, and a line pasted just above one ("Weekly Stock Report vjf" over "## Displays
+  // of charity at event") is judged like any other.
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
+  const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
+  const captionBeside = (n: number) => caption[n] && !heading[n]
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (caption[n - 1] || caption[n + 1])) || byline.test(line.text) || creditLine(line.text, settings)
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || byline.test(line.text) || creditLine(line.text, settings)
     }),
     entry: insideAny(lines, entries),
     givesContact
@@ -306,6 +316,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
+  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -335,8 +346,8 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const bar = list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
-      const cut = bestCut(line.text, list[i], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)
+      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -356,10 +367,10 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const free = (k: number) => !runs.some((r) => r.line === line && r.end > line.start + list[k].start)
       while (first > 0 && list[first - 1].score >= settings.joinThreshold && touching(list, first) && free(first - 1)) first--
       if (!cut) while (last + 1 < list.length && list[last + 1].score >= settings.joinThreshold && touching(list, last + 1)) last++
-      const end = last === i ? (cut?.end ?? list[i].end) : (bestCut(line.text, list[last], judge, threshold, settings.joinThreshold, settings.cutMargin, settings.seamMargin)?.end ?? list[last].end)
+      const end = last === i ? (cut?.at ?? list[i].end) : (bestSplit(line.text, list[last], 'head', split)?.at ?? list[last].end)
       // A run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI that I --
       // Attn: PROTECT YOUR COMPUTER…"): the article's words before it stay.
-      const tail = first === i && !cut ? bestTail(line.text, {start: list[i].start, end}, judge, threshold, settings.joinThreshold, settings.cutMargin) : undefined
+      const tail = first === i && !cut ? bestSplit(line.text, {start: list[i].start, end}, 'tail', split)?.at : undefined
       runs.push({start: line.start + (tail ?? list[first].start), end: line.start + end, line, why: 'Reads as spam, boilerplate or a sentence from another article, and shares little with the rest of the article.'})
       i = last
     }
@@ -504,52 +515,53 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   }
 }
 
-/**
- * Where a run pasted at the end of a sentence starts, when the part before it reads as the
- * article's own and the rest as junk, as surely as a run cut off a sentence's start must.
- */
-function bestTail(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number): number | undefined {
-  const notAfter = cutWords()
-  const sentence = text.slice(piece.start, piece.end)
-  let best: {start: number; score: number} | undefined
-  for (const at of resumePoints(sentence)) {
-    if (sentence.length - at > maxCutLength) continue
-    const head = sentence.slice(0, at).trimEnd()
-    const rest = sentence.slice(at)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"), nor after a word that needs what follows.
-    if (head.split(/\s+/).length < 4 || rest.split(/\s+/).length < 3 || /(?:^|\s)\p{Lu}\p{Ll}+$|[,;:(\[]$/u.test(head) || notAfter.test(head)) continue
-    const restScore = judge(rest, threshold + cutMargin)
-    if (restScore < threshold + cutMargin || judge(head, joinThreshold) >= joinThreshold) continue
-    if (!best || restScore > best.score) best = {start: piece.start + at, score: restScore}
-  }
-  return best?.start
-}
-
-/** How far into a sentence a run cut off its start may end, in characters. */
+/** How far into a sentence a run cut off its start may end (or from its end a run may start), in characters. */
 const maxCutLength = 600
 
-/** The best place to end a run inside a sentence, when the part before it is off-topic and the rest is not. */
-function bestCut(text: string, piece: Span, judge: (text: string, floor: number) => number, threshold: number, joinThreshold: number, cutMargin: number, seamMargin: number) {
+/** What a split of a sentence needs: the judge, the article's bar and the margins of data.yml. */
+interface SplitBar {
+  judge: (text: string, floor: number) => number
+  threshold: number
+  joinThreshold: number
+  cutMargin: number
+  seamMargin: number
+}
+
+/**
+ * The best place to split a sentence into a run and the article's own words, the run reading as
+ * junk (by `cutMargin` over the bar, a few words saying less than a sentence) and the rest not:
+ * `head`, a run cut off the sentence's start (no full stop before the article resumes), ends
+ * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
+ * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
+ */
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
-  let best: {end: number; score: number} | undefined
+  const cutsHead = run === 'head'
+  let best: {at: number; score: number} | undefined
   for (const at of resumePoints(sentence)) {
-    // Each cut judges both sides: in a sentence of thousands of words with a capital every few
-    // (a pasted page with no full stop) cutting everywhere is quadratic. Runs cut off a sentence
+    // Each split judges both sides: in a sentence of thousands of words with a capital every few
+    // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
     // are a few words, not paragraphs.
-    if (at > maxCutLength) break
+    if (cutsHead && at > maxCutLength) break
+    if (!cutsHead && sentence.length - at > maxCutLength) continue
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
-    // Where the rest opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const opens = opensSentence(rest)
-    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the cut is no title-case
-    // word, unless the rest opens a sentence, which no name runs into ("Keep Your Home Safe | The
-    // group said…"). Nor after a word that needs what follows ("Jinsub Byeon from | South Korea").
-    if (head.split(/\s+/).length < 3 || rest.split(/\s+/).length < 4 || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) || /[,;:(\[–—-]$/u.test(head) || notAfter.test(head)) continue
+    // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
+    const opens = cutsHead && opensSentence(rest)
+    // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
+    // title-case word, unless the rest after a run opens a sentence, which no name runs into
+    // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
+    // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
+    // start would end on (a run pasted after a sentence cut short may follow one).
+    const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
+    const [junk, own] = cutsHead ? [head, rest] : [rest, head]
     const margin = opens ? seamMargin : cutMargin
-    const headScore = judge(head, threshold + margin)
-    if (headScore < threshold + margin || judge(rest, joinThreshold) >= joinThreshold) continue
-    if (!best || headScore > best.score) best = {end: piece.start + head.length, score: headScore}
+    const score = judge(junk, threshold + margin)
+    if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
+    if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
   }
   return best
 }

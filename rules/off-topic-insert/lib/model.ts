@@ -35,8 +35,9 @@ export const dataShape = object({
   strangerMargin: number,
   strangerWords: number,
   splitLength: number,
+  quotedThreshold: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings}),
-  chrome: object({lists: strings, share: number}),
+  chrome: object({lists: strings, share: number, whole: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
   lists: record(strings)
