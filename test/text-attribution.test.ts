@@ -1,6 +1,7 @@
 // Attribution: who a sentence names as its source, and the cues that name no one.
 import {describe, expect, it} from 'vitest'
 import {findAttribution} from '../src/text/attribution.js'
+import {documentNames} from '../src/text/tokens.js'
 import {leastCpuSeconds} from './cpu.js'
 
 const named = (text: string) => findAttribution(text).named.map((c) => c.text.toLowerCase())
@@ -357,5 +358,12 @@ describe('evidence that opens the sentence as its frame', () => {
     expect(named('In the survey, 71% said they re-run failed builds.')).toEqual([])
     expect(findAttribution('In a recent poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
     expect(findAttribution('In a poll, 44% said they cache.', 0, undefined, () => true).named).toEqual([])
+  })
+})
+
+describe('names the document capitalises', () => {
+  it('counts a capital inside a sentence, also across a soft wrap, not at the start of a paragraph', () => {
+    const names = documentNames('# Rail strike\n\nEconomists warned on Monday, and Dana\nReyes of the\nTreasury agreed.\n\nEconomists disagree.')
+    expect([...names].sort()).toEqual(['dana', 'monday', 'reyes', 'treasury'])
   })
 })

@@ -621,7 +621,8 @@ function vagueEvidence(tokens: Token[], i: number, p: Patterns): boolean {
   // (Evidence before a preposition is not the verb's subject: "analysis of these bone tools called lissoirs".)
   let preposition = false
   for (let j = i - 1; j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be'); j--) {
-    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower) || p.unowned.has(tokens[j].lower) && !preposition) return true
+    // (People of a profession estimate and find as a source does: "Economists have estimated that …".)
+    if (p.vagueNouns.has(tokens[j].lower) || p.quantifiers.has(tokens[j].lower) || (p.unowned.has(tokens[j].lower) || tokens[j].tag === 'NNS' && p.groupSuffix.test(tokens[j].lower)) && !preposition) return true
     if (tokens[j].tag === 'IN') preposition = true
   }
   return false

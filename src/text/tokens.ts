@@ -74,7 +74,8 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
 export function documentNames(text: string): Set<string> {
   const capitalised = new Map<string, number>()
   const lower = new Map<string, number>()
-  for (const m of text.matchAll(/(?<=[\p{L},;]\s+)(\p{Lu}\p{Ll}+)\b|\b(\p{Ll}+)\b/gu)) {
+  // (Within a paragraph: a word after a blank line, as after a heading with no full stop, opens one.)
+  for (const m of text.matchAll(/(?<=[\p{L},;](?:[^\S\n]+|[^\S\n]*\n[^\S\n]*))(\p{Lu}\p{Ll}+)\b|\b(\p{Ll}+)\b/gu)) {
     if (m[1]) {
       const word = m[1].toLowerCase()
       capitalised.set(word, (capitalised.get(word) ?? 0) + 1)
