@@ -32,6 +32,16 @@ describe('the package entry', () => {
     expect(result.stdout.trim()).toBe('true')
   })
 
+  it('runs the CLI from the code cache the build made: the V8 flags the CLI sets match it', () => {
+    // A rejected cache is written again as the run exits (src/run/code-cache.ts).
+    const cache = resolve('dist/bundle/cli.cjs.cache')
+    const before = readFileSync(cache)
+    const dir = folder({'a.md': readFileSync(seed, 'utf8')})
+    dirs.push(dir)
+    expect(run(['--format', 'json', 'a.md'], dir).stderr).toBe('')
+    expect(readFileSync(cache).equals(before)).toBe(true)
+  })
+
   it('gives the same findings through a config that imports the package as with no config', () => {
     const plain = folder({'a.md': readFileSync(seed, 'utf8')})
     const project = folder({'a.md': readFileSync(seed, 'utf8'), '.remarkrc.mjs': "import copydesk from 'copydesk'\nexport default {plugins: [copydesk]}\n"})

@@ -53,6 +53,23 @@ describe('not claims', () => {
   })
 })
 
+describe('literal senses, as their expression reads the text', () => {
+  // Phrases are matched regardless of case (the i and u flags: ſ is an s, the Kelvin sign a k);
+  // the test that spares compiling the expression must not miss any of these.
+  it.each([
+    'The bank still had OUTSTANDING LOANS.',
+    'The bank still had outſtanding loans.',
+    'She kept the record boo\u212a of the club.',
+    'The Cuban leader advocated armed revolutionary class struggle.'
+  ])('%s', (text) => {
+    expect(claims(text)).toEqual([])
+  })
+
+  it('still finds the claim when the rest of a phrase is missing', () => {
+    expect(claims('The bank still had outstanding teachers.')).toEqual(['outstanding'])
+  })
+})
+
 describe('measured comparisons', () => {
   it('accepts a figure that backs the claim in its clause', () => {
     const text = 'The bid was the largest of the three bids, at $4 million.'
