@@ -9,11 +9,11 @@ export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
-  unitPrices: list(string), priceNouns: list(string)
+  unitPrices: list(string), priceNouns: list(string), policyRates: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; unitPrice: RegExp; admission: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
+let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; policyRate: RegExp; unitPrice: RegExp; admission: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
 const wordPatterns = () => (patterns ??= (() => {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
@@ -30,6 +30,8 @@ const wordPatterns = () => (patterns ??= (() => {
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    // "its benchmark lending rate unchanged at 12.75%": the rate's kind, then (within the clause) "at"/"to".
+    policyRate: new RegExp(String.raw`\b(?:${phraseAlternation(d.policyRates)})(?:\s+(?:lending|interest))?\s+rates?\b[^.;%]{0,40}?\b(?:at|to)\s+(?:a\s+record\s+)?$`, 'i'),
     unitPrice: new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
     admission: new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
@@ -122,6 +124,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
     const unit = wordPatterns().unitPrice.exec(text.slice(at + length, at + length + 30))

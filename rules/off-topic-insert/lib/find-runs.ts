@@ -138,10 +138,14 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
 const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
 const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
 let credit: RegExp | undefined
-/** A wire story's closing credit: "(Reporting by Ana Ruiz; Editing by Tom Keller)". */
-const creditLine = (text: string, settings: Data) => {
+/**
+ * A byline, or a wire story's closing credit ("(Reporting by Ana Ruiz; Editing by Tom Keller)"),
+ * bold or not ("**By Mere Tautahi**").
+ */
+const ownCredit = (text: string, settings: Data) => {
   const role = String.raw`(?:${phraseAlternation(settings.creditRoles)})\s+by\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*`
-  return (credit ??= new RegExp(String.raw`^\(\s*${role}(?:\s*[;,]\s*${role})*\s*\)$`, 'iu')).test(text)
+  const plain = text.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim()
+  return byline.test(plain) || (credit ??= new RegExp(String.raw`^\(\s*${role}(?:\s*[;,]\s*${role})*\s*\)$`, 'iu')).test(plain)
 }
 
 /** A wire-style dateline: a place in capitals, maybe a state, a date ("COPIAPÓ, Chile, Aug 22") or an agency, then a dash. */
@@ -288,7 +292,7 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || byline.test(line.text) || creditLine(line.text, settings)
+      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
     }),
     entry: insideAny(lines, entries),
     givesContact
@@ -474,7 +478,7 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const judged: Array<{start: number; end: number; line: Line; score: number}> = []
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
-    if (piece.score === -Infinity || byline.test(piece.line.text) || creditLine(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
+    if (piece.score === -Infinity || ownCredit(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
     // A heading or caption on the line before a sentence pasted after it ("## Superheroes And
     // because of that, we…") is the article's furniture: the sentence starts where one opens.
     const full = piece.line.text.slice(piece.start, piece.end)
