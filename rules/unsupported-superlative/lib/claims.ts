@@ -431,7 +431,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest)
-  return measure.test(rest) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -452,6 +452,10 @@ const testedFigure = /(?<![\p{L}\d])(?:US)?[$€£¥]?\d(?!\d{3}\b)[\d.,]*/u
 // Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${[...Object.keys(numberWords), 'hundred', 'dozen'].join('|')})\b`
 const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+// The same quantity as what the thing is or has, or in apposition, for a claim that is no record:
+// "The largest single contribution was a $90,000 grant", "The largest single gift, $2.5 million,
+// came from …" (spec §1, a measured quantity the sentence reports as data).
+const measuredAs = new RegExp(String.raw`^[^,]{0,60}?(?:\s(?:was|is|has|had)\s+(?:an?\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+(?:over|under)\s+)?(?:${figure})|,\s*(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?:US)?[$€£¥]\d[\d.,]*(?:\s+(?:million|billion|trillion))?\s*,)`, 'i')
 // "an innings of 149 – the highest for any batsman", "149 is the worst total", "35 endemic species,
 // more than any other protected area": the figure the claim is about stands just before it, in
 // apposition or as the subject.
