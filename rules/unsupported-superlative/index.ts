@@ -20,8 +20,8 @@ export default copydeskRule({
   const claimsOf = (s: Sentence) => {
     if (doc.isQuestion(s) || doc.isFirstPerson(s)) return []
     // A title-case headline's capitals say nothing about names: read it as the body would write it
-    // ("Acme Launches the Industry's Most Advanced Platform").
-    // (Names as the body writes them: the headline's own capitals would make every word one.)
+    // ("Acme Launches the Industry's Most Advanced Platform"), with the names the body capitalises
+    // (the headline's own capitals would make every word one).
     const text = doc.paragraphs[s.paragraph].kind === 'heading' ? sentenceCase(doc.writerText(s), (bodyNames ??= documentNames(body.map((b) => b.text).join('\n')))) : doc.writerText(s)
     return findClaims(text, s.start, words, doc.names)
   }
