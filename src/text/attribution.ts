@@ -267,7 +267,8 @@ function namedBefore(tokens: Token[], i: number): number {
   return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
 }
 
-const determiners = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a', 'an', 'each', 'every', 'both'])
+const possessives = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your'])
+const determiners = new Set(['the', 'this', 'that', 'these', 'those', ...possessives, 'a', 'an', 'each', 'every', 'both'])
 const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'])
 
 /**
@@ -348,7 +349,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // were voiced at the meeting".
   phraseCues(p.voiced, (s, e) => {
     const before = tokens.filter((t) => t.end <= s && (t.word || /^['’]s?$/.test(t.text))).at(-1)
-    if (!before || !(/^(?:his|her|their|its|our|my|your)$/.test(before.lower) || /['’]s?$/.test(before.text) || before.name)) passiveCue(s, e)
+    if (!before || !(possessives.has(before.lower) || /['’]s?$/.test(before.text) || before.name)) passiveCue(s, e)
   })
   // "after reports of a suspect", "by reports on Saturday": reports that no one is named for.
   tokens.forEach((t, i) => {
@@ -784,7 +785,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // organisations" is.
   const counted = headPart.findIndex((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text))
   // ("the one which says" is a pronoun, no count.)
-  const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those|its|his|her|their|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
+  const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those)$/.test(tokens[j].lower) || possessives.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
   if (counted >= 0 && !pointedBack && !p.documents.has(head.lower)) return 'none'
   // (A possessive determines: "the ministry's", "Mr Thomas' lawyers".)
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
