@@ -7,6 +7,7 @@ import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
+import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
 
 /**
@@ -207,7 +208,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
     const m = original.exec(line.text)
     return m ? m.index + m[0].length : Infinity
   })
-  const {item, entry, givesContact} = listLines(doc, lines, settings, lex)
+  const {item, entry, givesContact} = listLines(doc, lines, settings, lex, article)
   const pieces = lines.map((line, n) => {
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -260,7 +261,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
  * and lines of a Markdown list or a heading (`entry`), which do not either when whole, unless they
  * give a contact.
  */
-function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) {
+function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, article: ArticleWords) {
   // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
   // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
   // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
@@ -285,10 +286,21 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
+  // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET.", "Stay tuned!"),
+  // however loud its capitals read: the document's own furniture (spec §4), unless it holds a
+  // contact, an address or a phone number, or a figure or a phrase of an ad's or a footer's lists
+  // (spam, calls to action, boilerplate), as a run pasted at the end of a document does.
+  // It echoes the article's theme: a word of its own (no function word) that the rest of the article
+  // uses `signOffEcho` times or more; a run pasted at the end ("Need a Credit Card?") names none.
+  const last = lines.length - 1
+  const stop = new Set(settings.page.stopwords)
+  const echoes = (text: string) => [...termCounts(text)].some(([word, k]) => !stop.has(word) && (article.counts.get(word) ?? 0) - k >= settings.signOffEcho)
+  const signOff = last >= 0 && lines[last].text.split(/\s+/).length <= settings.captionWords && !/\p{N}/u.test(lines[last].text) &&
+    !givesContact(lines[last].text) && !lex.lists.some((list) => chromeShare(lines[last].text, list) > 0) && echoes(lines[last].text)
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || byline.test(line.text) || creditLine(line.text, settings)
+      return (n === last && signOff) || /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || byline.test(line.text) || creditLine(line.text, settings)
     }),
     entry: insideAny(lines, entries),
     givesContact
@@ -317,6 +329,8 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
   const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
+  // Function words: the stopwords and the closed classes a run is never cut after ("per", "via").
+  const stop = new Set([...settings.page.stopwords, ...settings.notBeforeCut])
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -346,7 +360,8 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, stop)
+      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
@@ -386,6 +401,28 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/**
+ * A sentence of prose that states a price without an ad's marks: a launch release's or a review's
+ * own offer ("A 250-gram jar will retail for €4.49.", "The bakery sells coffee for €2."). It ends
+ * on a full stop (no "!"), gives no contact, web or e-mail address or phone number, and writes no
+ * word of three letters or more in capitals; whether it speaks to the reader is asked by the caller.
+ */
+function ownOffer(text: string): boolean {
+  return findMoney(text).length > 0 && prose(text) && /\.["'”’)]*$/u.test(text) && !text.includes('!') && !/\b\p{Lu}{3,}\b/u.test(text.replace(/\b[A-Z]{3}(?=\s?\p{N})/gu, '')) &&
+    !lexicons().contact.some((p) => p.test(text)) && !hasWebAddress(text) && !hasEmail(text) && !hasPhone(text)
+}
+
+/**
+ * Does the text name a thing the rest of the article names (a word that is no function word,
+ * in the singular or plural: "jar" beside "jars")? A release's offer is of its own product; an
+ * ad pasted in offers something else.
+ */
+function namesOwn(text: string, article: ArticleWords, stop: Set<string>): boolean {
+  const own = termCounts(text)
+  const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
+  return [...own.keys()].some((word) => word.length > 2 && !stop.has(word) && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
 }
 
 /** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
