@@ -2,7 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
@@ -326,11 +326,9 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
-function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
+function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
   const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
-  // Function words: the stopwords and the closed classes a run is never cut after ("per", "via").
-  const stop = new Set([...settings.page.stopwords, ...settings.notBeforeCut])
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -360,7 +358,7 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, stop)
+      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
@@ -415,14 +413,14 @@ function ownOffer(text: string): boolean {
 }
 
 /**
- * Does the text name a thing the rest of the article names (a word that is no function word,
- * in the singular or plural: "jar" beside "jars")? A release's offer is of its own product; an
- * ad pasted in offers something else.
+ * Does the text name a name or term the rest of the article names (rarer in news than `minIdf`,
+ * in the singular or plural: "jar" beside "jars")? A release's offer is of its own product; an ad
+ * pasted in offers something else, and a word common to most stories ("year") names nothing.
  */
-function namesOwn(text: string, article: ArticleWords, stop: Set<string>): boolean {
+function namesOwn(text: string, article: ArticleWords, vocabulary: Vocabulary, minIdf: number): boolean {
   const own = termCounts(text)
   const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
-  return [...own.keys()].some((word) => word.length > 2 && !stop.has(word) && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
+  return [...own.keys()].some((word) => idf(vocabulary, word) >= minIdf && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
 }
 
 /** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
