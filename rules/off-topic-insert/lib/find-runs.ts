@@ -335,7 +335,12 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
     // the rest of the article is a stranger there, in an article long enough for its words to be
     // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
     // (a press release's own "Click here for photos." is not).
-    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
+    // A short plain statement ("Sailings have halved since the 1990s.": no ad's marks, not
+    // speaking to the reader) is no stranger for sharing no name: in fewer words than a pasted
+    // sentence needs, sharing none is no evidence. Short runs pasted in carry marks ("Looking for
+    // property in SPAIN?").
+    const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) && !addressed(text, settings)
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
@@ -402,15 +407,20 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
 }
 
 /**
- * A sentence of prose that states a price without an ad's marks: a launch release's or a review's
- * own offer ("A 250-gram jar will retail for €4.49.", "The bakery sells coffee for €2."). It ends
- * on a full stop (no "!"), gives no contact, web or e-mail address or phone number, and writes no
- * word of three letters or more in capitals; whether it speaks to the reader is asked by the caller.
+ * A statement without an ad's marks: it ends on a full stop (no "!" or "?"), gives no contact,
+ * web or e-mail address or phone number, and writes no word of three letters or more in capitals
+ * (a currency code before a figure aside); whether it speaks to the reader is asked by the caller.
  */
-function ownOffer(text: string): boolean {
-  return findMoney(text).length > 0 && prose(text) && /\.["'”’)]*$/u.test(text) && !text.includes('!') && !/\b\p{Lu}{3,}\b/u.test(text.replace(/\b[A-Z]{3}(?=\s?\p{N})/gu, '')) &&
+function unmarked(text: string): boolean {
+  return /\.["'”’)]*$/u.test(text) && !/[!?]/.test(text) && !/\b\p{Lu}{3,}\b/u.test(text.replace(/\b[A-Z]{3}(?=\s?\p{N})/gu, '')) &&
     !lexicons().contact.some((p) => p.test(text)) && !hasWebAddress(text) && !hasEmail(text) && !hasPhone(text)
 }
+
+/**
+ * A sentence of prose that states a price without an ad's marks: a launch release's or a review's
+ * own offer ("A 250-gram jar will retail for €4.49.", "The bakery sells coffee for €2.").
+ */
+const ownOffer = (text: string) => findMoney(text).length > 0 && prose(text) && unmarked(text)
 
 /**
  * Does the text name a name or term the rest of the article names (rarer in news than `minIdf`,
