@@ -286,12 +286,11 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
-  // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET.", "Stay tuned!"),
-  // however loud its capitals read: the document's own furniture (spec §4), unless it holds a
-  // contact, an address or a phone number, or a figure or a phrase of an ad's or a footer's lists
-  // (spam, calls to action, boilerplate), as a run pasted at the end of a document does.
-  // It echoes the article's theme: a word of its own (no function word) that the rest of the article
-  // uses `signOffEcho` times or more; a run pasted at the end ("Need a Credit Card?") names none.
+  // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET."), however loud its
+  // capitals read: the document's own furniture (spec §4, issue 17). It echoes the article's theme,
+  // a word of it (no function word) that the rest of the article uses `signOffEcho` times or more,
+  // and holds no contact, address, phone number or figure, nor a phrase of the lists (spam, calls to
+  // action, boilerplate): a run pasted at the end ("Need a Credit Card?") does one or echoes nothing.
   const last = lines.length - 1
   const stop = new Set(settings.page.stopwords)
   const echoes = (text: string) => [...termCounts(text)].some(([word, k]) => !stop.has(word) && (article.counts.get(word) ?? 0) - k >= settings.signOffEcho)
