@@ -2,11 +2,12 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
+import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
 
 /**
@@ -211,7 +212,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
     const m = original.exec(line.text)
     return m ? m.index + m[0].length : Infinity
   })
-  const {item, entry, givesContact} = listLines(doc, lines, settings, lex)
+  const {item, entry, givesContact} = listLines(doc, lines, settings, lex, article)
   const pieces = lines.map((line, n) => {
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -264,7 +265,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
  * and lines of a Markdown list or a heading (`entry`), which do not either when whole, unless they
  * give a contact.
  */
-function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) {
+function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, article: ArticleWords) {
   // An item of an enumeration belongs to its list and never starts a run: a line that ends on a
   // semicolon or comma ("o Miramar - $64,602,405 over two years;"; junk does not), or one that
   // opens like two other lines with a figure or a symbol ("$250,000 to establish …").
@@ -289,10 +290,20 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons) 
   const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
+  // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET."), however loud its
+  // capitals read: the document's own furniture (spec §4, issue 17). It echoes the article's theme,
+  // a word of it (no function word) that the rest of the article uses `signOffEcho` times or more,
+  // and holds no contact, address, phone number or figure, nor a phrase of the lists (spam, calls to
+  // action, boilerplate): a run pasted at the end ("Need a Credit Card?") does one or echoes nothing.
+  const last = lines.length - 1
+  const stop = new Set(settings.page.stopwords)
+  const echoes = (text: string) => [...termCounts(text)].some(([word, k]) => !stop.has(word) && (article.counts.get(word) ?? 0) - k >= settings.signOffEcho)
+  const signOff = last >= 0 && lines[last].text.split(/\s+/).length <= settings.captionWords && !/\p{N}/u.test(lines[last].text) &&
+    !givesContact(lines[last].text) && !lex.lists.some((list) => chromeShare(lines[last].text, list) > 0) && echoes(lines[last].text)
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
+      return (n === last && signOff) || /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
     }),
     entry: insideAny(lines, entries),
     givesContact
@@ -318,7 +329,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
-function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Reading): void {
+function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
   const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
   lines.forEach((line, n) => {
@@ -327,7 +338,12 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
     // the rest of the article is a stranger there, in an article long enough for its words to be
     // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
     // (a press release's own "Click here for photos." is not).
-    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
+    // A short plain statement ("Sailings have halved since the 1990s.": no ad's marks, not
+    // speaking to the reader) is no stranger for sharing no name: in fewer words than a pasted
+    // sentence needs, sharing none is no evidence. Short runs pasted in carry marks ("Looking for
+    // property in SPAIN?").
+    const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) && !addressed(text, settings)
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
@@ -350,7 +366,8 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
-      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
+      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
@@ -390,6 +407,33 @@ function junkRuns({lines, settings, article, judge, pieces, threshold, runs}: Re
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/**
+ * A statement without an ad's marks: it ends on a full stop (no "!" or "?"), gives no contact,
+ * web or e-mail address or phone number, and writes no word of three letters or more in capitals
+ * (a currency code before a figure aside); whether it speaks to the reader is asked by the caller.
+ */
+function unmarked(text: string): boolean {
+  return /\.["'”’)]*$/u.test(text) && !/[!?]/.test(text) && !/\b\p{Lu}{3,}\b/u.test(text.replace(/\b[A-Z]{3}(?=\s?\p{N})/gu, '')) &&
+    !lexicons().contact.some((p) => p.test(text)) && !hasWebAddress(text) && !hasEmail(text) && !hasPhone(text)
+}
+
+/**
+ * A sentence of prose that states a price without an ad's marks: a launch release's or a review's
+ * own offer ("A 250-gram jar will retail for €4.49.", "The bakery sells coffee for €2.").
+ */
+const ownOffer = (text: string) => findMoney(text).length > 0 && prose(text) && unmarked(text)
+
+/**
+ * Does the text name a name or term the rest of the article names (rarer in news than `minIdf`,
+ * in the singular or plural: "jar" beside "jars")? A release's offer is of its own product; an ad
+ * pasted in offers something else, and a word common to most stories ("year") names nothing.
+ */
+function namesOwn(text: string, article: ArticleWords, vocabulary: Vocabulary, minIdf: number): boolean {
+  const own = termCounts(text)
+  const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
+  return [...own.keys()].some((word) => idf(vocabulary, word) >= minIdf && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
 }
 
 /** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
