@@ -19,3 +19,50 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   }
   return found
 }
+
+/**
+ * The words of a text as `phraseWordsTest` reads them: each run of ASCII letters and digits, with
+ * ſ and the Kelvin sign K (the only other characters that match an ASCII letter under the i and u
+ * flags), lower-cased with ſ as s.
+ */
+export function textWords(text: string): Set<string> {
+  const words = new Set<string>()
+  for (const run of text.match(/[A-Za-z0-9\u017f\u212a]+/g) ?? []) words.add(run.toLowerCase().replaceAll('\u017f', 's'))
+  return words
+}
+
+/**
+ * Whether an expression of `phrases` (phraseRegExp's, or the superlative rule's gapped phrases)
+ * can match in a text, without compiling it: every word of one of the phrases is one of the text's
+ * `textWords`. Exact, so a no means the expression has no match: a phrase word is a run of ASCII
+ * letters and digits between characters that are neither word characters, letters nor digits, or
+ * the phrase's edges, where the expression asks for the same (`\b`, or no letter or digit beside
+ * it); under the i and u flags it matches text of its letters in either case or ſ and K, which
+ * `textWords` reads back as the same run. A phrase of other characters (an underscore, a letter
+ * beyond ASCII) could match otherwise, so it always may.
+ */
+export function phraseWordsTest(phrases: readonly string[]): (words: ReadonlySet<string>) => boolean {
+  // Each phrase's words, filed under its longest (the rarest, most often), checked only when the
+  // text holds that one.
+  const byKey = new Map<string, string[][]>()
+  let always = false
+  for (const phrase of phrases) {
+    const words = /^(?:[a-z0-9\s'’…-]|[!-/:-@[-^`{-~])+$/i.test(phrase) ? phrase.toLowerCase().match(/[a-z0-9]+/g) : null
+    if (!words) {
+      always = true
+      continue
+    }
+    const key = words.reduce((a, b) => (b.length > a.length ? b : a))
+    const filed = byKey.get(key)
+    if (filed) filed.push(words)
+    else byKey.set(key, [words])
+  }
+  if (always) return () => true
+  return (words) => {
+    for (const word of words) {
+      const filed = byKey.get(word)
+      if (filed && filed.some((need) => need.every((w) => words.has(w)))) return true
+    }
+    return false
+  }
+}

@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
-import type {Lexicons, PastedModel} from './classifiers.js'
+import {phraseWordsTest} from '../../../src/text/regexp.js'
+import type {Lexicons, PastedModel, Phrases} from './classifiers.js'
 
 const strings = list(string)
 export const dataShape = object({
@@ -63,7 +64,7 @@ let compiled: Lexicons | undefined
 export function lexicons(): Lexicons {
   compiled ??= {
     contact: data().contactPatterns.map((p) => new RegExp(p, 'iu')),
-    lists: Object.entries(data().lists).map(([name, phrases]) => ({name, ...phraseTests(phrases)})),
+    lists: Object.entries(data().lists).map(([name, phrases]) => Object.assign(phraseTests(phrases), {name})),
     chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? [])),
     page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome]),
     comments: phraseTests(data().page.comments)
@@ -71,8 +72,24 @@ export function lexicons(): Lexicons {
   return compiled
 }
 
-/** A list's phrases as a global pattern, and the same without its word boundaries, a quicker test a match needs. */
-const phraseTests = (phrases: string[]) => ({pattern: phraseRegExp(phrases), anywhere: new RegExp(phraseAlternation(phrases), 'iu')})
+/**
+ * A list's phrases as a global pattern, the same without its word boundaries, and the exact test of
+ * the words a match needs. The expressions are compiled on first use: compiling a large list's
+ * costs more than a one-article run's use of it (~14 ms for one), and `may` spares most texts it.
+ */
+function phraseTests(phrases: string[]): Phrases {
+  let pattern: RegExp | undefined
+  let anywhere: RegExp | undefined
+  return {
+    get pattern() {
+      return (pattern ??= phraseRegExp(phrases))
+    },
+    get anywhere() {
+      return (anywhere ??= new RegExp(phraseAlternation(phrases), 'iu'))
+    },
+    may: phraseWordsTest(phrases)
+  }
+}
 
 let notBeforeCut: RegExp | undefined
 
