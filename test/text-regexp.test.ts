@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {phraseRegExp} from '../src/plugin/data.js'
-import {phraseWordsTest, textWords} from '../src/text/regexp.js'
-import {data} from '../rules/off-topic-insert/lib/model.js'
+import {phraseCandidates, phraseWordsTest, textWords} from '../src/text/regexp.js'
+import {data, lexicons} from '../rules/off-topic-insert/lib/model.js'
 
 // phraseWordsTest spares compiling a phrase list's expression when it cannot match; it must never
 // say no where the expression matches, whatever the case, the characters the i and u flags fold
@@ -55,5 +55,28 @@ describe('phraseWordsTest', () => {
   it('always may for a phrase beyond ASCII words', () => {
     expect(may(['café'], 'nothing here')).toBe(true)
     expect(may(['snake_case'], 'nothing here')).toBe(true)
+  })
+})
+
+describe('phraseCandidates', () => {
+  const matches = (re: RegExp | undefined, text: string) => (re ? [...text.matchAll(re)].map((m) => [m.index, m[0]]) : [])
+
+  it("gives a pattern that matches where the whole list's does, and the same text (the off-topic lists)", () => {
+    const lex = lexicons()
+    for (const phrases of [lex.chrome, lex.page, lex.comments, ...lex.lists]) {
+      const all = [...Object.values(data().lists), data().page.chrome, data().page.comments].flat()
+      // Phrases side by side and overlapping ("back to top" inside "scroll back to top"), in many spellings.
+      for (let i = 0; i < all.length; i += 3) {
+        for (const text of spellings(`${all[i]} ${all[i + 1] ?? ''}, ${all[i + 2] ?? ''} and the news`)) {
+          expect(matches(phrases.patternFor(textWords(text)), text), text).toEqual(matches(phrases.pattern, text))
+        }
+      }
+    }
+  })
+
+  it('keeps the phrases in their order, the ones that may match only', () => {
+    const candidates = phraseCandidates(['share', 'back to top', 'café', 'top'])
+    expect(candidates(textWords('Back to the top, then share'))).toEqual(['share', 'back to top', 'café', 'top'])
+    expect(candidates(textWords('Share it'))).toEqual(['share', 'café'])
   })
 })

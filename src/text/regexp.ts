@@ -42,27 +42,33 @@ export function textWords(text: string): Set<string> {
  * beyond ASCII) could match otherwise, so it always may.
  */
 export function phraseWordsTest(phrases: readonly string[]): (words: ReadonlySet<string>) => boolean {
+  const candidates = phraseCandidates(phrases)
+  return (words) => candidates(words).length > 0
+}
+
+/**
+ * The phrases (in their order) that an expression of them could match in a text of these
+ * `textWords`, by the test of `phraseWordsTest`: an alternation of these alone matches the text
+ * where one of all of them does, and in the same way, as the others match nowhere in it.
+ */
+export function phraseCandidates(phrases: readonly string[]): (words: ReadonlySet<string>) => readonly string[] {
   // Each phrase's words, filed under its longest (the rarest, most often), checked only when the
   // text holds that one.
-  const byKey = new Map<string, string[][]>()
-  let always = false
-  for (const phrase of phrases) {
+  const byKey = new Map<string, Array<{words: string[]; at: number}>>()
+  const always: number[] = []
+  phrases.forEach((phrase, at) => {
     const words = /^(?:[a-z0-9\s'’…-]|[!-/:-@[-^`{-~])+$/i.test(phrase) ? phrase.toLowerCase().match(/[a-z0-9]+/g) : null
-    if (!words) {
-      always = true
-      continue
-    }
+    if (!words) return void always.push(at)
     const key = words.reduce((a, b) => (b.length > a.length ? b : a))
     const filed = byKey.get(key)
-    if (filed) filed.push(words)
-    else byKey.set(key, [words])
-  }
-  if (always) return () => true
+    if (filed) filed.push({words, at})
+    else byKey.set(key, [{words, at}])
+  })
   return (words) => {
+    const found = [...always]
     for (const word of words) {
-      const filed = byKey.get(word)
-      if (filed && filed.some((need) => need.every((w) => words.has(w)))) return true
+      for (const phrase of byKey.get(word) ?? []) if (phrase.words.every((w) => words.has(w))) found.push(phrase.at)
     }
-    return false
+    return found.length === 0 ? [] : found.sort((a, b) => a - b).map((at) => phrases[at])
   }
 }

@@ -18,13 +18,14 @@ export interface Vocabulary {
 
 /**
  * A list's phrases as a global pattern; the same without word boundaries (a phrase anywhere, even
- * inside a word); and `may`, an exact test that the pattern can match in a text of these
- * `textWords`, which spares compiling it (a list's pattern is compiled on its first use).
+ * inside a word); and `patternFor`, the pattern of only the phrases whose words a text holds, which
+ * spares compiling the whole list's (see `phraseCandidates`).
  */
 export interface Phrases {
   readonly pattern: RegExp
   readonly anywhere: RegExp
-  may: (words: ReadonlySet<string>) => boolean
+  /** The pattern of the phrases a text of these `textWords` could hold, none if none; its matches are the pattern's. */
+  patternFor: (words: ReadonlySet<string>) => RegExp | undefined
 }
 
 /** Lexicons and contact patterns, as data. */
@@ -284,9 +285,10 @@ export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+
 
 /** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
 export function chromeShare(text: string, phrases: Phrases): number {
-  if (!phrases.may(textWords(text))) return 0
+  const pattern = phrases.patternFor(textWords(text))
+  if (!pattern) return 0
   let inside = 0
-  for (const m of text.matchAll(phrases.pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
+  for (const m of text.matchAll(pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
   return inside / wordChars(text, 0, text.length)
 }
 
@@ -331,7 +333,8 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
   const words = textWords(text)
   for (const list of lexicons.lists) {
-    const hits = list.may(words) ? (text.match(list.pattern)?.length ?? 0) : 0
+    const pattern = list.patternFor(words)
+    const hits = pattern ? (text.match(pattern)?.length ?? 0) : 0
     if (hits) out.push(binName(`lex:${list.name}`, Math.min(hits, 3)))
   }
   let alpha = 0

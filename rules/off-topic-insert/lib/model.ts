@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
-import {phraseWordsTest} from '../../../src/text/regexp.js'
+import {phraseCandidates} from '../../../src/text/regexp.js'
 import type {Lexicons, PastedModel, Phrases} from './classifiers.js'
 
 const strings = list(string)
@@ -73,13 +73,16 @@ export function lexicons(): Lexicons {
 }
 
 /**
- * A list's phrases as a global pattern, the same without its word boundaries, and the exact test of
- * the words a match needs. The expressions are compiled on first use: compiling a large list's
- * costs more than a one-article run's use of it (~14 ms for one), and `may` spares most texts it.
+ * A list's phrases as a global pattern, the same without its word boundaries, and the pattern of
+ * the phrases a text's words let match. The expressions are compiled on first use: compiling a
+ * large list's cost more than a one-article run's use of it (~14 ms for one under load), and most
+ * texts hold the words of none or a few of its phrases, whose pattern is small.
  */
 function phraseTests(phrases: string[]): Phrases {
   let pattern: RegExp | undefined
   let anywhere: RegExp | undefined
+  const candidates = phraseCandidates(phrases)
+  const some = new Map<string, RegExp>()
   return {
     get pattern() {
       return (pattern ??= phraseRegExp(phrases))
@@ -87,7 +90,19 @@ function phraseTests(phrases: string[]): Phrases {
     get anywhere() {
       return (anywhere ??= new RegExp(phraseAlternation(phrases), 'iu'))
     },
-    may: phraseWordsTest(phrases)
+    patternFor(words) {
+      const found = candidates(words)
+      if (found.length === 0) return undefined
+      if (found.length === phrases.length) return this.pattern
+      const key = found.join('\n')
+      let re = some.get(key)
+      if (!re) {
+        // Past a few hundred sets of phrases (a long run of files), the whole list's is as good.
+        if (some.size >= 500) return this.pattern
+        some.set(key, (re = phraseRegExp(found)))
+      }
+      return re
+    }
   }
 }
 
