@@ -40,7 +40,8 @@ describe('phraseWordsTest', () => {
     ['e-mail this', 'e-mail'],
     ['24/7 support', '24/7 support'],
     ["don't miss", "don't miss"],
-    ['wait … and see', 'wait … and see']
+    ['wait … and see', 'wait … and see'],
+    ['İ BACK TO TOP', 'back to top']
   ])('says yes for %j against %j', (text, phrase) => {
     expect(text.match(phraseRegExp([phrase]))).not.toBeNull()
     expect(may([phrase], text)).toBe(true)
@@ -50,6 +51,10 @@ describe('phraseWordsTest', () => {
     expect(may(['back to top', 'subscribe'], 'Back to the start of the page, then scroll')).toBe(false)
     expect(may(['sign up'], 'They signed up.')).toBe(false)
     expect(may(['newsletter'], '')).toBe(false)
+  })
+
+  it('reads a word beside İ as it stands (İ lower-cases to an i and a combining dot; `\\b` falls between them)', () => {
+    expect([...textWords('TOPİ sİgn-up')]).toEqual(['top', 's', 'gn', 'up'])
   })
 
   it('always may for a phrase beyond ASCII words', () => {

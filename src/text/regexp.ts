@@ -20,14 +20,29 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return found
 }
 
+let lastText: string | undefined
+let lastWords: ReadonlySet<string> = new Set()
+
 /**
  * The words of a text as `phraseWordsTest` reads them: each run of ASCII letters and digits, with
  * ſ and the Kelvin sign K (the only other characters that match an ASCII letter under the i and u
- * flags), lower-cased with ſ as s.
+ * flags), lower-cased with ſ as s. The text is lower-cased whole, which makes no other character
+ * one of these but İ (i and a combining dot), read run by run. The last text's words are kept: a
+ * rule often asks twice of the same text.
  */
-export function textWords(text: string): Set<string> {
-  const words = new Set<string>()
-  for (const run of text.match(/[A-Za-z0-9\u017f\u212a]+/g) ?? []) words.add(run.toLowerCase().replaceAll('\u017f', 's'))
+export function textWords(text: string): ReadonlySet<string> {
+  if (text === lastText) return lastWords
+  let words: Set<string>
+  if (text.includes('\u0130')) {
+    words = new Set()
+    for (const run of text.match(/[A-Za-z0-9\u017f\u212a]+/g) ?? []) words.add(run.toLowerCase().replaceAll('\u017f', 's'))
+  } else {
+    let lower = text.toLowerCase()
+    if (lower.includes('\u017f')) lower = lower.replaceAll('\u017f', 's')
+    words = new Set(lower.match(/[a-z0-9]+/g))
+  }
+  lastText = text
+  lastWords = words
   return words
 }
 
@@ -65,7 +80,7 @@ export function phraseCandidates(phrases: readonly string[]): (words: ReadonlySe
     else byKey.set(key, [{words, at}])
   })
   return (words) => {
-    const found = [...always]
+    const found = always.length ? [...always] : []
     for (const word of words) {
       for (const phrase of byKey.get(word) ?? []) if (phrase.words.every((w) => words.has(w))) found.push(phrase.at)
     }
