@@ -289,7 +289,9 @@ export function chromeShare(text: string, phrases: Phrases): number {
   if (!pattern) return 0
   let inside = 0
   for (const m of text.matchAll(pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
-  return inside / wordChars(text, 0, text.length)
+  // The text's letters are counted only for a share above 0: more texts hold the words of a phrase
+  // ("more" and "from") than the phrase. (Every phrase has letters, so a text with none has no match.)
+  return inside === 0 ? 0 : inside / wordChars(text, 0, text.length)
 }
 
 /**
