@@ -1,5 +1,6 @@
 import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from '../../../src/text/chars.js'
 import {fnv1a as hash, fnvPrime as PRIME} from '../../../src/text/hash.js'
+import {textWords} from '../../../src/text/regexp.js'
 
 /**
  * Text categorisation for off-topic runs, shared by the rule and its training script
@@ -15,10 +16,16 @@ export interface Vocabulary {
   vectors: Map<string, Int8Array>
 }
 
-/** A list's phrases as a global pattern, and the same without word boundaries, a quicker test a match needs. */
+/**
+ * A list's phrases as a global pattern; the same without word boundaries (a phrase anywhere, even
+ * inside a word); and `patternFor`, the pattern of only the phrases whose words a text holds, which
+ * spares compiling the whole list's (see `phraseCandidates`).
+ */
 export interface Phrases {
-  pattern: RegExp
-  anywhere: RegExp
+  readonly pattern: RegExp
+  readonly anywhere: RegExp
+  /** The pattern of the phrases a text of these `textWords` could hold, none if none; its matches are the pattern's. */
+  patternFor: (words: ReadonlySet<string>) => RegExp | undefined
 }
 
 /** Lexicons and contact patterns, as data. */
@@ -278,10 +285,13 @@ export const hasWebAddress = (text: string) => /\b(?:https?:\/\/|www\.)|\b[\w-]+
 
 /** The share of the text's letters and digits inside page-chrome phrases ("Printable version", "Back to top"). */
 export function chromeShare(text: string, phrases: Phrases): number {
-  if (!phrases.anywhere.test(text)) return 0
+  const pattern = phrases.patternFor(textWords(text))
+  if (!pattern) return 0
   let inside = 0
-  for (const m of text.matchAll(phrases.pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
-  return inside / wordChars(text, 0, text.length)
+  for (const m of text.matchAll(pattern)) inside += wordChars(text, m.index, m.index + m[0].length)
+  // The text's letters are counted only for a share above 0: more texts hold the words of a phrase
+  // ("more" and "from") than the phrase. (Every phrase has letters, so a text with none has no match.)
+  return inside === 0 ? 0 : inside / wordChars(text, 0, text.length)
 }
 
 /**
@@ -323,9 +333,11 @@ function shapeFeatures(text: string, tokens: string[], letters: number, upper: n
   if (hasEmail(text)) out.push('email')
   if (hasPhone(text)) out.push('phone')
   for (const pattern of lexicons.contact) if (pattern.test(text)) out.push('contact')
-  for (const {name, pattern, anywhere} of lexicons.lists) {
-    const hits = anywhere.test(text) ? (text.match(pattern)?.length ?? 0) : 0
-    if (hits) out.push(binName(`lex:${name}`, Math.min(hits, 3)))
+  const words = textWords(text)
+  for (const list of lexicons.lists) {
+    const pattern = list.patternFor(words)
+    const hits = pattern ? (text.match(pattern)?.length ?? 0) : 0
+    if (hits) out.push(binName(`lex:${list.name}`, Math.min(hits, 3)))
   }
   let alpha = 0
   for (const w of tokens) if (lettersAt(w)) alpha++

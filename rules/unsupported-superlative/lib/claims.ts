@@ -3,7 +3,7 @@ import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
 import {tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
-import {allMatches} from '../../../src/text/regexp.js'
+import {allMatches, phraseWordsTest, textWords} from '../../../src/text/regexp.js'
 
 /** The words that make a claim of rank, record or uniqueness; a rule's data file supplies them. */
 export interface ClaimVocabulary {
@@ -49,7 +49,7 @@ export interface Claim extends Span {
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (text: string) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -65,7 +65,7 @@ function compile(vocabulary: ClaimVocabulary) {
       // \p{L} in each gap, closed over case (the i and u flags), makes `literal` the costliest
       // expression to compile (~60 ms, a tenth of a one-article run); few sentences hold every word
       // of one of its phrases, so it is compiled for those only.
-      literalCan: gappedWordsTest(vocabulary.literal),
+      literalCan: phraseWordsTest(vocabulary.literal),
       notClaims: phraseRegExp(vocabulary.notClaims),
       scope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       span: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
@@ -86,23 +86,6 @@ function compile(vocabulary: ClaimVocabulary) {
  */
 function keyWordRegExp(phrases: string[], at: number): RegExp {
   return new RegExp([...new Set(phrases.map((p) => p.trim().split(/[\s…]+/).at(at)))].join('|') || '(?!)', 'iu')
-}
-
-/**
- * Whether a gappedRegExp of `phrases` can match in a text, without compiling it: every word of one
- * of the phrases is a word of the text. Exact, so the expression's matches stay the same: in a
- * match each phrase word lies between two \b's, so it is a whole run of word characters, which
- * under the i and u flags are \w, ſ and the Kelvin sign K; an ASCII letter of the phrase matches
- * its two cases, and k and s one more each (K, ſ), which lower-casing and ſ → s make ASCII again.
- * A phrase with any other character could match otherwise, so it always may.
- */
-function gappedWordsTest(phrases: string[]): (text: string) => boolean {
-  const needs = phrases.map((p) => (/^[a-z0-9\s'’…-]+$/i.test(p) ? p.toLowerCase().match(/\w+/g)! : []))
-  return (text) => {
-    const words = new Set<string>()
-    for (const run of text.match(/[\w\u017f\u212a]+/gu) ?? []) words.add(run.toLowerCase().replaceAll('\u017f', 's'))
-    return needs.some((need) => need.every((w) => words.has(w)))
-  }
 }
 
 /** Phrases with `…` standing for a few words ("sets … apart", "revolutionary … government"). */
@@ -311,7 +294,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   // The literal senses in the sentence, found once and only if a phrase matches.
   let literals: RegExpMatchArray[] | undefined
   const literalAt = (start: number) => {
-    literals ??= c.literalCan(text) ? allMatches(c.literal, text) : []
+    literals ??= c.literalCan(textWords(text)) ? allMatches(c.literal, text) : []
     return literals.some((l) => offset + l.index! <= start && start < offset + l.index! + l[0].length)
   }
   // Epithets before the noun they praise: "a leading expert", "Kenya's leading insurers", "a
