@@ -13,8 +13,7 @@ export const numberDataShape = object({
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
-let patterns: {reference: RegExp; rate: RegExp; street: RegExp; provision: RegExp; funded: RegExp; frame: RegExp; policyRate: RegExp; unitPrice: RegExp; admission: RegExp; threshold: RegExp; rule: RegExp; changeByFraction: RegExp; changeFrom: RegExp; changeTo: RegExp; changeBy: RegExp} | undefined
-const wordPatterns = () => (patterns ??= (() => {
+function buildPatterns() {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
     reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
@@ -47,7 +46,9 @@ const wordPatterns = () => (patterns ??= (() => {
     changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
     changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i')
   }
-})())
+}
+let patterns: ReturnType<typeof buildPatterns> | undefined
+const wordPatterns = () => (patterns ??= buildPatterns())
 
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
