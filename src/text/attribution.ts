@@ -251,7 +251,8 @@ const invertingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 
 // After these, the verb reports a state, not a source: "60,000 people reported dead", "write off".
 const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded', 'hurt', 'safe', 'alive', 'off', 'up', 'down'])
 // Words between a subject and its verb that say nothing about the source.
-const auxiliaries = new Set(['has', 'have', 'had', 'long', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
+const modals = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall'])
+const auxiliaries = new Set(['has', 'have', 'had', 'long', ...modals, 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
 
@@ -330,7 +331,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (Over adverbs: "would almost certainly have been considered to violate".)
     let b = firstFrom(tokens, s) - 1
     while (b >= 0 && (!tokens[b].word || tokens[b].tag === 'RB')) b--
-    if (/^(?:can|could|may|might|must|should|would|will|shall)$/.test(tokens[b]?.lower ?? '')) return
+    if (modals.has(tokens[b]?.lower ?? '')) return
     if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
   })
@@ -400,7 +401,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
   // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …").
   tokens.forEach((t, i) => {
-    if (i >= 2 && p.evidence.has(t.lower) && /^(?:his|her|their|its|our)$/.test(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+    if (i >= 2 && p.evidence.has(t.lower) && possessives.has(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
   })
   // "In the survey, 71% said …" after a survey the article has sourced: evidence that opens the
   // sentence as its frame is a source as "according to" is, when it names or points back to one
@@ -819,7 +820,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
     // ("NASA's current risk analysis": a possessive "'s" read as its own token.)
     // (A described owner makes measurements someone's, "official figures", not reports: "according
     // to official reports" names no one.)
-    const possessive = (j: number) => /^(?:its|their|his|her|our)$/.test(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? '') || tokens[j].lower === 's' && /^['’]$/.test(tokens[j - 1]?.text ?? '')
+    const possessive = (j: number) => possessives.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? '') || tokens[j].lower === 's' && /^['’]$/.test(tokens[j - 1]?.text ?? '')
     if (headPart.some((j) => p.owners.has(tokens[j].lower) && !p.vagueNouns.has(head.lower) || possessive(j))) return 'named'
     // Where it was published or who made it: "a report published in The Village Voice".
     if (words.some((j) => j > headIndex && tokens[j].name && !tokens[j].tag.startsWith('JJ'))) return 'named'
