@@ -144,9 +144,13 @@ let credit: RegExp | undefined
  * bold or not ("**By Mere Tautahi**").
  */
 const ownCredit = (text: string, settings: Data) => {
-  const role = String.raw`(?:${phraseAlternation(settings.creditRoles)})\s+by\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*`
   const plain = text.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim()
-  return byline.test(plain) || (credit ??= new RegExp(String.raw`^\(\s*${role}(?:\s*[;,]\s*${role})*\s*\)$`, 'iu')).test(plain)
+  return byline.test(plain) || (credit ??= creditPattern(settings.creditRoles)).test(plain)
+}
+/** "(Reporting by …; Editing by …)": the roles `by` names, in parentheses (built once: it is asked per line). */
+function creditPattern(roles: string[]): RegExp {
+  const role = String.raw`(?:${phraseAlternation(roles)})\s+by\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*`
+  return new RegExp(String.raw`^\(\s*${role}(?:\s*[;,]\s*${role})*\s*\)$`, 'iu')
 }
 
 /** A wire-style dateline: a place in capitals, maybe a state, a date ("COPIAPÓ, Chile, Aug 22") or an agency, then a dash. */
