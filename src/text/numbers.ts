@@ -79,7 +79,8 @@ const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:
 const units = Object.keys(numberWords).filter((w) => numberWords[w] < 20).join('|')
 const tens = Object.keys(numberWords).filter((w) => numberWords[w] >= 20).join('|')
 const numberWord = `(?:(?:${tens})(?:[- ](?:${units}))?|${units})`
-const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
+/** Words that hedge a figure: "nearly 40", "just over $2 million". */
+export const approx = String.raw`(?:nearly|almost|about|around|roughly|approximately|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least|some|just\s+over|just\s+under|well\s+over)`
 const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[- ](?:half|third|quarter|fifth|sixth|eighth|tenth)|two[- ]thirds|three[- ]quarters|(?:two|three|four)[- ]fifths)`
 
 /** A word that is a number: "three", "twenty-one", "thousand". */

@@ -1,6 +1,7 @@
 import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
+import {approx} from '../../../src/text/numbers.js'
 import {tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
 import {allMatches, phraseWordsTest, textWords} from '../../../src/text/regexp.js'
@@ -438,7 +439,7 @@ const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+
 // The same quantity as what the thing is or has, or in apposition, for a claim that is no record:
 // "The largest single contribution was a $90,000 grant", "The largest single gift, $2.5 million,
 // came from …" (spec §1, a measured quantity the sentence reports as data).
-const measuredAs = new RegExp(String.raw`^[^,]{0,60}?(?:\s(?:was|is|has|had)\s+(?:an?\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+(?:over|under)\s+)?(?:${figure})|,\s*(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?:US)?[$€£¥]\d[\d.,]*(?:\s+(?:million|billion|trillion))?\s*,)`, 'i')
+const measuredAs = new RegExp(String.raw`^[^,]{0,60}?(?:\s(?:was|is|has|had)\s+(?:an?\s+)?(?:${approx}\s+)?(?:${figure})|,\s*(?:${approx}\s+)?(?:US)?[$€£¥]\d[\d.,]*(?:\s+(?:million|billion|trillion))?\s*,)`, 'i')
 // "an innings of 149 – the highest for any batsman", "149 is the worst total", "35 endemic species,
 // more than any other protected area": the figure the claim is about stands just before it, in
 // apposition or as the subject.
