@@ -46,6 +46,7 @@ interface AttributionData {
   groupSuffixes: string[]
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
+  firstPersonObservation: string[]
   reflexivePronouns: string[]
 }
 
@@ -91,6 +92,7 @@ export const attributionShape = object<AttributionData>({
   groupSuffixes: strings,
   surveyedGroups: strings,
   ownedOnlyEvidence: strings,
+  firstPersonObservation: strings,
   reflexivePronouns: strings
 })
 
@@ -141,6 +143,7 @@ let compiled:
       surveyed: Set<string>
       ownedOnly: Set<string>
       reflexives: Set<string>
+      observing: Set<string>
     }
   | undefined
 
@@ -207,6 +210,7 @@ function patterns() {
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
       reflexives: new Set(data.reflexivePronouns),
+      observing: new Set(data.firstPersonObservation),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -369,6 +373,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   tokens.forEach((t, i) => {
     const verb = tokens[i - 1]
     if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end, false)
+  })
+  // "we collected 6,000 profiles", "We also saw a 4% increase": the writers' own observation names
+  // its source, the writers (over adverbs: "we then measured").
+  tokens.forEach((t, i) => {
+    if (t.lower !== 'we') return
+    let k = i + 1
+    while (k < tokens.length && (!tokens[k].word || tokens[k].tag === 'RB') && !/^[,;:.!?]$/.test(tokens[k].text)) k++
+    if (k < tokens.length && p.observing.has(tokens[k].lower)) cue(named, t.start, tokens[k].end)
   })
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
