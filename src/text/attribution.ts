@@ -411,9 +411,13 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
   // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
-  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …").
+  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …"), also
+  // described by a word or two ("in our internal evaluation set", "from their annual survey").
   tokens.forEach((t, i) => {
-    if (i >= 2 && p.evidence.has(t.lower) && possessives.has(tokens[i - 1].lower) && /^(?:in|from|by)$/.test(tokens[i - 2].lower)) cue(named, tokens[i - 1].start, t.end)
+    if (!p.evidence.has(t.lower)) return
+    let k = i - 1
+    while (k > 0 && i - k <= 2 && tokens[k].word && !tokens[k].name && /^(?:JJ|NN|NNS|VBN)$/.test(tokens[k].tag) && !possessives.has(tokens[k].lower)) k--
+    if (k >= 1 && possessives.has(tokens[k].lower) && /^(?:in|from|by)$/.test(tokens[k - 1].lower)) cue(named, tokens[k].start, t.end)
   })
   // "In the survey, 71% said …" after a survey the article has sourced: evidence that opens the
   // sentence as its frame is a source as "according to" is, when it names or points back to one
