@@ -4,7 +4,7 @@
 import {spawnSync, type SpawnSyncOptions} from 'node:child_process'
 import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bin, clean, folder, preset, seed} from './bin.js'
 import {leastCpuSeconds} from './cpu.js'
@@ -181,14 +181,47 @@ describe('6. cache entries are checked like any input', slow, () => {
     'a fix beyond the text': planted({reason: 'Planted', ruleId: 'x', fatal: false, fix: {start: 0, end: 10_000_000, text: 'PWNED'}}),
     'a field that would change the prototype': planted(JSON.parse('{"__proto__": {"fatal": true}, "reason": "Planted", "ruleId": "x", "fatal": false}'))
   }
-  for (const [name, tamper] of Object.entries(cases)) {
-    it(`treats an entry with ${name} as a miss: the file is linted again`, () => {
-      const {fresh, again} = withTamperedCache(tamper)
-      expect(again.stderr).toBe('')
-      expect(again.stdout).toBe(fresh.stdout)
-      expect(again.code).toBe(fresh.code)
-    })
+  // Every case tampers the entry of a file of its own, in one folder: one run fills the cache and
+  // one lints again with it (two processes, not two per case). A control file's entry gets a
+  // well-formed planted finding, which the second run must report: entries are judged one by one,
+  // so a bad entry beside it does not turn the whole cache into a miss that would hide the others.
+  const control = 'control.md'
+  const caseFiles = Object.keys(cases).map((_, index) => `case-${index}.md`)
+  let shared: {fresh: Record<string, unknown>; again: Record<string, unknown>; freshCode: number | null; againCode: number | null; stderr: string} | undefined
+  function tamperedCaches() {
+    if (shared) return shared
+    const dir = folder(Object.fromEntries([control, ...caseFiles].map((name) => [name, article])))
+    const files = [control, ...caseFiles]
+    const fresh = run(['--format', 'json', '--cache', ...files], dir)
+    const path = join(dir, '.copydeskcache')
+    const data = JSON.parse(readFileSync(path, 'utf8'))
+    const tampers = [planted({reason: 'Planted', ruleId: 'planted', fatal: false}), ...Object.values(cases)]
+    const entryOf = (name: string) => data.files[Object.keys(data.files).find((key) => basename(key) === name)!]
+    files.forEach((name, index) => tampers[index](entryOf(name)))
+    writeFileSync(path, JSON.stringify(data))
+    const again = run(['--format', 'json', '--cache', ...files], dir)
+    const byPath = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Array<{path: string}>).map((file) => [file.path, file]))
+    shared = {fresh: byPath(fresh.stdout), again: byPath(again.stdout), freshCode: fresh.code, againCode: again.code, stderr: again.stderr}
+    return shared
   }
+
+  it('reads each cache entry on its own: a well-formed planted finding is reported as stored', () => {
+    const {fresh, again} = tamperedCaches()
+    const messages = (again[control] as {messages: Array<{reason: string; ruleId: string}>}).messages
+    const stored = (fresh[control] as {messages: unknown[]}).messages
+    expect(messages.filter((m) => m.ruleId === 'planted')).toEqual([expect.objectContaining({reason: 'Planted'})])
+    expect(messages.filter((m) => m.ruleId !== 'planted')).toEqual(stored)
+  })
+
+  Object.keys(cases).forEach((name, index) => {
+    it(`treats an entry with ${name} as a miss: the file is linted again`, () => {
+      const {fresh, again, freshCode, againCode, stderr} = tamperedCaches()
+      expect(stderr).toBe('')
+      expect(again[caseFiles[index]]).toEqual(fresh[caseFiles[index]])
+      expect(fresh[caseFiles[index]]).toBeDefined()
+      expect(againCode).toBe(freshCode)
+    })
+  })
 
   it('never writes a fix planted in the cache into the article', () => {
     const {dir} = withTamperedCache(planted({reason: 'Planted', ruleId: 'off-topic-insert', fatal: false, fix: {start: 0, end: 1, text: 'PWNED'}}), ['--fix'])

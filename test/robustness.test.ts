@@ -2,7 +2,7 @@
 // binary on generated files in a temporary folder (the time bounds lint in this process, where
 // each file's CPU time can be measured). Every file gets a report, no stack trace reaches the
 // user, exit codes follow the README.
-import {existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -348,16 +348,33 @@ describe('fuzzing', () => {
     return out
   }
 
-  for (const batchSeed of [1, 2, 3]) {
-    it(`never crashes on 100 mutations of the seed (seed ${batchSeed})`, () => {
+  // The three batches in one CLI run, a folder each: one process and its threads, not three.
+  const batchSeeds = [1, 2, 3]
+  let fuzzed: {code: number | null; stderr: string; report: JsonReport; names: Record<number, string[]>} | undefined
+  function fuzzAll() {
+    if (fuzzed) return fuzzed
+    const dir = folder({})
+    const names: Record<number, string[]> = {}
+    for (const batchSeed of batchSeeds) {
       const next = random(batchSeed)
       const files = Object.fromEntries(Array.from({length: 100}, (_, i) => [`m${String(i).padStart(3, '0')}.md`, mutate(seed, next)]))
-      const dir = folder(files)
-      const result = run(['--format', 'json', '.'], dir)
-      expect([0, 1]).toContain(result.code)
-      expect(result.stderr).toBe('')
-      const report = JSON.parse(result.stdout) as JsonReport
-      expect(report.map((f) => f.path).sort()).toEqual(Object.keys(files).sort())
+      mkdirSync(join(dir, `seed-${batchSeed}`))
+      for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, `seed-${batchSeed}`, name), content)
+      names[batchSeed] = Object.keys(files).map((name) => `seed-${batchSeed}/${name}`)
+    }
+    const result = run(['--format', 'json', '.'], dir)
+    fuzzed = {code: result.code, stderr: result.stderr, report: JSON.parse(result.stdout) as JsonReport, names}
+    return fuzzed
+  }
+
+  for (const batchSeed of batchSeeds) {
+    it(`never crashes on 100 mutations of the seed (seed ${batchSeed})`, () => {
+      const {code, stderr, report: all, names} = fuzzAll()
+      expect([0, 1]).toContain(code)
+      expect(stderr).toBe('')
+      const report = all.filter((f) => f.path.startsWith(`seed-${batchSeed}/`))
+      expect(all).toHaveLength(batchSeeds.length * 100)
+      expect(report.map((f) => f.path).sort()).toEqual(names[batchSeed].sort())
       for (const file of report) {
         for (const m of fatal(file.messages)) {
           // Known refusals only: an unexpected exception would read "Cannot lint file: <error>" with no ruleId.
