@@ -47,6 +47,9 @@ interface AttributionData {
   surveyedGroups: string[]
   ownedOnlyEvidence: string[]
   reflexivePronouns: string[]
+  viewVerbs: string[]
+  viewPhrases: string[]
+  viewGroups: string[]
 }
 
 const strings = list(string)
@@ -91,7 +94,10 @@ export const attributionShape = object<AttributionData>({
   groupSuffixes: strings,
   surveyedGroups: strings,
   ownedOnlyEvidence: strings,
-  reflexivePronouns: strings
+  reflexivePronouns: strings,
+  viewVerbs: strings,
+  viewPhrases: strings,
+  viewGroups: strings
 })
 
 let compiled:
@@ -141,6 +147,9 @@ let compiled:
       surveyed: Set<string>
       ownedOnly: Set<string>
       reflexives: Set<string>
+      viewVerbs: Set<string>
+      viewPhrases: Set<string>
+      viewGroups: Set<string>
     }
   | undefined
 
@@ -207,6 +216,9 @@ function patterns() {
       surveyed: new Set(data.surveyedGroups),
       ownedOnly: new Set(data.ownedOnlyEvidence),
       reflexives: new Set(data.reflexivePronouns),
+      viewVerbs: new Set(data.viewVerbs),
+      viewPhrases: new Set(data.viewPhrases),
+      viewGroups: new Set(data.viewGroups),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -493,8 +505,31 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
   }
+  // A verb of judging, disputing or citing ("consider", "dispute", "point to"): a cue only when an
+  // undetermined group holds the view (spec §5), checked below; the number of tokens it spans.
+  const viewAt = (i: number): number => {
+    const t = tokens[i]
+    // (Tagged as a noun right after a plural group it is still its verb: "several economists dispute how …".)
+    if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text) || /^NN/.test(t.tag) && !(t.tag === 'NN' && tokens[i - 1]?.tag === 'NNS' && !/^(?:VB|MD)/.test(tokens[i + 1]?.tag ?? ''))) return 0
+    const next = tokens[i + 1]
+    const span = p.viewPhrases.has(`${t.lower} ${next?.lower ?? ''}`) ? 2 : p.viewVerbs.has(t.lower) ? 1 : 0
+    // Deliberating, not judging: "Many consider leaving", "Several countries consider whether to join".
+    if (span === 1 && (next?.tag === 'VBG' || /^(?:whether|if|to)$/.test(next?.lower ?? ''))) return 0
+    // A participle after its noun modifies it ("many deaths linked to the virus", "maps pointing to
+    // the vendors"); the perfect is a verb, and so is a present participle after a comma, whose
+    // subject opens the sentence ("Others are more cautious, pointing to …").
+    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '')) return 0
+    if (t.tag === 'VBG' && tokens[i - 1]?.text !== ',') return 0
+    return span
+  }
+  // Is the group from `from` to the verb at `i` undetermined: a quantifier ("many diners", "others"),
+  // a vague noun ("experts"), a group made by its view ("supporters") or a bare plural profession
+  // ("scientists")?
+  const undetermined = (from: number, i: number) => tokens.slice(firstFrom(tokens, from), i).some((t) => p.quantifiers.has(t.lower) || p.vagueNouns.has(t.lower) || p.viewGroups.has(t.lower) || t.tag === 'NNS' && p.groupSuffix.test(t.lower))
   for (let i = 0; i < tokens.length; i++) {
-    const span = verbAt(i)
+    const reportingSpan = verbAt(i)
+    const view = reportingSpan ? 0 : viewAt(i)
+    const span = reportingSpan || view
     if (!span) continue
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
     // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
@@ -531,6 +566,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
     if (kind === 'vague' && p.commitment.has(tokens[i].lower)) kind = 'none'
+    if (view) {
+      // "Others are more cautious, pointing to …": the participle's subject opens the sentence.
+      const participle = kind === 'none' && tokens[i].tag === 'VBG' && tokens[i - 1]?.text === ','
+      if (participle) kind = classifyOpening(tokens, i - 1, p)
+      const from = participle ? tokens[firstWord].start : subjectStartOf(tokens, i)
+      if (kind !== 'vague' || !undetermined(from, i)) continue
+      cue(vague, from, verb.end)
+      continue
+    }
     if (kind === 'none') continue
     // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
     // reports from where that subject stands.
