@@ -50,6 +50,8 @@ interface AttributionData {
   viewVerbs: string[]
   viewPhrases: string[]
   viewGroups: string[]
+  intentionSubjects: string[]
+  intentionWords: string[]
 }
 
 const strings = list(string)
@@ -97,7 +99,9 @@ export const attributionShape = object<AttributionData>({
   reflexivePronouns: strings,
   viewVerbs: strings,
   viewPhrases: strings,
-  viewGroups: strings
+  viewGroups: strings,
+  intentionSubjects: strings,
+  intentionWords: strings
 })
 
 let compiled:
@@ -150,6 +154,8 @@ let compiled:
       viewVerbs: Set<string>
       viewPhrases: Set<string>
       viewGroups: Set<string>
+      intentionSubjects: Set<string>
+      intentionWords: Set<string>
     }
   | undefined
 
@@ -219,6 +225,8 @@ function patterns() {
       viewVerbs: new Set(data.viewVerbs),
       viewPhrases: new Set(data.viewPhrases),
       viewGroups: new Set(data.viewGroups),
+      intentionSubjects: new Set(data.intentionSubjects),
+      intentionWords: new Set(data.intentionWords),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -565,7 +573,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
-    if (kind === 'vague' && p.commitment.has(tokens[i].lower)) kind = 'none'
+    if (kind === 'vague' && (p.commitment.has(tokens[i].lower) || statesIntention(tokens, i + span, p))) kind = 'none'
     if (view) {
       // "Others are more cautious, pointing to …": the participle's subject opens the sentence.
       const participle = kind === 'none' && tokens[i].tag === 'VBG' && tokens[i - 1]?.text === ','
@@ -652,6 +660,16 @@ function endsClause(tokens: Token[], at: number): boolean {
 /** Is what follows "according to" at `at` only its source's name, to the end of the sentence? */
 export function closingScope(text: string, at: number): boolean {
   return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
+}
+
+/** Does the clause from `k` state its sayer's own intention ("… say they will explore a legal challenge")? */
+function statesIntention(tokens: Token[], k: number, p: Patterns): boolean {
+  if (tokens[k]?.lower === 'that') k++
+  if (!p.intentionSubjects.has(tokens[k]?.lower ?? '') || !p.intentionWords.has(tokens[k + 1]?.lower ?? '')) return false
+  // (Over "to" after "plan": "they plan to appeal".)
+  const infinitive = tokens[k + 2]?.lower === 'to'
+  const verb = infinitive ? tokens[k + 3] : tokens[k + 2]
+  return verb !== undefined && verb.word && (infinitive || /^VB/.test(verb.tag)) && !p.verbs.has(verb.lower) && !beForms.has(verb.lower)
 }
 
 /** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
