@@ -48,6 +48,11 @@ interface AttributionData {
   ownedOnlyEvidence: string[]
   firstPersonObservation: string[]
   reflexivePronouns: string[]
+  viewVerbs: string[]
+  viewPhrases: string[]
+  viewGroups: string[]
+  intentionSubjects: string[]
+  intentionWords: string[]
 }
 
 const strings = list(string)
@@ -93,7 +98,12 @@ export const attributionShape = object<AttributionData>({
   surveyedGroups: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
-  reflexivePronouns: strings
+  reflexivePronouns: strings,
+  viewVerbs: strings,
+  viewPhrases: strings,
+  viewGroups: strings,
+  intentionSubjects: strings,
+  intentionWords: strings
 })
 
 let compiled:
@@ -144,6 +154,11 @@ let compiled:
       ownedOnly: Set<string>
       reflexives: Set<string>
       observing: Set<string>
+      viewVerbs: Set<string>
+      viewPhrases: Set<string>
+      viewGroups: Set<string>
+      intentionSubjects: Set<string>
+      intentionWords: Set<string>
     }
   | undefined
 
@@ -211,6 +226,11 @@ function patterns() {
       ownedOnly: new Set(data.ownedOnlyEvidence),
       reflexives: new Set(data.reflexivePronouns),
       observing: new Set(data.firstPersonObservation),
+      viewVerbs: new Set(data.viewVerbs),
+      viewPhrases: new Set(data.viewPhrases),
+      viewGroups: new Set(data.viewGroups),
+      intentionSubjects: new Set(data.intentionSubjects),
+      intentionWords: new Set(data.intentionWords),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -509,8 +529,31 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
   }
+  // A verb of judging, disputing or citing ("consider", "dispute", "point to"): a cue only when an
+  // undetermined group holds the view (spec §5), checked below; the number of tokens it spans.
+  const viewAt = (i: number): number => {
+    const t = tokens[i]
+    // (Tagged as a noun right after a plural group it is still its verb: "several economists dispute how …".)
+    if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text) || /^NN/.test(t.tag) && !(t.tag === 'NN' && tokens[i - 1]?.tag === 'NNS' && !/^(?:VB|MD)/.test(tokens[i + 1]?.tag ?? ''))) return 0
+    const next = tokens[i + 1]
+    const span = p.viewPhrases.has(`${t.lower} ${next?.lower ?? ''}`) ? 2 : p.viewVerbs.has(t.lower) ? 1 : 0
+    // Deliberating, not judging: "Many consider leaving", "Several countries consider whether to join".
+    if (span === 1 && (next?.tag === 'VBG' || /^(?:whether|if|to)$/.test(next?.lower ?? ''))) return 0
+    // A participle after its noun modifies it ("many deaths linked to the virus", "maps pointing to
+    // the vendors"); the perfect is a verb, and so is a present participle after a comma, whose
+    // subject opens the sentence ("Others are more cautious, pointing to …").
+    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '')) return 0
+    if (t.tag === 'VBG' && tokens[i - 1]?.text !== ',') return 0
+    return span
+  }
+  // Is the group from `from` to the verb at `i` undetermined: a quantifier ("many diners", "others"),
+  // a vague noun ("experts"), a group made by its view ("supporters") or a bare plural profession
+  // ("scientists")?
+  const undetermined = (from: number, i: number) => tokens.slice(firstFrom(tokens, from), i).some((t) => p.quantifiers.has(t.lower) || p.vagueNouns.has(t.lower) || p.viewGroups.has(t.lower) || t.tag === 'NNS' && p.groupSuffix.test(t.lower))
   for (let i = 0; i < tokens.length; i++) {
-    const span = verbAt(i)
+    const reportingSpan = verbAt(i)
+    const view = reportingSpan ? 0 : viewAt(i)
+    const span = reportingSpan || view
     if (!span) continue
     const verb = {start: tokens[i].start, end: tokens[i + span - 1].end}
     // A passive ("was found", "is expected") reports nothing about who says so; "are reporting" is
@@ -546,7 +589,16 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
-    if (kind === 'vague' && p.commitment.has(tokens[i].lower)) kind = 'none'
+    if (kind === 'vague' && (p.commitment.has(tokens[i].lower) || statesIntention(tokens, i + span, p))) kind = 'none'
+    if (view) {
+      // "Others are more cautious, pointing to …": the participle's subject opens the sentence.
+      const participle = kind === 'none' && tokens[i].tag === 'VBG' && tokens[i - 1]?.text === ','
+      if (participle) kind = classifyOpening(tokens, i - 1, p)
+      const from = participle ? tokens[firstWord].start : subjectStartOf(tokens, i)
+      if (kind !== 'vague' || !undetermined(from, i)) continue
+      cue(vague, from, verb.end)
+      continue
+    }
     if (kind === 'none') continue
     // A verb that shares the sentence's subject ("The minister called for …, and stated 92% …")
     // reports from where that subject stands.
@@ -626,6 +678,16 @@ export function closingScope(text: string, at: number): boolean {
   return /^\s*(?:[\p{L}\p{N}.'’&-]+\s*){0,6}[.!?"”’)]*\s*$/u.test(text.slice(at))
 }
 
+/** Does the clause from `k` state its sayer's own intention ("… say they will explore a legal challenge")? */
+function statesIntention(tokens: Token[], k: number, p: Patterns): boolean {
+  if (tokens[k]?.lower === 'that') k++
+  if (!p.intentionSubjects.has(tokens[k]?.lower ?? '') || !p.intentionWords.has(tokens[k + 1]?.lower ?? '')) return false
+  // (Over "to" after "plan": "they plan to appeal".)
+  const infinitive = tokens[k + 2]?.lower === 'to'
+  const verb = infinitive ? tokens[k + 3] : tokens[k + 2]
+  return verb !== undefined && verb.word && (infinitive || /^VB/.test(verb.tag)) && !p.verbs.has(verb.lower) && !beForms.has(verb.lower)
+}
+
 /** Is the verb at `i` coordinated with an earlier one ("… and states that …")? */
 function coordinated(tokens: Token[], i: number): boolean {
   let j = i - 1
@@ -696,7 +758,13 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
   // (Not after a quantifying noun: "A number of Senators condemned".)
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
+  // (Nor a place after a preposition: "many in Fairhope insist", "Many in Washington believe" are
+  // a group the place does not determine, spec §5; "others in his class thought" is placed.)
+  let nameStart = subject.length - 1
+  while (nameStart > 0 && tokens[subject[nameStart - 1]].name) nameStart--
+  // (A document from a named origin is named: "One report from Trend News says".)
+  const placeName = nameStart > 1 && /^(?:in|at)$/.test(tokens[subject[nameStart - 1]].lower) && !p.documents.has(tokens[subject[nameStart - 2]].lower)
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !placeName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
@@ -793,7 +861,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "some say", "one report suggested"; but "one critic" is one person, described, and so are
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
+  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower))
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
