@@ -758,13 +758,7 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
   // (Not after a quantifying noun: "A number of Senators condemned".)
-  // (Nor a place after a preposition: "many in Fairhope insist", "Many in Washington believe" are
-  // a group the place does not determine, spec §5; "others in his class thought" is placed.)
-  let nameStart = subject.length - 1
-  while (nameStart > 0 && tokens[subject[nameStart - 1]].name) nameStart--
-  // (A document from a named origin is named: "One report from Trend News says".)
-  const placeName = nameStart > 1 && /^(?:in|at)$/.test(tokens[subject[nameStart - 1]].lower) && !p.documents.has(tokens[subject[nameStart - 2]].lower)
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !placeName) return 'named'
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
@@ -861,7 +855,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "some say", "one report suggested"; but "one critic" is one person, described, and so are
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower))
+  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
