@@ -350,7 +350,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       let subject = at - 1
       while (subject >= 0 && tokens[subject].tag === 'RB') subject--
       // Also after an aside that ends the subject: "Senator Britt (R-Ala.), a member of …, celebrated a $34 million …".
-      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name || (tokens[subject].text === ',' && /^(?:DT|CD|PRP\$|\$)$/.test(tokens[at + 1]?.tag ?? '')))
+      // An adjective never stands before a determiner: "… and celebrated the bridge's anniversary" is a verb whatever its subject.
+      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && (/^(?:DT|PRP\$)$/.test(tokens[at + 1]?.tag ?? '') && !/^(?:a|an)$/.test(tokens[at - 1]?.lower ?? '') || subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name || (tokens[subject].text === ',' && /^(?:DT|CD|PRP\$|\$)$/.test(tokens[at + 1]?.tag ?? ''))))
       if (!literal && !verb) add(start, end, kind)
     }
   }
@@ -472,7 +473,7 @@ const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}a
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
 // "since" later in a superlative's clause counts from an event: "the steepest decline since the crisis".
 const sinceAfter = /^[^,;:.!?()]{0,60}?\ssince\s/i
-const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
+const recordWords = /\b(?:in\s+(?:[\p{L}\d.'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
 
 /**
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
