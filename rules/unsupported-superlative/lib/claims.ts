@@ -183,6 +183,7 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // section 1, a measured quantity the sentence reports as data). Said of a thing ("is the
     // largest", "has the largest fleet", "one of the largest") or scoped ("in the region", "ever"), it does.
     if (!record && j === i - 1 && referential(tokens, j, end, firstWord, vocabulary, c, text, offset)) continue
+    if (!record && j === i - 1 && framing(tokens, j, end)) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
@@ -453,6 +454,31 @@ function referential(tokens: Token[], det: number, end: number, firstWord: numbe
   // The object of a verb that is neither a copula, a verb of having, nor one of naming or ranking.
   if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !naming.test(prev.lower) && !vocabulary.possessionVerbs.includes(prev.lower)
   return false
+}
+
+/**
+ * Does the superlative, opening the sentence, only frame what follows the copula: "The hardest
+ * part isn't cutting the bundle", "The most interesting finding was how badly every model did",
+ * "The most visible change is the one you can no longer see"? The complement is an event or a
+ * fact of the story (a clause, a gerund, "the one …"), not a thing given a rank ("The highest
+ * volcano is Klyuchevskaya Sopka" is).
+ */
+function framing(tokens: Token[], det: number, end: number): boolean {
+  if (tokens[det].lower !== 'the' || tokens.slice(0, det).some((t) => t.word && !/^(?:CC|RB)$/.test(t.tag))) return false
+  const copula = /^(?:is|was|are|were)(?:n['’]t)?$/
+  let k = end + 1
+  // The noun: one or two words ("part", "single change").
+  while (k < tokens.length && k <= end + 2 && tokens[k].word && !copula.test(tokens[k].lower) && /^(?:NN|JJ|VBG)/.test(tokens[k].tag) && !tokens[k].name) k++
+  if (k === end + 1 || !copula.test(tokens[k]?.lower ?? '')) return false
+  k++
+  if (/^(?:not|n['’]t)$/.test(tokens[k]?.lower ?? '')) k++
+  const first = tokens[k]
+  const second = tokens[k + 1]
+  if (!first?.word) return false
+  return /^(?:WRB|WP)$/.test(first.tag) || /^(?:how|what|why|whether|that)$/.test(first.lower) || first.tag === 'VBG' ||
+    (first.lower === 'to' && /^VB/.test(second?.tag ?? '')) || 
+    // "the one you can no longer see", not "the one in Ohio", which names a thing.
+    (first.lower === 'the' && /^ones?$/.test(second?.lower ?? '') && (tokens[k + 2]?.tag === 'PRP' || /^(?:that|which|who|where|when)$/.test(tokens[k + 2]?.lower ?? '')))
 }
 
 // Words that open a clause whose subject follows: "when several of our biggest merchants run …".
