@@ -46,7 +46,8 @@ export default copydeskRule({
     return /\bsuch\b/i.test(claim.text) && previous?.paragraph === s.paragraph && doc.attribution(previous).named.length > 0
   }
   for (const sentence of doc.sentences) {
-    const claims = claimsOf(sentence).filter((c) => !backedByMeasure(doc.writerText(sentence), words, c.end - sentence.start, c.start - sentence.start))
+    // A figure backs a comparison, not praise: "a leading manufacturer, with more than 70 years of history".
+    const claims = claimsOf(sentence).filter((c) => c.kind === 'puffery' || !backedByMeasure(doc.writerText(sentence), words, c.end - sentence.start, c.start - sentence.start))
     const heading = doc.paragraphs[sentence.paragraph].kind === 'heading'
     for (const claim of claims) {
       if (supported(sentence, claim) || continuesSourced(sentence, claim)) continue

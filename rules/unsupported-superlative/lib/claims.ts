@@ -36,10 +36,18 @@ export interface ClaimVocabulary {
   sequenceNouns: string[]
   /** Sets of measurements a comparison can be restricted to: "the fastest in our tests, at 2.9 GB/s". */
   testSets: string[]
+  /** Verbs that give their object to the subject as its own: "has the largest fleet" claims a rank for the subject. */
+  possessionVerbs: string[]
+  /** Quantifiers that pick members out of a superlative's set: "several of our biggest merchants". */
+  partitives: string[]
+  /** Words after a superlative's noun that scope it beyond the story's own set: "in the region", "ever". */
+  rankScopes: string[]
+  /** Superlatives of a measurable dimension ("largest", "hottest", "most expensive"), not of quality ("best", "most important"). */
+  measuredSuperlatives: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings, testSets: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings})
 
 export interface Claim extends Span {
   text: string
@@ -50,12 +58,16 @@ export interface Claim extends Span {
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
 const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
-const compiled = new WeakMap<ClaimVocabulary, {absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
   if (!c) {
     c = {
+      // A scope straight after a superlative's noun phrase: "the largest city in the region", "the best film ever".
+      rankScope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.rankScopes)}|${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      // After "our"/"your" the set is already the writer's or reader's own; only a record scope widens it ("our best year ever").
+      ownScope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)}|yet)\b`, 'iu'),
       absolute: phraseRegExp(vocabulary.absolute),
       puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
       // "sets … apart": the … stands for one to three words.
@@ -165,6 +177,13 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record (above): "the greatest number of women … in the country's history".
     if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
+    // "the mother of the youngest miner", "on our slowest test device", "The biggest table has 4
+    // billion rows": a superlative that only picks out a member of the set the story is about, as
+    // the subject or object of what the sentence says, ranks nothing in the writer's voice (spec
+    // section 1, a measured quantity the sentence reports as data). Said of a thing ("is the
+    // largest", "has the largest fleet", "one of the largest") or scoped ("in the region", "ever"), it does.
+    if (!record && j === i - 1 && referential(tokens, j, end, firstWord, vocabulary, c, text, offset)) continue
+    if (!record && j === i - 1 && framing(tokens, j, end)) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
@@ -332,7 +351,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
       let subject = at - 1
       while (subject >= 0 && tokens[subject].tag === 'RB') subject--
       // Also after an aside that ends the subject: "Senator Britt (R-Ala.), a member of …, celebrated a $34 million …".
-      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name || (tokens[subject].text === ',' && /^(?:DT|CD|PRP\$|\$)$/.test(tokens[at + 1]?.tag ?? '')))
+      // An adjective never stands before a determiner: "… and celebrated the bridge's anniversary" is a verb whatever its subject.
+      const verb = at >= 0 && /^VB/.test(tokens[at].tag) && (/^(?:DT|PRP\$)$/.test(tokens[at + 1]?.tag ?? '') && !/^(?:a|an)$/.test(tokens[at - 1]?.lower ?? '') || subject >= 0 && (/^(?:PRP|NN|NNS|NNP|NNPS)$/.test(tokens[subject].tag) || tokens[subject].name || (tokens[subject].text === ',' && /^(?:DT|CD|PRP\$|\$)$/.test(tokens[at + 1]?.tag ?? ''))))
       if (!literal && !verb) add(start, end, kind)
     }
   }
@@ -388,6 +408,82 @@ const asideToVerb = /^\s*(?:(?:today|yesterday|tonight|also|recently|earlier|lat
 // Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
 const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
 
+/**
+ * Is the superlative noun phrase opened by `det` ("the", "our", "your") an argument that picks out
+ * a member of a set, not a rank said of a thing: the subject of a verb other than a copula ("The
+ * biggest table has …"), the object of a preposition ("during the hottest hours of the day") or of
+ * a verb that does not give it to the subject ("recommends the cheapest stops"), with no scope
+ * after its noun ("in the country", "ever")?
+ */
+function referential(tokens: Token[], det: number, end: number, firstWord: number, vocabulary: ClaimVocabulary, c: ReturnType<typeof compile>, text: string, offset: number): boolean {
+  const own = /^(?:our|your)$/.test(tokens[det].lower)
+  if (tokens[det].lower !== 'the' && !own) return false
+  // Only a measurable dimension picks a member out as data; "the best miniatures", "the most
+  // important festivals" praise whatever they name.
+  const word = tokens[end].lower
+  if (!vocabulary.measuredSuperlatives.includes(word)) return false
+  // The noun phrase: modifiers and nouns after the superlative ("the largest container vessels").
+  let head = end
+  // (A verb straight after the superlative is a noun the tagger missed: "the cheapest stops", "our slowest build machine".)
+  while (head + 1 < tokens.length && tokens[head + 1].word && (/^(?:JJ|NN|VBG|CD)/.test(tokens[head + 1].tag) || tokens[head + 1].name || (head === end && /^VB[PZ]?$/.test(tokens[head + 1].tag)))) head++
+  if (head === end) return false
+  const after = text.slice(tokens[head].end - offset)
+  if ((own ? c.ownScope : c.rankScope).test(after)) return false
+  // "several of our biggest merchants": the quantifier's place is the phrase's place ("one of the largest" is a hedged rank).
+  let open = det
+  if (tokens[open - 1]?.lower === 'of' && vocabulary.partitives.includes(tokens[open - 2]?.lower ?? '')) open -= 2
+  const prev = tokens[open - 1]
+  if (prev?.lower === 'of' && /^(?:one|among)$/.test(tokens[open - 2]?.lower ?? '')) return false
+  // The subject of the sentence or of a clause ("Tuesday is when several of our biggest merchants run …").
+  if (!prev || open === firstWord || tokens.slice(0, open).every((t) => !t.word || /^(?:CC|RB)$/.test(t.tag)) || subordinators.test(prev.lower)) {
+    // Its verb says something else of it ("The longest line belongs to …", "The biggest table has
+    // 4 billion rows"), not what it is ("The largest exchange is CaliforniaChoice"). (Participles
+    // after the noun are part of it: "the largest vessels calling at …".)
+    const at = tokens.findIndex((t, k) => k > head && /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag))
+    if (at < 0) return false
+    // Through auxiliaries to the main verb: "will be", "has been", "may have become".
+    let k = at
+    while (k + 1 < tokens.length && (tokens[k].tag === 'MD' || /^(?:has|have|had|does|do|did)$/.test(tokens[k].lower)) && /^(?:VB|RB)/.test(tokens[k + 1].tag)) k++
+    while (k + 1 < tokens.length && tokens[k].tag === 'RB') k++
+    return /^VB/.test(tokens[k].tag) && !copulas.test(tokens[k].lower)
+  }
+  if (!prev.word) return false
+  // The object of a preposition: not "as", "than", "like", "among", "to" ("home to the largest"),
+  // nor "with", which gives it to a thing ("a city with the highest rents").
+  if (prev.tag === 'IN') return !/^(?:as|than|like|among|amongst|including|with|without)$/.test(prev.lower)
+  // The object of a verb that is neither a copula, a verb of having, nor one of naming or ranking.
+  if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !naming.test(prev.lower) && !vocabulary.possessionVerbs.includes(prev.lower)
+  return false
+}
+
+/**
+ * Does the superlative, opening the sentence, only frame what follows the copula: "The hardest
+ * part isn't cutting the bundle", "The most interesting finding was how badly every model did",
+ * "The most visible change is the one you can no longer see"? The complement is an event or a
+ * fact of the story (a clause, a gerund, "the one …"), not a thing given a rank ("The highest
+ * volcano is Klyuchevskaya Sopka" is).
+ */
+function framing(tokens: Token[], det: number, end: number): boolean {
+  if (tokens[det].lower !== 'the' || tokens.slice(0, det).some((t) => t.word && !/^(?:CC|RB)$/.test(t.tag))) return false
+  const copula = /^(?:is|was|are|were)(?:n['’]t)?$/
+  let k = end + 1
+  // The noun: one or two words ("part", "single change").
+  while (k < tokens.length && k <= end + 2 && tokens[k].word && !copula.test(tokens[k].lower) && /^(?:NN|JJ|VBG)/.test(tokens[k].tag) && !tokens[k].name) k++
+  if (k === end + 1 || !copula.test(tokens[k]?.lower ?? '')) return false
+  k++
+  if (/^(?:not|n['’]t)$/.test(tokens[k]?.lower ?? '')) k++
+  const first = tokens[k]
+  const second = tokens[k + 1]
+  if (!first?.word) return false
+  return /^(?:WRB|WP)$/.test(first.tag) || /^(?:how|what|why|whether|that)$/.test(first.lower) || first.tag === 'VBG' ||
+    (first.lower === 'to' && /^VB/.test(second?.tag ?? '')) || 
+    // "the one you can no longer see", not "the one in Ohio", which names a thing.
+    (first.lower === 'the' && /^ones?$/.test(second?.lower ?? '') && (tokens[k + 2]?.tag === 'PRP' || /^(?:that|which|who|where|when)$/.test(tokens[k + 2]?.lower ?? '')))
+}
+
+// Words that open a clause whose subject follows: "when several of our biggest merchants run …".
+const subordinators = /^(?:that|whether|when|whenever|where|while|whereas|because|although|though|if|unless|until|once)$/
+
 /** Does a record scope start the text? Not a place scope that begins a name: "in the World Cup". */
 function inScope(scope: RegExp, rest: string): boolean {
   const m = scope.exec(rest)
@@ -403,7 +499,7 @@ const lastWhen = /^\s*(?:(?:back\s+)?(?:in|during)\b|\d{4}\b|(?:[\w-]+\s+){1,2}a
 /** Words after a superlative that make it a record: "ever", "in the country's history", "of all time". */
 // "since" later in a superlative's clause counts from an event: "the steepest decline since the crisis".
 const sinceAfter = /^[^,;:.!?()]{0,60}?\ssince\s/i
-const recordWords = /\b(?:in\s+(?:[\p{L}'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
+const recordWords = /\b(?:in\s+(?:[\p{L}\d.'’-]+\s+){0,3}history|ever|on\s+record|of\s+all\s+time)\b/iu
 
 /**
  * A measurable comparison the sentence backs: the figure follows the claim in its clause
