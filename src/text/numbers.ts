@@ -81,6 +81,9 @@ const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`
 // (Also "k" and "m" attached, so the mention reads as written: "440k", "5m".)
 const scaleAfter = new RegExp(String.raw`^(?:\s?(?:${scales}|bn|mn)\b|(?:k|m)\b)`, 'i')
 const scaleIn = new RegExp(String.raw`\b(?:${scales}|bn|mn)\b|\d(?:m|k)\b`, 'i')
+// Before a price that follows its item: "Tres leches, $9", "mole negro ($29", "Mains $18–$34".
+// (The noun itself only right after a separator of a line of facts: "★★★★☆ · … · Mains $18–$34".)
+const priceAfterItem = /(?:\p{L}[\p{L})*]*\s*,|[\p{L}\d]\s*\(|[·•|]\s*\p{L}+\s)\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 // (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
@@ -125,6 +128,11 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
   // includes …" the budget is measured, nothing provides it.
   const provision = wordPatterns().provision.test(text)
+  // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
+  let noVerb: boolean | undefined
+  const verbless = () => (noVerb ??= !tokenize(text.split(/\s[—–]\s/)[0]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag)))
+  // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
+  const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
     if (rule && kind !== 'money') return 'policy-term'
@@ -143,6 +151,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (kind === 'money' && ((unit && !durationUnit.test(text.slice(at + length + unit[0].length))) || wordPatterns().admission.test(before))) return 'policy-term'
     // What the seller charges: "sells tea for €2"; not a deal's value ("sells its unit for $2 billion").
     if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && wordPatterns().selling.test(text.slice(Math.max(0, at - 120), at))) return 'policy-term'
+    // A line that names an item and its price and has no verb: a menu's "Tres leches, $9", "Mains
+    // $18–$34", a list's "Guided cellar tours every Saturday (€25 per person, …)". The price follows
+    // the item's name (after a comma, a bracket, or the noun itself, across the start of a range).
+    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && verbless() && !converts(at)) return 'policy-term'
     // A setting chosen in a design: "in pages of 5,000", "set GOMEMLIMIT … to 80%".
     if (wordPatterns().setting.test(before)) return 'policy-term'
     // A goal, not a measurement: "Our goal for 2025 is to reach $250,000".
