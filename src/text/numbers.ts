@@ -36,8 +36,9 @@ function buildPatterns() {
     admission: new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
     // "sells tea for €2 and a scone … for €3.50", "sells them for between ₦180,000 and ₦450,000".
     selling: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.sellingVerbs)})\s+(?!for\b)[^.;:!?]{1,80}?|\b(?:${phraseAlternation(d.retailVerbs)})\s+)\bfor\s+(?:between\s+(?:\S+\s+and\s+)?)?(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
-    // "in pages of 5,000", "a context window of 32k tokens"; "set X … to 80%".
-    setting: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.settingNouns)})\s+of\s+|\b(?:${phraseAlternation(d.settingVerbs)})\s+(?:(?!to\b)\S+\s+){1,6}?to\s+)(?:${approx}\s+)?$`, 'i'),
+    // "in pages of 5,000", "a context window of 32k tokens"; "set X … to 80%", "set `max_model_len`
+    // to the model's full 32K context".
+    setting: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.settingNouns)})\s+of\s+|\b(?:${phraseAlternation(d.settingVerbs)})\s+(?:(?!to\b)\S+\s+){1,6}?to\s+(?:(?:the|a|an|its|their|our|full|[\p{L}-]+['’]s)\s+){0,3})(?:${approx}\s+)?$`, 'iu'),
     // "Our goal for 2025 is to reach $250,000", "which aims to deliver 40% of …", within the clause
     // ("for next year", "by 2030": what the goal is for, up to three words).
     target: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
@@ -156,7 +157,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // the item's name (after a comma, a bracket, or the noun itself, across the start of a range).
     if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && verbless() && !converts(at)) return 'policy-term'
     // A setting chosen in a design: "in pages of 5,000", "set GOMEMLIMIT … to 80%".
-    if (wordPatterns().setting.test(before)) return 'policy-term'
+    if (wordPatterns().setting.test(text.slice(Math.max(0, at - 80), at))) return 'policy-term'
     // A goal, not a measurement: "Our goal for 2025 is to reach $250,000".
     if (wordPatterns().target.test(text.slice(Math.max(0, at - 100), at))) return 'target'
     return kind
