@@ -9,13 +9,14 @@ interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string)})
+export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string), sizeVerbs: list(string)})
 
 let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
-  const holding = new RegExp(String.raw`\b(?:${phraseAlternation(d.holdingVerbs)})\s+(?:${phraseAlternation(d.hedges)})\s+$`, 'i')
+  // ("employs 62 people": the verbs of size need no hedge.)
+  const holding = new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.holdingVerbs)})\s+(?:${phraseAlternation(d.hedges)})|(?:${phraseAlternation(d.sizeVerbs)}))\s+$`, 'i')
   return {...d, nouns: new Set(d.scaleNouns), holding}
 })())
 

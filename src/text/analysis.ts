@@ -234,7 +234,9 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     reaches,
     // "World War I", "Elizabeth I" and "I." initials are not the first person.
     // Asked by both claim rules of every sentence.
-    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|mine|myself)\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
+    // ("mine" is the pronoun after a form of "be", "of", "than", "like" or a clause's start: "the
+    // choice was mine", "a friend of mine"; "the Santa Rosa mine", "a copper mine" dig.)
+    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|myself)\b|(?:^|[,;:—]\s*|\b(?:is|was|are|were|be|been|of|than|like|and|or)\s+)mine\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).

@@ -431,13 +431,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (reports || cited) cue(named, tokens[owner].start, t.end)
   })
   // "in her study", "from his survey": a pronoun's evidence, cited, is the person's the text has named.
-  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …"), also
-  // described by a word or two ("in our internal evaluation set", "from their annual survey").
+  // So is a company's or the writer's own ("In its survey, …", "In our survey, 71% said …").
+  // (Across up to two modifiers, and after "on" or "under" too: "On our standard benchmark suite
+  // (…), Lattice 5.0 is:", "Typical numbers under our real workload:", "in our quarterly survey".)
   tokens.forEach((t, i) => {
-    if (!p.evidence.has(t.lower)) return
-    let k = i - 1
-    while (k > 0 && i - k <= 2 && tokens[k].word && !tokens[k].name && /^(?:JJ|NN|NNS|VBN)$/.test(tokens[k].tag) && !possessives.has(tokens[k].lower)) k--
-    if (k >= 1 && possessives.has(tokens[k].lower) && /^(?:in|from|by)$/.test(tokens[k - 1].lower)) cue(named, tokens[k].start, t.end)
+    if (!p.evidence.has(t.lower) && !p.ownedOnly.has(t.lower)) return
+    for (let k = i - 1; k >= 1 && k >= i - 3; k--) {
+      if (possessives.has(tokens[k].lower) && /^(?:in|from|by|on|under)$/.test(tokens[k - 1].lower)) return cue(named, tokens[k].start, t.end)
+      if (!tokens[k].word || !/^(?:JJ|NN|VBN|RB)/.test(tokens[k].tag)) return
+    }
   })
   // "In the survey, 71% said …" after a survey the article has sourced: evidence that opens the
   // sentence as its frame is a source as "according to" is, when it names or points back to one

@@ -9,7 +9,8 @@ export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
-  unitPrices: list(string), priceNouns: list(string), policyRates: list(string)
+  unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
+  settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
@@ -33,6 +34,14 @@ function buildPatterns() {
     policyRate: new RegExp(String.raw`\b(?:${phraseAlternation(d.policyRates)})(?:\s+(?:lending|interest))?\s+rates?\b[^.;%]{0,40}?\b(?:at|to)\s+(?:a\s+record\s+)?$`, 'i'),
     unitPrice: new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
     admission: new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
+    // "sells tea for €2 and a scone … for €3.50", "sells them for between ₦180,000 and ₦450,000".
+    selling: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.sellingVerbs)})\s+(?!for\b)[^.;:!?]{1,80}?|\b(?:${phraseAlternation(d.retailVerbs)})\s+)\bfor\s+(?:between\s+(?:\S+\s+and\s+)?)?(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
+    // "in pages of 5,000", "a context window of 32k tokens"; "set X … to 80%", "set `max_model_len`
+    // to the model's full 32K context".
+    setting: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.settingNouns)})\s+of\s+|\b(?:${phraseAlternation(d.settingVerbs)})\s+(?:(?!to\b)\S+\s+){1,6}?to\s+(?:(?:the|a|an|its|their|our|full|[\p{L}-]+['’]s)\s+){0,3})(?:${approx}\s+)?$`, 'iu'),
+    // "Our goal for 2025 is to reach $250,000", "which aims to deliver 40% of …", within the clause
+    // ("for next year", "by 2030": what the goal is for, up to three words).
+    target: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
@@ -53,6 +62,7 @@ const wordPatterns = () => (patterns ??= buildPatterns())
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
   | 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'designator' | 'name' | 'score' | 'small-count' | 'policy-term' | 'identifier'
+  | 'target'
 
 export interface NumberMention extends Span {
   text: string
@@ -71,6 +81,10 @@ const scales = Object.keys(scaleWords).join('|')
 const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
 // (Also "k" and "m" attached, so the mention reads as written: "440k", "5m".)
 const scaleAfter = new RegExp(String.raw`^(?:\s?(?:${scales}|bn|mn)\b|(?:k|m)\b)`, 'i')
+const scaleIn = new RegExp(String.raw`\b(?:${scales}|bn|mn)\b|\d(?:m|k)\b`, 'i')
+// Before a price that follows its item: "Tres leches, $9", "mole negro ($29", "Mains $18–$34".
+// (The noun itself only right after a separator of a line of facts: "★★★★☆ · … · Mains $18–$34".)
+const priceAfterItem = /(?:\p{L}[\p{L})*]*\s*,|[\p{L}\d]\s*\(|[·•|]\s*\p{L}+\s)\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 // (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
@@ -115,6 +129,11 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
   // includes …" the budget is measured, nothing provides it.
   const provision = wordPatterns().provision.test(text)
+  // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
+  let noVerb: boolean | undefined
+  const verbless = () => (noVerb ??= !tokenize(text.split(/\s[—–]\s/)[0]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag)))
+  // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
+  const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
     if (rule && kind !== 'money') return 'policy-term'
@@ -131,6 +150,16 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
     const unit = wordPatterns().unitPrice.exec(text.slice(at + length, at + length + 30))
     if (kind === 'money' && ((unit && !durationUnit.test(text.slice(at + length + unit[0].length))) || wordPatterns().admission.test(before))) return 'policy-term'
+    // What the seller charges: "sells tea for €2"; not a deal's value ("sells its unit for $2 billion").
+    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && wordPatterns().selling.test(text.slice(Math.max(0, at - 120), at))) return 'policy-term'
+    // A line that names an item and its price and has no verb: a menu's "Tres leches, $9", "Mains
+    // $18–$34", a list's "Guided cellar tours every Saturday (€25 per person, …)". The price follows
+    // the item's name (after a comma, a bracket, or the noun itself, across the start of a range).
+    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && verbless() && !converts(at)) return 'policy-term'
+    // A setting chosen in a design: "in pages of 5,000", "set GOMEMLIMIT … to 80%".
+    if (wordPatterns().setting.test(text.slice(Math.max(0, at - 80), at))) return 'policy-term'
+    // A goal, not a measurement: "Our goal for 2025 is to reach $250,000".
+    if (wordPatterns().target.test(text.slice(Math.max(0, at - 100), at))) return 'target'
     return kind
   }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
