@@ -510,7 +510,7 @@ function wordSplits({doc, lines, settings, vocabulary, article, judge, threshold
 }
 
 /** Sentences in the article's own style that have nothing to do with it. */
-function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: Reading): void {
+function pastedSentences({doc, lines, settings, vocabulary, article, pieces, runs}: Reading): void {
   // Sentences in the article's own style that have nothing to do with it. Like other runs they
   // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
@@ -523,7 +523,16 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // The trained threshold is just above the highest-scoring sentence of the training half in its
   // own article; `leeway` below it the rule still flags (a trade of a few flags on clean news for recall).
   const threshold = pastedBy.threshold - settings.pasted.leeway
-  const judged: Array<{start: number; end: number; line: Line; score: number}> = []
+  const judged: Array<{start: number; end: number; line: Line; score: number; voiced: boolean}> = []
+  // The writer's own voice: words of `pasted.voice` outside quotations and interview answers. A
+  // sentence in a speaker's voice ("I don't think it can ever be reformed.") in a report whose
+  // writer never speaks so anywhere else is a speaker's words pasted without their quotation marks
+  // or turn: it needs `pasted.voiceMargin` less.
+  const writerVoice = voiceAt(doc, voice)
+  const voicedAlone = (start: number, end: number) => {
+    const own = writerVoice.filter((at) => start <= at && at < end).length
+    return own > 0 && own === writerVoice.length
+  }
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
     if (piece.score === -Infinity || ownCredit(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
@@ -551,7 +560,8 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
-    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread))})
+    const voiced = voicedAlone(start, start + sentence.text.length)
+    judged.push({start, end: start + sentence.text.length, line: piece.line, voiced, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread) - (voiced ? settings.pasted.voiceMargin : 0))})
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
@@ -562,9 +572,27 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
   const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
   const bar = Math.max(threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
-  for (const {start, end, line, score} of judged) {
-    if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+  for (const {start, end, line, score, voiced} of judged) {
+    if (score > bar - (voiced ? settings.pasted.voiceMargin : 0)) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
+}
+
+/** Where the writer speaks in the first or second person: the offsets of `voice` words outside quotations and interview answers. */
+function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
+  const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare).sort((a, b) => a.start - b.start)
+  const found: number[] = []
+  let k = 0
+  let reach = -Infinity
+  for (const m of doc.source.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
+    const at = m.index ?? 0
+    while (k < spoken.length && spoken[k].start <= at) reach = Math.max(reach, spoken[k++].end)
+    // A word in capitals is no pronoun ("US$ 20,000", "the US"), nor is one capitalised inside a
+    // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
+    const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
+    const name = /^\p{Lu}{2}/u.test(m[0]) || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
+    if (at >= reach && !name && voice.has(m[0].toLowerCase().replace('’', "'"))) found.push(at)
+  }
+  return found
 }
 
 /** How far into a sentence a run cut off its start may end (or from its end a run may start), in characters. */
