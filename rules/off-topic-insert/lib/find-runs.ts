@@ -524,15 +524,16 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   // own article; `leeway` below it the rule still flags (a trade of a few flags on clean news for recall).
   const threshold = pastedBy.threshold - settings.pasted.leeway
   const judged: Array<{start: number; end: number; line: Line; score: number; voiced: boolean}> = []
-  // The writer's own voice: words of `pasted.voice` outside quotations and interview answers. A
+  // The writer's own voice: words of `pasted.firstPerson` outside quotations and interview answers. A
   // sentence in a speaker's voice ("I don't think it can ever be reformed.") in a report whose
   // writer never speaks so anywhere else is a speaker's words pasted without their quotation marks
   // or turn: it needs `pasted.voiceMargin` less.
-  const writerVoice = voiceAt(doc, voice)
-  const voicedAlone = (start: number, end: number) => {
-    const own = writerVoice.filter((at) => start <= at && at < end).length
-    return own > 0 && own === writerVoice.length
-  }
+  // Speakers' sentences are often pasted more than one at a time: the writer may seem to speak so
+  // in `pasted.voiceOthers` other sentences.
+  const writerVoice = voiceAt(doc, new Set(settings.pasted.firstPerson))
+  const voiced = doc.sentences.filter((s) => writerVoice.some((at) => s.start <= at && at < s.end))
+  const voicedAlone = (start: number, end: number) =>
+    writerVoice.some((at) => start <= at && at < end) && voiced.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
     if (piece.score === -Infinity || ownCredit(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
@@ -577,7 +578,7 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   }
 }
 
-/** Where the writer speaks in the first or second person: the offsets of `voice` words outside quotations and interview answers. */
+/** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
 function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
   const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare).sort((a, b) => a.start - b.start)
   const found: number[] = []
@@ -589,7 +590,9 @@ function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
     // A word in capitals is no pronoun ("US$ 20,000", "the US"), nor is one capitalised inside a
     // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
     const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
-    const name = /^\p{Lu}{2}/u.test(m[0]) || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
+    // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
+    const numeral = m[0] === 'I' && /\p{Lu}[\p{L}’'-]*\s$/u.test(doc.source.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(doc.source.slice(at + 1, at + 2))
+    const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
     if (at >= reach && !name && voice.has(m[0].toLowerCase().replace('’', "'"))) found.push(at)
   }
   return found

@@ -41,7 +41,7 @@ export const dataShape = object({
   strangerWords: number,
   splitLength: number,
   quotedThreshold: number,
-  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings, voiceMargin: number}),
+  pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings, voiceMargin: number, voiceOthers: number, firstPerson: strings}),
   chrome: object({lists: strings, share: number, whole: number}),
   page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
