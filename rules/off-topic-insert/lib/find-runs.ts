@@ -335,7 +335,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
-  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
+  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, shortSeamMargin: settings.shortSeamMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -510,7 +510,7 @@ function wordSplits({doc, lines, settings, vocabulary, article, judge, threshold
 }
 
 /** Sentences in the article's own style that have nothing to do with it. */
-function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: Reading): void {
+function pastedSentences({doc, lines, settings, vocabulary, article, pieces, runs}: Reading): void {
   // Sentences in the article's own style that have nothing to do with it. Like other runs they
   // stand out: a sentence must also beat the article's (recurring+1)-th highest-scoring sentence by
   // outlierMargin, so a collection of unrelated sentences (a digest of briefs) is not flagged whole.
@@ -523,7 +523,17 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   // The trained threshold is just above the highest-scoring sentence of the training half in its
   // own article; `leeway` below it the rule still flags (a trade of a few flags on clean news for recall).
   const threshold = pastedBy.threshold - settings.pasted.leeway
-  const judged: Array<{start: number; end: number; line: Line; score: number}> = []
+  const judged: Array<{start: number; end: number; line: Line; score: number; voiced: boolean}> = []
+  // The writer's own voice: words of `pasted.firstPerson` outside quotations and interview answers. A
+  // sentence in a speaker's voice ("I don't think it can ever be reformed.") in a report whose
+  // writer never speaks so anywhere else is a speaker's words pasted without their quotation marks
+  // or turn: it needs `pasted.voiceMargin` less.
+  // Speakers' sentences are often pasted more than one at a time: the writer may seem to speak so
+  // in `pasted.voiceOthers` other sentences.
+  const writerVoice = voiceAt(doc, new Set(settings.pasted.firstPerson))
+  const voiced = doc.sentences.filter((s) => writerVoice.some((at) => s.start <= at && at < s.end))
+  const voicedAlone = (start: number, end: number) =>
+    writerVoice.some((at) => start <= at && at < end) && voiced.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
     if (piece.score === -Infinity || ownCredit(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
@@ -551,7 +561,8 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
     if (!pastedCandidate(sentence.text, sentence.counts, vocabulary, settings.pasted)) return
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
-    judged.push({start, end: start + sentence.text.length, line: piece.line, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread))})
+    const voiced = voicedAlone(start, start + sentence.text.length)
+    judged.push({start, end: start + sentence.text.length, line: piece.line, voiced, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread) - (voiced ? settings.pasted.voiceMargin : 0))})
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
@@ -562,9 +573,29 @@ function pastedSentences({lines, settings, vocabulary, article, pieces, runs}: R
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
   const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
   const bar = Math.max(threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
-  for (const {start, end, line, score} of judged) {
-    if (score > bar) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+  for (const {start, end, line, score, voiced} of judged) {
+    if (score > bar - (voiced ? settings.pasted.voiceMargin : 0)) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
+}
+
+/** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
+function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
+  const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare).sort((a, b) => a.start - b.start)
+  const found: number[] = []
+  let k = 0
+  let reach = -Infinity
+  for (const m of doc.source.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
+    const at = m.index ?? 0
+    while (k < spoken.length && spoken[k].start <= at) reach = Math.max(reach, spoken[k++].end)
+    // A word in capitals is no pronoun ("US$ 20,000", "the US"), nor is one capitalised inside a
+    // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
+    const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
+    // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
+    const numeral = m[0] === 'I' && /\p{Lu}[\p{L}’'-]*\s$/u.test(doc.source.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(doc.source.slice(at + 1, at + 2))
+    const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
+    if (at >= reach && !name && voice.has(m[0].toLowerCase().replace('’', "'"))) found.push(at)
+  }
+  return found
 }
 
 /** How far into a sentence a run cut off its start may end (or from its end a run may start), in characters. */
@@ -577,6 +608,7 @@ interface SplitBar {
   joinThreshold: number
   cutMargin: number
   seamMargin: number
+  shortSeamMargin: number
 }
 
 /**
@@ -586,7 +618,7 @@ interface SplitBar {
  * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
  * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
  */
-function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin, shortSeamMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
@@ -606,11 +638,14 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
     // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
     // start would end on (a run pasted after a sentence cut short may follow one).
-    const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+    // A head of one or two words ("Recaptcha | The comments follow…") is cut only before such a
+    // seam, and must then beat the bar itself (shortSeamMargin): a few words say little.
+    const [headWords, restWords] = cutsHead ? [opens ? 1 : 3, 4] : [4, 3]
+    const headCount = head.split(/\s+/).length
+    if (headCount < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
         (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    const margin = opens ? seamMargin : cutMargin
+    const margin = opens ? (headCount < 3 ? shortSeamMargin : seamMargin) : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
