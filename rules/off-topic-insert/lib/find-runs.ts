@@ -335,7 +335,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
-  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, shortSeamMargin: settings.shortSeamMargin}
+  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -608,7 +608,6 @@ interface SplitBar {
   joinThreshold: number
   cutMargin: number
   seamMargin: number
-  shortSeamMargin: number
 }
 
 /**
@@ -618,7 +617,7 @@ interface SplitBar {
  * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
  * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
  */
-function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin, shortSeamMargin}: SplitBar): {at: number; score: number} | undefined {
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
@@ -638,14 +637,11 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
     // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
     // start would end on (a run pasted after a sentence cut short may follow one).
-    // A head of one or two words ("Recaptcha | The comments follow…") is cut only before such a
-    // seam, and must then beat the bar itself (shortSeamMargin): a few words say little.
-    const [headWords, restWords] = cutsHead ? [opens ? 1 : 3, 4] : [4, 3]
-    const headCount = head.split(/\s+/).length
-    if (headCount < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+    const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
         (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    const margin = opens ? (headCount < 3 ? shortSeamMargin : seamMargin) : cutMargin
+    const margin = opens ? seamMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}

@@ -26,7 +26,6 @@ export const dataShape = object({
   offerMargin: number,
   notBeforeCut: strings,
   sentenceOpeners: strings,
-  adverbialOpeners: strings,
   rareIdf: number,
   termIdf: number,
   headingTerms: number,
@@ -34,7 +33,6 @@ export const dataShape = object({
   signOffEcho: number,
   creditRoles: strings,
   seamMargin: number,
-  shortSeamMargin: number,
   minWords: number,
   shortLineMargin: number,
   strangerMargin: number,
@@ -126,21 +124,16 @@ export function cutWords(): RegExp {
 }
 
 let opener: RegExp | undefined
-let adverbial: RegExp | undefined
 
 /**
  * Does text start like a new sentence, in a way a sentence's middle does not: a capitalised
  * function word ("The", "He", "However") followed by a word in lower case ("The study was…"), a
  * quotation mark or a number ('After "Taiwan Orbis…" last week', "In 2005, …"), not a name that
  * happens to start with one ("The Guardian", "In Bruges"). A comma may follow the word ("However, she…").
- * Or an opening adverbial of time or place, one to three capitalised words and a comma, then a word
- * in lower case ("On Friday, the group…", "In New Delhi, police…"), which a sentence's middle writes
- * in lower case and a headline in title case does not follow with lower case.
  */
 export function opensSentence(text: string): boolean {
   opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')}),?\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
-  adverbial ??= new RegExp(`^(?:${data().adverbialOpeners.join('|')})(?:\\s+\\p{Lu}[\\p{L}\\p{N}'’.-]*){1,3},\\s+\\p{Ll}`, 'u')
-  return opener.test(text) || adverbial.test(text)
+  return opener.test(text)
 }
 
 let trained: Trained | undefined
