@@ -32,6 +32,10 @@ export interface ClaimVocabulary {
   eventEpithets: string[]
   /** The nouns an event epithet praises. */
   eventNouns: string[]
+  /** After "a first": "for", "among" ("a first for a South African container terminal"). */
+  firstFor: string[]
+  /** Persons and their circle, for whom a first is narrative: "a first for her". */
+  firstForPersons: string[]
   /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
   sequenceNouns: string[]
   /** Sets of measurements a comparison can be restricted to: "the fastest in our tests, at 2.9 GB/s". */
@@ -47,7 +51,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings})
 
 export interface Claim extends Span {
   text: string
@@ -83,7 +87,8 @@ function compile(vocabulary: ClaimVocabulary) {
       scope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       span: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A span later in the superlative's clause: "the highest level for the party since 1980".
-      spanAfter: new RegExp(String.raw`^[^,;:.!?()]{0,60}?\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      // (The words before the span are the first group.)
+      spanAfter: new RegExp(String.raw`^([^,;:.!?()]{0,60}?)\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A set of measurements a comparison is restricted to: "in our tests", "across all three benchmarks".
       tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu')
     }
@@ -162,7 +167,8 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // Counted over a period, any superlative is a record: "the highest percentage for the party
     // since 1971", "the lowest level in 50 years", "the steepest decline since the financial crisis".
     const after = text.slice(tokens[end].end - offset)
-    const record = recordWords.test(after) || c.spanAfter.test(after) || sinceAfter.test(after)
+    const spanned = c.spanAfter.exec(after)
+    const record = recordWords.test(after) || (!!spanned && !eventTime(tokens, end, tokens[end].end + spanned[1].length)) || sinceAfter.test(after)
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
     if (!record && /(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
     // Also in one compound: "the lowest-level API", "the highest-priority alerts".
@@ -298,6 +304,14 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     }
   }
 
+  // "a first for a South African container terminal", "a first among insects": what has not
+  // happened before for a whole class is a record; "a first for her" tells her story.
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (!/^an?$/.test(tokens[i].lower) || tokens[i + 1].lower !== 'first' || !vocabulary.firstFor.includes(tokens[i + 2].lower)) continue
+    const whom = tokens[i + 3]
+    if (whom.word && !vocabulary.firstForPersons.includes(whom.lower)) add(tokens[i].start, tokens[i + 2].end, 'record')
+  }
+
   // When a thing last happened, it claims a record, that it has not happened since: "The last
   // time that an iceberg had been seen from the Mainland was in 1931", "… was during the martial
   // law". "The last time I saw him, he was …" and "the last time she played" tell a story.
@@ -370,9 +384,10 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   const tokens = tokenize(text, offset, names)
   const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
   if (!verb || !/^VB/.test(verb.tag) || naming.test(verb.lower) || cue.end > claim.start) return false
-  // An object and its complement: "Reuters reported Monday's attack the deadliest since …".
+  // An object and its complement: "Reuters reported Monday's attack the deadliest since …", "…
+  // reported the ants a first among insects".
   const before = tokens.filter((t) => t.end <= claim.start).at(-1)
-  if (before && before.end > cue.end && /^NN/.test(before.tag) && /^the\b/i.test(text.slice(claim.start - offset))) return false
+  if (before && before.end > cue.end && /^NN/.test(before.tag) && /^(?:the|an?)\b/i.test(text.slice(claim.start - offset))) return false
   for (const t of tokens) {
     if (t.start < cue.end) continue
     if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
@@ -483,6 +498,24 @@ function framing(tokens: Token[], det: number, end: number): boolean {
 
 // Words that open a clause whose subject follows: "when several of our biggest merchants run …".
 const subordinators = /^(?:that|whether|when|whenever|where|while|whereas|because|although|though|if|unless|until|once)$/
+
+/**
+ * Is a period after a superlative the time of what a verb between them says, not the span of a
+ * record: "The highest level of the tower will open in three weeks", "The largest exporter
+ * shipped 2 tonnes in three weeks"? A perfect or an infinitive counts the record over it: "the
+ * biggest crowd the ground has seen in years", "the first storm to reach the coast in decades".
+ */
+function eventTime(tokens: Token[], from: number, until: number): boolean {
+  for (let k = from + 1; k < tokens.length && tokens[k].end <= until; k++) {
+    const t = tokens[k]
+    if (!t.word || !/^(?:VB|MD)/.test(t.tag) || t.tag === 'VBN' || t.tag === 'VBG') continue
+    if (/^(?:has|have|had|been|be)$/.test(t.lower)) continue
+    const prev = tokens[k - 1]?.lower ?? ''
+    if (/^(?:has|have|had|been)$/.test(prev) || (t.tag === 'VB' && prev === 'to')) continue
+    return true
+  }
+  return false
+}
 
 /** Does a record scope start the text? Not a place scope that begins a name: "in the World Cup". */
 function inScope(scope: RegExp, rest: string): boolean {
