@@ -182,6 +182,13 @@ describe('vague cues name no one and are not sources', () => {
     expect(vague('What critics call the largest bailout cost 40 billion.')).toEqual(['critics call'])
   })
 
+  it('reads "recorded", "released" with a made work as object as making, with a finding as reporting', () => {
+    expect(named('The trio recorded only two studio albums but drew crowds of 80,000.')).toEqual([])
+    expect(named('The publisher released three novels by the author.')).toEqual([])
+    expect(named('The observatory recorded 4,200 tremors in March.')).toEqual(['recorded'])
+    expect(named('The ministry released figures showing a 4% rise.')).toEqual(['released'])
+  })
+
   it('marks "Dubbed" as naming, not framing the rest of the sentence', () => {
     const [dubbed] = findAttribution('Dubbed "the Valley", it is the largest district.').vague
     expect(dubbed.frame).toBe(false)

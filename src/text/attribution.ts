@@ -54,6 +54,8 @@ interface AttributionData {
   intentionSubjects: string[]
   intentionWords: string[]
   complementVerbs: string[]
+  makingVerbs: string[]
+  madeWorks: string[]
 }
 
 const strings = list(string)
@@ -105,7 +107,9 @@ export const attributionShape = object<AttributionData>({
   viewGroups: strings,
   intentionSubjects: strings,
   intentionWords: strings,
-  complementVerbs: strings
+  complementVerbs: strings,
+  makingVerbs: strings,
+  madeWorks: strings
 })
 
 let compiled:
@@ -162,6 +166,8 @@ let compiled:
       intentionSubjects: Set<string>
       intentionWords: Set<string>
       complementVerbs: Set<string>
+      makingVerbs: Set<string>
+      madeWorks: Set<string>
     }
   | undefined
 
@@ -235,6 +241,8 @@ function patterns() {
       intentionSubjects: new Set(data.intentionSubjects),
       intentionWords: new Set(data.intentionWords),
       complementVerbs: new Set(data.complementVerbs),
+      makingVerbs: new Set(data.makingVerbs),
+      madeWorks: new Set(data.madeWorks),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -513,6 +521,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // "The union called the 48-hour strike on Monday": with a plain object and no complement after
     // it, a verb of naming convenes or summons (complementVerbs).
     if (p.complementVerbs.has(t.lower) && !namesObject(tokens, i, text, offset)) return 0
+    // "Blind Faith recorded only one studio album": a work made or put out, not a finding (makingVerbs).
+    if (p.makingVerbs.has(t.lower) && madeWork(tokens, i, p)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
@@ -722,6 +732,19 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
   if (!after.word) return !/^[.,;:!?)]$/.test(after.text)
   if (after.tag === 'RB' && (k + 1 >= tokens.length || /^[.,;:!?)]$/.test(tokens[k + 1].text))) return false
   return after.lower === 'as' || !/^(?:IN|TO|CC|WDT|WP|VB|VBD|VBZ|VBP|VBN|VBG|MD)$/.test(after.tag)
+}
+
+/** Is the object of the verb at `i` a work it makes or puts out ("recorded only one studio album", "released a book")? */
+function madeWork(tokens: Token[], i: number, p: Patterns): boolean {
+  // (Only a verb with its object: after an adjective the participle modifies the noun, "the
+  // second-widest released film", a case this does not decide.)
+  // So right before a bare singular noun, which as an object would need a determiner.
+  if (/^JJ/.test(tokens[i - 1]?.tag ?? '') || p.madeWorks.has(tokens[i + 1]?.lower ?? '') && tokens[i + 1].tag === 'NN') return false
+  // The object's words up to its head: determiners, numbers, adjectives, adverbs ("only"), nouns.
+  for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k].word && /^(?:DT|PRP\$|CD|JJ|JJS|JJR|RB|NN|NNS|NNP|NNPS|VBN|VBG|POS)$/.test(tokens[k].tag); k++) {
+    if (p.madeWorks.has(tokens[k].lower)) return !/^(?:NN|NNS)$/.test(tokens[k + 1]?.tag ?? '') || p.madeWorks.has(tokens[k + 1].lower)
+  }
+  return false
 }
 
 /** The index of the first token that starts at or after `offset` (tokens are in order). */
