@@ -699,8 +699,13 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
         break
       }
       // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
-      if (head && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return true
-      if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
+      // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
+      const owner = /['’]s?$/.test(tokens[k - 1].text)
+      // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
+      const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
+      if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return true
+      if (/['’]s?$/.test(w.text)) head = false
+      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
       else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
     }
   }
@@ -714,8 +719,10 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
       const w = tokens[m]
       if (!w.word) continue
       // (Not after a number: "at 2 a.m.".)
-      if (noun && !w.name && tokens[m - 1].tag !== 'CD' && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN)$/.test(w.tag)) return true
-      if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) noun = true
+      if (noun && !w.name && (tokens[m - 1].name || /^(?:NN|NNS|NNP|NNPS)$/.test(tokens[m - 1].tag)) && !/['’]s?$/.test(tokens[m - 1].text) && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN)$/.test(w.tag)) return true
+      // (A possessive is no head: the phrase goes on to its noun.)
+      if (/['’]s?$/.test(w.text)) noun = false
+      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) noun = true
       else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG|PRP)$/.test(w.tag) || noun) break
     }
     if (!noun) break
