@@ -166,6 +166,29 @@ describe('vague cues name no one and are not sources', () => {
     expect(named('The United Nations called for calm.')).toEqual([])
   })
 
+  it('reads "called" with a plain object as convening or summoning, with an object complement as naming', () => {
+    // Convening, summoning, telephoning: no complement after the object.
+    expect(named('The dockers’ union, which has about 12,000 members, called a 24-hour stoppage on Friday after talks failed.')).toEqual([])
+    expect(named('The premier called a snap election for the 3 million voters of the province.')).toEqual([])
+    expect(named('The landlord called the fire brigade at 2 a.m.')).toEqual([])
+    expect(named('The neighbour called 999 to report smoke.')).toEqual([])
+    expect(named('A gadget called Snapline went on sale for $40.')).toEqual([])
+    // Naming: an object complement, quoted or not, a pronoun object, a fronted object.
+    expect(named('The minister called the plan a disaster for 40,000 workers.')).toEqual(['called'])
+    expect(named('The minister called the ruling on the port contract a setback.')).toEqual(['called'])
+    expect(named('The minister called it illegal.')).toEqual(['called'])
+    expect(named('The minister called the 12% rise             .')).toEqual(['called'])
+    expect(named('The plant, which the firm calls the largest in Europe, employs 900.')).toEqual(['calls'])
+    expect(vague('What critics call the largest bailout cost 40 billion.')).toEqual(['critics call'])
+  })
+
+  it('reads "recorded", "released" with a made work as object as making, with a finding as reporting', () => {
+    expect(named('The trio recorded only two studio albums but drew crowds of 80,000.')).toEqual([])
+    expect(named('The publisher released three novels by the author.')).toEqual([])
+    expect(named('The observatory recorded 4,200 tremors in March.')).toEqual(['recorded'])
+    expect(named('The ministry released figures showing a 4% rise.')).toEqual(['released'])
+  })
+
   it('marks "Dubbed" as naming, not framing the rest of the sentence', () => {
     const [dubbed] = findAttribution('Dubbed "the Valley", it is the largest district.').vague
     expect(dubbed.frame).toBe(false)

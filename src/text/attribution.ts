@@ -53,6 +53,9 @@ interface AttributionData {
   viewGroups: string[]
   intentionSubjects: string[]
   intentionWords: string[]
+  complementVerbs: string[]
+  makingVerbs: string[]
+  madeWorks: string[]
 }
 
 const strings = list(string)
@@ -103,7 +106,10 @@ export const attributionShape = object<AttributionData>({
   viewPhrases: strings,
   viewGroups: strings,
   intentionSubjects: strings,
-  intentionWords: strings
+  intentionWords: strings,
+  complementVerbs: strings,
+  makingVerbs: strings,
+  madeWorks: strings
 })
 
 let compiled:
@@ -159,6 +165,9 @@ let compiled:
       viewGroups: Set<string>
       intentionSubjects: Set<string>
       intentionWords: Set<string>
+      complementVerbs: Set<string>
+      makingVerbs: Set<string>
+      madeWorks: Set<string>
     }
   | undefined
 
@@ -231,6 +240,9 @@ function patterns() {
       viewGroups: new Set(data.viewGroups),
       intentionSubjects: new Set(data.intentionSubjects),
       intentionWords: new Set(data.intentionWords),
+      complementVerbs: new Set(data.complementVerbs),
+      makingVerbs: new Set(data.makingVerbs),
+      madeWorks: new Set(data.madeWorks),
       groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
     }
   }
@@ -506,6 +518,11 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
+    // "The union called the 48-hour strike on Monday": with a plain object and no complement after
+    // it, a verb of naming convenes or summons (complementVerbs).
+    if (p.complementVerbs.has(t.lower) && !namesObject(tokens, i, text, offset)) return 0
+    // "Blind Faith recorded only one studio album": a work made or put out, not a finding (makingVerbs).
+    if (p.makingVerbs.has(t.lower) && madeWork(tokens, i, p)) return 0
     if (t.lower === 'find' && !/^(?:that|about|around|more|less|fewer|nearly|almost|over|half|no|evidence|\d.*)$/.test(next)) return 0
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
@@ -641,6 +658,100 @@ function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<stri
   const copy = [...tokens]
   copy[first] = {...t, name: false, tag: 'NNS'}
   return copy
+}
+
+/**
+ * Does the verb of naming at `i` name its object ("called the plan a disaster", "called it
+ * [quotation]", "calls himself the fastest"), or is its object fronted ("what critics call the
+ * largest")? Not "called the 48-hour strike on Monday", "called the police.", "called 9-1-1 to
+ * report …": a plain object with a preposition, an infinitive, a verb, a conjunction or the
+ * clause's end after it. When unsure, it names (the verb stays a source).
+ */
+function namesObject(tokens: Token[], i: number, text: string, offset: number): boolean {
+  // A fronted object: "which it calls", "what Smith called" (over the subject back to the pronoun).
+  for (let j = i - 1, words = 0; j >= 0 && tokens[j].word; j--) {
+    if (/^(?:what|which|that|whom)$/.test(tokens[j].lower)) {
+      if (words > 0) return true
+      break
+    }
+    if (/^(?:VB[DZP]?|WP|WDT)$/.test(tokens[j].tag) && !auxiliaries.has(tokens[j].lower)) break
+    words++
+  }
+  // Blanked quotation (a run of spaces) or a quotation mark between two tokens: a quoted complement.
+  const quoted = (k: number) => k < tokens.length && (/\s{2,}/.test(text.slice(tokens[k - 1].end - offset, tokens[k].start - offset)) || /^["“”'‘’]$/.test(tokens[k].text))
+  let k = i + 1
+  if (k >= tokens.length || quoted(k)) return true
+  // The object: a pronoun, or a noun phrase up to its head.
+  let head = false
+  const pronoun = tokens[k].tag === 'PRP'
+  if (pronoun) {
+    k++
+    head = true
+  } else {
+    for (; k < tokens.length; k++) {
+      if (quoted(k)) return true
+      const w = tokens[k]
+      // (A hyphen or apostrophe inside a word: "9-1-1", "May's".)
+      if (!w.word) {
+        if (/^[-'’]$/.test(w.text) && tokens[k + 1]?.word && tokens[k + 1].start === w.end && w.start === tokens[k - 1].end) continue
+        // (A figure's signs: "the 12% rise", "the $5 fee".)
+        if (/^[%$€£¥]$/.test(w.text)) continue
+        break
+      }
+      // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
+      // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
+      const owner = /['’]s?$/.test(tokens[k - 1].text)
+      // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
+      const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
+      if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return true
+      if (/['’]s?$/.test(w.text)) head = false
+      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
+      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
+    }
+  }
+  if (!head) return true
+  // Over the object's prepositional phrases: "called the Supreme Court decision on the Essar Steel
+  // resolution a landmark judgment" (a determiner or adjective right after a noun starts the complement).
+  for (let pp = 0; pp < 3 && k < tokens.length && tokens[k].tag === 'IN' && tokens[k].lower !== 'as' && !quoted(k); pp++) {
+    let m = k + 1
+    let noun = false
+    for (; m < tokens.length && (tokens[m].word || /^[%$€£¥]$/.test(tokens[m].text)) && !quoted(m); m++) {
+      const w = tokens[m]
+      if (!w.word) continue
+      // (Not after a number: "at 2 a.m.".)
+      if (noun && !w.name && (tokens[m - 1].name || /^(?:NN|NNS|NNP|NNPS)$/.test(tokens[m - 1].tag)) && !/['’]s?$/.test(tokens[m - 1].text) && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN)$/.test(w.tag)) return true
+      // (A possessive is no head: the phrase goes on to its noun.)
+      if (/['’]s?$/.test(w.text)) noun = false
+      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) noun = true
+      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG|PRP)$/.test(w.tag) || noun) break
+    }
+    if (!noun) break
+    k = m
+  }
+  if (k >= tokens.length) return false
+  if (quoted(k)) return true
+  const after = tokens[k]
+  // A complement after a pronoun: "called it unexpected", "calls himself the fastest".
+  // (After a noun phrase the loop above has read a determiner or adjective as the complement.)
+  if (pronoun && after.word && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|NN|NNS|CD)$/.test(after.tag) && !after.name) return true
+  // The object ends its clause: a preposition (not "as"), an infinitive, a verb, a conjunction,
+  // punctuation, an adverb that ends the clause ("called the police immediately.", "at 2 a.m.").
+  if (!after.word) return !/^[.,;:!?)]$/.test(after.text)
+  if (after.tag === 'RB' && (k + 1 >= tokens.length || /^[.,;:!?)]$/.test(tokens[k + 1].text))) return false
+  return after.lower === 'as' || !/^(?:IN|TO|CC|WDT|WP|VB|VBD|VBZ|VBP|VBN|VBG|MD)$/.test(after.tag)
+}
+
+/** Is the object of the verb at `i` a work it makes or puts out ("recorded only one studio album", "released a book")? */
+function madeWork(tokens: Token[], i: number, p: Patterns): boolean {
+  // (Only a verb with its object: after an adjective the participle modifies the noun, "the
+  // second-widest released film", a case this does not decide.)
+  // So right before a bare singular noun, which as an object would need a determiner.
+  if (/^JJ/.test(tokens[i - 1]?.tag ?? '') || p.madeWorks.has(tokens[i + 1]?.lower ?? '') && tokens[i + 1].tag === 'NN') return false
+  // The object's words up to its head: determiners, numbers, adjectives, adverbs ("only"), nouns.
+  for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k].word && /^(?:DT|PRP\$|CD|JJ|JJS|JJR|RB|NN|NNS|NNP|NNPS|VBN|VBG|POS)$/.test(tokens[k].tag); k++) {
+    if (p.madeWorks.has(tokens[k].lower)) return !/^(?:NN|NNS)$/.test(tokens[k + 1]?.tag ?? '') || p.madeWorks.has(tokens[k + 1].lower)
+  }
+  return false
 }
 
 /** The index of the first token that starts at or after `offset` (tokens are in order). */
