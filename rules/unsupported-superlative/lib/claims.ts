@@ -491,7 +491,7 @@ function framing(tokens: Token[], det: number, end: number): boolean {
   const second = tokens[k + 1]
   if (!first?.word) return false
   return /^(?:WRB|WP)$/.test(first.tag) || /^(?:how|what|why|whether|that)$/.test(first.lower) || first.tag === 'VBG' ||
-    (first.lower === 'to' && /^VB/.test(second?.tag ?? '')) || 
+    (first.lower === 'to' && /^VB/.test(second?.tag ?? '')) ||
     // "the one you can no longer see", not "the one in Ohio", which names a thing.
     (first.lower === 'the' && /^ones?$/.test(second?.lower ?? '') && (tokens[k + 2]?.tag === 'PRP' || /^(?:that|which|who|where|when)$/.test(tokens[k + 2]?.lower ?? '')))
 }
