@@ -134,10 +134,13 @@ const gluedCapital = (text: string) => (/^\p{Lu}(?=\p{Lu}\p{Ll}{2}|\p{N}{3})/u.t
 
 /**
  * A byline, the article's own however its capitals read: "By JOHN SMITH and MARIA LOPEZ, Staff
- * Writers", "By Jane Doe, Associated Press".
+ * Writers", "By Jane Doe, Associated Press", with its date as blogs and magazines print it ("By
+ * Priya Nair · January 20, 2027", "By Hannah Reeve | Updated 2 November 2026"); not with seven digits
+ * in a row, which a phone number or an account's would be (`bylineNumber`).
  */
 const bylineName = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
-const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|–—-]\s*[\p{L}' ]{2,40})?$`, 'u')
+const byline = new RegExp(String.raw`^By\s+${bylineName}(?:\s*(?:,|and|&)\s*${bylineName})*(?:\s*[,|·•–—-]\s*[\p{L}\p{N}' .,:]{2,40}){0,2}$`, 'u')
+const bylineNumber = /(?:\p{N}[\s.()-]*){7}/u
 let credit: RegExp | undefined
 /**
  * A byline, or a wire story's closing credit ("(Reporting by Ana Ruiz; Editing by Tom Keller)"),
@@ -145,7 +148,7 @@ let credit: RegExp | undefined
  */
 const ownCredit = (text: string, settings: Data) => {
   const plain = text.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim()
-  return byline.test(plain) || (credit ??= creditPattern(settings.creditRoles)).test(plain)
+  return (byline.test(plain) && !bylineNumber.test(plain)) || (credit ??= creditPattern(settings.creditRoles)).test(plain)
 }
 /** "(Reporting by …; Editing by …)": the roles `by` names, in parentheses (built once: it is asked per line). */
 function creditPattern(roles: string[]): RegExp {
