@@ -5,61 +5,9 @@ import {inLexicon, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 
-interface AttributionData {
-  reportingVerbs: string[]
-  reportingPhrases: string[]
-  sourcePhrases: string[]
-  evidenceNouns: string[]
-  documentNouns: string[]
-  opinionPhrases: string[]
-  framingPhrases: string[]
-  describedGroups: string[]
-  vagueQuantifiers: string[]
-  vagueNouns: string[]
-  evidenceVerbs: string[]
-  vaguePhrases: string[]
-  namingPhrases: string[]
-  passiveReporting: string[]
-  passiveJudging: string[]
-  passiveInfinitive: string[]
-  passiveAdjective: string[]
-  agentPassives: string[]
-  agentPassivesAs: string[]
-  passiveEstimating: string[]
-  passiveAdverbs: string[]
-  commitmentVerbs: string[]
-  attributiveParticiples: string[]
-  vagueQuantifierNouns: string[]
-  memberGroups: string[]
-  itPassive: string[]
-  existentialNouns: string[]
-  voicingParticiples: string[]
-  reportPrepositions: string[]
-  unownedEvidence: string[]
-  evidenceOwners: string[]
-  pointingDeterminers: string[]
-  freshEvidence: string[]
-  issuingParticiples: string[]
-  notReportingPhrases: string[]
-  sensingVerbs: string[]
-  notAgents: string[]
-  groupSuffixes: string[]
-  surveyedGroups: string[]
-  ownedOnlyEvidence: string[]
-  firstPersonObservation: string[]
-  reflexivePronouns: string[]
-  viewVerbs: string[]
-  viewPhrases: string[]
-  viewGroups: string[]
-  intentionSubjects: string[]
-  intentionWords: string[]
-  complementVerbs: string[]
-  makingVerbs: string[]
-  madeWorks: string[]
-}
 
 const strings = list(string)
-export const attributionShape = object<AttributionData>({
+export const attributionShape = object({
   reportingVerbs: strings,
   reportingPhrases: strings,
   sourcePhrases: strings,
@@ -112,142 +60,84 @@ export const attributionShape = object<AttributionData>({
   madeWorks: strings
 })
 
-let compiled:
-  | {
-      verbs: Set<string>
-      verbPhrases: RegExp
-      sources: RegExp
-      evidence: Set<string>
-      documents: Set<string>
-      opinion: RegExp
-      framing: RegExp
-      described: Set<string>
-      quantifiers: Set<string>
-      vagueNouns: Set<string>
-      evidenceVerbs: Set<string>
-      vague: RegExp
-      naming: RegExp
-      passive: RegExp
-      reduced: RegExp
-      reducedSubject: RegExp
-      estimating: RegExp
-      itPassive: RegExp
-      existential: RegExp
-      voiced: RegExp
-      commitment: Set<string>
-      attributive: Set<string>
-      quantifierNouns: Set<string>
-      memberGroups: Set<string>
-      reportPrepositions: Set<string>
-      unowned: Set<string>
-      owners: Set<string>
-      pointing: Set<string>
-      fresh: Set<string>
-      issuing: Set<string>
-      judgingParticiples: Set<string>
-      passiveComplement: RegExp
-      passiveAdjective: Set<string>
-      agentPassives: Set<string>
-      agentPassivesAs: Set<string>
-      mentions: RegExp
-      notReporting: Set<string>
-      sensing: Set<string>
-      notAgents: Set<string>
-      /** "… by" where an agent may follow, a few words on: not a time, a measure or a means. */
-      agentAfter: RegExp
-      groupSuffix: RegExp
-      surveyed: Set<string>
-      ownedOnly: Set<string>
-      reflexives: Set<string>
-      observing: Set<string>
-      viewVerbs: Set<string>
-      viewPhrases: Set<string>
-      viewGroups: Set<string>
-      intentionSubjects: Set<string>
-      intentionWords: Set<string>
-      complementVerbs: Set<string>
-      makingVerbs: Set<string>
-      madeWorks: Set<string>
-    }
-  | undefined
-
-function patterns() {
-  if (!compiled) {
-    const data = loadData('src/text/attribution.yml', attributionShape)
-    // (An adverb may stand before "been" too: "it has even been asserted".)
-    const be = String.raw`(?:is|are|was|were|be|been|being|(?:has|have|had)\s+(?:(?:${data.passiveAdverbs.join('|')})\s+)?been)`
-    const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
-    const judging = data.passiveJudging.join('|')
-    const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
-    compiled = {
-      verbs: new Set(data.reportingVerbs),
-      verbPhrases: phraseRegExp(data.reportingPhrases),
-      sources: phraseRegExp(data.sourcePhrases),
-      evidence: new Set(data.evidenceNouns),
-      documents: new Set(data.documentNouns),
-      opinion: phraseRegExp(data.opinionPhrases),
-      framing: phraseRegExp(data.framingPhrases),
-      described: new Set(data.describedGroups),
-      quantifiers: new Set(data.vagueQuantifiers),
-      vagueNouns: new Set(data.vagueNouns),
-      evidenceVerbs: new Set(data.evidenceVerbs),
-      vague: phraseRegExp(data.vaguePhrases),
-      naming: phraseRegExp(data.namingPhrases),
-      // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
-      // apart (findAttribution).
-      passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
-      // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
-      // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
-      reduced: new RegExp(String.raw`\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
-      // Tested on the words just before a reduced passive, not as a lookbehind of it: a leading
-      // lookbehind is tried at every position of the sentence, and took seconds on a long one.
-      reducedSubject: new RegExp(String.raw`\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs}$`, 'iu'),
-      estimating: phraseRegExp(data.passiveEstimating),
-      // "it is said", "it has been widely predicted that", contracted "it's commonly assumed that";
-      // not "it was known as X", "it is expected to open".
-      itPassive: new RegExp(String.raw`\bit(?:\s+${be}|['’]s(?:\s+been)?)\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
-      existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
-      // "Concerns have been raised", "Such accusations have previously been leveled": a view voiced
-      // by no one (a "by …" agent after it is read apart, as for any passive).
-      voiced: new RegExp(String.raw`\b(?:${data.existentialNouns.join('|')})\s+${be}\s+${adverbs}(?:${data.voicingParticiples.join('|')})\b`, 'giu'),
-      commitment: new Set(data.commitmentVerbs),
-      attributive: new Set(data.attributiveParticiples),
-      quantifierNouns: new Set(data.vagueQuantifierNouns),
-      memberGroups: new Set(data.memberGroups),
-      reportPrepositions: new Set(data.reportPrepositions),
-      unowned: new Set(data.unownedEvidence),
-      owners: new Set(data.evidenceOwners),
-      pointing: new Set(data.pointingDeterminers),
-      fresh: new Set(data.freshEvidence),
-      issuing: new Set(data.issuingParticiples),
-      judgingParticiples: new Set(data.passiveJudging),
-      // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
-      passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
-      passiveAdjective: new Set(data.passiveAdjective),
-      agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
-      agentPassivesAs: new Set(data.agentPassivesAs),
-      mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
-      notReporting: new Set(data.notReportingPhrases),
-      sensing: new Set(data.sensingVerbs),
-      notAgents: new Set(data.notAgents),
-      agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
-      surveyed: new Set(data.surveyedGroups),
-      ownedOnly: new Set(data.ownedOnlyEvidence),
-      reflexives: new Set(data.reflexivePronouns),
-      observing: new Set(data.firstPersonObservation),
-      viewVerbs: new Set(data.viewVerbs),
-      viewPhrases: new Set(data.viewPhrases),
-      viewGroups: new Set(data.viewGroups),
-      intentionSubjects: new Set(data.intentionSubjects),
-      intentionWords: new Set(data.intentionWords),
-      complementVerbs: new Set(data.complementVerbs),
-      makingVerbs: new Set(data.makingVerbs),
-      madeWorks: new Set(data.madeWorks),
-      groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
-    }
+/** The lists of attribution.yml as sets and the expressions they make, built when first asked for. */
+function buildPatterns() {
+  const data = loadData('src/text/attribution.yml', attributionShape)
+  // (An adverb may stand before "been" too: "it has even been asserted".)
+  const be = String.raw`(?:is|are|was|were|be|been|being|(?:has|have|had)\s+(?:(?:${data.passiveAdverbs.join('|')})\s+)?been)`
+  const reporting = data.passiveReporting.map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')
+  const judging = data.passiveJudging.join('|')
+  const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
+  return {
+    verbs: new Set(data.reportingVerbs),
+    verbPhrases: phraseRegExp(data.reportingPhrases),
+    sources: phraseRegExp(data.sourcePhrases),
+    evidence: new Set(data.evidenceNouns),
+    documents: new Set(data.documentNouns),
+    opinion: phraseRegExp(data.opinionPhrases),
+    framing: phraseRegExp(data.framingPhrases),
+    described: new Set(data.describedGroups),
+    quantifiers: new Set(data.vagueQuantifiers),
+    vagueNouns: new Set(data.vagueNouns),
+    evidenceVerbs: new Set(data.evidenceVerbs),
+    vague: phraseRegExp(data.vaguePhrases),
+    naming: phraseRegExp(data.namingPhrases),
+    // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
+    // apart (findAttribution).
+    passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
+    // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
+    // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
+    reduced: new RegExp(String.raw`\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+    // Tested on the words just before a reduced passive, not as a lookbehind of it: a leading
+    // lookbehind is tried at every position of the sentence, and took seconds on a long one.
+    reducedSubject: new RegExp(String.raw`\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs}$`, 'iu'),
+    estimating: phraseRegExp(data.passiveEstimating),
+    // "it is said", "it has been widely predicted that", contracted "it's commonly assumed that";
+    // not "it was known as X", "it is expected to open".
+    itPassive: new RegExp(String.raw`\bit(?:\s+${be}|['’]s(?:\s+been)?)\s+${adverbs}(?:${data.itPassive.join('|')})\b(?!\s+(?:as|for|with|from|to\s+(?!be\b|have\b)))`, 'giu'),
+    existential: new RegExp(String.raw`\bthere\s+(?:${be}|will\s+be)\s+(?:(?:${data.passiveAdverbs.join('|')}|growing|increasing|mounting|widespread|unconfirmed|conflicting|initial|early|some|many|numerous|several|persistent|renewed|much|little)\s+)*(?:${data.existentialNouns.join('|')})\b`, 'giu'),
+    // "Concerns have been raised", "Such accusations have previously been leveled": a view voiced
+    // by no one (a "by …" agent after it is read apart, as for any passive).
+    voiced: new RegExp(String.raw`\b(?:${data.existentialNouns.join('|')})\s+${be}\s+${adverbs}(?:${data.voicingParticiples.join('|')})\b`, 'giu'),
+    commitment: new Set(data.commitmentVerbs),
+    attributive: new Set(data.attributiveParticiples),
+    quantifierNouns: new Set(data.vagueQuantifierNouns),
+    memberGroups: new Set(data.memberGroups),
+    reportPrepositions: new Set(data.reportPrepositions),
+    unowned: new Set(data.unownedEvidence),
+    owners: new Set(data.evidenceOwners),
+    pointing: new Set(data.pointingDeterminers),
+    fresh: new Set(data.freshEvidence),
+    issuing: new Set(data.issuingParticiples),
+    judgingParticiples: new Set(data.passiveJudging),
+    // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
+    passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
+    passiveAdjective: new Set(data.passiveAdjective),
+    agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
+    agentPassivesAs: new Set(data.agentPassivesAs),
+    mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
+    notReporting: new Set(data.notReportingPhrases),
+    sensing: new Set(data.sensingVerbs),
+    notAgents: new Set(data.notAgents),
+    // "… by" where an agent may follow, a few words on: not a time, a measure or a means.
+    agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
+    surveyed: new Set(data.surveyedGroups),
+    ownedOnly: new Set(data.ownedOnlyEvidence),
+    reflexives: new Set(data.reflexivePronouns),
+    observing: new Set(data.firstPersonObservation),
+    viewVerbs: new Set(data.viewVerbs),
+    viewPhrases: new Set(data.viewPhrases),
+    viewGroups: new Set(data.viewGroups),
+    intentionSubjects: new Set(data.intentionSubjects),
+    intentionWords: new Set(data.intentionWords),
+    complementVerbs: new Set(data.complementVerbs),
+    makingVerbs: new Set(data.makingVerbs),
+    madeWorks: new Set(data.madeWorks),
+    groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
   }
-  return compiled
 }
+let compiled: ReturnType<typeof buildPatterns> | undefined
+const patterns = () => (compiled ??= buildPatterns())
 
 /** The compiled lists, with what the article before the sentence tells about them. */
 type Patterns = ReturnType<typeof patterns> & {
