@@ -449,12 +449,19 @@ function articleBeside(list: Piece[], i: number, settings: Data): {before: boole
   return {before: i > 0 && touching(list, i) && own(i - 1), after: i + 1 < list.length && touching(list, i + 1) && own(i + 1)}
 }
 
-// The speaker's-voice words as a set, made once per data (addressed() is asked per sentence).
+// The speaker's-voice words as a set, made once per data (addressed() is asked per sentence), and
+// the first person's (asked per document).
 const voices = new WeakMap<Data, Set<string>>()
 function voiceOf(settings: Data): Set<string> {
   let voice = voices.get(settings)
   if (!voice) voices.set(settings, voice = new Set(settings.pasted.voice))
   return voice
+}
+const firstPersons = new WeakMap<Data, Set<string>>()
+function firstPersonOf(settings: Data): Set<string> {
+  let first = firstPersons.get(settings)
+  if (!first) firstPersons.set(settings, first = new Set(settings.pasted.firstPerson))
+  return first
 }
 
 /**
@@ -533,10 +540,12 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   // or turn: it needs `pasted.voiceMargin` less.
   // Speakers' sentences are often pasted more than one at a time: the writer may seem to speak so
   // in `pasted.voiceOthers` other sentences.
-  const writerVoice = voiceAt(doc, new Set(settings.pasted.firstPerson))
-  const voiced = doc.sentences.filter((s) => writerVoice.some((at) => s.start <= at && at < s.end))
-  const voicedAlone = (start: number, end: number) =>
-    writerVoice.some((at) => start <= at && at < end) && voiced.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+  // (Read only when a sentence is judged: most documents have none.)
+  let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
+  const voicedAlone = (start: number, end: number) => {
+    const at = (writer ??= writerVoice(doc, settings)).at
+    return at.some((k) => start <= k && k < end) && writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+  }
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
     if (piece.score === -Infinity || ownCredit(piece.line.text, settings) || piece.words < settings.pasted.minWords || runs.some((r) => r.line === piece.line && r.start < piece.line.start + piece.end && piece.line.start + piece.start < r.end)) return
@@ -579,6 +588,12 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   for (const {start, end, line, score, voiced} of judged) {
     if (score > bar - (voiced ? settings.pasted.voiceMargin : 0)) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
+}
+
+/** Where the writer speaks in the first person, and the sentences it does so in. */
+function writerVoice(doc: Analysis, settings: Data): {at: number[]; sentences: Array<{start: number; end: number}>} {
+  const at = voiceAt(doc, firstPersonOf(settings))
+  return {at, sentences: doc.sentences.filter((s) => at.some((k) => s.start <= k && k < s.end))}
 }
 
 /** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
