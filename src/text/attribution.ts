@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {inLexicon, tokenize, type Token} from './tokens.js'
+import {inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 
@@ -194,7 +194,6 @@ function namedBefore(tokens: Token[], i: number): number {
   return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
 }
 
-const possessives = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your'])
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', ...possessives, 'a', 'an', 'each', 'every', 'both'])
 const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'him', 'her', 'them', 'us', 'me'])
 

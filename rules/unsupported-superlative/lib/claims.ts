@@ -2,7 +2,7 @@ import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
 import {approx} from '../../../src/text/numbers.js'
-import {tokenize, type Token} from '../../../src/text/tokens.js'
+import {possessives, tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
 import {allMatches, phraseWordsTest, textWords} from '../../../src/text/regexp.js'
 
@@ -61,7 +61,6 @@ export interface Claim extends Span {
 // A copula says what a thing is: "was the first", "became the only".
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
-const possessives = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your'])
 const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
