@@ -36,7 +36,7 @@ export default copydeskRule({
     // thing it reports ("The company reported record profits").
     const text = doc.writerText(s)
     // Nor does it cover an aside about the source itself ("Acme, the world's largest pump maker, said …").
-    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, doc.names) && !inSubjectAside(text, s.start, cue, claim)))
+    return doc.reaches(s, claim) && (doc.cited(s) || doc.attribution(s).named.some((cue) => !reportedObject(text, s.start, cue, claim, words, doc.names) && !inSubjectAside(text, s.start, cue, claim)))
   }
   // "the first such discovery": "such" points back to what the sentence before reports, so the
   // claim rests on that sentence's source ("… was confirmed, a team from UCL reported. This is

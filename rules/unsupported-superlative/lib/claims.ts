@@ -48,10 +48,14 @@ export interface ClaimVocabulary {
   rankScopes: string[]
   /** Superlatives of a measurable dimension ("largest", "hottest", "most expensive"), not of quality ("best", "most important"). */
   measuredSuperlatives: string[]
+  /** Verbs (base forms) whose object carries the source's own words for a thing: "ranked it first", "called it historic". */
+  namingVerbs: string[]
+  /** Nouns of a published ranking after a name: "on Amazon.com's Top Sellers list", "in the Fortune 500 ranking". */
+  rankingLists: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings})
 
 export interface Claim extends Span {
   text: string
@@ -61,7 +65,7 @@ export interface Claim extends Span {
 // A copula says what a thing is: "was the first", "became the only".
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
-const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -89,7 +93,10 @@ function compile(vocabulary: ClaimVocabulary) {
       // (The words before the span are the first group.)
       spanAfter: new RegExp(String.raw`^([^,;:.!?()]{0,60}?)\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A set of measurements a comparison is restricted to: "in our tests", "across all three benchmarks".
-      tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu')
+      tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu'),
+      naming: new RegExp(String.raw`^(?:${vocabulary.namingVerbs.join('|')})(?:s|ed|d|ing)?$`),
+      // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
+      rankedBy: new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u')
     }
     compiled.set(vocabulary, c)
   }
@@ -379,10 +386,10 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
  * is a clause or a naming ("said the plant was the largest", "called it the best"): a finite verb
  * or "that" between the verb and the end of the claim's clause, or a verb of naming or ranking.
  */
-export function reportedObject(text: string, offset: number, cue: Span, claim: Span, names?: ReadonlySet<string>): boolean {
+export function reportedObject(text: string, offset: number, cue: Span, claim: Span, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): boolean {
   const tokens = tokenize(text, offset, names)
   const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
-  if (!verb || !/^VB/.test(verb.tag) || naming.test(verb.lower) || cue.end > claim.start) return false
+  if (!verb || !/^VB/.test(verb.tag) || compile(vocabulary).naming.test(verb.lower) || cue.end > claim.start) return false
   // An object and its complement: "Reuters reported Monday's attack the deadliest since …", "…
   // reported the ants a first among insects".
   const before = tokens.filter((t) => t.end <= claim.start).at(-1)
@@ -418,9 +425,6 @@ export function inSubjectAside(text: string, offset: number, cue: Span, claim: S
 }
 // What may stand between the aside and the verb: a time or an auxiliary ("…, today announced", "…, is reported").
 const asideToVerb = /^\s*(?:(?:today|yesterday|tonight|also|recently|earlier|later|then|on\s+\p{Lu}\p{L}+|(?:this|last)\s+\p{L}+)\s+)*(?:(?:is|are|was|were|has|have|had|will|would)\s+(?:\p{L}+ly\s+)?)?$/u
-
-// Verbs whose object carries the source's own words for a thing: "ranked it first", "called it historic".
-const naming = /^(?:rank|rate|call|describe|list|regard|view|name|dub|consider|bill|tout|hail|label|brand|praise|deem)(?:s|ed|d|ing)?$/
 
 /**
  * Is the superlative noun phrase opened by `det` ("the", "our", "your") an argument that picks out
@@ -466,7 +470,7 @@ function referential(tokens: Token[], det: number, end: number, firstWord: numbe
   // nor "with", which gives it to a thing ("a city with the highest rents").
   if (prev.tag === 'IN') return !/^(?:as|than|like|among|amongst|including|with|without)$/.test(prev.lower)
   // The object of a verb that is neither a copula, a verb of having, nor one of naming or ranking.
-  if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !naming.test(prev.lower) && !vocabulary.possessionVerbs.includes(prev.lower)
+  if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !c.naming.test(prev.lower) && !vocabulary.possessionVerbs.includes(prev.lower)
   return false
 }
 
@@ -543,7 +547,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -579,8 +583,6 @@ const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*$/u
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
 const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure})`, 'iu')
-// A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
-const rankedBy = /^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:list|chart|charts|ranking|rankings|index|poll|table)\b/u
 
 /**
  * A title-case line in the case its body would use: every capitalised word after the first that
