@@ -7,7 +7,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string)
@@ -28,6 +28,11 @@ function buildPatterns() {
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The fund an amount is drawn from, within its clause: "$1.5 million from its reserves", "$1.2
+    // million from the city's general fund", "$2.5 million, came from the Halvorsen Family
+    // Foundation". Up to five words of the fund's name and owner, none a break of the phrase but
+    // its determiner; the fund's noun ends the phrase (not "from the fund's investments").
+    drawnFrom: new RegExp(String.raw`^(?:\s+in\s+[\p{L}-]+)?(?:,?\s+came)?\s+from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}'’.&-]+\s+){0,5}?(?:${phraseAlternation(d.fundSources)})\b(?!['’])`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     // "its benchmark lending rate unchanged at 12.75%": the rate's kind, then (within the clause) "at"/"to".
@@ -142,6 +147,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // "$1.5 million from its reserves": what the named fund, budget or grant provides.
+    if (kind === 'money' && wordPatterns().drawnFrom.test(text.slice(at + length, at + length + 100))) return 'policy-term'
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
