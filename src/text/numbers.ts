@@ -8,6 +8,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  proposalVerbs: list(string), proposalBreaks: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string)
@@ -47,6 +48,11 @@ function buildPatterns() {
     // "Our goal for 2025 is to reach $250,000", "which aims to deliver 40% of …", within the clause
     // ("for next year", "by 2030": what the goal is for, up to three words).
     target: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
+    // What a party demands, proposes or offers: "has offered a 4.8% wage increase and a one-off
+    // inflation bonus of 2,850 euros", "is calling on the government to ring-fence £2 billion". Up to
+    // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
+    // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
+    proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
@@ -137,6 +143,11 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   let noVerb: boolean | undefined
   const verbless = () => (noVerb ??= !tokenize(text.split(/\s[—–]\s/)[0]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag)))
+  // The verb of a demand, proposal or offer has the amount as its object: no finite verb between.
+  const proposed = (before: string) => {
+    const m = wordPatterns().proposal.exec(before)
+    return m !== null && !tokenize(m[1]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+  }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
@@ -152,6 +163,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
+    if ((kind === 'money' || kind === 'percentage') && proposed(text.slice(Math.max(0, at - 120), at))) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
