@@ -96,6 +96,10 @@ const scaleIn = new RegExp(String.raw`\b(?:${scales}|bn|mn)\b|\d(?:m|k)\b`, 'i')
 // Before a price that follows its item: "Tres leches, $9", "mole negro ($29", "Mains $18–$34".
 // (The noun itself only right after a separator of a line of facts: "★★★★☆ · … · Mains $18–$34".)
 const priceAfterItem = /(?:\p{L}[\p{L})*]*\s*,|[\p{L}\d]\s*\(|[·•|]\s*\p{L}+\s)\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
+// The bracket form alone: "mole negro ($29", "tours ($12–$16".
+const itemBracket = /\p{L}\s*\(\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
+/** The value an amount's text writes, its separators dropped ("$1,250.50" → 1250.5). */
+const amountOf = (text: string) => Number(text.replace(/[^\d.]/g, '').replace(/\.$/, ''))
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 // (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
@@ -175,7 +179,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A line that names an item and its price and has no verb: a menu's "Tres leches, $9", "Mains
     // $18–$34", a list's "Guided cellar tours every Saturday (€25 per person, …)". The price follows
     // the item's name (after a comma, a bracket, or the noun itself, across the start of a range).
-    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && verbless() && !converts(at)) return 'policy-term'
+    // In running text, a price in brackets right after its item: "the mole negro ($29 with
+    // chicken) is the one to order", a consumer's price under the spec's 1,000 that makes a figure
+    // large ("the bridge ($40 million)", "the house (£450,000)" stay statistics).
+    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && (verbless() || (itemBracket.test(before) && amountOf(text.slice(at, at + length)) < 1000)) && !converts(at)) return 'policy-term'
     // A setting chosen in a design: "in pages of 5,000", "set GOMEMLIMIT … to 80%".
     if (wordPatterns().setting.test(text.slice(Math.max(0, at - 80), at))) return 'policy-term'
     // A goal, not a measurement: "Our goal for 2025 is to reach $250,000".
