@@ -7,7 +7,8 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  proposalVerbs: list(string), proposalBreaks: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string)
@@ -28,6 +29,11 @@ function buildPatterns() {
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The fund an amount is drawn from, within its clause: "$1.5 million from its reserves", "$1.2
+    // million from the city's general fund", "$2.5 million, came from the Halvorsen Family
+    // Foundation". Up to five words of the fund's name and owner, none a break of the phrase but
+    // its determiner; the fund's noun ends the phrase (not "from the fund's investments").
+    drawnFrom: new RegExp(String.raw`^(?:\s+in\s+[\p{L}-]+)?(?:,?\s+came)?\s+from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}'’.&-]+\s+){0,5}?(?:${phraseAlternation(d.fundSources)})\b(?!['’])`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
     frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     // "its benchmark lending rate unchanged at 12.75%": the rate's kind, then (within the clause) "at"/"to".
@@ -42,6 +48,11 @@ function buildPatterns() {
     // "Our goal for 2025 is to reach $250,000", "which aims to deliver 40% of …", within the clause
     // ("for next year", "by 2030": what the goal is for, up to three words).
     target: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
+    // What a party demands, proposes or offers: "has offered a 4.8% wage increase and a one-off
+    // inflation bonus of 2,850 euros", "is calling on the government to ring-fence £2 billion". Up to
+    // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
+    // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
+    proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
@@ -85,6 +96,10 @@ const scaleIn = new RegExp(String.raw`\b(?:${scales}|bn|mn)\b|\d(?:m|k)\b`, 'i')
 // Before a price that follows its item: "Tres leches, $9", "mole negro ($29", "Mains $18–$34".
 // (The noun itself only right after a separator of a line of facts: "★★★★☆ · … · Mains $18–$34".)
 const priceAfterItem = /(?:\p{L}[\p{L})*]*\s*,|[\p{L}\d]\s*\(|[·•|]\s*\p{L}+\s)\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
+// The bracket form alone: "mole negro ($29", "tours ($12–$16".
+const itemBracket = /\p{L}\s*\(\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
+/** The value an amount's text writes, its separators dropped ("$1,250.50" → 1250.5). */
+const amountOf = (text: string) => Number(text.replace(/[^\d.]/g, '').replace(/\.$/, ''))
 const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 // (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
@@ -132,6 +147,11 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   let noVerb: boolean | undefined
   const verbless = () => (noVerb ??= !tokenize(text.split(/\s[—–]\s/)[0]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag)))
+  // The verb of a demand, proposal or offer has the amount as its object: no finite verb between.
+  const proposed = (before: string) => {
+    const m = wordPatterns().proposal.exec(before)
+    return m !== null && !tokenize(m[1]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+  }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
@@ -142,9 +162,13 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // "$1.5 million from its reserves": what the named fund, budget or grant provides.
+    if (kind === 'money' && wordPatterns().drawnFrom.test(text.slice(at + length, at + length + 100))) return 'policy-term'
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
+    if ((kind === 'money' || kind === 'percentage') && proposed(text.slice(Math.max(0, at - 120), at))) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
@@ -155,7 +179,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A line that names an item and its price and has no verb: a menu's "Tres leches, $9", "Mains
     // $18–$34", a list's "Guided cellar tours every Saturday (€25 per person, …)". The price follows
     // the item's name (after a comma, a bracket, or the noun itself, across the start of a range).
-    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && verbless() && !converts(at)) return 'policy-term'
+    // In running text, a price in brackets right after its item: "the mole negro ($29 with
+    // chicken) is the one to order", a consumer's price under the spec's 1,000 that makes a figure
+    // large ("the bridge ($40 million)", "the house (£450,000)" stay statistics).
+    if (kind === 'money' && !scaleIn.test(text.slice(at, at + length)) && priceAfterItem.test(before) && (verbless() || (itemBracket.test(before) && amountOf(text.slice(at, at + length)) < 1000)) && !converts(at)) return 'policy-term'
     // A setting chosen in a design: "in pages of 5,000", "set GOMEMLIMIT … to 80%".
     if (wordPatterns().setting.test(text.slice(Math.max(0, at - 80), at))) return 'policy-term'
     // A goal, not a measurement: "Our goal for 2025 is to reach $250,000".
