@@ -21,7 +21,9 @@ describe('named sources', () => {
     ['In 2006, ActiveState Software Inc. announced its sale for 2,250,000 USD.', 'announced'],
     ['Savarino bought the building for US$1.00 and states that he hopes to save it.', 'states'],
     ['In his opinion, the hardest part was the theory.', 'In his opinion'],
-    ['The tower, billed as the tallest in Africa, opens next year.', 'billed as']
+    ['The tower, billed as the tallest in Africa, opens next year.', 'billed as'],
+    ['A majority of economists polled by Reuters expect a cut.', 'expect'],
+    ['Most analysts surveyed by the central bank expect a cut.', 'expect']
   ])('%s', (text, cue) => {
     expect(named(text).some((c) => c.endsWith(cue.toLowerCase()))).toBe(true)
     expect(vague(text)).toEqual([])

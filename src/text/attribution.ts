@@ -47,6 +47,7 @@ export const attributionShape = object({
   notAgents: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
+  pollingParticiples: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
   reflexivePronouns: strings,
@@ -122,6 +123,7 @@ function buildPatterns() {
     // "… by" where an agent may follow, a few words on: not a time, a measure or a means.
     agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
     surveyed: new Set(data.surveyedGroups),
+    polling: new Set(data.pollingParticiples),
     ownedOnly: new Set(data.ownedOnlyEvidence),
     reflexives: new Set(data.reflexivePronouns),
     observing: new Set(data.firstPersonObservation),
@@ -850,6 +852,11 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (headPart.length > 1 && p.issuing.has(tokens[headPart[headPart.length - 1]].lower) && p.unowned.has(tokens[headPart[headPart.length - 2]].lower)) headPart = headPart.slice(0, -1)
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
+  // "economists polled by Reuters", "a majority of analysts surveyed by the agency": the poll's
+  // respondents, whose pollster is named or pointed back to (pollingParticiples).
+  const polled = words.findIndex((j, n) => n > 0 && p.polling.has(tokens[j].lower) && tokens[words[n + 1]]?.lower === 'by')
+  const pollster = polled > 0 ? words.slice(polled + 2) : []
+  if (pollster.length > 0 && (pollster.some((j) => tokens[j].name) || determiners.has(tokens[pollster[0]].lower) && !/^an?$/.test(tokens[pollster[0]].lower))) return 'named'
   // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
   if (of === 2 && /^an?$/.test(tokens[words[0]].lower) && p.quantifierNouns.has(tokens[words[1]].lower)) {
     return words.slice(3, -1).some((j) => tokens[j].name && !tokens[j].tag.startsWith('JJ')) ? 'named' : 'vague'
