@@ -392,3 +392,20 @@ describe('names the document capitalises', () => {
     expect([...names].sort()).toEqual(['dana', 'monday', 'reyes', 'treasury'])
   })
 })
+
+describe('the writer\'s own people where the writer speaks as "we"', () => {
+  const we = () => true
+  const news = () => false
+  it('leaves them to no one, neither vague nor named', () => {
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, we).vague).toEqual([])
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, we).named).toEqual([])
+    expect(vague('Customers told us the export was too slow.')).toEqual([])
+    expect(vague('Many of our customers expect a refund within a day.')).toEqual([])
+  })
+  it('keeps them vague in third-person writing, and any other group', () => {
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, news).vague.map((c) => c.text)).toEqual(['Users rated'])
+    expect(vague('Customers say the export is too slow.')).toEqual(['customers say'])
+    expect(findAttribution('Critics say the export is too slow.', 0, undefined, undefined, we).vague.map((c) => c.text)).toEqual(['Critics say'])
+    expect(vague('Many of our critics say the plan failed.')).toEqual(['many of our critics say'])
+  })
+})

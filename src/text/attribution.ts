@@ -48,6 +48,8 @@ export const attributionShape = object({
   groupSuffixes: strings,
   surveyedGroups: strings,
   pollingParticiples: strings,
+  ownPeople: strings,
+  writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
   reflexivePronouns: strings,
@@ -124,6 +126,10 @@ function buildPatterns() {
     agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
     surveyed: new Set(data.surveyedGroups),
     polling: new Set(data.pollingParticiples),
+    // (Lower case or capitalised, never all capitals: "the US economy" is no "us".)
+    writerPluralWords: phraseRegExp(data.writerPlural.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]), 'gu'),
+    ownPeople: new Set(data.ownPeople),
+    writerPlural: new Set(data.writerPlural),
     ownedOnly: new Set(data.ownedOnlyEvidence),
     reflexives: new Set(data.reflexivePronouns),
     observing: new Set(data.firstPersonObservation),
@@ -145,6 +151,15 @@ const patterns = () => (compiled ??= buildPatterns())
 type Patterns = ReturnType<typeof patterns> & {
   /** Has the article already sourced evidence that "the report", "these figures" can point back to? */
   antecedent: boolean
+  /** Does the writer speak as "we" in the article (ownPeople)? Asked only of a group that may be the writer's. */
+  writesAsWe: () => boolean
+}
+
+/** Does the text speak in the first person plural ("our app", "We replaced …"; writerPlural)? */
+export function speaksAsWe(text: string): boolean {
+  const re = patterns().writerPluralWords
+  re.lastIndex = 0
+  return re.test(text)
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
@@ -203,13 +218,14 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean, writesAsWe?: () => boolean): Attribution {
   const compiledPatterns = patterns()
   const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
   const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower) || compiledPatterns.surveyed.has(t.lower)) && (sourcedBefore?.() ?? false)
-  const p: Patterns = {...compiledPatterns, antecedent: sourced}
+  // (Without the article, the sentence's own words: "Customers told us …".)
+  const p: Patterns = {...compiledPatterns, antecedent: sourced, writesAsWe: writesAsWe ?? (() => speaksAsWe(text))}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
@@ -865,7 +881,9 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
   const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
-  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
+  // "many of our customers": a share of the writer's own people (ownPeople) is no one vague.
+  const ownShare = of > 0 && tokens[words[of]].lower === 'of' && p.writerPlural.has(tokens[words[of + 1]]?.lower ?? '') && p.ownPeople.has(tokens[words.at(-1)!].lower)
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : ownShare ? 'none' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
   // A definite article or possessive before the count points back to a set the article has named
@@ -926,6 +944,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
   if (forward && !determined && head.tag === 'NNS' && !p.vagueNouns.has(head.lower)) return 'named'
   if (determined || p.described.has(head.lower) || p.described.has(twoWordHead)) return 'named'
-  if (barePlural) return 'vague'
+  // "Customers told us …", "designers agreed" where the writer speaks as "we": the writer's own people.
+  if (barePlural) return p.ownPeople.has(head.lower) && p.writesAsWe() ? 'none' : 'vague'
   return head.tag === 'NN' ? 'named' : 'none'
 }
