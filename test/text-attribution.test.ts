@@ -409,3 +409,12 @@ describe('the writer\'s own people where the writer speaks as "we"', () => {
     expect(vague('Many of our critics say the plan failed.')).toEqual(['many of our critics say'])
   })
 })
+
+describe('people by trade or place with a verb of evidence (personGroups)', () => {
+  it('flags them before a clause, not before an object', () => {
+    expect(vague('Emergency workers have indicated a homicide probe is ongoing.')).toEqual(['emergency workers have indicated'])
+    expect(vague('Dock operators suggest that the fire began in a shed.')).toEqual(['dock operators suggest'])
+    expect(vague('Fishermen found oil on the water.')).toEqual([])
+    expect(vague('Grey rows indicate that the test failed.')).toEqual([])
+  })
+})

@@ -49,6 +49,7 @@ export const attributionShape = object({
   surveyedGroups: strings,
   pollingParticiples: strings,
   ownPeople: strings,
+  personGroups: strings,
   writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
@@ -129,6 +130,7 @@ function buildPatterns() {
     // (Lower case or capitalised, never all capitals: "the US economy" is no "us".)
     writerPluralWords: phraseRegExp(data.writerPlural.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]), 'gu'),
     ownPeople: new Set(data.ownPeople),
+    personGroups: new Set(data.personGroups),
     writerPlural: new Set(data.writerPlural),
     ownedOnly: new Set(data.ownedOnlyEvidence),
     reflexives: new Set(data.reflexivePronouns),
@@ -514,7 +516,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     let kind = classifyBackward(tokens, i, p)
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
-    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
+    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p) && !(reportsClause(tokens, i + span) && personEvidence(tokens, i, p))) kind = 'none'
     if (kind === 'vague' && (p.commitment.has(tokens[i].lower) || statesIntention(tokens, i + span, p))) kind = 'none'
     if (view) {
       // "Others are more cautious, pointing to …": the participle's subject opens the sentence.
@@ -726,6 +728,20 @@ function vagueEvidence(tokens: Token[], i: number, p: Patterns): boolean {
     if (tokens[j].tag === 'IN') preposition = true
   }
   return false
+}
+
+/** Is the subject of the evidence verb at `i` a bare plural of people (personGroups: "Emergency workers have indicated")? */
+function personEvidence(tokens: Token[], i: number, p: Patterns): boolean {
+  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
+    if (tokens[j].tag === 'IN') return false
+    if (p.personGroups.has(tokens[j].lower)) return true
+  }
+  return false
+}
+
+/** Does a clause follow from `k`: "that", or a finite verb within a few words ("indicated a homicide probe is ongoing")? */
+function reportsClause(tokens: Token[], k: number): boolean {
+  return tokens[k]?.lower === 'that' || finiteVerbSoon(tokens, k)
 }
 
 /** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
