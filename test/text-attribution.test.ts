@@ -418,3 +418,15 @@ describe('people by trade or place with a verb of evidence (personGroups)', () =
     expect(vague('Grey rows indicate that the test failed.')).toEqual([])
   })
 })
+
+describe('a group placed only by where it is names no one (placeGroups)', () => {
+  it('keeps "many in Fairhope", "agents in New Delhi" and "residents of a town" vague', () => {
+    expect(vague('Many in Millbrook insist the bread is good.')).toEqual(['many in millbrook insist'])
+    expect(vague('Freight brokers in Rotterdam reported a fall in bookings.')).toEqual(['freight brokers in rotterdam reported'])
+    expect(vague("Residents of Harlow's Old Town said the water tasted of rust.")).toEqual(["residents of harlow's old town said"])
+  })
+  it('takes a group placed in a determined body as named', () => {
+    expect(vague('She and others in her class thought the bell had rung.')).toEqual([])
+    expect(vague('Dock workers at the port authority said bookings had fallen.')).toEqual([])
+  })
+})

@@ -50,6 +50,7 @@ export const attributionShape = object({
   pollingParticiples: strings,
   ownPeople: strings,
   personGroups: strings,
+  placeGroups: strings,
   writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
@@ -131,6 +132,7 @@ function buildPatterns() {
     writerPluralWords: phraseRegExp(data.writerPlural.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]), 'gu'),
     ownPeople: new Set(data.ownPeople),
     personGroups: new Set(data.personGroups),
+    placeGroups: new Set(data.placeGroups),
     writerPlural: new Set(data.writerPlural),
     ownedOnly: new Set(data.ownedOnlyEvidence),
     reflexives: new Set(data.reflexivePronouns),
@@ -794,7 +796,11 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
   // (Not after a quantifying noun: "A number of Senators condemned".)
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
+  // (Not a preposition's name: "many in Fairhope insist", "agents in New Delhi reported".)
+  let nameStart = subject.length - 1
+  while (nameStart > 0 && tokens[subject[nameStart - 1]].name) nameStart--
+  const prepositionName = nameStart > 0 && tokens[subject[nameStart - 1]].tag === 'IN'
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !prepositionName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
@@ -896,7 +902,11 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "some say", "one report suggested"; but "one critic" is one person, described, and so are
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
+  // Where a group is, only by a place's name ("agents in New Delhi", "many in Fairhope"), or where
+  // a group made by where it lives lives ("residents of Lusaka's township"): no one named (placeGroups).
+  const inPlace = of > 0 && tokens[words[of]].lower === 'in' && !words.slice(of + 1).some((j) => determiners.has(tokens[j].lower))
+  const onlyPlaced = of > 0 && (inPlace || p.placeGroups.has(head.lower) && /^(?:of|in|from)$/.test(tokens[words[of]].lower))
+  const placed = of > 0 && !onlyPlaced && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
   // "many of our customers": a share of the writer's own people (ownPeople) is no one vague.
   const ownShare = of > 0 && tokens[words[of]].lower === 'of' && p.writerPlural.has(tokens[words[of + 1]]?.lower ?? '') && p.ownPeople.has(tokens[words.at(-1)!].lower)
   if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : ownShare ? 'none' : 'vague'
@@ -924,7 +934,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
   const affiliation = of > 0 && /^(?:at|from|with|by)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
-  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
+  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower) && !onlyPlaced) return 'named'
   // So are critics or experts from a named body (spec §5: "critics from the Green party"); not
   // "critics from across Britain" or "critics of the plan" (what they criticise).
   const member = of > 0 && /^(?:from|at|with)$/.test(tokens[words[of]].lower) && complement.length > 0 && (tokens[complement[0]].name || determiners.has(tokens[complement[0]].lower) && !/^an?$/.test(tokens[complement[0]].lower) && tokens[complement[1]]?.name)
