@@ -21,7 +21,9 @@ describe('named sources', () => {
     ['In 2006, ActiveState Software Inc. announced its sale for 2,250,000 USD.', 'announced'],
     ['Savarino bought the building for US$1.00 and states that he hopes to save it.', 'states'],
     ['In his opinion, the hardest part was the theory.', 'In his opinion'],
-    ['The tower, billed as the tallest in Africa, opens next year.', 'billed as']
+    ['The tower, billed as the tallest in Africa, opens next year.', 'billed as'],
+    ['A majority of economists polled by Reuters expect a cut.', 'expect'],
+    ['Most analysts surveyed by the central bank expect a cut.', 'expect']
   ])('%s', (text, cue) => {
     expect(named(text).some((c) => c.endsWith(cue.toLowerCase()))).toBe(true)
     expect(vague(text)).toEqual([])
@@ -388,5 +390,43 @@ describe('names the document capitalises', () => {
   it('counts a capital inside a sentence, also across a soft wrap, not at the start of a paragraph', () => {
     const names = documentNames('# Rail strike\n\nEconomists warned on Monday, and Dana\nReyes of the\nTreasury agreed.\n\nEconomists disagree.')
     expect([...names].sort()).toEqual(['dana', 'monday', 'reyes', 'treasury'])
+  })
+})
+
+describe('the writer\'s own people where the writer speaks as "we"', () => {
+  const we = () => true
+  const news = () => false
+  it('leaves them to no one, neither vague nor named', () => {
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, we).vague).toEqual([])
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, we).named).toEqual([])
+    expect(vague('Customers told us the export was too slow.')).toEqual([])
+    expect(vague('Many of our customers expect a refund within a day.')).toEqual([])
+  })
+  it('keeps them vague in third-person writing, and any other group', () => {
+    expect(findAttribution('Users rated most answers as helpful.', 0, undefined, undefined, news).vague.map((c) => c.text)).toEqual(['Users rated'])
+    expect(vague('Customers say the export is too slow.')).toEqual(['customers say'])
+    expect(findAttribution('Critics say the export is too slow.', 0, undefined, undefined, we).vague.map((c) => c.text)).toEqual(['Critics say'])
+    expect(vague('Many of our critics say the plan failed.')).toEqual(['many of our critics say'])
+  })
+})
+
+describe('people by trade or place with a verb of evidence (personGroups)', () => {
+  it('flags them before a clause, not before an object', () => {
+    expect(vague('Emergency workers have indicated a homicide probe is ongoing.')).toEqual(['emergency workers have indicated'])
+    expect(vague('Dock operators suggest that the fire began in a shed.')).toEqual(['dock operators suggest'])
+    expect(vague('Fishermen found oil on the water.')).toEqual([])
+    expect(vague('Grey rows indicate that the test failed.')).toEqual([])
+  })
+})
+
+describe('a group placed only by where it is names no one (placeGroups)', () => {
+  it('keeps "many in Fairhope", "agents in New Delhi" and "residents of a town" vague', () => {
+    expect(vague('Many in Millbrook insist the bread is good.')).toEqual(['many in millbrook insist'])
+    expect(vague('Freight brokers in Rotterdam reported a fall in bookings.')).toEqual(['freight brokers in rotterdam reported'])
+    expect(vague("Residents of Harlow's Old Town said the water tasted of rust.")).toEqual(["residents of harlow's old town said"])
+  })
+  it('takes a group placed in a determined body as named', () => {
+    expect(vague('She and others in her class thought the bell had rung.')).toEqual([])
+    expect(vague('Dock workers at the port authority said bookings had fallen.')).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {closingScope, findAttribution, mentionsEvidence, type Attribution} from './attribution.js'
+import {closingScope, findAttribution, mentionsEvidence, speaksAsWe, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
@@ -160,7 +160,11 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     }
     return antecedent >= 0 && antecedent < s.index
   }
-  const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s)))
+  // Does the writer speak as "we" ("our app", "We replaced …") outside quotations? Asked once, of a
+  // group that may be the writer's own people.
+  let asWe: boolean | undefined
+  const writesAsWe = () => (asWe ??= sentences.some((s) => speaksAsWe(writerText(s))))
+  const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s), writesAsWe))
   const neighbour = (s: Sentence, step: number) => {
     const other = sentences[s.index + step]
     return other && other.paragraph === s.paragraph ? other : undefined

@@ -47,6 +47,11 @@ export const attributionShape = object({
   notAgents: strings,
   groupSuffixes: strings,
   surveyedGroups: strings,
+  pollingParticiples: strings,
+  ownPeople: strings,
+  personGroups: strings,
+  placeGroups: strings,
+  writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
   reflexivePronouns: strings,
@@ -122,6 +127,13 @@ function buildPatterns() {
     // "… by" where an agent may follow, a few words on: not a time, a measure or a means.
     agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
     surveyed: new Set(data.surveyedGroups),
+    polling: new Set(data.pollingParticiples),
+    // (Lower case or capitalised, never all capitals: "the US economy" is no "us".)
+    writerPluralWords: phraseRegExp(data.writerPlural.flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)]), 'gu'),
+    ownPeople: new Set(data.ownPeople),
+    personGroups: new Set(data.personGroups),
+    placeGroups: new Set(data.placeGroups),
+    writerPlural: new Set(data.writerPlural),
     ownedOnly: new Set(data.ownedOnlyEvidence),
     reflexives: new Set(data.reflexivePronouns),
     observing: new Set(data.firstPersonObservation),
@@ -143,6 +155,15 @@ const patterns = () => (compiled ??= buildPatterns())
 type Patterns = ReturnType<typeof patterns> & {
   /** Has the article already sourced evidence that "the report", "these figures" can point back to? */
   antecedent: boolean
+  /** Does the writer speak as "we" in the article (ownPeople)? Asked only of a group that may be the writer's. */
+  writesAsWe: () => boolean
+}
+
+/** Does the text speak in the first person plural ("our app", "We replaced …"; writerPlural)? */
+export function speaksAsWe(text: string): boolean {
+  const re = patterns().writerPluralWords
+  re.lastIndex = 0
+  return re.test(text)
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
@@ -201,13 +222,14 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean): Attribution {
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean, writesAsWe?: () => boolean): Attribution {
   const compiledPatterns = patterns()
   const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
   const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower) || compiledPatterns.surveyed.has(t.lower)) && (sourcedBefore?.() ?? false)
-  const p: Patterns = {...compiledPatterns, antecedent: sourced}
+  // (Without the article, the sentence's own words: "Customers told us …".)
+  const p: Patterns = {...compiledPatterns, antecedent: sourced, writesAsWe: writesAsWe ?? (() => speaksAsWe(text))}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
@@ -496,7 +518,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     let kind = classifyBackward(tokens, i, p)
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
-    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p)) kind = 'none'
+    if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p) && !(reportsClause(tokens, i + span) && personEvidence(tokens, i, p))) kind = 'none'
     if (kind === 'vague' && (p.commitment.has(tokens[i].lower) || statesIntention(tokens, i + span, p))) kind = 'none'
     if (view) {
       // "Others are more cautious, pointing to …": the participle's subject opens the sentence.
@@ -710,6 +732,20 @@ function vagueEvidence(tokens: Token[], i: number, p: Patterns): boolean {
   return false
 }
 
+/** Is the subject of the evidence verb at `i` a bare plural of people (personGroups: "Emergency workers have indicated")? */
+function personEvidence(tokens: Token[], i: number, p: Patterns): boolean {
+  for (let j = i - 1; j >= 0 && tokens[j].word && !clauseBreak.has(tokens[j].lower); j--) {
+    if (tokens[j].tag === 'IN') return false
+    if (p.personGroups.has(tokens[j].lower)) return true
+  }
+  return false
+}
+
+/** Does a clause follow from `k`: "that", or a finite verb within a few words ("indicated a homicide probe is ongoing")? */
+function reportsClause(tokens: Token[], k: number): boolean {
+  return tokens[k]?.lower === 'that' || finiteVerbSoon(tokens, k)
+}
+
 /** The start of the subject phrase before the verb at `i` (for the place of a vague cue). */
 function subjectStartOf(tokens: Token[], i: number): number {
   let j = i - 1
@@ -760,7 +796,11 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   const subject = words.filter((j) => !auxiliaries.has(tokens[j].lower))
   // "many people Wikinews observed": the name right before the verb is its subject.
   // (Not after a quantifying noun: "A number of Senators condemned".)
-  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower)) return 'named'
+  // (Not a preposition's name: "many in Fairhope insist", "agents in New Delhi reported".)
+  let nameStart = subject.length - 1
+  while (nameStart > 0 && tokens[subject[nameStart - 1]].name) nameStart--
+  const prepositionName = nameStart > 0 && tokens[subject[nameStart - 1]].tag === 'IN'
+  if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !prepositionName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
   if (subject.length === 0 && tokens[i - 1]?.text === ',') {
@@ -850,6 +890,11 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (headPart.length > 1 && p.issuing.has(tokens[headPart[headPart.length - 1]].lower) && p.unowned.has(tokens[headPart[headPart.length - 2]].lower)) headPart = headPart.slice(0, -1)
   const headIndex = headPart[headPart.length - 1]
   const head = tokens[headIndex]
+  // "economists polled by Reuters", "a majority of analysts surveyed by the agency": the poll's
+  // respondents, whose pollster is named or pointed back to (pollingParticiples).
+  const polled = words.findIndex((j, n) => n > 0 && p.polling.has(tokens[j].lower) && tokens[words[n + 1]]?.lower === 'by')
+  const pollster = polled > 0 ? words.slice(polled + 2) : []
+  if (pollster.length > 0 && (pollster.some((j) => tokens[j].name) || determiners.has(tokens[pollster[0]].lower) && !/^an?$/.test(tokens[pollster[0]].lower))) return 'named'
   // "a number of senators", "a handful of experts": as vague as "some", unless the group is named.
   if (of === 2 && /^an?$/.test(tokens[words[0]].lower) && p.quantifierNouns.has(tokens[words[1]].lower)) {
     return words.slice(3, -1).some((j) => tokens[j].name && !tokens[j].tag.startsWith('JJ')) ? 'named' : 'vague'
@@ -857,8 +902,14 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "some say", "one report suggested"; but "one critic" is one person, described, and so are
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  const placed = of > 0 && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
-  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : 'vague'
+  // Where a group is, only by a place's name ("agents in New Delhi", "many in Fairhope"), or where
+  // a group made by where it lives lives ("residents of Lusaka's township"): no one named (placeGroups).
+  const inPlace = of > 0 && tokens[words[of]].lower === 'in' && !words.slice(of + 1).some((j) => determiners.has(tokens[j].lower))
+  const onlyPlaced = of > 0 && (inPlace || p.placeGroups.has(head.lower) && /^(?:of|in|from)$/.test(tokens[words[of]].lower))
+  const placed = of > 0 && !onlyPlaced && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)
+  // "many of our customers": a share of the writer's own people (ownPeople) is no one vague.
+  const ownShare = of > 0 && tokens[words[of]].lower === 'of' && p.writerPlural.has(tokens[words[of + 1]]?.lower ?? '') && p.ownPeople.has(tokens[words.at(-1)!].lower)
+  if (p.quantifiers.has(quantifier) && (quantifier !== 'one' || p.vagueNouns.has(head.lower))) return placed ? 'named' : ownShare ? 'none' : 'vague'
   if (pronouns.has(head.lower)) return headPart.length === 1 ? 'named' : 'none'
   // A counted group is narrative ("3,000 people wrote letters"), a counted document a source.
   // A definite article or possessive before the count points back to a set the article has named
@@ -883,7 +934,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // affiliation describes the group ("opponents of the proposal" only says what they oppose).
   const complement = of > 0 ? words.slice(of + 1) : []
   const affiliation = of > 0 && /^(?:at|from|with|by)$/.test(tokens[words[of]].lower) && complement.some((j) => determiners.has(tokens[j].lower))
-  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower)) return 'named'
+  if ((complement.some((j) => tokens[j].name) || affiliation) && !p.vagueNouns.has(head.lower) && !onlyPlaced) return 'named'
   // So are critics or experts from a named body (spec §5: "critics from the Green party"); not
   // "critics from across Britain" or "critics of the plan" (what they criticise).
   const member = of > 0 && /^(?:from|at|with)$/.test(tokens[words[of]].lower) && complement.length > 0 && (tokens[complement[0]].name || determiners.has(tokens[complement[0]].lower) && !/^an?$/.test(tokens[complement[0]].lower) && tokens[complement[1]]?.name)
@@ -919,6 +970,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
   if (forward && !determined && head.tag === 'NNS' && !p.vagueNouns.has(head.lower)) return 'named'
   if (determined || p.described.has(head.lower) || p.described.has(twoWordHead)) return 'named'
-  if (barePlural) return 'vague'
+  // "Customers told us …", "designers agreed" where the writer speaks as "we": the writer's own people.
+  if (barePlural) return p.ownPeople.has(head.lower) && p.writesAsWe() ? 'none' : 'vague'
   return head.tag === 'NN' ? 'named' : 'none'
 }
