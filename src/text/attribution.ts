@@ -125,7 +125,7 @@ function buildPatterns() {
     sensing: new Set(data.sensingVerbs),
     notAgents: new Set(data.notAgents),
     // "… by" where an agent may follow, a few words on: not a time, a measure or a means.
-    agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,4}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
+    agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,6}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
     surveyed: new Set(data.surveyedGroups),
     polling: new Set(data.pollingParticiples),
     // (Lower case or capitalised, never all capitals: "the US economy" is no "us".)
@@ -261,10 +261,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     else if (kind === 'vague') cue(vague, s, e)
   }
 
-  // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name for it.
+  // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name
+  // for it, and so is "Dubbed 'China's Brain Valley' by Xinhua" (a passive whose agent is given).
   phraseCues(p.naming, (s, e) => {
     const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
-    if (!before || /^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) || tokens.some((t) => t.end <= s && t.start >= before.end)) cue(vague, s, e, false)
+    if (before && !/^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) && !tokens.some((t) => t.end <= s && t.start >= before.end)) return
+    const agent = p.agentAfter.exec(text.slice(e - offset))
+    const first = agent ? tokens.findIndex((t) => t.start >= e + agent[0].length) : -1
+    if (first < 0 || classifyForward(tokens, first, p) !== 'named') cue(vague, s, e, false)
   })
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))

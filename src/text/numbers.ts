@@ -285,8 +285,10 @@ function classify(text: string, i: number, token: string): NumberKind {
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
-  // A year, unless it counts something ("1846 persons were hospitalised").
-  const counts = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)[a-z]+s\b/.test(after) && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before)
+  // A year, unless it counts something ("1846 persons were hospitalised"): a plural noun after it,
+  // not a verb whose subject the year's noun phrase is ("The budget for 2027 provides $40 million").
+  const plural = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)([a-z]+s)\b/.exec(after)
+  const counts = !!plural && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before) && /^NN/.test(tokenize(plural[1])[0]?.tag ?? '')
   // After a determiner it is the year modifying a noun ("the 2002 figures", "its 2019 results"):
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
   const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
