@@ -605,13 +605,15 @@ function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
   for (const m of doc.source.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
     const at = m.index ?? 0
     while (k < spoken.length && spoken[k].start <= at) reach = Math.max(reach, spoken[k++].end)
+    // Only a word of the voice outside speech is read further: most words of a document are neither.
+    if (at < reach || !voice.has(m[0].toLowerCase().replace('’', "'"))) continue
     // A word in capitals is no pronoun ("US$ 20,000", "the US"), nor is one capitalised inside a
     // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
     const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
     // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
     const numeral = m[0] === 'I' && /\p{Lu}[\p{L}’'-]*\s$/u.test(doc.source.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(doc.source.slice(at + 1, at + 2))
     const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
-    if (at >= reach && !name && voice.has(m[0].toLowerCase().replace('’', "'"))) found.push(at)
+    if (!name) found.push(at)
   }
   return found
 }
