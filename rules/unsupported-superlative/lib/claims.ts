@@ -52,10 +52,12 @@ export interface ClaimVocabulary {
   namingVerbs: string[]
   /** Nouns of a published ranking after a name: "on Amazon.com's Top Sellers list", "in the Fortune 500 ranking". */
   rankingLists: string[]
+  /** Words of rank that are no superlative by form, a hedged rank after "one of the", "among the": "one of the tops in Texas". */
+  rankWords: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings, rankWords: strings})
 
 export interface Claim extends Span {
   text: string
@@ -201,6 +203,22 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
     if (start > 0 && tokens[start - 1].lower === 'the') start--
     add(tokens[start].start, tokens[end].end, 'superlative')
+  }
+
+  // "one of the tops in Texas", "among the region's top hospitals": a hedged rank (spec section 1)
+  // made with a word of rank that is no superlative by form ("top" alone is a title or a place:
+  // "the top court", "top leaders", "at the top of the page").
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (!vocabulary.rankWords.includes(t.lower.split('-')[0]) || startsUpper(t.text)) continue
+    // Back over the owner to the determiner: "the region's", "Texas'", "its".
+    let j = i - 1
+    if (/^['’]s?$/.test(tokens[j].text) && tokens[j - 1]?.word) j--
+    if (/['’]s?$/.test(tokens[j].text) && j > 0 && tokens[j - 1].lower === 'the') j--
+    const det = tokens[j]
+    if (!(det.lower === 'the' || possessives.has(det.lower) || (j < i - 1 && det.word))) continue
+    const hedge = tokens[j - 1]?.lower === 'among' ? j - 1 : tokens[j - 1]?.lower === 'of' && tokens[j - 2]?.lower === 'one' ? j - 2 : -1
+    if (hedge >= 0) add(det.start, t.end, 'superlative')
   }
 
   // A comparison with all the rest is a rank: "fought with greater zeal than any of the other
