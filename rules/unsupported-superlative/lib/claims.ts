@@ -416,11 +416,28 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   // reported the ants a first among insects".
   const before = tokens.filter((t) => t.end <= claim.start).at(-1)
   if (before && before.end > cue.end && /^NN/.test(before.tag) && /^(?:the|an?)\b/i.test(text.slice(claim.start - offset))) return false
+  // A relative clause inside the object describes the thing the source wrote or found, in the
+  // writer's words: "wrote Baala Vyaakaranamu … which is his greatest gift", "found what he was
+  // looking for in … visionary Osborne" (a "what" with a subject of its own is a thing, not a finding:
+  // "found what is the oldest fossil" reports the finding).
+  let relative = false
+  const words = tokens.filter((t) => t.word && t.start >= cue.end)
   for (const t of tokens) {
     if (t.start < cue.end) continue
     if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
     // "said, …" and quotation marks open what the source says; a comma inside the object lists its parts.
     if (t.start < claim.start && ((t.text === ',' && t === tokens.find((x) => x.start >= cue.end)) || /^["“”:]$/.test(t.text))) return false
+    const k = words.indexOf(t)
+    if (t.start < claim.start && ((/^(?:which|who)$/.test(t.lower) && k > 0 && (/^NN/.test(words[k - 1].tag) || words[k - 1].name)) ||
+      (t.lower === 'what' && k === 0 && /^(?:PRP|DT|NN)/.test(words[1]?.tag ?? '') && !/^(?:VB|MD)/.test(words[1]?.tag ?? '')))) {
+      relative = true
+      continue
+    }
+    // Inside the relative clause, only a verb of naming says what the source calls the thing.
+    if (relative && t.start < claim.start) {
+      if (compile(vocabulary).naming.test(t.lower)) return false
+      continue
+    }
     if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
   }
   return true
