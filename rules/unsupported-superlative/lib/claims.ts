@@ -56,10 +56,12 @@ export interface ClaimVocabulary {
   rankWords: string[]
   /** A whole class of products or brands a thing is ranked in: "in its class", "in the category". */
   classScopes: string[]
+  /** Nouns of reputation before the field they rule: "the judicial giant of", "a jazz great of". */
+  reputationNouns: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -379,6 +381,16 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
     // (The noun may follow one modifier: "record quarterly profits", "a record annual harvest".)
     else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text) || ((/^JJ/.test(next.tag) || /ly$/.test(next.lower)) && noun(tokens[i + 2])))) kind = 'record'
     if (kind && !startsUpper(t.text) && !literalAt(t.start)) add(t.start, t.end, kind)
+  }
+  // A noun of reputation heading its phrase before the field it rules: "the judicial giant of
+  // Caribbean jurisprudence", "the nearly forgotten jazz great of the early days" (spec section 1,
+  // reputation without a measure, as "a pioneer of"); not the adjective ("a giant sprite", "a great loss").
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]
+    if (!vocabulary.reputationNouns.includes(t.lower) || startsUpper(t.text) || tokens[i + 1].lower !== 'of') continue
+    let j = i - 1
+    while (j > 0 && tokens[j].word && !/^(?:a|an|the)$/.test(tokens[j].lower) && (/^(?:JJ|NN|RB|VBN)/.test(tokens[j].tag) || tokens[j].name)) j--
+    if (/^(?:a|an|the)$/.test(tokens[j].lower) && !literalAt(t.start)) add(t.start, t.end, 'puffery')
   }
   const gapped = c.gappedKey.test(text) ? c.gapped : undefined
   for (const [re, kind] of [[c.absolute, 'absolute'], [c.puffery, 'puffery'], [gapped, 'puffery']] as const) {
