@@ -52,10 +52,16 @@ export interface ClaimVocabulary {
   namingVerbs: string[]
   /** Nouns of a published ranking after a name: "on Amazon.com's Top Sellers list", "in the Fortune 500 ranking". */
   rankingLists: string[]
+  /** Words of rank that are no superlative by form, a hedged rank after "one of the", "among the": "one of the tops in Texas". */
+  rankWords: string[]
+  /** A whole class of products or brands a thing is ranked in: "in its class", "in the category". */
+  classScopes: string[]
+  /** Nouns of reputation before the field they rule: "the judicial giant of", "a jazz great of". */
+  reputationNouns: string[]
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -65,7 +71,7 @@ export interface Claim extends Span {
 // A copula says what a thing is: "was the first", "became the only".
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
-const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp; classScope: RegExp}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -96,6 +102,8 @@ function compile(vocabulary: ClaimVocabulary) {
       tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu'),
       naming: new RegExp(String.raw`^(?:${vocabulary.namingVerbs.join('|')})(?:s|ed|d|ing)?$`),
       // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
+      // A whole class of products or brands the thing is ranked in: "the tightest in its class".
+      classScope: new RegExp(String.raw`^[^,;:.!?()]{0,40}?\b(?:${patterns(vocabulary.classScopes)})\b`, 'iu'),
       rankedBy: new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u')
     }
     compiled.set(vocabulary, c)
@@ -159,11 +167,13 @@ export function findClaims(text: string, offset: number, vocabulary: ClaimVocabu
   }
   const reading: ClaimReading = {text, offset, tokens, vocabulary, c, firstWord, claims, add, literalAt}
   rankedSuperlatives(reading)
+  hedgedRanks(reading)
   comparisonsWithAll(reading)
   firstsAndOnlies(reading)
   firstsForAClass(reading)
   lastTimes(reading)
   epithets(reading)
+  reputationNouns(reading)
   lexiconPhrases(reading)
   return claims.sort((a, b) => a.start - b.start)
 }
@@ -237,6 +247,26 @@ function rankedSuperlatives({text, offset, tokens, vocabulary, c, firstWord, cla
     if (/^['’]s?$/.test(before.text) && j > 0) start = j - 1
     if (start > 0 && tokens[start - 1].lower === 'the') start--
     add(tokens[start].start, tokens[end].end, 'superlative')
+  }
+}
+
+/**
+ * "one of the tops in Texas", "among the region's top hospitals": a hedged rank (spec section 1)
+ * made with a word of rank that is no superlative by form ("top" alone is a title or a place:
+ * "the top court", "top leaders", "at the top of the page").
+ */
+function hedgedRanks({tokens, vocabulary, add}: ClaimReading): void {
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (!vocabulary.rankWords.includes(t.lower.split('-')[0]) || startsUpper(t.text)) continue
+    // Back over the owner to the determiner: "the region's", "Texas'", "its".
+    let j = i - 1
+    if (/^['’]s?$/.test(tokens[j].text) && tokens[j - 1]?.word) j--
+    if (/['’]s?$/.test(tokens[j].text) && j > 0 && tokens[j - 1].lower === 'the') j--
+    const det = tokens[j]
+    if (!(det.lower === 'the' || possessives.has(det.lower) || (j < i - 1 && det.word))) continue
+    const hedge = tokens[j - 1]?.lower === 'among' ? j - 1 : tokens[j - 1]?.lower === 'of' && tokens[j - 2]?.lower === 'one' ? j - 2 : -1
+    if (hedge >= 0) add(det.start, t.end, 'superlative')
   }
 }
 
@@ -400,6 +430,21 @@ function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
   }
 }
 
+/**
+ * A noun of reputation heading its phrase before the field it rules: "the judicial giant of
+ * Caribbean jurisprudence", "the nearly forgotten jazz great of the early days" (spec section 1,
+ * reputation without a measure, as "a pioneer of"); not the adjective ("a giant sprite", "a great loss").
+ */
+function reputationNouns({tokens, vocabulary, add, literalAt}: ClaimReading): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]
+    if (!vocabulary.reputationNouns.includes(t.lower) || startsUpper(t.text) || tokens[i + 1].lower !== 'of') continue
+    let j = i - 1
+    while (j > 0 && tokens[j].word && !/^(?:a|an|the)$/.test(tokens[j].lower) && (/^(?:JJ|NN|RB|VBN)/.test(tokens[j].tag) || tokens[j].name)) j--
+    if (/^(?:a|an|the)$/.test(tokens[j].lower) && !literalAt(t.start)) add(t.start, t.end, 'puffery')
+  }
+}
+
 /** The vocabulary's absolute and puffery phrases, as epithets: not a verb ("they celebrated"), nor inside a name. */
 function lexiconPhrases({text, offset, tokens, c, firstWord, add, literalAt}: ClaimReading): void {
   const firstWordStart = (tokens[firstWord]?.start ?? offset) - offset
@@ -438,11 +483,28 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   // reported the ants a first among insects".
   const before = tokens.filter((t) => t.end <= claim.start).at(-1)
   if (before && before.end > cue.end && /^NN/.test(before.tag) && /^(?:the|an?)\b/i.test(text.slice(claim.start - offset))) return false
+  // A relative clause inside the object describes the thing the source wrote or found, in the
+  // writer's words: "wrote Baala Vyaakaranamu … which is his greatest gift", "found what he was
+  // looking for in … visionary Osborne" (a "what" with a subject of its own is a thing, not a finding:
+  // "found what is the oldest fossil" reports the finding).
+  let relative = false
+  const words = tokens.filter((t) => t.word && t.start >= cue.end)
   for (const t of tokens) {
     if (t.start < cue.end) continue
     if (t.start >= claim.end && (/^[.;:!?]$/.test(t.text) || /^(?:and|but|while|whereas)$/.test(t.lower))) break
     // "said, …" and quotation marks open what the source says; a comma inside the object lists its parts.
     if (t.start < claim.start && ((t.text === ',' && t === tokens.find((x) => x.start >= cue.end)) || /^["“”:]$/.test(t.text))) return false
+    const k = words.indexOf(t)
+    if (t.start < claim.start && ((/^(?:which|who)$/.test(t.lower) && k > 0 && (/^NN/.test(words[k - 1].tag) || words[k - 1].name)) ||
+      (t.lower === 'what' && k === 0 && /^(?:PRP|DT|NN)/.test(words[1]?.tag ?? '') && !/^(?:VB|MD)/.test(words[1]?.tag ?? '')))) {
+      relative = true
+      continue
+    }
+    // Inside the relative clause, only a verb of naming says what the source calls the thing.
+    if (relative && t.start < claim.start) {
+      if (compile(vocabulary).naming.test(t.lower)) return false
+      continue
+    }
     if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
   }
   return true
@@ -590,7 +652,8 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   const rest = text.slice(claimEnd).split(/[;!?]|\.(?=\s|$)/)[0]
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest)
+  // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
+  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
   return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
