@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -264,6 +264,8 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
   const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
   const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
+  if (process.env.OT_DEBUG) lines.forEach((line, n) => console.error(`#${n} item=${item[n]} entry=${entry[n]} ${JSON.stringify(line.text.slice(0, 70))} ${pieces[n].map((p) => `[${p.score.toFixed(2)} s=${p.seed} w=${p.words} i=${p.item} c=${p.chrome}]`).join(' ')}`))
+  if (process.env.OT_DEBUG) console.error('threshold', threshold)
   return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
 }
 
@@ -294,7 +296,14 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   // A heading beside a short line makes no gallery of it: a section's heading is short with no
   // full stop too, and a line pasted just above one ("Weekly Stock Report vjf" over "## Displays
   // of charity at event") is judged like any other.
-  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
+  // A longer line is a caption too when it names in title case ("Ginny Weasley from the Harry Potter
+  // series", "Al Otro Lado Del Rio, from The Motorcycle Diaries"), up to `galleryWords`, and holds
+  // no phrase of the lists (spam, calls to action, boilerplate), as an ad's title-case line does.
+  const captionLike = (text: string) => {
+    const words = text.split(/\s+/).length
+    return words <= settings.captionWords || (words <= settings.galleryWords && !prose(text) && !lex.lists.some((list) => chromeShare(text, list) > 0))
+  }
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && captionLike(line.text) && !givesContact(line.text) && !hasPhone(line.text))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
   // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET."), however loud its
@@ -350,7 +359,8 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
     // sentence needs, sharing none is no evidence. Short runs pasted in carry marks ("Looking for
     // property in SPAIN?").
     const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) && !addressed(text, settings)
-    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0 &&
+      !addressNamesOwn(line.text, article, settings.rareIdf)
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
@@ -371,11 +381,12 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.headingTerms) continue
       const beside = articleBeside(list, i, settings)
       const plain = !addressed(text, settings)
-      const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
+      const long = list[i].words >= settings.longWords && prose(text) && sharedRareWords(termCounts(text), article, settings.rareIdf) === 0 && !((beside.before || beside.after) && plain)
       const inside = beside.before && beside.after && plain
       const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
+      if (process.env.OT_DEBUG) console.error('junk', n, i, {bar, long, inside, offer, stranger, shared, beside, cut, score: list[i].score})
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -414,6 +425,18 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/**
+ * Does a web or e-mail address in the text spell a name or term of the rest of the article, rarer
+ * than `minIdf` ("press@salmonfarmers.example.cl" closing a release of the salmon farmers'
+ * association)? The source's own address names its subject; a spammer's names nothing of the article.
+ */
+function addressNamesOwn(text: string, article: ArticleWords, minIdf: number): boolean {
+  const labels = [...text.matchAll(/[\w.+-]+@[\w.-]+|(?:https?:\/\/|www\.)[^\s)\]]+/gu)].flatMap((m) => m[0].toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((label) => label.length >= 4)
+  if (labels.length === 0) return false
+  const own = termCounts(text)
+  return article.entries.some(({word, n, idf}) => word.length >= 4 && idf > minIdf && n > (own.get(word) ?? 0) && labels.some((label) => label.includes(word)))
 }
 
 /**
@@ -471,7 +494,18 @@ function firstPersonOf(settings: Data): Set<string> {
  */
 function addressed(text: string, settings: Data): boolean {
   const voice = voiceOf(settings)
-  return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []).some((w) => voice.has(w.replace('’', "'")))
+  for (const m of text.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
+    if (voice.has(m[0].toLowerCase().replace('’', "'")) && !(m[0] === 'I' && romanOne(text, m.index ?? 0))) return true
+  }
+  return false
+}
+
+/**
+ * Is the "I" at `at` a numeral, after a name and before a mark ("World War I.", "Prescription Drug
+ * Benefit (Title I)", "Pech-de-l’Azé I,"), not the pronoun?
+ */
+function romanOne(text: string, at: number): boolean {
+  return /\p{Lu}[\p{L}’'-]*\s$/u.test(text.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(text.slice(at + 1, at + 2))
 }
 
 /** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
@@ -609,7 +643,7 @@ function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
     // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
     const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
     // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
-    const numeral = m[0] === 'I' && /\p{Lu}[\p{L}’'-]*\s$/u.test(doc.source.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(doc.source.slice(at + 1, at + 2))
+    const numeral = m[0] === 'I' && romanOne(doc.source, at)
     const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
     if (at >= reach && !name && voice.has(m[0].toLowerCase().replace('’', "'"))) found.push(at)
   }
@@ -649,7 +683,8 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
     // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const opens = cutsHead && opensSentence(rest)
+    // (Not an opener that also ends a name after a word in title case: "The Montgomery County | Police in Maryland".)
+    const opens = cutsHead && opensSentence(rest) && !(/(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head) && continuesName(rest))
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
