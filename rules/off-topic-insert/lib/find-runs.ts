@@ -264,8 +264,6 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
   const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
   const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  if (process.env.OT_DEBUG) lines.forEach((line, n) => console.error(`#${n} item=${item[n]} entry=${entry[n]} ${JSON.stringify(line.text.slice(0, 70))} ${pieces[n].map((p) => `[${p.score.toFixed(2)} s=${p.seed} w=${p.words} i=${p.item} c=${p.chrome}]`).join(' ')}`))
-  if (process.env.OT_DEBUG) console.error('threshold', threshold)
   return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
 }
 
@@ -381,12 +379,11 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.headingTerms) continue
       const beside = articleBeside(list, i, settings)
       const plain = !addressed(text, settings)
-      const long = list[i].words >= settings.longWords && prose(text) && sharedRareWords(termCounts(text), article, settings.rareIdf) === 0 && !((beside.before || beside.after) && plain)
+      const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !(plain && (beside.before || beside.after || sharedRareWords(termCounts(text), article, settings.rareIdf) > 0))
       const inside = beside.before && beside.after && plain
       const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
-      if (process.env.OT_DEBUG) console.error('junk', n, i, {bar, long, inside, offer, stranger, shared, beside, cut, score: list[i].score})
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -480,6 +477,12 @@ function voiceOf(settings: Data): Set<string> {
   if (!voice) voices.set(settings, voice = new Set(settings.pasted.voice))
   return voice
 }
+const imperativeSets = new WeakMap<Data, Set<string>>()
+function imperativesOf(settings: Data): Set<string> {
+  let set = imperativeSets.get(settings)
+  if (!set) imperativeSets.set(settings, set = new Set(settings.imperatives))
+  return set
+}
 const firstPersons = new WeakMap<Data, Set<string>>()
 function firstPersonOf(settings: Data): Set<string> {
   let first = firstPersons.get(settings)
@@ -494,6 +497,9 @@ function firstPersonOf(settings: Data): Set<string> {
  */
 function addressed(text: string, settings: Data): boolean {
   const voice = voiceOf(settings)
+  // A sentence opening in the imperative speaks to the reader too ("Note that…", "Please reply…").
+  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
+  if (first && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())) return true
   for (const m of text.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
     if (voice.has(m[0].toLowerCase().replace('’', "'")) && !(m[0] === 'I' && romanOne(text, m.index ?? 0))) return true
   }

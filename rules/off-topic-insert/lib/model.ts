@@ -34,6 +34,7 @@ export const dataShape = object({
   galleryWords: number,
   signOffEcho: number,
   creditRoles: strings,
+  imperatives: strings,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
