@@ -380,7 +380,10 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       const beside = articleBeside(list, i, settings)
       const plain = !addressed(text, settings)
       const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !(plain && (beside.before || beside.after || sharedRareWords(termCounts(text), article, settings.rareIdf) > 0))
-      const inside = beside.before && beside.after && plain
+      // So does a short plain statement (no ad's marks, fewer words than a pasted sentence needs)
+      // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
+      // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
+      const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
       const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
