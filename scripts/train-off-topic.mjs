@@ -4,6 +4,9 @@
 // article vs in another), both in rules/off-topic-insert/lib/classifiers.ts, written to rules/off-topic-insert/model.json
 // with the news vocabulary it needs: document frequencies and LSA word vectors.
 // Offline and reproducible: run `npm run build && node scripts/train-off-topic.mjs [../shared/corpus]`.
+// With --check it writes nothing and exits 1 unless what it would write is the committed model.json
+// byte for byte (a model trained by an older script, or edited by hand, is stale: ~2.5 min, too
+// slow for the test suite).
 // Trains only on ODD-numbered (1-based) lines of the spam pools (even lines are held out) and on
 // news text; one in five news articles (by a hash of its id) is kept out of training to report
 // false positives on text the model has not seen.
@@ -16,7 +19,8 @@ import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, to
 import {rng} from './random.mjs'
 import {readArticle} from './news-halves.mjs'
 
-const corpus = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
+const verify = process.argv.includes('--check')
+const corpus = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
 const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
 const bits = 18
 
@@ -174,10 +178,16 @@ let max = 0
 for (const w of model.weights) max = Math.max(max, Math.abs(w))
 const scale = max / 127
 const quantised = Int8Array.from(model.weights, (w) => Math.round(w / scale))
-writeFileSync(out, JSON.stringify({
+const written = JSON.stringify({
   note: 'Written by scripts/train-off-topic.mjs; do not edit.',
   bits, bias: model.bias, scale, weights: Buffer.from(quantised.buffer).toString('base64'), topic: model.topic,
   docs: vocabulary.docs, df: Object.fromEntries(vocabulary.df), dims,
   vectors: Object.fromEntries([...vocabulary.vectors].map(([w, v]) => [w, Buffer.from(v.buffer).toString('base64')]))
-}) + '\n')
+}) + '\n'
+if (verify) {
+  const same = readFileSync(out, 'utf8') === written
+  console.error(same ? `${out} is what this script writes` : `${out} is stale: run node scripts/train-off-topic.mjs and commit it`)
+  process.exit(same ? 0 : 1)
+}
+writeFileSync(out, written)
 console.error(`wrote ${out}`)

@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -294,7 +294,14 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   // A heading beside a short line makes no gallery of it: a section's heading is short with no
   // full stop too, and a line pasted just above one ("Weekly Stock Report vjf" over "## Displays
   // of charity at event") is judged like any other.
-  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && line.text.split(/\s+/).length <= settings.captionWords && !givesContact(line.text) && !hasPhone(line.text))
+  // A longer line is a caption too when it names in title case ("Ginny Weasley from the Harry Potter
+  // series", "Al Otro Lado Del Rio, from The Motorcycle Diaries"), up to `galleryWords`, and holds
+  // no phrase of the lists (spam, calls to action, boilerplate), as an ad's title-case line does.
+  const captionLike = (text: string) => {
+    const words = text.split(/\s+/).length
+    return words <= settings.captionWords || (words <= settings.galleryWords && !prose(text) && !lex.lists.some((list) => chromeShare(text, list) > 0))
+  }
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && captionLike(line.text) && !givesContact(line.text) && !hasPhone(line.text))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
   // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET."), however loud its
@@ -350,7 +357,8 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
     // sentence needs, sharing none is no evidence. Short runs pasted in carry marks ("Looking for
     // property in SPAIN?").
     const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) && !addressed(text, settings)
-    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0
+    const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0 &&
+      !addressNamesOwn(line.text, article, settings.rareIdf)
     for (let i = 0; i < list.length; i++) {
       // A run without a full stop before the real sentence resumes: "ADV: Search Engine Registration Yet …".
       if (!list[i].seed || list[i].score === -Infinity) continue
@@ -371,8 +379,11 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       if (list.length === 1 && !prose(text) && !/[.!?]["'”’)]*$/u.test(text) && shared >= settings.headingTerms) continue
       const beside = articleBeside(list, i, settings)
       const plain = !addressed(text, settings)
-      const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !((beside.before || beside.after) && plain)
-      const inside = beside.before && beside.after && plain
+      const long = list[i].words >= settings.longWords && prose(text) && shared === 0 && !(plain && (beside.before || beside.after || sharedRareWords(termCounts(text), article, settings.rareIdf) > 0))
+      // So does a short plain statement (no ad's marks, fewer words than a pasted sentence needs)
+      // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
+      // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
+      const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
       const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
       const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
       const cut = bestSplit(line.text, list[i], 'head', split)
@@ -417,6 +428,18 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
 }
 
 /**
+ * Does a web or e-mail address in the text spell a name or term of the rest of the article, rarer
+ * than `minIdf` ("press@salmonfarmers.example.cl" closing a release of the salmon farmers'
+ * association)? The source's own address names its subject; a spammer's names nothing of the article.
+ */
+function addressNamesOwn(text: string, article: ArticleWords, minIdf: number): boolean {
+  const labels = [...text.matchAll(/[\w.+-]+@[\w.-]+|(?:https?:\/\/|www\.)[^\s)\]]+/gu)].flatMap((m) => m[0].toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((label) => label.length >= 4)
+  if (labels.length === 0) return false
+  const own = termCounts(text)
+  return article.entries.some(({word, n, idf}) => word.length >= 4 && idf > minIdf && n > (own.get(word) ?? 0) && labels.some((label) => label.includes(word)))
+}
+
+/**
  * A statement without an ad's marks: it ends on a full stop (no "!" or "?"), gives no contact,
  * web or e-mail address or phone number, and writes no word of three letters or more in capitals
  * (a currency code before a figure aside); whether it speaks to the reader is asked by the caller.
@@ -457,6 +480,12 @@ function voiceOf(settings: Data): Set<string> {
   if (!voice) voices.set(settings, voice = new Set(settings.pasted.voice))
   return voice
 }
+const imperativeSets = new WeakMap<Data, Set<string>>()
+function imperativesOf(settings: Data): Set<string> {
+  let set = imperativeSets.get(settings)
+  if (!set) imperativeSets.set(settings, set = new Set(settings.imperatives))
+  return set
+}
 const firstPersons = new WeakMap<Data, Set<string>>()
 function firstPersonOf(settings: Data): Set<string> {
   let first = firstPersons.get(settings)
@@ -471,7 +500,21 @@ function firstPersonOf(settings: Data): Set<string> {
  */
 function addressed(text: string, settings: Data): boolean {
   const voice = voiceOf(settings)
-  return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []).some((w) => voice.has(w.replace('’', "'")))
+  // A sentence opening in the imperative speaks to the reader too ("Note that…", "Please reply…").
+  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
+  if (first && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())) return true
+  for (const m of text.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
+    if (voice.has(m[0].toLowerCase().replace('’', "'")) && !(m[0] === 'I' && romanOne(text, m.index ?? 0))) return true
+  }
+  return false
+}
+
+/**
+ * Is the "I" at `at` a numeral, after a name and before a mark ("World War I.", "Prescription Drug
+ * Benefit (Title I)", "Pech-de-l’Azé I,"), not the pronoun?
+ */
+function romanOne(text: string, at: number): boolean {
+  return /\p{Lu}[\p{L}’'-]*\s$/u.test(text.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(text.slice(at + 1, at + 2))
 }
 
 /** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
@@ -611,7 +654,7 @@ function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
     // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
     const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
     // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
-    const numeral = m[0] === 'I' && /\p{Lu}[\p{L}’'-]*\s$/u.test(doc.source.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(doc.source.slice(at + 1, at + 2))
+    const numeral = m[0] === 'I' && romanOne(doc.source, at)
     const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
     if (!name) found.push(at)
   }
@@ -651,7 +694,8 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     const head = sentence.slice(0, at).trimEnd()
     const rest = sentence.slice(at)
     // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
-    const opens = cutsHead && opensSentence(rest)
+    // (Not an opener that also ends a name after a word in title case: "The Montgomery County | Police in Maryland".)
+    const opens = cutsHead && opensSentence(rest) && !(/(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head) && continuesName(rest))
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows

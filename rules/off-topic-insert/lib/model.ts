@@ -26,12 +26,15 @@ export const dataShape = object({
   offerMargin: number,
   notBeforeCut: strings,
   sentenceOpeners: strings,
+  nameHeads: strings,
   rareIdf: number,
   termIdf: number,
   headingTerms: number,
   captionWords: number,
+  galleryWords: number,
   signOffEcho: number,
   creditRoles: strings,
+  imperatives: strings,
   seamMargin: number,
   minWords: number,
   shortLineMargin: number,
@@ -134,6 +137,14 @@ let opener: RegExp | undefined
 export function opensSentence(text: string): boolean {
   opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')}),?\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
   return opener.test(text)
+}
+
+let heads: RegExp | undefined
+
+/** Does text start with a word that also ends a name ("Police" in "Thames Valley Police said")? */
+export function continuesName(text: string): boolean {
+  heads ??= new RegExp(`^(?:${data().nameHeads.join('|')})\\b`, 'u')
+  return heads.test(text)
 }
 
 let trained: Trained | undefined
