@@ -906,8 +906,9 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // "some say", "one report suggested"; but "one critic" is one person, described, and so are
   // "others in his class" (a group the sentence places).
   const quantifier = tokens[headPart[0]].lower
-  // Where a group is, only by a place's name ("agents in New Delhi", "many in Fairhope"), or where
-  // a group made by where it lives lives ("residents of Lusaka's township"): no one named (placeGroups).
+  // A group placed only by a place's name ("agents in New Delhi", "many in Fairhope"), or a group
+  // that is one by where it lives, placed there ("residents of Lusaka's township", placeGroups):
+  // no one named.
   const inPlace = of > 0 && tokens[words[of]].lower === 'in' && !words.slice(of + 1).some((j) => determiners.has(tokens[j].lower))
   const onlyPlaced = of > 0 && (inPlace || p.placeGroups.has(head.lower) && /^(?:of|in|from)$/.test(tokens[words[of]].lower))
   const placed = of > 0 && !onlyPlaced && /^(?:in|at|from)$/.test(tokens[words[of]].lower) && words.slice(of + 1).some((j) => determiners.has(tokens[j].lower) || tokens[j].name)

@@ -472,26 +472,17 @@ function articleBeside(list: Piece[], i: number, settings: Data): {before: boole
   return {before: i > 0 && touching(list, i) && own(i - 1), after: i + 1 < list.length && touching(list, i + 1) && own(i + 1)}
 }
 
-// The speaker's-voice words as a set, made once per data (addressed() is asked per sentence), and
-// the first person's (asked per document).
-const voices = new WeakMap<Data, Set<string>>()
-function voiceOf(settings: Data): Set<string> {
-  let voice = voices.get(settings)
-  if (!voice) voices.set(settings, voice = new Set(settings.pasted.voice))
-  return voice
-}
-const imperativeSets = new WeakMap<Data, Set<string>>()
-function imperativesOf(settings: Data): Set<string> {
-  let set = imperativeSets.get(settings)
-  if (!set) imperativeSets.set(settings, set = new Set(settings.imperatives))
+// A word list of the data as a set, made once per list: the speaker's voice and the imperatives
+// (addressed() is asked per sentence), the first person (asked per document).
+const wordSets = new WeakMap<readonly string[], Set<string>>()
+function setOf(words: readonly string[]): Set<string> {
+  let set = wordSets.get(words)
+  if (!set) wordSets.set(words, set = new Set(words))
   return set
 }
-const firstPersons = new WeakMap<Data, Set<string>>()
-function firstPersonOf(settings: Data): Set<string> {
-  let first = firstPersons.get(settings)
-  if (!first) firstPersons.set(settings, first = new Set(settings.pasted.firstPerson))
-  return first
-}
+const voiceOf = (settings: Data) => setOf(settings.pasted.voice)
+const imperativesOf = (settings: Data) => setOf(settings.imperatives)
+const firstPersonOf = (settings: Data) => setOf(settings.pasted.firstPerson)
 
 /**
  * Does the text speak to the reader or as a sender (`pasted.voice`: "you", "your", "we", "I")?
