@@ -417,15 +417,20 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
+    // The neighbours, read in range once: a read past the array's ends deoptimises the function
+    // (it was recompiled a dozen times over the news corpus).
+    const following = i + 1 < tokens.length ? tokens[i + 1] : undefined
+    const second = i + 2 < tokens.length ? tokens[i + 2] : undefined
+    const twoBack = i >= 2 ? tokens[i - 2] : undefined
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
-    const next = tokens[i + 1]?.lower ?? ''
+    const next = following?.lower ?? ''
     if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "Everyone felt the shaking": a sensation, unless a clause follows its subject ("felt the plan had failed").
-    if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(tokens[i + 1]?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
+    if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(following?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
-    const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
+    const upTo = next === 'up' && second?.lower === 'to'
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
@@ -442,24 +447,24 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
     // its verb, whatever the tagger says.
-    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && tokens[i + 1]?.word) return 1
+    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && following?.word) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
-    if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
+    if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !following?.word) return 1
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
-    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(following?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     // (Also before "to be"/"to have": "The museum claims to be the oldest in the country".)
-    const infinitive = tokens[i + 1]?.lower === 'to' && /^(?:be|have)$/.test(tokens[i + 2]?.lower ?? '')
+    const infinitive = following?.lower === 'to' && /^(?:be|have)$/.test(second?.lower ?? '')
     // (After a relative pronoun only so: "The museum, which claims to be the oldest in Wales".)
     if (infinitive && p.verbs.has(t.lower) && i > 0 && /^(?:which|who|that)$/.test(tokens[i - 1].lower)) return 1
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? ''))) return 1
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
-    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
+    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(twoBack?.lower ?? '') && following?.word && !p.verbs.has(following.lower)) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
     // (In lower case: "United States Senator" is a name, not "States" reporting.)
-    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && tokens[i + 1]?.name) return 1
-    const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && following?.name) return 1
+    const two = i + 2 < tokens.length + 1 ? `${t.lower} ${following?.lower ?? ''}` : ''
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
   }
@@ -571,7 +576,9 @@ function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<stri
   const t = tokens[first]
   if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
   const copy = [...tokens]
-  copy[first] = {...t, name: false, tag: 'NNS'}
+  // (Built as the tokenizer builds a token, not spread: a token of another shape deoptimises
+  // every function that reads tokens.)
+  copy[first] = {start: t.start, end: t.end, text: t.text, lower: t.lower, tag: 'NNS', word: t.word, name: false}
   return copy
 }
 
