@@ -261,6 +261,54 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     else if (kind === 'vague') cue(vague, s, e)
   }
 
+  const firstWord = tokens.findIndex((t) => t.word)
+  const reading: AttributionReading = {text, offset, tokens, p, named, vague, cue, phraseCues, passiveCue, firstWord}
+  namingCues(reading)
+  passiveCues(reading)
+  reportCues(reading)
+  billingCues(reading)
+  writersObserving(reading)
+  sourcePhrases(reading)
+  ownedEvidence(reading)
+  agentPassives(reading)
+  reportingVerbs(reading)
+  surveyedShares(reading)
+
+  // What a named source reports is its own: "According to Newsbeat, critics have cited …",
+  // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
+  // A closing "…, according to The Times." is the source of the whole sentence.
+  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
+  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
+  const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
+  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
+  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
+  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
+  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
+  return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** What each kind of cue is read from: the sentence, its tokens and patterns, the cues so far, and `cue`, which keeps a cue only where none is yet. */
+interface AttributionReading {
+  text: string
+  offset: number
+  tokens: Token[]
+  p: Patterns
+  named: AttributionMatch[]
+  vague: AttributionMatch[]
+  cue: (into: AttributionMatch[], start: number, end: number, frame?: boolean) => void
+  phraseCues: (re: RegExp, fn: (start: number, end: number) => void) => void
+  passiveCue: (s: number, e: number) => void
+  firstWord: number
+}
+
+// The kinds of cue, each read in its own pass, in this order (a cue found first keeps its span).
+// Functions of their own, not one: V8 compiles each apart, so a rare branch taken late
+// recompiles its pass, not all of them (as one function it was recompiled over and over).
+
+/** Names given with no one to give them: "Dubbed 'China's Brain Valley'". */
+function namingCues({text, offset, tokens, p, vague, cue, phraseCues}: AttributionReading): void {
   // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name
   // for it, and so is "Dubbed 'China's Brain Valley' by Xinhua" (a passive whose agent is given).
   phraseCues(p.naming, (s, e) => {
@@ -270,6 +318,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const first = agent ? tokens.findIndex((t) => t.start >= e + agent[0].length) : -1
     if (first < 0 || classifyForward(tokens, first, p) !== 'named') cue(vague, s, e, false)
   })
+}
+
+/** Vague phrases and passives that report what no one is named for: "is considered", "is said to". */
+function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
@@ -287,6 +339,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
   })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
+}
+
+/** Reports no one is named for: "There were reports of looting", "after reports of a suspect". */
+function reportCues({tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
   // (Also after what they report: "There are reports of a 'burning rubber' smell from eyewitnesses".)
   phraseCues(p.existential, (s, e) => {
@@ -311,6 +367,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (j < 0 || !p.reportPrepositions.has(tokens[j].lower)) return
     if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
   })
+}
+
+/** Opinions and billings a subject gives of itself: "bills itself as". */
+function billingCues({tokens, p, named, cue, phraseCues}: AttributionReading): void {
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
   // (A billing names what follows it, it frames nothing else: `frame` false.)
   phraseCues(p.framing, (s, e) => cue(named, s, e, false))
@@ -321,6 +381,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const verb = tokens[i - 1]
     if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end, false)
   })
+}
+
+/** The writers' own observations: "we collected 6,000 profiles". */
+function writersObserving({tokens, p, named, cue}: AttributionReading): void {
   // "we collected 6,000 profiles", "We also saw a 4% increase": the writers' own observation names
   // its source, the writers (over adverbs: "we then measured").
   tokens.forEach((t, i) => {
@@ -329,6 +393,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     while (k < tokens.length && (!tokens[k].word || tokens[k].tag === 'RB') && !/^[,;:.!?]$/.test(tokens[k].text)) k++
     if (k < tokens.length && p.observing.has(tokens[k].lower)) cue(named, t.start, tokens[k].end)
   })
+}
+
+/** "according to X", "a survey by X". */
+function sourcePhrases({tokens, p, named, vague, cue, phraseCues}: AttributionReading): void {
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
     const after = tokens.findIndex((t) => t.start >= e)
@@ -338,6 +406,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const end = kind === 'vague' ? (np > 0 ? tokens[after + np - 1].end : tokens.at(-1)!.end) : e
     if (kind !== 'none') cue(kind === 'named' ? named : vague, s, end)
   })
+}
+
+/** Evidence owned by a source: "the IMF's estimates", "in her study", "In the survey, …". */
+function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
   // "the IMF's estimates", "Gallup's poll".
   // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
   // not when it is the topic ("Snow's research constitutes one of the most original …").
@@ -385,7 +457,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     antecedent ??= tokens.findIndex((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
+}
 
+/** Passives with an agent a few words on: "is regarded by many as". */
+function agentPassives({tokens, p, named, vague, cue}: AttributionReading): void {
   // A passive whose agent comes a few words on names whom its agent names: "is regarded by many
   // as", "is rated more favorably than coal by some environmental organizations", "was described
   // by critics as" are vague, "is rated higher by Fortune" is named; so is a reduced passive of
@@ -412,8 +487,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const kind = classifyPhrase(tokens, agent, p)
     if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
   })
+}
 
-  const firstWord = tokens.findIndex((t) => t.word)
+/** Verbs of reporting and of judging, with their subjects: "critics say", "several economists dispute". */
+function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}: AttributionReading): void {
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
@@ -545,25 +622,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+}
+
+/** Shares of a survey's respondents: "Only 44% of respondents said …". */
+function surveyedShares({tokens, p, named, vague, cue}: AttributionReading): void {
   // "Only 44% of respondents said …": a share of the people a survey asked is the survey's, when
   // the article has sourced one before and the sentence leaves its evidence to no one else.
   tokens.forEach((t, i) => {
     if (i > 0 && p.surveyed.has(t.lower) && tokens[i - 1].lower === 'of' && p.antecedent && !vague.some((v) => mentionsEvidence(v.text))) cue(named, tokens[i - 1].start, t.end)
   })
-
-  // What a named source reports is its own: "According to Newsbeat, critics have cited …",
-  // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
-  // A closing "…, according to The Times." is the source of the whole sentence.
-  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
-  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
-  const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
-  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
-  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
-  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
-  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
-  return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
 /**
