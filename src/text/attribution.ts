@@ -261,6 +261,54 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     else if (kind === 'vague') cue(vague, s, e)
   }
 
+  const firstWord = tokens.findIndex((t) => t.word)
+  const reading: AttributionReading = {text, offset, tokens, p, named, vague, cue, phraseCues, passiveCue, firstWord}
+  namingCues(reading)
+  passiveCues(reading)
+  reportCues(reading)
+  billingCues(reading)
+  writersObserving(reading)
+  sourcePhrases(reading)
+  ownedEvidence(reading)
+  agentPassives(reading)
+  reportingVerbs(reading)
+  surveyedShares(reading)
+
+  // What a named source reports is its own: "According to Newsbeat, critics have cited …",
+  // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
+  // A closing "…, according to The Times." is the source of the whole sentence.
+  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
+  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
+  const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
+  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
+  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
+  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
+  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
+  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
+  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
+  return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
+}
+
+/** What each kind of cue is read from: the sentence, its tokens and patterns, the cues so far, and `cue`, which keeps a cue only where none is yet. */
+interface AttributionReading {
+  text: string
+  offset: number
+  tokens: Token[]
+  p: Patterns
+  named: AttributionMatch[]
+  vague: AttributionMatch[]
+  cue: (into: AttributionMatch[], start: number, end: number, frame?: boolean) => void
+  phraseCues: (re: RegExp, fn: (start: number, end: number) => void) => void
+  passiveCue: (s: number, e: number) => void
+  firstWord: number
+}
+
+// The kinds of cue, each read in its own pass, in this order (a cue found first keeps its span).
+// Functions of their own, not one: V8 compiles each apart, so a rare branch taken late
+// recompiles its pass, not all of them (as one function it was recompiled over and over).
+
+/** Names given with no one to give them: "Dubbed 'China's Brain Valley'". */
+function namingCues({text, offset, tokens, p, vague, cue, phraseCues}: AttributionReading): void {
   // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name
   // for it, and so is "Dubbed 'China's Brain Valley' by Xinhua" (a passive whose agent is given).
   phraseCues(p.naming, (s, e) => {
@@ -270,6 +318,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const first = agent ? tokens.findIndex((t) => t.start >= e + agent[0].length) : -1
     if (first < 0 || classifyForward(tokens, first, p) !== 'named') cue(vague, s, e, false)
   })
+}
+
+/** Vague phrases and passives that report what no one is named for: "is considered", "is said to". */
+function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
   phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
@@ -287,6 +339,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
   })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
+}
+
+/** Reports no one is named for: "There were reports of looting", "after reports of a suspect". */
+function reportCues({tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   // "There were reports of looting", unless the reports' origin follows ("… from the ministry").
   // (Also after what they report: "There are reports of a 'burning rubber' smell from eyewitnesses".)
   phraseCues(p.existential, (s, e) => {
@@ -311,6 +367,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (j < 0 || !p.reportPrepositions.has(tokens[j].lower)) return
     if (classifyForward(tokens, j + 1, p) === 'vague') cue(vague, tokens[j].start, t.end)
   })
+}
+
+/** Opinions and billings a subject gives of itself: "bills itself as". */
+function billingCues({tokens, p, named, cue, phraseCues}: AttributionReading): void {
   phraseCues(p.opinion, (s, e) => cue(named, s, e))
   // (A billing names what follows it, it frames nothing else: `frame` false.)
   phraseCues(p.framing, (s, e) => cue(named, s, e, false))
@@ -321,6 +381,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const verb = tokens[i - 1]
     if (i > 0 && p.reflexives.has(t.lower) && tokens[i + 1]?.lower === 'as' && verb.word && /^(?:VB[DZP]?|NNS)$/.test(verb.tag) && /(?:s|ed)$/.test(verb.lower)) cue(named, verb.start, tokens[i + 1].end, false)
   })
+}
+
+/** The writers' own observations: "we collected 6,000 profiles". */
+function writersObserving({tokens, p, named, cue}: AttributionReading): void {
   // "we collected 6,000 profiles", "We also saw a 4% increase": the writers' own observation names
   // its source, the writers (over adverbs: "we then measured").
   tokens.forEach((t, i) => {
@@ -329,6 +393,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     while (k < tokens.length && (!tokens[k].word || tokens[k].tag === 'RB') && !/^[,;:.!?]$/.test(tokens[k].text)) k++
     if (k < tokens.length && p.observing.has(tokens[k].lower)) cue(named, t.start, tokens[k].end)
   })
+}
+
+/** "according to X", "a survey by X". */
+function sourcePhrases({tokens, p, named, vague, cue, phraseCues}: AttributionReading): void {
   // "according to X", "a survey by X": the words after decide whether anyone is named.
   phraseCues(p.sources, (s, e) => {
     const after = tokens.findIndex((t) => t.start >= e)
@@ -338,6 +406,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const end = kind === 'vague' ? (np > 0 ? tokens[after + np - 1].end : tokens.at(-1)!.end) : e
     if (kind !== 'none') cue(kind === 'named' ? named : vague, s, end)
   })
+}
+
+/** Evidence owned by a source: "the IMF's estimates", "in her study", "In the survey, …". */
+function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
   // "the IMF's estimates", "Gallup's poll".
   // It is a source when it reports ("the ministry's figures put …") or is cited ("in Gallup's poll"),
   // not when it is the topic ("Snow's research constitutes one of the most original …").
@@ -385,7 +457,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     antecedent ??= tokens.findIndex((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
+}
 
+/** Passives with an agent a few words on: "is regarded by many as". */
+function agentPassives({tokens, p, named, vague, cue}: AttributionReading): void {
   // A passive whose agent comes a few words on names whom its agent names: "is regarded by many
   // as", "is rated more favorably than coal by some environmental organizations", "was described
   // by critics as" are vague, "is rated higher by Fortune" is named; so is a reduced passive of
@@ -412,20 +487,27 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const kind = classifyPhrase(tokens, agent, p)
     if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
   })
+}
 
-  const firstWord = tokens.findIndex((t) => t.word)
+/** Verbs of reporting and of judging, with their subjects: "critics say", "several economists dispute". */
+function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}: AttributionReading): void {
   const verbAt = (i: number): number => {
     // Returns the number of tokens the reporting verb spans at i (0 when none).
     const t = tokens[i]
+    // The neighbours, read in range once: a read past the array's ends deoptimises the function
+    // (it was recompiled a dozen times over the news corpus).
+    const following = i + 1 < tokens.length ? tokens[i + 1] : undefined
+    const second = i + 2 < tokens.length ? tokens[i + 2] : undefined
+    const twoBack = i >= 2 ? tokens[i - 2] : undefined
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
-    const next = tokens[i + 1]?.lower ?? ''
+    const next = following?.lower ?? ''
     if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "Everyone felt the shaking": a sensation, unless a clause follows its subject ("felt the plan had failed").
-    if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(tokens[i + 1]?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
+    if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(following?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
     // "listed below"; "help Mackey find all the best decoys": finding reports only a finding.
     // ("Organisers say up to 20,000 …" gives a figure: "up to" is no particle.)
-    const upTo = next === 'up' && tokens[i + 2]?.lower === 'to'
+    const upTo = next === 'up' && second?.lower === 'to'
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
@@ -442,24 +524,24 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (p.verbs.has(t.lower) && !/^NN/.test(t.tag)) return 1
     // "Our tests show files …": a present-tense verb of evidence right after plural evidence is
     // its verb, whatever the tagger says.
-    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && tokens[i + 1]?.word) return 1
+    if (p.evidenceVerbs.has(t.lower) && !/(?:ed|wn|und)$/.test(t.lower) && i > 0 && tokens[i - 1].tag === 'NNS' && (p.unowned.has(tokens[i - 1].lower) || p.ownedOnly.has(tokens[i - 1].lower)) && following?.word) return 1
     // "…, council figures show.": a clause-final verb after the evidence it reports, whatever the tagger says.
-    if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !tokens[i + 1]?.word) return 1
+    if (p.evidenceVerbs.has(t.lower) && i > 0 && p.evidence.has(tokens[i - 1].lower) && !following?.word) return 1
     // A name's closing frame: "…, Greenpeace reports, an energy demand …", "…, Smith says."
-    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(tokens[i + 1]?.text ?? '')) return 1
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 1 && tokens[i - 1].name && tokens[i - 2].text === ',' && /^[,.;]?$/.test(following?.text ?? '')) return 1
     // Tagged as a noun but used as a verb: "Activists claim that …", "Savarino states his …".
     // (Also before "to be"/"to have": "The museum claims to be the oldest in the country".)
-    const infinitive = tokens[i + 1]?.lower === 'to' && /^(?:be|have)$/.test(tokens[i + 2]?.lower ?? '')
+    const infinitive = following?.lower === 'to' && /^(?:be|have)$/.test(second?.lower ?? '')
     // (After a relative pronoun only so: "The museum, which claims to be the oldest in Wales".)
     if (infinitive && p.verbs.has(t.lower) && i > 0 && /^(?:which|who|that)$/.test(tokens[i - 1].lower)) return 1
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(tokens[i + 1]?.text ?? ''))) return 1
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
-    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(tokens[i - 2]?.lower ?? '') && tokens[i + 1]?.word && !p.verbs.has(tokens[i + 1].lower)) return 1
+    if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(twoBack?.lower ?? '') && following?.word && !p.verbs.has(following.lower)) return 1
     // A name reporting a clause about another name: "CBS News reports Indiana University's … is estimating".
     // (In lower case: "United States Senator" is a name, not "States" reporting.)
-    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && tokens[i + 1]?.name) return 1
-    const two = i + 2 < tokens.length + 1 ? `${t.lower} ${tokens[i + 1]?.lower ?? ''}` : ''
+    if (p.verbs.has(t.lower) && /^\p{Ll}+s$/u.test(t.text) && i > 0 && tokens[i - 1].name && following?.name) return 1
+    const two = i + 2 < tokens.length + 1 ? `${t.lower} ${following?.lower ?? ''}` : ''
     p.verbPhrases.lastIndex = 0
     return p.verbPhrases.test(two) && p.verbPhrases.lastIndex === two.length ? 2 : 0
   }
@@ -540,25 +622,15 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+}
+
+/** Shares of a survey's respondents: "Only 44% of respondents said …". */
+function surveyedShares({tokens, p, named, vague, cue}: AttributionReading): void {
   // "Only 44% of respondents said …": a share of the people a survey asked is the survey's, when
   // the article has sourced one before and the sentence leaves its evidence to no one else.
   tokens.forEach((t, i) => {
     if (i > 0 && p.surveyed.has(t.lower) && tokens[i - 1].lower === 'of' && p.antecedent && !vague.some((v) => mentionsEvidence(v.text))) cue(named, tokens[i - 1].start, t.end)
   })
-
-  // What a named source reports is its own: "According to Newsbeat, critics have cited …",
-  // "Ma Ngok said the turnout was seen as …", "Planners predicted …, Gates told reporters".
-  // A closing "…, according to The Times." is the source of the whole sentence.
-  // (Within its clause: "which the Church describes as …, but critics charge" keeps the critics.)
-  const sameClause = (a: Span, b: Span) => !clauseJoin.test(text.slice(Math.min(a.end, b.end) - offset, Math.max(a.start, b.start) - offset))
-  const frame = named.find((n) => !/^according to/i.test(n.text) || n.start - offset <= 2)
-  // (A closing frame ends its clause: "…, his daughter said he died in Britain" reports only what follows it.)
-  const closing = named.find((n) => (!/^according to/i.test(n.text) || closingScope(text, n.end - offset)) && /,\s*(?:[\p{L}.'’-]+\s+){0,4}$/u.test(text.slice(0, n.start - offset)) && endsClause(tokens, n.end))
-  // An estimate is vague only when nobody in the sentence owns it: "is estimated at 100,000".
-  const owned = (v: AttributionMatch) => named.some((n) => sameClause(n, v)) && (p.estimating.lastIndex = 0, p.estimating.test(v.text))
-  // (An opening "According to X," frames every clause after it, a closing one every clause before.)
-  const vagueKept = vague.filter((v) => !(frame && v.start > frame.start && (/^according to/i.test(frame.text) || sameClause(frame, v))) && !(closing && v.end <= closing.start && (/^according to/i.test(closing.text) || sameClause(closing, v))) && !owned(v))
-  return {named: named.sort((a, b) => a.start - b.start), vague: vagueKept.sort((a, b) => a.start - b.start)}
 }
 
 /**
@@ -571,7 +643,9 @@ function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<stri
   const t = tokens[first]
   if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
   const copy = [...tokens]
-  copy[first] = {...t, name: false, tag: 'NNS'}
+  // (Built as the tokenizer builds a token, not spread: a token of another shape deoptimises
+  // every function that reads tokens.)
+  copy[first] = {start: t.start, end: t.end, text: t.text, lower: t.lower, tag: 'NNS', word: t.word, name: false}
   return copy
 }
 
