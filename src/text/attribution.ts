@@ -946,7 +946,9 @@ function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
       issued = true
       continue
     }
-    const origin = (t.lower === 'from' && (document || evidence || issued)) || (t.lower === 'by' && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued)
+    // (And the body a group of critics or experts belongs to: "by critics from the Green party".)
+    const member = j > i && /^(?:from|at|with)$/.test(t.lower) && p.memberGroups.has(tokens[j - 1].lower)
+    const origin = (t.lower === 'from' && (document || evidence || issued)) || (t.lower === 'by' && (evidence || issued)) || (/^(?:in|on|at)$/.test(t.lower) && issued) || member
     if (!t.word || !(/^(?:DT|JJ|JJS|NN|NNS|NNP|NNPS|PRP|PRP\$|CD|POS|VBG)$/.test(t.tag) || t.lower === 'of' || origin || tokens[j].name)) break
     words.push(j)
   }
