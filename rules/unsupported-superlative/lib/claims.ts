@@ -478,7 +478,14 @@ function lexiconPhrases({text, offset, tokens, c, firstWord, add, literalAt}: Cl
 export function reportedObject(text: string, offset: number, cue: Span, claim: Span, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): boolean {
   const tokens = tokenize(text, offset, names)
   const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
-  if (!verb || !/^VB/.test(verb.tag) || compile(vocabulary).naming.test(verb.lower) || cue.end > claim.start) return false
+  const c = compile(vocabulary)
+  if (!verb || !/^VB/.test(verb.tag) || c.naming.test(verb.lower) || cue.end > claim.start) return false
+  // A gapped puffery phrase is a predicate ("sets it apart", "rose to national fame"): after the
+  // source's verb it is the verb of what the source says, whatever the tagger made of it
+  // ("says its focus on repairs sets it apart", where "repairs sets" reads as two nouns).
+  c.gapped.lastIndex = 0
+  const gapped = c.gapped.exec(text.slice(claim.start - offset, claim.end - offset))
+  if (gapped && gapped.index === 0 && gapped[0].length === claim.end - claim.start) return false
   // An object and its complement: "Reuters reported Monday's attack the deadliest since …", "…
   // reported the ants a first among insects".
   const before = tokens.filter((t) => t.end <= claim.start).at(-1)
