@@ -15,9 +15,9 @@ export interface Token extends Span {
 }
 
 const tagger = createTagger()
-/** Is a word in the tagger's lexicon (as written, or in lower case)? */
 /** The possessive determiners, a closed class the claim rules read tokens against ("its", "our"). */
 export const possessives: ReadonlySet<string> = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your'])
+/** Is a word in the tagger's lexicon (as written, or in lower case)? */
 export const inLexicon = (word: string) => tagger.wordInLexicon(word)
 // Sticky: a token starts at every character that is not white space (see tag).
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
