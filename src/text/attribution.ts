@@ -240,9 +240,14 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   }
   // An agentless passive names no one; one with a "by …" agent a few words on is as vague or
   // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
+  // The "by …" agent a few words after a passive that ends at `e`: where its "by" ends, and its first token.
+  const agentAfter = (e: number) => {
+    const agent = p.agentAfter.exec(text.slice(e - offset))
+    return agent && {by: e + agent[0].trimEnd().length - 'by'.length, first: tokens.findIndex((t) => t.start >= e + agent[0].length)}
+  }
   const passiveCue = (s: number, e: number) => {
     // (Not in the clause it reports: "It has even been asserted that it was merely tolerated by the Church".)
-    const agent = p.agentAfter.exec(text.slice(e - offset))
+    const agent = agentAfter(e)
     if (!agent) return cue(vague, s, e)
     // A "by" after a state the passive reports ("are reported injured during the attack by a
     // gunman", "feared killed by the flood") is the agent of that state, not the source's.
@@ -251,18 +256,16 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     if (state && /^VB[ND]$/.test(state.tag) && p.verbs.has(reporting.lower) && !p.verbs.has(state.lower) && !p.agentPassives.has(state.lower)) return cue(vague, s, e)
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
-    const by = e + agent[0].trimEnd().length - 'by'.length
     // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
     // interviewed by police".)
-    if (tokens.some((t) => t.start >= e && t.end <= by && beForms.has(t.lower))) return cue(vague, s, e)
-    const first = tokens.findIndex((t) => t.start >= e + agent[0].length)
-    const kind = first < 0 ? 'none' : classifyForward(tokens, first, p)
+    if (tokens.some((t) => t.start >= e && t.end <= agent.by && beForms.has(t.lower))) return cue(vague, s, e)
+    const kind = agent.first < 0 ? 'none' : classifyForward(tokens, agent.first, p)
     if (kind === 'named') cue(named, s, e)
     else if (kind === 'vague') cue(vague, s, e)
   }
 
   const firstWord = tokens.findIndex((t) => t.word)
-  const reading: AttributionReading = {text, offset, tokens, p, named, vague, cue, phraseCues, passiveCue, firstWord}
+  const reading: AttributionReading = {text, offset, tokens, p, named, vague, cue, phraseCues, agentAfter, passiveCue, firstWord}
   namingCues(reading)
   passiveCues(reading)
   reportCues(reading)
@@ -299,6 +302,8 @@ interface AttributionReading {
   vague: AttributionMatch[]
   cue: (into: AttributionMatch[], start: number, end: number, frame?: boolean) => void
   phraseCues: (re: RegExp, fn: (start: number, end: number) => void) => void
+  /** The "by …" agent after a passive ending at `e`: where its "by" ends, and its first token (-1 if none). */
+  agentAfter: (e: number) => {by: number; first: number} | null
   passiveCue: (s: number, e: number) => void
   firstWord: number
 }
@@ -308,14 +313,13 @@ interface AttributionReading {
 // recompiles its pass, not all of them (as one function it was recompiled over and over).
 
 /** Names given with no one to give them: "Dubbed 'China's Brain Valley'". */
-function namingCues({text, offset, tokens, p, vague, cue, phraseCues}: AttributionReading): void {
+function namingCues({tokens, p, vague, cue, phraseCues, agentAfter}: AttributionReading): void {
   // "Dubbed 'China's Brain Valley'" names no one; "Ingram dubbed the conflict …" is Ingram's name
   // for it, and so is "Dubbed 'China's Brain Valley' by Xinhua" (a passive whose agent is given).
   phraseCues(p.naming, (s, e) => {
     const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
     if (before && !/^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) && !tokens.some((t) => t.end <= s && t.start >= before.end)) return
-    const agent = p.agentAfter.exec(text.slice(e - offset))
-    const first = agent ? tokens.findIndex((t) => t.start >= e + agent[0].length) : -1
+    const first = agentAfter(e)?.first ?? -1
     if (first < 0 || classifyForward(tokens, first, p) !== 'named') cue(vague, s, e, false)
   })
 }
