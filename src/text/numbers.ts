@@ -52,7 +52,7 @@ function buildPatterns() {
     // inflation bonus of 2,850 euros", "is calling on the government to ring-fence £2 billion". Up to
     // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
-    proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
+    proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
@@ -145,12 +145,26 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // includes …" the budget is measured, nothing provides it.
   const provision = wordPatterns().provision.test(text)
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
+  // (The sentence is tagged once, in context, and only if asked.)
+  let tokens: ReturnType<typeof tokenize> | undefined
+  const finiteVerbIn = (start: number, end: number) => {
+    tokens ??= tokenize(text)
+    // From the first token at `start` (a binary search: a long sentence holds many figures).
+    let lo = 0
+    for (let hi = tokens.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid].start < start) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return true
+    return false
+  }
   let noVerb: boolean | undefined
-  const verbless = () => (noVerb ??= !tokenize(text.split(/\s[—–]\s/)[0]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag)))
+  const verbless = () => (noVerb ??= !finiteVerbIn(0, text.split(/\s[—–]\s/)[0].length))
   // The verb of a demand, proposal or offer has the amount as its object: no finite verb between.
-  const proposed = (before: string) => {
-    const m = wordPatterns().proposal.exec(before)
-    return m !== null && !tokenize(m[1]).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+  const proposed = (from: number, at: number) => {
+    const m = wordPatterns().proposal.exec(text.slice(from, at))
+    return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
@@ -168,7 +182,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
-    if ((kind === 'money' || kind === 'percentage') && proposed(text.slice(Math.max(0, at - 120), at))) return 'policy-term'
+    if ((kind === 'money' || kind === 'percentage') && proposed(Math.max(0, at - 120), at)) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
