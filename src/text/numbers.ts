@@ -11,7 +11,9 @@ export const numberDataShape = object({
   proposalVerbs: list(string), proposalBreaks: list(string),
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
-  settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string)
+  settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
+  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string),
+  eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), moneyWords: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
@@ -64,7 +66,20 @@ function buildPatterns() {
     changeByFraction: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
     changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
     changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
-    changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i')
+    changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i'),
+    // The price a deal sets (group 1, the words between, read for a finite verb): "agreed to buy
+    // Rival Inc for $2.1 billion"; "Under the deal, Acme will pay $45 a share".
+    agreed: new RegExp(String.raw`\b(?:${phraseAlternation(d.agreementVerbs)})\s+(?:${phraseAlternation(d.dealVerbs)})\b([^.;:!?]{0,100}?)\s+(?:for\s+)?(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
+    // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
+    // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
+    // the sentence; and what says it is a sum, a verb or noun of money right before it.
+    eventAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.eventNouns)})(?![\p{L}])`, 'iu'),
+    dimensionAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.dimensionWords)})(?![\p{L}])`, 'iu'),
+    resultBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.resultVerbs)})(?:\s+[\p{L}'’-]+){0,4}?\s+$`, 'iu'),
+    marginBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.marginVerbs)})(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?$`, 'iu'),
+    lengthWord: new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.lengthWords)})(?![\p{L}])`, 'iu'),
+    moneyBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.moneyWords)})\s+(?:(?:of|at|by|to|for|about|around|nearly|almost|over|some|just|a|an|the|another|an\s+extra)\s+){0,2}$`, 'i')
   }
 }
 let patterns: ReturnType<typeof buildPatterns> | undefined
@@ -166,6 +181,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().proposal.exec(text.slice(from, at))
     return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
+  const agreedTo = (from: number, at: number) => {
+    const m = wordPatterns().agreed.exec(text.slice(from, at))
+    return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
+  }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
@@ -181,6 +200,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    // The price a deal sets is its term, what the contract provides (spec §2): "agreed to buy X for
+    // $2.1 billion", "Under the deal, Acme will pay $45 a share".
+    if (kind === 'money' && (agreedTo(Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && proposed(Math.max(0, at - 120), at)) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
@@ -296,6 +318,9 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\.\d/.test(after)) return 'designator'
   // A single digit with a capital K is a resolution or a race, not thousands: "4K video", "a 5K run".
   if (/^\d$/.test(token) && /^K\b/.test(after)) return 'designator'
+  // "the 100m", "cleared 2.01m", "the 5,000 metres final": a distance in metres, not millions.
+  const length = distanceKind(text, i, token, value)
+  if (length) return length
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
   if (months.test(before) || monthAfter.test(after)) return 'date'
@@ -325,4 +350,44 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (durationUnit.test(after)) return 'duration'
   if (value >= 1000) return 'large-count'
   return 'small-count'
+}
+
+// A number's unit that may be a distance: a bare `m` or `k` (otherwise read as million or
+// thousand, spec section 2's scale words) or a spelled metre or kilometre.
+const distanceUnit = /^(?:m|k|K|\s*(?:metres|meters|metre|meter|kilometres|kilometers|km))(?![\p{L}\p{N}])/u
+const bareScale = /^(?:m|k|K)(?![\p{L}\p{N}])/u
+/**
+ * A number whose unit is a distance in metres or kilometres, or undefined when it is not one:
+ * an event's name ("the 5,000m final", "won the 100m") and a result of a race or a field event
+ * ("cleared 2.01m", "won by 2.5m") are not statistics (spec section 2, names that contain numbers
+ * and scores of a game); another length is measured as the same number of metres would be ("a
+ * 30m-high wall": a small count; "a 2,000m runway": a size). A bare `m` stays million where a
+ * sum or a count is as likely: after a verb or noun of money ("raised 3m"), before the noun it
+ * counts ("2.5m people"), or with nothing in the sentence about sport or length.
+ */
+function distanceKind(text: string, i: number, token: string, value: number): NumberKind | undefined {
+  if (!/^[\d.,]+$/.test(token)) return undefined
+  const rest = text.slice(i + token.length)
+  const unit = distanceUnit.exec(rest)
+  if (!unit) return undefined
+  const p = wordPatterns()
+  const before = text.slice(Math.max(0, i - 60), i)
+  const after = rest.slice(unit[0].length, unit[0].length + 40)
+  const bare = bareScale.test(rest)
+  if (bare && p.moneyBefore.test(before)) return undefined
+  if (p.eventAfter.test(after)) return 'name'
+  const measured: NumberKind = value >= 1000 ? 'large-count' : 'small-count'
+  if (p.dimensionAfter.test(after)) return measured
+  // Before the noun it counts, a bare `m` is million ("2.5m people", "3m new users"); a spelled
+  // unit is the noun itself.
+  if (bare) {
+    const words = tokenize(after.replace(/^[\s-]+/, '')).filter((t) => t.word)
+    const noun = words[0] && (/^NN/.test(words[0].tag) || (/^JJ/.test(words[0].tag) && /^NN/.test(words[1]?.tag ?? '')))
+    if (noun && !p.lengthWord.test(words[0].lower)) return undefined
+  }
+  if (p.resultBefore.test(before) || p.marginBefore.test(before)) return 'score'
+  // Otherwise a spelled unit is measured as before; a bare one is a distance only where the
+  // sentence speaks of sport or length ("Bolt won the 100m in 9.58 seconds", "within 100m [328ft]").
+  if (!bare || !p.lengthWord.test(text)) return undefined
+  return /\bthe\s+$/i.test(before) ? 'name' : measured
 }
