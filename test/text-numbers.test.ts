@@ -24,7 +24,12 @@ describe('statistics', () => {
     ['Rates fell to three per 100,000 people.', ['100,000']],
     ['Worms require 1 mg per liter.', ['1']],
     ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
-    ['The package has 440k+ weekly downloads.', ['440k']]
+    ['The package has 440k+ weekly downloads.', ['440k']],
+    // A four-digit number before 1800 with no date's words is a count; a bare m before a counted
+    // noun or after a verb of money is million, in a sentence about a race too.
+    ['A crowd of 1500 gathered; in 1500 homes the water was off.', ['1500', '1500']],
+    ['The firm raised 3m and 2.5m people watched the race.', ['3m', '2.5m']],
+    ['The company agreed to buy Rival Inc, whose sales had grown to $4 billion.', ['$4 billion']]
   ])('%s', (text, expected) => {
     expect(stats(text)).toEqual(expected)
   })
@@ -36,7 +41,15 @@ describe('not statistics', () => {
     ['Three years later, on 4 March, at 10:30 p.m., they met.', ['date', 'time', 'time']],
     ['She finished 2nd in the first quarter.', ['ordinal']],
     ['SMIC showed its 5nm chips and a Boeing 737.', ['designator', 'name']],
-    ['Flight 8501 vanished over the Java Sea.', ['name']],
+    // A flight's or a resolution's number names it, as an issue's does: an identifier.
+    ['Flight 8501 vanished over the Java Sea.', ['identifier']],
+    ['Air India Express flight 1344 landed in rain, against resolution 2259.', ['identifier', 'identifier']],
+    // Years before 1800 where a date's words frame them; counts otherwise.
+    ['Congress convened in 1789; the Gunpowder Plot of 1605; the settlement (1623); 1066 AD.', ['year', 'year', 'year', 'year']],
+    ['The February 27, 1894 editions; 1995 champions South Africa.', ['date', 'date', 'year']],
+    // A bare m after a distance is metres where the sentence says so; million otherwise.
+    ['Bolt won the 100m in 9.58 seconds and she cleared 2.01m.', ['name', 'duration', 'score']],
+    ['The 5,000m final and the 400m hurdles; he won by 2.5m.', ['name', 'name', 'score']],
     ['The team won 3-1.', ['score', 'score']],
     ['Two men and 42 others were arrested.', ['small-count']],
     ['Startups pay a 0% tax rate for three years.', ['policy-term']],

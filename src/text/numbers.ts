@@ -13,7 +13,7 @@ export const numberDataShape = object({
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string),
-  eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), moneyWords: list(string)
+  yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), moneyWords: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
@@ -67,6 +67,7 @@ function buildPatterns() {
     changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
     changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
     changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i'),
+    yearNouns: new Set(d.yearNouns.map((w) => w.toLowerCase())),
     // The price a deal sets (group 1, the words between, read for a finite verb): "agreed to buy
     // Rival Inc for $2.1 billion"; "Under the deal, Acme will pay $45 a share".
     agreed: new RegExp(String.raw`\b(?:${phraseAlternation(d.agreementVerbs)})\s+(?:${phraseAlternation(d.dealVerbs)})\b([^.;:!?]{0,100}?)\s+(?:for\s+)?(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
@@ -102,6 +103,13 @@ const statisticKinds = new Set<NumberKind>(['percentage', 'money', 'change', 'la
 export const monthNames = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
 const months = new RegExp(String.raw`\b(?:${monthNames})\.?\s*$`, 'i')
 const monthAfter = new RegExp(String.raw`^\s*(?:${monthNames})\b`, 'i')
+// The year of a date written month, day, year: "February 27, 1894 editions".
+const monthDay = new RegExp(String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*$`, 'i')
+// Before 1800 a four-digit number is a year only where a date's words frame it: "in 1776",
+// "since 1534", "the Gunpowder Plot of 1605" (a name's "of"), "(1623)", "1066 AD"; "a crowd of
+// 1500", "from 1500 to 2000" count.
+const earlyYear = /(?:\b(?:in|since|until|till|during|circa|c\.)\s+|\p{Lu}\p{L}*\s+of\s+|\(\s*)$/u
+const era = /^\s*(?:BC|BCE|AD|CE)\b/
 const scales = Object.keys(scaleWords).join('|')
 // Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
 const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
@@ -181,6 +189,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().proposal.exec(text.slice(from, at))
     return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
+  const provides = (at: number) => {
+    const m = wordPatterns().provision.exec(text.slice(0, at))
+    return m !== null && !finiteVerbIn(m.index + m[0].length, at)
+  }
   const agreedTo = (from: number, at: number) => {
     const m = wordPatterns().agreed.exec(text.slice(from, at))
     return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
@@ -191,7 +203,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (!statisticKinds.has(kind)) return kind
     if (rule && kind !== 'money') return 'policy-term'
     // A change says how something changed, not what the document provides ("funding rose 6 percent").
-    if (provision && kind !== 'change' && wordPatterns().provision.test(text.slice(0, at))) return 'policy-term'
+    // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
+    // resulted in 240,000 being killed" the deaths are measured, no document provides them.
+    if (provision && kind !== 'change' && provides(at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
@@ -323,15 +337,17 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (length) return length
   // "H.R. 5512", "TX-15", "5nm", "B-17": a designator.
   if (/^[A-Za-z]/.test(after) || /[A-Za-z]-?$/.test(before) || /\b[A-Z]\.\s?$|§\s*$/.test(before)) return scaleWord.test(after) ? 'large-count' : 'designator'
-  if (months.test(before) || monthAfter.test(after)) return 'date'
+  if (months.test(before) || monthAfter.test(after) || (monthDay.test(before) && /^\d{4}$/.test(token))) return 'date'
   // A year, unless it counts something ("1846 persons were hospitalised"): a plural noun after it,
   // not a verb whose subject the year's noun phrase is ("The budget for 2027 provides $40 million").
   const plural = /^\s*(?!(?:was|has|is|as|its|his|this|does|us|thus|plus|yes|across|always|has)\b)([a-z]+s)\b/.exec(after)
-  const counts = !!plural && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before) && /^NN/.test(tokenize(plural[1])[0]?.tag ?? '')
+  // (Not a title the year dates: "2003 champions England", "the 1995 winners".)
+  const counts = !!plural && !/\b(?:in|since|by|until|from|to|of|during|before|after|between|and|or|early|late|mid)\s*$/i.test(before) && !wordPatterns().yearNouns.has(plural[1].toLowerCase()) && /^NN/.test(tokenize(plural[1])[0]?.tag ?? '')
   // After a determiner it is the year modifying a noun ("the 2002 figures", "its 2019 results"):
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
   const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
+  if (/^\d{4}$/.test(token) && value >= 1000 && value < 1800 && !plural && (earlyYear.test(before) || era.test(after))) return 'year'
   // A range whose end carries the unit is a measure ("40-50 percent"), not a game's score.
   if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
