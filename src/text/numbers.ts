@@ -170,7 +170,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   // (The sentence is tagged once, in context, and only if asked.)
   let tokens: ReturnType<typeof tokenize> | undefined
-  const finiteVerbIn = (start: number, end: number) => {
+  const finiteVerbIn = (start: number, end: number, except?: RegExp) => {
     tokens ??= tokenize(text)
     // From the first token at `start` (a binary search: a long sentence holds many figures).
     let lo = 0
@@ -179,7 +179,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
       if (tokens[mid].start < start) lo = mid + 1
       else hi = mid
     }
-    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return true
+    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag) && !except?.test(tokens[k].lower)) return true
     return false
   }
   let noVerb: boolean | undefined
@@ -189,9 +189,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().proposal.exec(text.slice(from, at))
     return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
+  // (A copula opens no event of its own: "provide $202.7 million …, which is the first instalment
+  // of a total $1 billion investment" and "provides the FHWA – through which these funds are
+  // administered – more than $350 billion" still state what the law provides.)
   const provides = (at: number) => {
     const m = wordPatterns().provision.exec(text.slice(0, at))
-    return m !== null && !finiteVerbIn(m.index + m[0].length, at)
+    return m !== null && !finiteVerbIn(m.index + m[0].length, at, /^(?:is|are|was|were|'s|’s)$/)
   }
   const agreedTo = (from: number, at: number) => {
     const m = wordPatterns().agreed.exec(text.slice(from, at))
