@@ -28,6 +28,7 @@ describe('statistics', () => {
     // A four-digit number before 1800 with no date's words is a count; a bare m before a counted
     // noun or after a verb of money is million, in a sentence about a race too.
     ['A crowd of 1500 gathered; in 1500 homes the water was off.', ['1500', '1500']],
+    ['The island lies 1,100 miles (1770 km) from its neighbour.', ['1,100', '1770']],
     ['The firm raised 3m and 2.5m people watched the race.', ['3m', '2.5m']],
     ['The company agreed to buy Rival Inc, whose sales had grown to $4 billion.', ['$4 billion']]
   ])('%s', (text, expected) => {

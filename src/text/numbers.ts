@@ -108,7 +108,9 @@ const monthDay = new RegExp(String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|
 // Before 1800 a four-digit number is a year only where a date's words frame it: "in 1776",
 // "since 1534", "the Gunpowder Plot of 1605" (a name's "of"), "(1623)", "1066 AD"; "a crowd of
 // 1500", "from 1500 to 2000" count.
-const earlyYear = /(?:\b(?:in|since|until|till|during|circa|c\.)\s+|\p{Lu}\p{L}*\s+of\s+|\(\s*)$/u
+const earlyYear = /(?:\b(?:in|since|until|till|during|circa|c\.)\s+|\p{Lu}\p{L}*\s+of\s+)$/u
+// A year alone in brackets: "(1623)", not "(1770 km)".
+const bracketYear = (before: string, after: string) => /\(\s*$/.test(before) && /^\s*\)/.test(after)
 const era = /^\s*(?:BC|BCE|AD|CE)\b/
 const scales = Object.keys(scaleWords).join('|')
 // Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
@@ -179,7 +181,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
       if (tokens[mid].start < start) lo = mid + 1
       else hi = mid
     }
-    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag) && !except?.test(tokens[k].lower)) return true
+    // (A currency's prefix is no verb: the tagger reads the "CA" of "CA$121,690" as "ca" in "can't".)
+    const prefix = (k: number) => tokens![k + 1]?.start === tokens![k].end && /^\p{Sc}/u.test(tokens![k + 1].lower)
+    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag) && !except?.test(tokens[k].lower) && !prefix(k)) return true
     return false
   }
   let noVerb: boolean | undefined
@@ -350,7 +354,7 @@ function classify(text: string, i: number, token: string): NumberKind {
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
   const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
-  if (/^\d{4}$/.test(token) && value >= 1000 && value < 1800 && !plural && (earlyYear.test(before) || era.test(after))) return 'year'
+  if (/^\d{4}$/.test(token) && value >= 1000 && value < 1800 && !plural && (earlyYear.test(before) || bracketYear(before, after) || era.test(after))) return 'year'
   // A range whose end carries the unit is a measure ("40-50 percent"), not a game's score.
   if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
