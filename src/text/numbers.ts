@@ -13,7 +13,7 @@ export const numberDataShape = object({
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string),
-  yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), moneyWords: list(string)
+  yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
@@ -80,6 +80,7 @@ function buildPatterns() {
     resultBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.resultVerbs)})(?:\s+[\p{L}'’-]+){0,4}?\s+$`, 'iu'),
     marginBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.marginVerbs)})(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?$`, 'iu'),
     lengthWord: new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.lengthWords)})(?![\p{L}])`, 'iu'),
+    sportWord: new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.sportWords)})(?![\p{L}])`, 'iu'),
     moneyBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.moneyWords)})\s+(?:(?:of|at|by|to|for|about|around|nearly|almost|over|some|just|a|an|the|another|an\s+extra)\s+){0,2}$`, 'i')
   }
 }
@@ -409,8 +410,12 @@ function distanceKind(text: string, i: number, token: string, value: number): Nu
     if (noun && !p.lengthWord.test(words[0].lower)) return undefined
   }
   if (p.resultBefore.test(before) || p.marginBefore.test(before)) return 'score'
-  // Otherwise a spelled unit is measured as before; a bare one is a distance only where the
-  // sentence speaks of sport or length ("Bolt won the 100m in 9.58 seconds", "within 100m [328ft]").
-  if (!bare || !p.lengthWord.test(text)) return undefined
-  return /\bthe\s+$/i.test(before) ? 'name' : measured
+  // Otherwise a spelled unit is measured as before; a bare one is a race's name after "the" in a
+  // sentence of sport ("Bolt won the 100m in 9.58 seconds"), or a length in a sentence that gives
+  // lengths ("within 100m [328ft]").
+  if (!bare) return undefined
+  const the = /\bthe\s+$/i.test(before)
+  if (the && p.sportWord.test(text)) return 'name'
+  if (!p.lengthWord.test(text)) return undefined
+  return the ? 'name' : measured
 }
