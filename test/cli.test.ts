@@ -58,6 +58,16 @@ describe('exit codes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('names a broken config in one folder and still reports the files under another, then exits 2', () => {
+    const dir = folder({'a.md': 'Critics say it failed.\n', 'drafts/b.md': 'Hello.\n', 'drafts/.remarkrc.mjs': 'export default {plugins: [\n'})
+    const result = run(['--format', 'json', 'a.md', 'drafts/b.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^copydesk: broken config `drafts\/.remarkrc.mjs`: [^\n]+\n$/)
+    const report = JSON.parse(result.stdout) as {path: string; messages: {ruleId: string}[]}[]
+    expect(report.map((f) => f.path)).toEqual(['a.md'])
+    expect(report[0].messages.map((m) => m.ruleId)).toContain('vague-attribution')
+  })
+
   it('exits 2 naming an unknown rule in the config', () => {
     const dir = folder({'.remarkrc.mjs': config(`{rules: {'no-such-rule': 'warn'}}`), 'a.md': 'Hello.\n'})
     const result = run(['a.md'], dir)

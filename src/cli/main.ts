@@ -78,8 +78,16 @@ export async function main(argv: string[]): Promise<number> {
   }).finally(progress.end)
   // --fix lints the files it changed again, here, to find what is left.
   const lintPaths = (paths: string[]) => lintFiles({...lintOptions, files: paths, jobs: 1})
-  const configError = configErrorOf(files, process.cwd(), rcPath)
-  if (configError) throw new UsageError(configError)
+  // A broken config is said once, by name; the files it governs are left out of the report and
+  // the files under other configs are still reported. The run fails (exit 2).
+  const brokenConfigs = new Set<string>()
+  files = files.filter((file) => {
+    const error = configErrorOf(file, process.cwd(), rcPath)
+    if (error) brokenConfigs.add(error)
+    return !error
+  })
+  for (const error of brokenConfigs) process.stderr.write(`copydesk: ${error}\n`)
+  if (brokenConfigs.size > 0 && files.length === 0) return 2
   explainFailures(files)
   if (changed) keepChanged(files, changed)
 
@@ -115,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`copydesk: too many warnings (${warnings}, maximum ${maxWarnings})\n`)
     return 1
   }
-  if (missing.size > 0) return 2
+  if (missing.size > 0 || brokenConfigs.size > 0) return 2
   return fixProblems ? 1 : exitCode(files, values.frail === true)
 }
 
