@@ -24,7 +24,9 @@ describe('statistics', () => {
     ['Rates fell to three per 100,000 people.', ['100,000']],
     ['Worms require 1 mg per liter.', ['1']],
     ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
-    ['The package has 440k+ weekly downloads.', ['440k']]
+    ['The package has 440k+ weekly downloads.', ['440k']],
+    // Counts written like early years stay counts: a plural noun after, or no preposition of time.
+    ['Floods reached 1700 homes in 1700 villages, a total of 1200 was moved, and around 1500 marched.', ['1700', '1700', '1200', '1500']]
   ])('%s', (text, expected) => {
     expect(stats(text)).toEqual(expected)
   })
@@ -57,7 +59,11 @@ describe('not statistics', () => {
     ['Its office is at 1600 Congress Avenue, Suite 1200.', ['identifier', 'name']],
     ['The fire began near 8334 Soledad Canyon Road.', ['identifier']],
     ['Acme joined the Inc. 5000 list.', ['name']],
-    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']]
+    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']],
+    // A resolution's or a flight's number, lower-case after its owner's name.
+    ['It breaches Security Council resolution 2259, and Air India Express flight 1344 was diverted.', ['name', 'name']],
+    // Years before 1800, told by a preposition of time or "of" after a name.
+    ['The 1st Congress convened in 1789; the Gunpowder Plot of 1605 was planned since 1603.', ['ordinal', 'year', 'year', 'year']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])
