@@ -164,8 +164,17 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   // group that may be the writer's own people.
   let asWe: boolean | undefined
   const writesAsWe = () => (asWe ??= sentences.some((s) => speaksAsWe(writerText(s))))
-  // "the critics" is named when an earlier sentence said who they are ("critics from the Green party").
-  const groupNamedBefore = (s: Sentence) => (noun: string) => sentences.slice(0, s.index).some((other) => namesGroup(writerText(other), noun, names))
+  // "the critics" is named when an earlier sentence said who they are ("critics from the Green
+  // party"): the first sentence that does, found once per group.
+  const groupNamedAt = new Map<string, number>()
+  const groupNamedBefore = (s: Sentence) => (noun: string) => {
+    let at = groupNamedAt.get(noun)
+    if (at === undefined) {
+      const found = sentences.findIndex((other) => namesGroup(writerText(other), noun, names, other.start))
+      groupNamedAt.set(noun, (at = found < 0 ? sentences.length : found))
+    }
+    return at < s.index
+  }
   const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s), writesAsWe, groupNamedBefore(s)))
   const neighbour = (s: Sentence, step: number) => {
     const other = sentences[s.index + step]

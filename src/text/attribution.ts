@@ -177,11 +177,12 @@ export function speaksAsWe(text: string): boolean {
  * experts, Ann Lee and Bo Chan", "Ann Lee, a critic of the plan"? Not "critics", "critics of the
  * plan", "a critic".
  */
-export function namesGroup(text: string, noun: string, names?: ReadonlySet<string>): boolean {
+export function namesGroup(text: string, noun: string, names?: ReadonlySet<string>, offset = 0): boolean {
   const p: Patterns = {...patterns(), antecedent: false, writesAsWe: () => false, groupNamedBefore: () => false}
   if (!p.memberGroups.has(noun)) return false
   const singular = noun.replace(/s$/, '')
-  const tokens = tokenize(text, 0, names)
+  // (At the sentence's offset: the tokens the sentence's own reading tagged.)
+  const tokens = tokenize(text, offset, names)
   return tokens.some((t, i) => {
     if (t.lower !== noun && t.lower !== singular) return false
     // A name in apposition after or before it.
