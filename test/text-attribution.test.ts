@@ -320,13 +320,6 @@ describe('an unnamed group described by the named body it belongs to', () => {
   })
 })
 
-describe('a view made a noun is a group no one in particular belongs to', () => {
-  it('reads "Pro-SOA say" as "supporters say", and "pro-democracy leaders" by their noun', () => {
-    expect(vague('Pro-SOA say the school was important.')).toEqual(['pro-soa say'])
-    expect(vague('Pro-dam campaigners from the Valley Jobs Alliance say the dam will bring jobs.')).toEqual([])
-  })
-})
-
 describe('a member group pointed back to is named only when the article said who they are (spec §5)', () => {
   const inArticle = (text: string, namedBefore: boolean) => findAttribution(text, 0, undefined, undefined, undefined, () => namedBefore)
   it('reads "the critics said" as vague with no critics named before, named after "critics from the Green party"', () => {

@@ -58,7 +58,6 @@ export const attributionShape = object({
   viewVerbs: strings,
   viewPhrases: strings,
   viewGroups: strings,
-  viewPrefixes: strings,
   intentionSubjects: strings,
   intentionWords: strings,
   complementVerbs: strings,
@@ -141,8 +140,6 @@ function buildPatterns() {
     viewVerbs: new Set(data.viewVerbs),
     viewPhrases: new Set(data.viewPhrases),
     viewGroups: new Set(data.viewGroups),
-    // "Pro-SOA", "anti-war": a view's prefix and a hyphen before the view.
-    viewPrefix: new RegExp(String.raw`^(?:${data.viewPrefixes.join('|')})-\p{L}`, 'u'),
     intentionSubjects: new Set(data.intentionSubjects),
     intentionWords: new Set(data.intentionWords),
     complementVerbs: new Set(data.complementVerbs),
@@ -1039,8 +1036,6 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   const determined = headPart.some((j) => determiners.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text) || j !== headIndex && /^['’]$/.test(tokens[j + 1]?.text ?? ''))
   const twoWordHead = headPart.length > 1 ? `${tokens[headPart[headPart.length - 2]].lower} ${head.lower}` : ''
   const barePlural = head.tag === 'NNS' && !tokens[headIndex].name && !determined
-  // "Pro-SOA say": a view made a noun is a group no one in particular belongs to, as "supporters".
-  if (headPart.length === 1 && p.viewPrefix.test(head.lower)) return 'vague'
   // A name is a source ("Smith", "the IMF", "FAA records"), unless it only modifies the bare
   // plural subject of a verb as an adjective ("Republican lawmakers say"); an organisation's
   // people are described ("NASA engineers announced"), and so are "politicians of the BJP".
