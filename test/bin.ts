@@ -1,8 +1,8 @@
 // Helpers for black-box tests of the real binary: run it, make a fixture folder, write a config.
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
 export const bin = resolve('bin/copydesk.js')
@@ -19,7 +19,10 @@ export function run(args: string[], cwd = process.cwd(), env: Record<string, str
 /** A temporary folder holding `files` (name → content). */
 export function folder(files: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), {recursive: true})
+    writeFileSync(join(dir, name), content)
+  }
   return dir
 }
 

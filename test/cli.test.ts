@@ -34,6 +34,16 @@ describe('exit codes', () => {
     expect(result.stderr).toBe('copydesk: no such file or folder: no-such-article.md\n')
   })
 
+  it('names a missing path and still lints the others, then exits 2', () => {
+    const dir = folder({'a.md': 'Critics say it failed.\n', 'b.md': 'The mayor opened the bridge on Monday.\n'})
+    const result = run(['--format', 'json', 'a.md', 'no-such-article.md', 'b.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('copydesk: no such file or folder: no-such-article.md\n')
+    const report = JSON.parse(result.stdout) as {path: string; messages: {ruleId: string}[]}[]
+    expect(report.map((f) => f.path)).toEqual(['a.md', 'b.md'])
+    expect(report[0].messages.map((m) => m.ruleId)).toContain('vague-attribution')
+  })
+
   it('exits 2 on an unknown option', () => {
     const result = run(['--no-such-flag', seed])
     expect(result.code).toBe(2)
@@ -46,6 +56,16 @@ describe('exit codes', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/^copydesk: broken config `.remarkrc.mjs`: /)
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('names a broken config in one folder and still reports the files under another, then exits 2', () => {
+    const dir = folder({'a.md': 'Critics say it failed.\n', 'drafts/b.md': 'Hello.\n', 'drafts/.remarkrc.mjs': 'export default {plugins: [\n'})
+    const result = run(['--format', 'json', 'a.md', 'drafts/b.md'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^copydesk: broken config `drafts\/.remarkrc.mjs`: [^\n]+\n$/)
+    const report = JSON.parse(result.stdout) as {path: string; messages: {ruleId: string}[]}[]
+    expect(report.map((f) => f.path)).toEqual(['a.md'])
+    expect(report[0].messages.map((m) => m.ruleId)).toContain('vague-attribution')
   })
 
   it('exits 2 naming an unknown rule in the config', () => {
@@ -112,6 +132,7 @@ describe('files', () => {
     const typo = run(['--format', 'json', 'articels/*.md', '*.md'], dir)
     expect(typo.code).toBe(2)
     expect(typo.stderr).toBe('copydesk: no files match `articels/*.md` (--no-error-on-unmatched-pattern lets it pass)\n')
+    expect(JSON.parse(typo.stdout).map((f: {path: string}) => f.path)).toEqual(['a.md'])
     const allowed = run(['--format', 'json', '--no-error-on-unmatched-pattern', 'articels/*.md', '*.md'], dir)
     expect(allowed.code).toBe(0)
     expect(JSON.parse(allowed.stdout).map((f: {path: string}) => f.path)).toEqual(['a.md'])

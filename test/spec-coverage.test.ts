@@ -54,7 +54,8 @@ group('spec coverage table', () => {
       expect(categories.filter((r) => r.ruleId === ruleId).length, ruleId).toBeGreaterThan(10)
     }
     expect(new Set(categories.map((r) => r.ruleId))).toEqual(new Set(sections))
-    expect(gaps.length).toBeGreaterThan(0)
+    // (The known gaps' section stays, to hold the next gap, even with no row open.)
+    expect(table).toMatch(/^## Known gaps$/m)
   })
 
   for (const row of categories) {
@@ -87,7 +88,8 @@ group('spec coverage table', () => {
   }
 })
 
-group('known gaps: sentences a rule gets wrong, stated as the spec wants them', () => {
+// (vitest fails a describe with no test in it: the group is made only while a gap is open.)
+if (gaps.length > 0) group('known gaps: sentences a rule gets wrong, stated as the spec wants them', () => {
   for (const row of gaps) {
     const [ruleId, category, sentence, expected] = row.cells
     // Known to fail today: when the rule follows the spec, this passes, it.fails turns it red,

@@ -1,6 +1,6 @@
 // Attribution: who a sentence names as its source, and the cues that name no one.
 import {describe, expect, it} from 'vitest'
-import {findAttribution} from '../src/text/attribution.js'
+import {findAttribution, namesGroup} from '../src/text/attribution.js'
 import {documentNames} from '../src/text/tokens.js'
 import {leastCpuSeconds} from './cpu.js'
 
@@ -317,6 +317,24 @@ describe('an unnamed group described by the named body it belongs to', () => {
     expect(vague('Experts at Oxford University believe the virus will return.')).toEqual([])
     expect(vague('Critics of the plan say it will fail.')).toEqual(['critics of the plan say'])
     expect(vague('People from the city say it is safe.')).toEqual(['people from the city say'])
+  })
+})
+
+describe('a member group pointed back to is named only when the article said who they are (spec §5)', () => {
+  const inArticle = (text: string, namedBefore: boolean) => findAttribution(text, 0, undefined, undefined, undefined, () => namedBefore)
+  it('reads "the critics said" as vague with no critics named before, named after "critics from the Green party"', () => {
+    expect(inArticle('The critics said the plan would harm the river.', false).vague.map((c) => c.text)).toEqual(['The critics said'])
+    expect(inArticle('The critics said the plan would harm the river.', true).named.map((c) => c.text)).toEqual(['said'])
+    // (A possessive or a count says more than "the": "the party's critics", "the two experts".)
+    expect(inArticle("The party's critics said the plan would fail.", false).vague).toEqual([])
+  })
+  it('finds who a group is in an earlier sentence: its body, a name before it or one in apposition', () => {
+    expect(namesGroup('Critics from the Green party attacked the plan.', 'critics')).toBe(true)
+    expect(namesGroup('Two experts, Ann Lee and Bo Chan, inspected the dam.', 'experts')).toBe(true)
+    expect(namesGroup('Ann Lee, an expert on dams, led the inspection.', 'experts')).toBe(true)
+    expect(namesGroup('Critics of the dam gathered outside the hall.', 'critics')).toBe(false)
+    expect(namesGroup('Critics say the plan will fail.', 'critics')).toBe(false)
+    expect(namesGroup('A critic wrote to the paper.', 'critics')).toBe(false)
   })
 })
 

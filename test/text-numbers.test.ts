@@ -25,9 +25,11 @@ describe('statistics', () => {
     ['Worms require 1 mg per liter.', ['1']],
     ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
     ['The package has 440k+ weekly downloads.', ['440k']],
-    // A four-digit number before 1800 with no date's words is a count; a bare m before a counted
-    // noun or after a verb of money is million, in a sentence about a race too.
-    ['A crowd of 1500 gathered; in 1500 homes the water was off.', ['1500', '1500']],
+    // Counts written like early years stay counts: a plural noun after, or no preposition of time.
+    ['Floods reached 1700 homes in 1700 villages, a total of 1200 was moved, and around 1500 marched.', ['1700', '1700', '1200', '1500']],
+    // A number in brackets with its unit is no year; a bare m before a counted noun or after a
+    // verb of money is million, in a sentence about a race too; a deal's price is not what the
+    // company earned.
     ['The island lies 1,100 miles (1770 km) from its neighbour.', ['1,100', '1770']],
     ['The firm raised 3m and 2.5m people watched the race.', ['3m', '2.5m']],
     ['The company agreed to buy Rival Inc, whose sales had grown to $4 billion.', ['$4 billion']]
@@ -42,11 +44,9 @@ describe('not statistics', () => {
     ['Three years later, on 4 March, at 10:30 p.m., they met.', ['date', 'time', 'time']],
     ['She finished 2nd in the first quarter.', ['ordinal']],
     ['SMIC showed its 5nm chips and a Boeing 737.', ['designator', 'name']],
-    // A flight's or a resolution's number names it, as an issue's does: an identifier.
-    ['Flight 8501 vanished over the Java Sea.', ['identifier']],
-    ['Air India Express flight 1344 landed in rain, against resolution 2259.', ['identifier', 'identifier']],
-    // Years before 1800 where a date's words frame them; counts otherwise.
-    ['Congress convened in 1789; the Gunpowder Plot of 1605; the settlement (1623); 1066 AD.', ['year', 'year', 'year', 'year']],
+    ['Flight 8501 vanished over the Java Sea.', ['name']],
+    // Years before 1800 alone in brackets or with their era.
+    ['The settlement (1623) is older than the 1066 AD charter.', ['year', 'year']],
     ['The February 27, 1894 editions; 1995 champions South Africa.', ['date', 'date', 'year']],
     // A bare m after a distance is metres where the sentence says so; million otherwise.
     ['Bolt won the 100m in 9.58 seconds and she cleared 2.01m.', ['name', 'duration', 'score']],
@@ -71,7 +71,11 @@ describe('not statistics', () => {
     ['Its office is at 1600 Congress Avenue, Suite 1200.', ['identifier', 'name']],
     ['The fire began near 8334 Soledad Canyon Road.', ['identifier']],
     ['Acme joined the Inc. 5000 list.', ['name']],
-    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']]
+    ['The 70-inch 4K UHD television records 8K video.', ['small-count', 'designator', 'designator']],
+    // A resolution's or a flight's number, lower-case after its owner's name.
+    ['It breaches Security Council resolution 2259, and Air India Express flight 1344 was diverted.', ['name', 'name']],
+    // Years before 1800, told by a preposition of time or "of" after a name.
+    ['The 1st Congress convened in 1789; the Gunpowder Plot of 1605 was planned since 1603.', ['ordinal', 'year', 'year', 'year']]
   ])('%s', (text, expected) => {
     expect(findNumbers(text).map((n) => n.kind)).toEqual(expected)
     expect(stats(text)).toEqual([])

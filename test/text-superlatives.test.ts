@@ -91,8 +91,15 @@ describe('measured comparisons', () => {
     // Sets counted in hundreds and dozens too, not only in number words below a hundred.
     const icebergs = 'One of the longest of the hundred icebergs drifted south.'
     expect(backedByMeasure(icebergs, vocabulary, icebergs.indexOf('longest') + 7)).toBe(true)
-    const sons = 'He was the oldest of their dozen sons.'
-    expect(backedByMeasure(sons, vocabulary, sons.indexOf('oldest') + 6)).toBe(true)
+    const sons = 'The farm went to the oldest of their dozen sons.'
+    expect(backedByMeasure(sons, vocabulary, sons.indexOf('oldest') + 6, sons.indexOf('the oldest'))).toBe(true)
+  })
+
+  it('takes a comparison within a counted set said of the subject as backed only by its figure (spec §1)', () => {
+    const bare = 'The offer was the largest of the three bids.'
+    expect(backedByMeasure(bare, vocabulary, bare.indexOf('largest') + 7, bare.indexOf('the largest'))).toBe(false)
+    const priced = 'The offer was the largest of the three bids, at $4 million.'
+    expect(backedByMeasure(priced, vocabulary, priced.indexOf('largest') + 7, priced.indexOf('the largest'))).toBe(true)
   })
 
   it('keeps a record claim on a measured quantity', () => {

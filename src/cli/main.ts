@@ -43,7 +43,12 @@ export async function main(argv: string[]): Promise<number> {
     if (values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename names the text read with --stdin: use it with --stdin')
     if (positionals.length === 0) throw new UsageError('no input: give files, folders or globs, or --stdin (see `copydesk --help`)')
   }
-  await checkInputs(positionals, values['no-error-on-unmatched-pattern'] === true)
+  // A missing path or an empty glob is said, by name, and the rest is still linted: one typo in a
+  // list of files must not hide the findings of the others. The run still fails (exit 2).
+  const missing = await missingInputs(positionals, values['no-error-on-unmatched-pattern'] === true)
+  for (const problem of missing.values()) process.stderr.write(`copydesk: ${problem}\n`)
+  const inputs = positionals.filter((path) => !missing.has(path))
+  if (!stdin && inputs.length === 0) return 2
   if (values['fix-dry-run'] && toStdout.has(format)) throw new UsageError(`--fix-dry-run prints a diff on stdout: use it with --format pretty, not ${format}`)
   const rcPath = values['rc-path']
   if (rcPath && !existsSync(rcPath)) throw new UsageError(`no such config file: ${rcPath}`)
@@ -63,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   const progress = createProgress(process.stderr)
   let files = await lintFiles({
     ...lintOptions,
-    files: stdin ? [standardInput(values['stdin-filename'] ?? 'stdin.md')] : positionals,
+    files: stdin ? [standardInput(values['stdin-filename'] ?? 'stdin.md')] : inputs,
     jobs: jobsOf(values.jobs),
     cache: values.cache ? (values['cache-location'] ?? '.copydeskcache') : undefined,
     fixing,
@@ -73,8 +78,16 @@ export async function main(argv: string[]): Promise<number> {
   }).finally(progress.end)
   // --fix lints the files it changed again, here, to find what is left.
   const lintPaths = (paths: string[]) => lintFiles({...lintOptions, files: paths, jobs: 1})
-  const configError = configErrorOf(files, process.cwd(), rcPath)
-  if (configError) throw new UsageError(configError)
+  // A broken config is said once, by name; the files it governs are left out of the report and
+  // the files under other configs are still reported. The run fails (exit 2).
+  const brokenConfigs = new Set<string>()
+  files = files.filter((file) => {
+    const error = configErrorOf(file, process.cwd(), rcPath)
+    if (error) brokenConfigs.add(error)
+    return !error
+  })
+  for (const error of brokenConfigs) process.stderr.write(`copydesk: ${error}\n`)
+  if (brokenConfigs.size > 0 && files.length === 0) return 2
   explainFailures(files)
   if (changed) keepChanged(files, changed)
 
@@ -83,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   if (fixing) {
     // Loaded only to fix: it brings the diff library.
     const {fix} = await import('./fix.js')
-    const fixed = await fix(files, {dryRun: values['fix-dry-run'] === true, roots: positionals, cwd: process.cwd(), relint: lintPaths})
+    const fixed = await fix(files, {dryRun: values['fix-dry-run'] === true, roots: inputs, cwd: process.cwd(), relint: lintPaths})
     files = fixed.files
     process.stdout.write(fixed.diff)
     for (const problem of fixed.problems) process.stderr.write(`copydesk: ${problem}\n`)
@@ -110,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`copydesk: too many warnings (${warnings}, maximum ${maxWarnings})\n`)
     return 1
   }
+  if (missing.size > 0 || brokenConfigs.size > 0) return 2
   return fixProblems ? 1 : exitCode(files, values.frail === true)
 }
 
@@ -119,18 +133,20 @@ function standardInput(name: string): VFile {
   return new VFile({path: resolve(name), value: bytes.toString('utf8'), data: {copydeskInvalidUtf8Line: firstInvalidUtf8Line(bytes) ?? false}})
 }
 
-/** Every path exists and every glob matches a file (unless allowed not to): a typo fails fast. */
-async function checkInputs(positionals: string[], allowUnmatched: boolean): Promise<void> {
+/** The paths that do not exist and the globs that match no file (unless allowed not to), each with what to say. */
+async function missingInputs(positionals: string[], allowUnmatched: boolean): Promise<Map<string, string>> {
+  const missing = new Map<string, string>()
   for (const path of positionals) {
     // unified-engine's own glob library, loaded only for what may be a glob (a pre-commit hook names files).
     const globs = mayBeGlob(path) ? await import('glob') : undefined
     if (!globs?.hasMagic(path)) {
-      if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`)
+      if (!existsSync(path)) missing.set(path, `no such file or folder: ${path}`)
     } else if (!allowUnmatched && (await globs.glob(path, {cwd: process.cwd()})).length === 0) {
       // Else a mistyped glob in CI passes with nothing linted (ESLint refuses it too).
-      throw new UsageError(`no files match \`${path}\` (--no-error-on-unmatched-pattern lets it pass)`)
+      missing.set(path, `no files match \`${path}\` (--no-error-on-unmatched-pattern lets it pass)`)
     }
   }
+  return missing
 }
 
 /** `--silent` keeps only errors; `--quiet` (and `--silent`) drop files with nothing to say. */

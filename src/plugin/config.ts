@@ -26,29 +26,27 @@ export function findConfigFile(filePath: string, cwd: string): string | undefine
   }
 }
 
-/**
- * unified-engine reports a config that cannot be loaded, or options the preset rejects, as a
- * fatal message on every file. Turn the first into one line naming the config file.
- */
 /** remark-message-control's finding for a rule id in a `<!-- copydesk … -->` comment that no rule has. */
 export const isUnknownRuleInComment = (m: {source?: string | null; ruleId?: string | null}) => m.source === 'unified-message-control' && m.ruleId === 'known'
 
-export function configErrorOf(files: VFile[], cwd: string, rcPath?: string): string | undefined {
-  for (const file of files) {
-    for (const m of file.messages) {
-      if (m.fatal !== true || m.ruleId) continue
-      const chain: string[] = []
-      let isConfig = false
-      for (let cause: unknown = m; cause instanceof Error || (cause && typeof cause === 'object'); cause = (cause as {cause?: unknown}).cause) {
-        const text = String((cause as Error).message ?? (cause as {reason?: string}).reason ?? '')
-        if ((cause as Error).name === 'CopydeskConfigError' || /^Cannot (?:import|parse|find module)/.test(text)) isConfig = true
-        if (text && !chain.includes(text)) chain.push(text.split('\n')[0])
-      }
-      if (!isConfig) continue
-      const config = rcPath ? resolve(cwd, rcPath) : findConfigFile(file.path, cwd)
-      const name = config ? relative(cwd, config) || config : 'config'
-      return `broken config \`${name}\`: ${chain.filter((t) => t !== 'Cannot process file').join(': ')}`
+/**
+ * unified-engine reports a config that cannot be loaded, or options the preset rejects, as a
+ * fatal message on every file it governs: the line naming that config file, if this file has one.
+ */
+export function configErrorOf(file: VFile, cwd: string, rcPath?: string): string | undefined {
+  for (const m of file.messages) {
+    if (m.fatal !== true || m.ruleId) continue
+    const chain: string[] = []
+    let isConfig = false
+    for (let cause: unknown = m; cause instanceof Error || (cause && typeof cause === 'object'); cause = (cause as {cause?: unknown}).cause) {
+      const text = String((cause as Error).message ?? (cause as {reason?: string}).reason ?? '')
+      if ((cause as Error).name === 'CopydeskConfigError' || /^Cannot (?:import|parse|find module)/.test(text)) isConfig = true
+      if (text && !chain.includes(text)) chain.push(text.split('\n')[0])
     }
+    if (!isConfig) continue
+    const config = rcPath ? resolve(cwd, rcPath) : findConfigFile(file.path, cwd)
+    const name = config ? relative(cwd, config) || config : 'config'
+    return `broken config \`${name}\`: ${chain.filter((t) => t !== 'Cannot process file').join(': ')}`
   }
   return undefined
 }

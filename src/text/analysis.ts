@@ -2,7 +2,7 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {closingScope, findAttribution, mentionsEvidence, speaksAsWe, type Attribution} from './attribution.js'
+import {closingScope, findAttribution, mentionsEvidence, namesGroup, speaksAsWe, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
@@ -164,7 +164,18 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   // group that may be the writer's own people.
   let asWe: boolean | undefined
   const writesAsWe = () => (asWe ??= sentences.some((s) => speaksAsWe(writerText(s))))
-  const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s), writesAsWe))
+  // "the critics" is named when an earlier sentence said who they are ("critics from the Green
+  // party"): the first sentence that does, found once per group.
+  const groupNamedAt = new Map<string, number>()
+  const groupNamedBefore = (s: Sentence) => (noun: string) => {
+    let at = groupNamedAt.get(noun)
+    if (at === undefined) {
+      const found = sentences.findIndex((other) => namesGroup(writerText(other), noun, names, other.start))
+      groupNamedAt.set(noun, (at = found < 0 ? sentences.length : found))
+    }
+    return at < s.index
+  }
+  const attribution = memo((s: Sentence): Attribution => findAttribution(writerText(s), s.start, names, sourcedBefore(s), writesAsWe, groupNamedBefore(s)))
   const neighbour = (s: Sentence, step: number) => {
     const other = sentences[s.index + step]
     return other && other.paragraph === s.paragraph ? other : undefined

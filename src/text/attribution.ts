@@ -157,6 +157,8 @@ type Patterns = ReturnType<typeof patterns> & {
   antecedent: boolean
   /** Does the writer speak as "we" in the article (ownPeople)? Asked only of a group that may be the writer's. */
   writesAsWe: () => boolean
+  /** Has the article said, before the sentence, who a member group is ("critics from the Green party")? */
+  groupNamedBefore: (noun: string) => boolean
 }
 
 /** Does the text speak in the first person plural ("our app", "We replaced …"; writerPlural)? */
@@ -164,6 +166,31 @@ export function speaksAsWe(text: string): boolean {
   const re = patterns().writerPluralWords
   re.lastIndex = 0
   return re.test(text)
+}
+
+/**
+ * Does the text say who a member group is (memberGroups, spec §5), so that a later "the critics"
+ * points back to someone named: "critics from the Green party", "Green party critics", "two
+ * experts, Ann Lee and Bo Chan", "Ann Lee, a critic of the plan"? Not "critics", "critics of the
+ * plan", "a critic".
+ */
+export function namesGroup(text: string, noun: string, names?: ReadonlySet<string>, offset = 0): boolean {
+  const p: Patterns = {...patterns(), antecedent: false, writesAsWe: () => false, groupNamedBefore: () => false}
+  if (!p.memberGroups.has(noun)) return false
+  const singular = noun.replace(/s$/, '')
+  // (At the sentence's offset: the tokens the sentence's own reading tagged.)
+  const tokens = tokenize(text, offset, names)
+  return tokens.some((t, i) => {
+    if (t.lower !== noun && t.lower !== singular) return false
+    // A name in apposition after or before it.
+    if (tokens[i + 1]?.text === ',' && tokens[i + 2]?.name) return true
+    let first = i
+    while (first > 0 && tokens[first - 1].word && /^(?:DT|JJ|NN|CD|PRP\$)/.test(tokens[first - 1].tag)) first--
+    if (tokens[first - 1]?.text === ',' && tokens[first - 2]?.name) return true
+    // The group's own phrase, with a name in it or a complement that names its body.
+    const words = forwardWords(tokens, first, p)
+    return words.includes(i) && (words.some((j) => tokens[j].name) || words.at(-1)! > i) && classifyPhrase(tokens, words, p, true) === 'named'
+  })
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
@@ -222,14 +249,15 @@ const pronouns = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who', 'h
  * Attribution cues in a piece of writer's-voice text (quoted words already blanked out).
  * `offset` maps match positions back into the file.
  */
-export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean, writesAsWe?: () => boolean): Attribution {
+export function findAttribution(text: string, offset = 0, names?: ReadonlySet<string>, sourcedBefore?: () => boolean, writesAsWe?: () => boolean, groupNamedBefore?: (noun: string) => boolean): Attribution {
   const compiledPatterns = patterns()
   const tokens = groupsUnnamed(tokenize(text, offset, names), compiledPatterns.groupSuffix, names)
   // Asked before any cue is read, and only of a sentence with evidence in it: the answer may read
   // the article's earlier sentences.
   const sourced = tokens.some((t) => compiledPatterns.unowned.has(t.lower) || compiledPatterns.surveyed.has(t.lower)) && (sourcedBefore?.() ?? false)
   // (Without the article, the sentence's own words: "Customers told us …".)
-  const p: Patterns = {...compiledPatterns, antecedent: sourced, writesAsWe: writesAsWe ?? (() => speaksAsWe(text))}
+  // (Without the article, no group was named before.)
+  const p: Patterns = {...compiledPatterns, antecedent: sourced, writesAsWe: writesAsWe ?? (() => speaksAsWe(text)), groupNamedBefore: groupNamedBefore ?? (() => false)}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
@@ -1054,6 +1082,10 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   if (!/^(?:NN|NNS|CD|VBG|JJ)$/.test(head.tag)) return 'none'
   if (p.vagueNouns.has(head.lower) && !determined && !p.described.has(twoWordHead)) return 'vague'
   if (forward && !determined && head.tag === 'NNS' && !p.vagueNouns.has(head.lower)) return 'named'
+  // "The critics said": a member group that "the" or "these" only points back to is named when the
+  // article has said who they are ("critics from the Green party" … "the critics said"; spec §5).
+  const pointing = headPart.every((j) => j === headIndex || /^(?:the|these|those)$/.test(tokens[j].lower) || /^JJ/.test(tokens[j].tag))
+  if (p.memberGroups.has(head.lower) && head.tag === 'NNS' && pointing && !p.groupNamedBefore(head.lower)) return 'vague'
   if (determined || p.described.has(head.lower) || p.described.has(twoWordHead)) return 'named'
   // "Customers told us …", "designers agreed" where the writer speaks as "we": the writer's own people.
   if (barePlural) return p.ownPeople.has(head.lower) && p.writesAsWe() ? 'none' : 'vague'

@@ -12,6 +12,7 @@ export const numberDataShape = object({
   ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
+  yearPrepositions: list(string), numberedNames: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string),
   yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
@@ -21,6 +22,9 @@ function buildPatterns() {
   const d = loadData('src/text/numbers.yml', numberDataShape)
   return {
     reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
+    numberedName: new RegExp(String.raw`\b(?:${phraseAlternation(d.numberedNames)})\s$`, 'i'),
+    // A preposition of time right before a number: "convened in 1789", "since 1603".
+    yearPreposition: new RegExp(String.raw`\b(?:${phraseAlternation(d.yearPrepositions)})\s+$`, 'i'),
     // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
     rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
     // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
@@ -106,10 +110,6 @@ const months = new RegExp(String.raw`\b(?:${monthNames})\.?\s*$`, 'i')
 const monthAfter = new RegExp(String.raw`^\s*(?:${monthNames})\b`, 'i')
 // The year of a date written month, day, year: "February 27, 1894 editions".
 const monthDay = new RegExp(String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*$`, 'i')
-// Before 1800 a four-digit number is a year only where a date's words frame it: "in 1776",
-// "since 1534", "the Gunpowder Plot of 1605" (a name's "of"), "(1623)", "1066 AD"; "a crowd of
-// 1500", "from 1500 to 2000" count.
-const earlyYear = /(?:\b(?:in|since|until|till|during|circa|c\.)\s+|\p{Lu}\p{L}*\s+of\s+)$/u
 // A year alone in brackets: "(1623)", not "(1770 km)".
 const bracketYear = (before: string, after: string) => /\(\s*$/.test(before) && /^\s*\)/.test(after)
 const era = /^\s*(?:BC|BCE|AD|CE)\b/
@@ -334,6 +334,8 @@ function classify(text: string, i: number, token: string): NumberKind {
   if (/^\d+$/.test(token) && (/(?:\+\d*\s|\d\s|\+)$/.test(before) || /^\s\d{3,}(?![\d,.])/.test(after))) return 'identifier'
   // A reference, not a quantity: "#7865", "Republic Act No. 3846", "issue 212", "page 14".
   if (wordPatterns().reference.test(before)) return 'identifier'
+  // "resolution 2259", "flight 1344": the thing's name.
+  if (/^\d+$/.test(token) && wordPatterns().numberedName.test(before) && !scaleWord.test(after)) return 'name'
   // An address names a place: "1600 Congress Avenue".
   if (/^\d+$/.test(token) && wordPatterns().street.test(after)) return 'identifier'
   // A version string ("2.14.3"), read from its first part.
@@ -355,7 +357,12 @@ function classify(text: string, i: number, token: string): NumberKind {
   // counts of a thousand or more take a separator in prose ("the 1,846 persons").
   const modifier = /\b(?:the|this|that|these|those|its|their|his|her|our|whose)\s+(?:(?:upcoming|coming|next|last|previous|forthcoming|planned)\s+)?$/i.test(before)
   if (!token.includes(',') && Number.isInteger(value) && value >= 1800 && value <= 2100 && (!counts || modifier)) return 'year'
-  if (/^\d{4}$/.test(token) && value >= 1000 && value < 1800 && !plural && (earlyYear.test(before) || bracketYear(before, after) || era.test(after))) return 'year'
+  // An earlier year is told by its preposition of time: "The 1st United States Congress convened in
+  // 1789", "the Gunpowder Plot of 1605 … in 1603" (spec section 2, dates and years); not a count
+  // ("in 1700 homes" counts the homes).
+  // (So is "of" after a capitalised name, an event's or a law's: "the Gunpowder Plot of 1605"; not
+  // "a total of 1200".) And a year alone in brackets, "(1623)", or with its era, "1066 AD".
+  if (/^\d{4}$/.test(token) && value >= 1000 && value < 1800 && !plural && (wordPatterns().yearPreposition.test(before) || /\p{Lu}\p{Ll}+\s+of\s+$/u.test(before) || bracketYear(before, after) || era.test(after))) return 'year'
   // A range whose end carries the unit is a measure ("40-50 percent"), not a game's score.
   if (/^\s*[-–]\s*\d/.test(after) && !/^\s*[-–]\s*[\d.,]+\s?(?:%|percent|per\s+cent|thousand|million|billion)/i.test(after) || /\d\s*[-–]\s*$/.test(before)) return 'score'
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's

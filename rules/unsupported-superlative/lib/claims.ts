@@ -50,6 +50,8 @@ export interface ClaimVocabulary {
   measuredSuperlatives: string[]
   /** Verbs (base forms) whose object carries the source's own words for a thing: "ranked it first", "called it historic". */
   namingVerbs: string[]
+  /** Verbs of saying (every form) whose complement is always what the source says, never a thing it reports: "says the new trains offer …". */
+  sayingVerbs: string[]
   /** Nouns of a published ranking after a name: "on Amazon.com's Top Sellers list", "in the Fortune 500 ranking". */
   rankingLists: string[]
   /** Words of rank that are no superlative by form, a hedged rank after "one of the", "among the": "one of the tops in Texas". */
@@ -61,7 +63,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, sayingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -480,6 +482,9 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   const verb = tokens.filter((t) => t.end <= cue.end).at(-1)
   const c = compile(vocabulary)
   if (!verb || !/^VB/.test(verb.tag) || c.naming.test(verb.lower) || cue.end > claim.start) return false
+  // A verb of saying reports a clause, whatever the tagger made of the clause's verb ("says the
+  // new trains offer superior comfort", where "trains offer" reads as two nouns).
+  if (vocabulary.sayingVerbs.includes(verb.lower)) return false
   // A gapped puffery phrase is a predicate ("sets it apart", "rose to national fame"): after the
   // source's verb it is the verb of what the source says, whatever the tagger made of it
   // ("says its focus on repairs sets it apart", where "repairs sets" reads as two nouns).
@@ -661,7 +666,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
   const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restricted.test(rest) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -697,6 +702,21 @@ const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*$/u
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
 const restricted = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+)?of\s+(?:the|their|its|his|her|these|those)\s+(?:${figure})`, 'iu')
+// A copula right before the claim: the comparison is said of the subject ("The offer was the largest …").
+const predicate = /\b(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)\s+(?:\p{L}+ly\s+)?(?:the\s+)?$/iu
+
+/**
+ * A comparison within a counted set ("of the three bids", "of their thirteen children"). Picking a
+ * member out ("all but the youngest of their thirteen children") ranks nothing; said of the
+ * subject after a copula it ranks it, and the sentence backs that only with its figure ("The offer
+ * was the largest of the three bids, at $4 million"; spec §1, a measurable restricted comparison).
+ */
+function restrictedBacked(text: string, rest: string, claimStart: number): boolean {
+  const set = restricted.exec(rest)
+  if (!set) return false
+  const before = text.slice(0, claimStart)
+  return !predicate.test(before) || testedFigure.test(before) || testedFigure.test(rest.slice(set[0].length))
+}
 
 /**
  * A title-case line in the case its body would use: every capitalised word after the first that
