@@ -23,8 +23,10 @@ const {values} = parseArgs({options: {
   corrected: {type: 'boolean', default: false}, show: {type: 'string', default: ''}, keep: {type: 'string'}
 }})
 const root = join(import.meta.dirname, '..')
-const corpus = join(root, '..', 'shared', 'corpus')
-const evalDir = join(root, '..', 'shared', 'eval')
+// A worktree has no ../shared beside it: COPYDESK_SHARED names the folder then.
+const shared = process.env.COPYDESK_SHARED ?? join(root, '..', 'shared')
+const corpus = join(shared, 'corpus')
+const evalDir = join(shared, 'eval')
 const {segmentArticle} = await import(join(evalDir, 'segment.mjs'))
 
 const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 17)

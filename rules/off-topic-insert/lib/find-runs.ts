@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -687,16 +687,19 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
     // (Not an opener that also ends a name after a word in title case: "The Montgomery County | Police in Maryland".)
     const opens = cutsHead && opensSentence(rest) && !(/(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head) && continuesName(rest))
+    // A head that opens as an e-mail's subject line ("ADV: Search Engine Registration | Iran's air
+    // fleet…") is evidence as a seam is, and it is written in title case.
+    const subject = cutsHead && opensSubject(sentence)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
     // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
     // start would end on (a run pasted after a sentence cut short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
         (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    const margin = opens ? seamMargin : cutMargin
+    const margin = opens || subject ? seamMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}

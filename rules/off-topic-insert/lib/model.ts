@@ -36,6 +36,7 @@ export const dataShape = object({
   creditRoles: strings,
   imperatives: strings,
   seamMargin: number,
+  subjectLine: string,
   minWords: number,
   shortLineMargin: number,
   strangerMargin: number,
@@ -137,6 +138,17 @@ let opener: RegExp | undefined
 export function opensSentence(text: string): boolean {
   opener ??= new RegExp(`^(?:${data().sentenceOpeners.join('|')}),?\\s+(?:\\p{Ll}|["“‘(]|\\p{N})`, 'u')
   return opener.test(text)
+}
+
+let subject: RegExp | undefined
+
+/**
+ * Does text open as an e-mail's subject line does ("Re: …", "Fwd: …", "ADV: …", a list's tag
+ * "[ILUG] …")? News never starts a sentence so (none of the 887 articles of news/).
+ */
+export function opensSubject(text: string): boolean {
+  subject ??= new RegExp(data().subjectLine, 'iu')
+  return subject.test(text)
 }
 
 let heads: RegExp | undefined
