@@ -1,10 +1,11 @@
 // Bundle the CLI and its lint worker for a fast start: one module graph to load instead of
 // hundreds of files. The CLI is one CommonJS file run from V8's code cache (src/cli/start.ts); the
 // worker is ES modules, with code only some runs need (the preset) split into chunks loaded on
-// first use. The package's library entry (dist/src/plugin/preset.js, what .remarkrc.mjs imports) stays
-// tsc's output.
+// first use. The package's entry (`import copydesk from 'copydesk'` in a .remarkrc.mjs) is the
+// preset's CommonJS bundle, the same way; packages a run seldom needs are files of their own
+// (dist/bundle/lazy) that those two load on first use.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -87,8 +88,10 @@ for (const folder of ['rules', 'src']) {
 const model = 'rules/off-topic-insert/model.json'
 writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
-// The tagger's lexicon as a word table (src/text/lexicon.ts): no 1.7 MB object literal to compile.
-writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
+// The tagger's lexicon as a word file (src/text/lexicon.ts): no 1.7 MB object literal to compile.
+// Written beside and renamed into place: a running language server reads the file it opened.
+writeFileSync(`${lexiconPath}.${process.pid}`, encodeLexicon(require('pos/lexicon.js')))
+renameSync(`${lexiconPath}.${process.pid}`, lexiconPath)
 
 // The CLI's first code cache, from a run like a user's: the seed article, default config.
 const sample = mkdtempSync(join(tmpdir(), 'copydesk-build-'))
