@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import pos, {type Tagger} from 'pos'
 import {packageRoot} from '../plugin/data.js'
 import {fnv1a} from './hash.js'
+import {u32s} from './string-table.js'
 
 /**
  * The `pos` tagger with its lexicon read from a word file (built into dist/data by
@@ -99,8 +100,8 @@ class LazyLexicon {
     const jsonEnd = 8 + prefix.readUInt32LE(4)
     const head = readAt(0, align(jsonEnd) + 4 * (count + 1))
     this.tags = JSON.parse(head.toString('utf8', 8, jsonEnd)) as string[]
-    const offsets = new Uint32Array(count + 1)
-    for (let b = 0; b <= count; b++) offsets[b] = head.readUInt32LE(align(jsonEnd) + 4 * b)
+    // A view in place (a loop of readUInt32LE took a one-article run ~10 ms, run before V8 optimises it).
+    const offsets = u32s(head, align(jsonEnd), count + 1)
     this.entriesAt = head.length
     this.offsets = offsets
     return offsets
