@@ -1,10 +1,11 @@
 // Bundle the CLI and its lint worker for a fast start: one module graph to load instead of
 // hundreds of files. The CLI is one CommonJS file run from V8's code cache (src/cli/start.ts); the
 // worker is ES modules, with code only some runs need (the preset) split into chunks loaded on
-// first use. The package's library entry (dist/src/plugin/preset.js, what .remarkrc.mjs imports) stays
-// tsc's output.
+// first use. The package's entry (`import copydesk from 'copydesk'` in a .remarkrc.mjs) is the
+// preset's CommonJS bundle, the same way; packages a run seldom needs are files of their own
+// (dist/bundle/lazy) that those two load on first use.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -16,6 +17,8 @@ import {encodeLexicon, lexiconPath} from '../dist/src/text/lexicon.js'
 import {encodeModel} from '../dist/rules/off-topic-insert/lib/model-file.js'
 
 const require = createRequire(import.meta.url)
+// What lazyDependencies loads on first use; in the CommonJS bundles, from files of their own.
+const lazyPackages = ['load-plugin', 'yaml', 'glob', 'concat-stream', 'debug', 'parse-json']
 
 rmSync('dist/bundle', {recursive: true, force: true})
 rmSync('dist/data', {recursive: true, force: true})
@@ -34,15 +37,24 @@ await build({
 })
 // The CLI, and the preset for configs that import the package (package.json `exports`), each a
 // CommonJS bundle run from V8's code cache by a small ES module (src/run/code-cache.ts).
+// The packages lazyDependencies stands in for are files of their own beside these (dist/bundle/lazy),
+// not code inside them: about half of the CLI's bundle was such code (load-plugin's npm config
+// reader, YAML, glob), and every start read it and made a string of it for V8, on a path that
+// seldom runs it.
+const cjsBanner = {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"}
+for (const name of lazyPackages) {
+  await build({...common, plugins: [], entryPoints: {[name]: name}, outExtension: {'.js': '.cjs'}, outdir: 'dist/bundle/lazy', format: 'cjs', banner: cjsBanner, define: {'import.meta.url': '__copydeskUrl'}})
+}
 for (const [name, entry, start] of [['cli', 'src/cli/main.ts', 'src/cli/start.ts'], ['preset', 'src/plugin/preset.ts', 'src/plugin/entry.ts']]) {
   await build({
     ...common,
+    plugins: [posLexiconFromData(), lazyDependencies({external: true})],
     entryPoints: {[name]: entry},
     outExtension: {'.js': '.cjs'},
     outdir: 'dist/bundle',
     format: 'cjs',
     // Run as a CommonJS module: import.meta.url is its file's URL.
-    banner: {js: "var __copydeskUrl = require('node:url').pathToFileURL(__filename).href;"},
+    banner: cjsBanner,
     define: {'import.meta.url': '__copydeskUrl'}
   })
   await importThroughStart(`dist/bundle/${name}.cjs`, name === 'cli')
@@ -76,8 +88,10 @@ for (const folder of ['rules', 'src']) {
 const model = 'rules/off-topic-insert/model.json'
 writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readFileSync(model, 'utf8'))))
 
-// The tagger's lexicon as a word table (src/text/lexicon.ts): no 1.7 MB object literal to compile.
-writeFileSync(lexiconPath, encodeLexicon(require('pos/lexicon.js')))
+// The tagger's lexicon as a word file (src/text/lexicon.ts): no 1.7 MB object literal to compile.
+// Written beside and renamed into place: a running language server reads the file it opened.
+writeFileSync(`${lexiconPath}.${process.pid}`, encodeLexicon(require('pos/lexicon.js')))
+renameSync(`${lexiconPath}.${process.pid}`, lexiconPath)
 
 // The CLI's first code cache, from a run like a user's: the seed article, default config.
 const sample = mkdtempSync(join(tmpdir(), 'copydesk-build-'))
@@ -110,7 +124,7 @@ function posLexiconFromData() {
  * the code cache every run deserialises. Each stands in for the package with a module that loads
  * the bundled package on first call; the package's own code is unchanged.
  */
-function lazyDependencies() {
+function lazyDependencies({external = false} = {}) {
   const shims = {
     // unified-engine, for plugins and reporters named by a string (`"plugins": ["copydesk"]` in a .remarkrc.json).
     'load-plugin': "export const resolvePlugin = async (...args) => (await import('load-plugin')).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => (await import('load-plugin')).loadPlugin(...args)",
@@ -131,9 +145,24 @@ function lazyDependencies() {
     // answer without a grapheme segmenter per call and its emoji pattern to compile.
     'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
   }
+  // In the CommonJS bundles each package is its own file (dist/bundle/lazy/<name>.cjs, built
+  // beside them), loaded by require from the shim: the bundle is run by src/run/code-cache.ts with
+  // require made for its own file, so './lazy/…' is found beside it.
+  if (external) {
+    const lazy = (name) => JSON.stringify(`./lazy/${name}.cjs`)
+    Object.assign(shims, {
+      'load-plugin': `export const resolvePlugin = async (...args) => require(${lazy('load-plugin')}).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => require(${lazy('load-plugin')}).loadPlugin(...args)`,
+      yaml: `export const parse = (...args) => require(${lazy('yaml')}).parse(...args)\nexport default {parse}`,
+      glob: `const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require(${lazy('glob')}).hasMagic(pattern, options)\nexport const glob = async (...args) => require(${lazy('glob')}).glob(...args)`,
+      'concat-stream': `export default (...args) => require(${lazy('concat-stream')})(...args)`,
+      debug: `export default (namespace) => {\n  if (process.env.DEBUG) return require(${lazy('debug')})(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}`,
+      'parse-json': `export default (...args) => require(${lazy('parse-json')}).default(...args)`
+    })
+  }
   return {
     name: 'lazy-dependencies',
     setup(build) {
+      if (external) build.onResolve({filter: /^\.\/lazy\//}, (args) => (args.namespace === 'copydesk-lazy' ? {path: args.path, external: true} : undefined))
       build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict|debug|parse-json)$/}, (args) => {
         // The shim's own import or require: the package, resolved as an import from where the shim stands in.
         if (args.pluginData?.real) return undefined
@@ -142,7 +171,8 @@ function lazyDependencies() {
         // Only unified-engine's uses of debug (`createDebug(name)` then `debug(...)`) are known to need nothing else.
         if ((args.path === 'node:assert/strict' || args.path === 'debug') && !/[\\/]unified-engine[\\/]lib[\\/]/.test(args.importer)) return undefined
         // The CLI's own lazy imports of glob (src/cli/main.ts, src/run/walk.ts) stay as they are.
-        if (args.kind === 'dynamic-import') return undefined
+        // In the CommonJS bundles they take the shim too, whose glob and hasMagic are all they use.
+        if (args.kind === 'dynamic-import' && !(external && args.path === 'glob')) return undefined
         return {path: args.path, namespace: 'copydesk-lazy', pluginData: {resolveDir: args.resolveDir}}
       })
       build.onLoad({filter: /.*/, namespace: 'copydesk-lazy'}, (args) => ({contents: shims[args.path], loader: 'js', resolveDir: args.pluginData.resolveDir, pluginData: args.pluginData}))
