@@ -62,7 +62,10 @@ export const attributionShape = object({
   intentionWords: strings,
   complementVerbs: strings,
   makingVerbs: strings,
-  madeWorks: strings
+  madeWorks: strings,
+  activeInfinitives: strings,
+  presentingVerbs: strings,
+  figureHedges: strings
 })
 
 /** The lists of attribution.yml as sets and the expressions they make, built when first asked for. */
@@ -92,7 +95,8 @@ function buildPatterns() {
     passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
     // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
     // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
-    reduced: new RegExp(String.raw`\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r)).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
+    // (Not a participle that is its subject's own verb before "to": "Azerbaijan claimed to have killed".)
+    reduced: new RegExp(String.raw`\b${adverbs}(?:${data.passiveReporting.filter((r) => /\sto\s+(?:be|have)$/.test(r) && !data.activeInfinitives.includes(r.split(/\s+/)[0])).map((r) => r.replace(/\s+/g, String.raw`\s+`)).join('|')})\b`, 'giu'),
     // Tested on the words just before a reduced passive, not as a lookbehind of it: a leading
     // lookbehind is tried at every position of the sentence, and took seconds on a long one.
     reducedSubject: new RegExp(String.raw`\b(?:${be}|he|she|they|we|i|you|it|who|which|that)\s+${adverbs}$`, 'iu'),
@@ -145,6 +149,8 @@ function buildPatterns() {
     complementVerbs: new Set(data.complementVerbs),
     makingVerbs: new Set(data.makingVerbs),
     madeWorks: new Set(data.madeWorks),
+    presenting: new Set(data.presentingVerbs),
+    figureHedges: new Set(data.figureHedges),
     groupSuffix: new RegExp(String.raw`\p{Ll}(?:${data.groupSuffixes.join('|')})$`, 'u')
   }
 }
@@ -235,11 +241,20 @@ const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursda
  * "a Change Research/CNBC survey"); -1 when no name stands there.
  */
 function namedBefore(tokens: Token[], i: number): number {
-  let first = i
+  // Over a few words that describe the evidence: "the RealClearPolitics head-to-head polling average".
+  let end = i
+  while (end > 0 && i - end < 3 && tokens[end - 1].word && !tokens[end - 1].name && /^(?:JJ|NN|VBG)$/.test(tokens[end - 1].tag) && /^\p{Ll}/u.test(tokens[end - 1].text)) end--
+  let first = end
   // A poll's name is a few words: the walk stops there (a run of thousands of capitalised words
   // with an evidence noun in each would make it quadratic).
-  while (first > 0 && i - first < 8 && (tokens[first - 1].name && !calendarWords.test(tokens[first - 1].lower) || /^[/&-]$/.test(tokens[first - 1].text) && tokens[first - 2]?.name)) first--
-  return first < i && first > 0 && /^(?:the|a|an)$/.test(tokens[first - 1].lower) ? first : -1
+  while (first > 0 && end - first < 8 && (tokens[first - 1].name && !calendarWords.test(tokens[first - 1].lower) || /^[/&-]$/.test(tokens[first - 1].text) && tokens[first - 2]?.name)) first--
+  if (first === end) return -1
+  // And over the date it bears before the name: "the September 25–27 Léger poll", "an April 30 – May 4
+  // Monmouth poll", "a March 14, 2019 NATO press release" (the date dates the named evidence; alone,
+  // "the Monday report" names no one).
+  let lead = first
+  while (lead > 0 && first - lead < 8 && (calendarWords.test(tokens[lead - 1].lower) || /^\d{1,4}(?:[–—-]\d{1,4})?$/.test(tokens[lead - 1].text) || /^[,–—-]$/.test(tokens[lead - 1].text))) lead--
+  return lead > 0 && /^(?:the|a|an)$/.test(tokens[lead - 1].lower) ? lead : -1
 }
 
 const determiners = new Set(['the', 'this', 'that', 'these', 'those', ...possessives, 'a', 'an', 'each', 'every', 'both'])
@@ -566,7 +581,19 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     const infinitive = following?.lower === 'to' && /^(?:be|have)$/.test(second?.lower ?? '')
     // (After a relative pronoun only so: "The museum, which claims to be the oldest in Wales".)
     if (infinitive && p.verbs.has(t.lower) && i > 0 && /^(?:which|who|that)$/.test(tokens[i - 1].lower)) return 1
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower)) && (infinitive || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
+    // (After a name's appositive too, "Xinhua, the official news agency, reports that …"; and before a
+    // hedged figure, "Gazeta Prawna reports only 0.5% of …" (figureHedges), or over the work a name
+    // reports in, "The CIA reports in From Flowers to Heroin that …".)
+    const hedged = p.figureHedges.has(next) && /^\d/.test(second?.text ?? '')
+    const reportsIn = next === 'in' && second?.name === true && tokens.slice(i + 2, i + 10).some((x) => x.lower === 'that')
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || hedged || reportsIn && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
+    // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
+    // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
+    if (p.presenting.has(t.lower) && /^VB[DZP]?$/.test(t.tag)) {
+      let k = i - 1
+      while (k > 0 && tokens[k].tag === 'RB' && /ly$/.test(tokens[k].lower)) k--
+      if (k >= 0 && (p.evidence.has(tokens[k].lower) || p.unowned.has(tokens[k].lower) || p.documents.has(tokens[k].lower))) return 1
+    }
     // So after a bare unnamed group, whatever follows: "… but critics charge is a forced work camp",
     // "which media reports range from ten to 32 pages" (not after a determiner: "the media reports").
     if (p.verbs.has(t.lower) && i > 0 && p.vagueNouns.has(tokens[i - 1].lower) && tokens[i - 1].tag === 'NNS' && !determiners.has(twoBack?.lower ?? '') && following?.word && !p.verbs.has(following.lower)) return 1
@@ -775,6 +802,17 @@ function madeWork(tokens: Token[], i: number, p: Patterns): boolean {
   return false
 }
 
+/**
+ * Does the comma at `k` close an appositive after a name ("Xinhua, the official news agency,")? A
+ * determiner opens it and a name stands before its first comma.
+ */
+function appositiveOfName(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.text !== ',') return false
+  let m = k - 1
+  while (m >= 0 && k - m <= 8 && tokens[m].word) m--
+  return m > 0 && m < k - 1 && tokens[m].text === ',' && /^(?:the|a|an)$/.test(tokens[m + 1].lower) && tokens[m - 1].name
+}
+
 /** The index of the first token that starts at or after `offset` (tokens are in order). */
 function firstFrom(tokens: Token[], offset: number): number {
   let low = 0
@@ -896,6 +934,8 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
       }
       break
     }
+    // "The paper additionally makes mention of": an adverb between the subject and its verb.
+    if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
@@ -967,6 +1007,8 @@ function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
     const t = tokens[j]
     // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
     if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
+    // ("a March 14, 2019 NATO press release": the comma of a date inside the phrase.)
+    if (t.text === ',' && j > i + 1 && /^\d{1,2}$/.test(tokens[j - 1].text) && calendarWords.test(tokens[j - 2].lower) && /^\d{4}$/.test(tokens[j + 1]?.text ?? '')) continue
     // ("from" or "by" after evidence: "according to reports from the ministry", "a report by the
     // AAIB", "the analysis made by Amartya Sen", "a study conducted by BroadbandNow Research".)
     // (And where or by whom it was issued: "a survey published in 2017 by the Royal Pharmaceutical
@@ -1028,7 +1070,9 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // A definite article or possessive before the count points back to a set the article has named
   // ("which the two organisations describe as", "the three companies said"): described, as "the
   // organisations" is.
-  const counted = headPart.findIndex((j) => (tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text))
+  // (Not a date's day or year: "a March 14, 2019 NATO press release".)
+  const dated = (j: number) => /^(?:18|19|20)\d\d$/.test(tokens[j].text) || /^\d{1,2}$/.test(tokens[j].text) && calendarWords.test(tokens[j - 1]?.lower ?? '')
+  const counted = headPart.findIndex((j) => !dated(j) && ((tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)))
   // ("the one which says" is a pronoun, no count.)
   const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those)$/.test(tokens[j].lower) || possessives.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
   if (counted >= 0 && !pointedBack && !p.documents.has(head.lower)) return 'none'
