@@ -585,8 +585,9 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // hedged figure, "Gazeta Prawna reports only 0.5% of …" (figureHedges), or over the work a name
     // reports in, "The CIA reports in From Flowers to Heroin that …".)
     const hedged = p.figureHedges.has(next) && /^\d/.test(second?.text ?? '')
-    const reportsIn = next === 'in' && second?.name === true && tokens.slice(i + 2, i + 10).some((x) => x.lower === 'that')
-    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || hedged || reportsIn && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
+    const until = tokens.slice(i + 2, i + 10).findIndex((x) => x.lower === 'that')
+    const reportsIn = next === 'in' && until > 0 && tokens.slice(i + 2, i + 2 + until).some((x) => x.name)
+    if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || (hedged || reportsIn) && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
     // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
     if (p.presenting.has(t.lower) && /^VB[DZP]?$/.test(t.tag)) {
@@ -661,6 +662,9 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
       continue
     }
     let kind = classifyBackward(tokens, i, p)
+    // A verb of presenting reports only what a named or pointed-back document holds; it is never a
+    // weasel cue ("Some of the tests include …", "Evidence included 160 volumes" describe the evidence).
+    if (p.presenting.has(tokens[i].lower) && kind !== 'named') continue
     if (kind === 'none' && invertingVerbs.has(tokens[i].lower)) kind = classifyInverted(tokens, i + span, p)
     // "Grey rows indicate …": with a verb of evidence, only a kind of source is vague.
     if (kind === 'vague' && p.evidenceVerbs.has(tokens[i].lower) && !vagueEvidence(tokens, i, p) && !(reportsClause(tokens, i + span) && personEvidence(tokens, i, p))) kind = 'none'
@@ -935,7 +939,8 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
       break
     }
     // "The paper additionally makes mention of": an adverb between the subject and its verb.
-    if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower)) continue
+    // (Right after the subject's noun: "Gupta … and originally listed" has no subject there.)
+    if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
