@@ -9,15 +9,15 @@ interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string), sizeVerbs: list(string)})
+export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string), sizeVerbs: list(string), passiveAuxiliaries: list(string)})
 
-let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp}) | undefined
+let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp; passive: Set<string>}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
   // ("employs 62 people": the verbs of size need no hedge.)
   const holding = new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.holdingVerbs)})\s+(?:${phraseAlternation(d.hedges)})|(?:${phraseAlternation(d.sizeVerbs)}))\s+$`, 'i')
-  return {...d, nouns: new Set(d.scaleNouns), holding}
+  return {...d, nouns: new Set(d.scaleNouns), holding, passive: new Set(d.passiveAuxiliaries)}
 })())
 
 export default copydeskRule<'unattributed-statistic', Options>({
@@ -28,7 +28,7 @@ export default copydeskRule<'unattributed-statistic', Options>({
   options: {minScaleCount: positiveInteger},
   legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
 }, (doc, file, {minScaleCount}) => {
-  const {nouns, holding} = load()
+  const {nouns, holding, passive} = load()
   // The statistics of a sentence, and those of them nothing in the text sources.
   const statisticsOf = (sentence: Sentence): {all: NumberMention[]; unsourced: NumberMention[]} => {
     // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1;
@@ -49,11 +49,15 @@ export default copydeskRule<'unattributed-statistic', Options>({
       if (/(?:\b(?:all|the|these|those|its|their|his|her|our)|\p{L}['’]s?)\s+$/iu.test(doc.source.slice(Math.max(0, n.start - 8), n.start))) return false
       // The word after the count, hyphens and all ("15 start-ups").
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*([\p{L}-]+)/u)
+      const tokens = tokenize(doc.writerText(sentence), sentence.start, doc.names)
+      const after = tokens.findIndex((t) => t.start >= n.end)
+      // "13 schools were set ablaze", "200 stores, over a dozen homes, and more than 250 vehicles were
+      // destroyed": things an event befell, a narrative count (spec §2: "two men were arrested").
+      if (after >= 0 && befallen(tokens, after)) return false
       if (next && nouns.has(next[1].toLowerCase())) return true
       // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2);
       // not past the noun the count counts ("15 people from companies").
-      const tokens = tokenize(doc.writerText(sentence), sentence.start, doc.names)
-      for (let k = tokens.findIndex((t) => t.start >= n.end), end = k + 2; k >= 0 && k < Math.min(end, tokens.length) && tokens[k].word; k++) {
+      for (let k = after, end = k + 2; k >= 0 && k < Math.min(end, tokens.length) && tokens[k].word; k++) {
         if (nouns.has(tokens[k].lower)) return true
         if (!/^(?:JJ|VBN|NN)$/.test(tokens[k].tag)) break
       }
@@ -62,6 +66,26 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // hedge, or after "with", it is as often a tally of the day ("has 66 points", "with 21 balls
       // remaining", "with around 300 people").
       return from >= 0
+    }
+    // Is the clause's first verb after token `k` a passive ("were set ablaze", "have been temporarily
+    // closed"), its subject the counted things? (Over a coordinated list of subjects, not past ";".)
+    const befallen = (tokens: ReturnType<typeof tokenize>, k: number) => {
+      for (let m = k; m < tokens.length && m < k + 16 && !/^[;:.!?]$/.test(tokens[m].text); m++) {
+        const t = tokens[m]
+        if (!t.word) continue
+        if (passive.has(t.lower)) {
+          let v = m + 1
+          while (v < tokens.length && (passive.has(tokens[v].lower) || tokens[v].tag === 'RB')) v++
+          // (The tagger may read the participle as a past tense: "been temporarily closed/VBD".)
+          return /^VB[ND]$/.test(tokens[v]?.tag ?? '')
+        }
+        // ("have been temporarily closed": over the perfect's auxiliary.)
+        if (/^(?:has|have|had)$/.test(t.lower) && tokens[m + 1]?.lower === 'been' || /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag)) {
+          if (tokens[m + 1]?.lower === 'been') continue
+          return false
+        }
+      }
+      return false
     }
     const sourced = doc.sourced(sentence)
     // The sentence's own source reaches the figures in its clause; a carried one covers them all.
