@@ -73,6 +73,8 @@ export default copydeskRule<'unattributed-statistic', Options>({
       for (let m = k; m < tokens.length && m < k + 16 && !/^[;:.!?]$/.test(tokens[m].text); m++) {
         const t = tokens[m]
         if (!t.word) continue
+        // (Not a relative clause's verb: "runs 19 stores, which were not included in the sale".)
+        if (/^(?:which|who|whom|whose|that)$/.test(t.lower)) return false
         if (passive.has(t.lower)) {
           let v = m + 1
           while (v < tokens.length && (passive.has(tokens[v].lower) || tokens[v].tag === 'RB')) v++
