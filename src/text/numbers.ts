@@ -152,8 +152,9 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
   // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
-  // Not a game's score ("Lukaku doubled the lead") nor the idiom "doubled down on".
-  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:the|their|his|her|its)\s+(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // Not a game's score ("Lukaku doubled the lead", "Zyrianov doubled Zenit's lead", "doubled the
+  // Revolution lead": news wnts-train-432, wnts-train-535) nor the idiom "doubled down on".
+  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
   // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
   // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
   [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
