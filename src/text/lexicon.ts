@@ -12,11 +12,75 @@ import {decodeHead, encodeHead, encodeStringTable, StringTable} from './string-t
  * quarter of its time, and every thread of the pool held its own copy. The table keeps each
  * word's first tag, the only one the tagger reads, and is read on the first look-up.
  */
-export function createTagger(): Tagger {
-  const tagger = Object.create(pos.Tagger.prototype) as Tagger
-  tagger.lexicon = lexiconObject(new LazyLexicon())
+export function createTagger(): CopydeskTagger {
+  const lexicon = new LazyLexicon()
+  const tagger = Object.create(pos.Tagger.prototype) as CopydeskTagger
+  tagger.lexicon = lexiconObject(lexicon)
+  // The package's tag and wordInLexicon, with the lexicon read directly: through the Proxy that
+  // `lexicon[word]` needs, each look-up cost more than the tagging (every sentence is tagged).
+  tagger.tags = (words) => tagWords(lexicon, words)
+  tagger.tag = (words) => tagger.tags(words).map((tag, i) => [words[i], tag])
+  tagger.wordInLexicon = (word) => {
+    const ss = lookUp(lexicon, word)
+    return ss != null || !!lookUp(lexicon, word.toLowerCase())
+  }
   return tagger
 }
+
+/** The tagger, with `tags`: the tags alone, as `tag` gives them, without a pair per word. */
+export interface CopydeskTagger extends Tagger {
+  tags: (words: string[]) => string[]
+}
+
+/** `lexicon[word]` of the package's tagger: the table's tags, or what a plain object inherits ("constructor"). */
+function lookUp(lexicon: LazyLexicon, word: string): unknown {
+  return lexicon.get(word) || (emptyObject as Record<string, unknown>)[word]
+}
+const emptyObject = {}
+
+/**
+ * pos's POSTagger.prototype.tag, tag for tag: each word's first lexicon tag (as written, else in
+ * lower case; "NN" when neither is an array), then its eight Brill rules in order, word by word,
+ * each reading the word before as the rules before have left it. Its `startsWith` and `endsWith`
+ * are kept as written: `endsWith` asks for the suffix's first occurrence ("edged" does not end in
+ * "ed" for it).
+ */
+function tagWords(lexicon: LazyLexicon, words: string[]): string[] {
+  const tags = new Array<string>(words.length)
+  for (let i = 0; i < words.length; i++) {
+    let ss = lookUp(lexicon, words[i])
+    if (!ss) ss = lookUp(lexicon, words[i].toLowerCase())
+    tags[i] = ss && Array.isArray(ss) ? ss[0] : 'NN'
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
+    let tag = tags[i]
+    // rule1: a verb after a determiner is a noun.
+    if (i > 0 && tags[i - 1] === 'DT' && (tag === 'VBD' || tag === 'VBP' || tag === 'VB')) tag = 'NN'
+    // rule2: a noun with a full stop is a URL or a number; one that parses as a number is a number.
+    if (startsWith(tag, 'N')) {
+      if (word.indexOf('.') > -1) tag = /[a-zA-Z]{2}/.test(word) ? 'URL' : 'CD'
+      if (!isNaN(parseFloat(word))) tag = 'CD'
+    }
+    // rule3: a noun ending in "ed" is a past participle.
+    if (startsWith(tag, 'N') && endsWith(word, 'ed')) tag = 'VBN'
+    // rule4: anything ending in "ly" is an adverb.
+    if (endsWith(word, 'ly')) tag = 'RB'
+    // rule5: a noun ending in "al" is an adjective.
+    if (startsWith(tag, 'NN') && endsWith(word, 'al')) tag = 'JJ'
+    // rule6: a noun after "would" is a verb.
+    if (i > 0 && startsWith(tag, 'NN') && words[i - 1].toLowerCase() === 'would') tag = 'VB'
+    // rule7: a singular noun ending in "s" is plural.
+    if (tag === 'NN' && endsWith(word, 's')) tag = 'NNS'
+    // rule8: a noun ending in "ing" is a gerund.
+    if (startsWith(tag, 'NN') && endsWith(word, 'ing')) tag = 'VBG'
+    tags[i] = tag
+  }
+  return tags
+}
+
+const startsWith = (text: string, prefix: string) => text.indexOf(prefix) === 0
+const endsWith = (text: string, suffix: string) => suffix.length <= text.length && text.indexOf(suffix) === text.length - suffix.length
 
 /** The lexicon as one file: u32 length and JSON of the tags, then the words' table and a u8 tag per word (0: none). */
 export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
@@ -42,7 +106,7 @@ class LazyLexicon {
   private table: StringTable | undefined
   private tagOf: Uint8Array | undefined
   private tags: string[] = []
-  private readonly found = new Map<string, string[] | undefined>()
+  private readonly found = new Map<string, string[] | null>()
 
   private load(): StringTable {
     const bytes = readTable()
@@ -57,13 +121,15 @@ class LazyLexicon {
 
   /** The word's tags (its first one), or undefined when the lexicon does not have it. */
   get(word: string): string[] | undefined {
-    if (this.found.has(word)) return this.found.get(word)
+    // One map look-up: a word the table lacks is kept as null.
+    const known = this.found.get(word)
+    if (known !== undefined) return known ?? undefined
     const entry = (this.table ?? this.load()).find(word)
     const tag = entry < 0 ? undefined : this.tagOf![entry]
     const tags = tag === undefined ? undefined : tag === 0 ? [] : [this.tags[tag - 1]]
     // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
     if (this.found.size >= 1 << 17) this.found.clear()
-    this.found.set(word, tags)
+    this.found.set(word, tags ?? null)
     return tags
   }
 }
