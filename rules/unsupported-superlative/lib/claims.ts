@@ -413,6 +413,9 @@ function lastTimes({text, offset, tokens, add}: ClaimReading): void {
 function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]
+    // Only an epithet or "record" can be one: the word first, the phrase around it only then.
+    const epithet = vocabulary.epithets.includes(t.lower)
+    if (!epithet && t.lower !== 'record' && !vocabulary.eventEpithets.includes(t.lower)) continue
     const next = tokens[i + 1]
     const noun = (x?: Token) => !!x && x.word && !x.name && /^NNS?$/.test(x.tag)
     // Starting a noun phrase: after a determiner or possessive, or bare after a preposition or
@@ -422,8 +425,8 @@ function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
       (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower) && !(tokens[i - 1].tag === 'IN' && /ing$/.test(t.lower))))
     let kind: Claim['kind'] | undefined
     // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
-    const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
-    if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
+    const nounAhead = () => [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
+    if (epithet && determined && nounAhead()) kind = 'puffery'
     else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
     // (The noun may follow one modifier: "record quarterly profits", "a record annual harvest".)
