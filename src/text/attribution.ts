@@ -709,45 +709,19 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
     k++
     head = true
   } else {
-    for (; k < tokens.length; k++) {
-      if (quoted(k)) return true
-      const w = tokens[k]
-      // (A hyphen or apostrophe inside a word: "9-1-1", "May's".)
-      if (!w.word) {
-        if (/^[-'’]$/.test(w.text) && tokens[k + 1]?.word && tokens[k + 1].start === w.end && w.start === tokens[k - 1].end) continue
-        // (A figure's signs: "the 12% rise", "the $5 fee".)
-        if (/^[%$€£¥]$/.test(w.text)) continue
-        break
-      }
-      // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
-      // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
-      const owner = /['’]s?$/.test(tokens[k - 1].text)
-      // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
-      const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
-      if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return true
-      if (/['’]s?$/.test(w.text)) head = false
-      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
-      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
-    }
+    const object = nounPhrase(tokens, k, quoted)
+    if (object.complement) return true
+    k = object.end
+    head = object.head
   }
   if (!head) return true
   // Over the object's prepositional phrases: "called the Supreme Court decision on the Essar Steel
-  // resolution a landmark judgment" (a determiner or adjective right after a noun starts the complement).
+  // resolution a landmark judgment".
   for (let pp = 0; pp < 3 && k < tokens.length && tokens[k].tag === 'IN' && tokens[k].lower !== 'as' && !quoted(k); pp++) {
-    let m = k + 1
-    let noun = false
-    for (; m < tokens.length && (tokens[m].word || /^[%$€£¥]$/.test(tokens[m].text)) && !quoted(m); m++) {
-      const w = tokens[m]
-      if (!w.word) continue
-      // (Not after a number: "at 2 a.m.".)
-      if (noun && !w.name && (tokens[m - 1].name || /^(?:NN|NNS|NNP|NNPS)$/.test(tokens[m - 1].tag)) && !/['’]s?$/.test(tokens[m - 1].text) && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN)$/.test(w.tag)) return true
-      // (A possessive is no head: the phrase goes on to its noun.)
-      if (/['’]s?$/.test(w.text)) noun = false
-      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) noun = true
-      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG|PRP)$/.test(w.tag) || noun) break
-    }
-    if (!noun) break
-    k = m
+    const phrase = nounPhrase(tokens, k + 1, quoted)
+    if (phrase.complement) return true
+    if (!phrase.head) break
+    k = phrase.end
   }
   if (k >= tokens.length) return false
   if (quoted(k)) return true
@@ -760,6 +734,35 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
   if (!after.word) return !/^[.,;:!?)]$/.test(after.text)
   if (after.tag === 'RB' && (k + 1 >= tokens.length || /^[.,;:!?)]$/.test(tokens[k + 1].text))) return false
   return after.lower === 'as' || !/^(?:IN|TO|CC|WDT|WP|VB|VBD|VBZ|VBP|VBN|VBG|MD)$/.test(after.tag)
+}
+
+/**
+ * A noun phrase from `k` up to its head, for namesObject: where it ends, whether it has a head,
+ * and whether a complement starts right after the head, or a quotation within it.
+ */
+function nounPhrase(tokens: Token[], k: number, quoted: (k: number) => boolean): {end: number, head: boolean, complement: boolean} {
+  let head = false
+  for (; k < tokens.length; k++) {
+    if (quoted(k)) return {end: k, head, complement: true}
+    const w = tokens[k]
+    // (A hyphen or apostrophe inside a word: "9-1-1", "May's".)
+    if (!w.word) {
+      if (/^[-'’]$/.test(w.text) && tokens[k + 1]?.word && tokens[k + 1].start === w.end && w.start === tokens[k - 1].end) continue
+      // (A figure's signs: "the 12% rise", "the $5 fee".)
+      if (/^[%$€£¥]$/.test(w.text)) continue
+      break
+    }
+    // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
+    // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
+    const owner = /['’]s?$/.test(tokens[k - 1].text)
+    // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
+    const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
+    if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return {end: k, head, complement: true}
+    if (/['’]s?$/.test(w.text)) head = false
+    else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
+    else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
+  }
+  return {end: k, head, complement: false}
 }
 
 /** Is the object of the verb at `i` a work it makes or puts out ("recorded only one studio album", "released a book")? */
