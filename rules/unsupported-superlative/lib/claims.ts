@@ -667,7 +667,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
+  const record = recordWords.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
   return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
