@@ -287,7 +287,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
     // interviewed by police".)
     if (tokens.some((t) => t.start >= e && t.end <= agent.by && beForms.has(t.lower))) return cue(vague, s, e)
-    const kind = agent.first < 0 ? 'none' : classifyForward(tokens, agent.first, p)
+    const kind = agent.first < 0 ? 'none' : passiveAgent(tokens, agent.first, p).kind
     if (kind === 'named') cue(named, s, e)
     else if (kind === 'vague') cue(vague, s, e)
   }
@@ -508,17 +508,25 @@ function agentPassives({tokens, p, named, vague, cue}: AttributionReading): void
     let k = i + 1
     while (k < tokens.length && k <= i + 6 && tokens[k].word && tokens[k].lower !== 'by' && (!clauseBreak.has(tokens[k].lower) || tokens[k].lower === 'as')) k++
     if (tokens[k]?.lower !== 'by' || reduced && k !== i + 1) return
-    // ("increased by some 20%", "reported by the end of the day": a measure or a time, no agent.)
-    // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
-    const words = forwardWords(tokens, k + 1, p)
-    const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
-    const agent = end > 0 ? words.slice(0, end) : words
-    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || p.notAgents.has(tokens[agent[agent.length - 1]].lower)) return
-    // (A bare plural agent is as vague as a bare plural subject: "by meteorologists".)
-    if (needsAs && tokens[agent[agent.length - 1] + 1]?.lower !== 'as') return
-    const kind = classifyPhrase(tokens, agent, p)
-    if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
+    const {kind, last} = passiveAgent(tokens, k + 1, p)
+    if (kind === 'none' || needsAs && tokens[last + 1]?.lower !== 'as') return
+    cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[last].end)
   })
+}
+
+/**
+ * The "by …" agent of a passive, from its first token `first`: whom it names, and its last token.
+ * A bare plural agent is as vague as a bare plural subject ("by meteorologists", "by critics");
+ * a measure or a time is no agent ("increased by some 20%", "reported by the end of the day").
+ */
+function passiveAgent(tokens: Token[], first: number, p: Patterns): {kind: Source, last: number} {
+  // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
+  const words = forwardWords(tokens, first, p)
+  const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
+  const agent = end > 0 ? words.slice(0, end) : words
+  const last = agent.length > 0 ? agent[agent.length - 1] : -1
+  if (last < 0 || agent.some((j) => tokens[j].tag === 'CD') || p.notAgents.has(tokens[last].lower)) return {kind: 'none', last}
+  return {kind: classifyPhrase(tokens, agent, p), last}
 }
 
 /** Verbs of reporting and of judging, with their subjects: "critics say", "several economists dispute". */
