@@ -247,11 +247,13 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     cited,
     sourced,
     reaches,
-    // "World War I", "Elizabeth I" and "I." initials are not the first person.
+    // "World War I", "Elizabeth I" and "I." initials are not the first person. A capital "My" or
+    // "Me" only opens the sentence ("My response was that …"); inside it, it is a title's word
+    // ("Love Me or Leave Me", "Let Me Off Uptown").
     // Asked by both claim rules of every sentence.
     // ("mine" is the pronoun after a form of "be", "of", "than", "like" or a clause's start: "the
     // choice was mine", "a friend of mine"; "the Santa Rosa mine", "a copper mine" dig.)
-    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|myself)\b|(?:^|[,;:—]\s*|\b(?:is|was|are|were|be|been|of|than|like|and|or)\s+)mine\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
+    isFirstPerson: memo((s) => /(?<!\p{Lu}[\p{L}.]*\s)\b(?:I|I['’](?:m|ve|d|ll))(?![.\p{L}])|\b(?:my|me|myself)\b|^[^\p{L}\p{N}]*(?:My|Me|Myself)\b|(?:^|[,;:—]\s*|\b(?:is|was|are|were|be|been|of|than|like|and|or)\s+)mine\b/u.test(writerText(s).replace(/\bI\s+(?=[A-Z])/g, ''))),
     isQuestion: (s) => /\?["”’')\]]*$/.test(s.text.trim()),
     names,
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).

@@ -302,7 +302,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
     // interviewed by police".)
     if (tokens.some((t) => t.start >= e && t.end <= agent.by && beForms.has(t.lower))) return cue(vague, s, e)
-    const kind = agent.first < 0 ? 'none' : classifyForward(tokens, agent.first, p)
+    const kind = agent.first < 0 ? 'none' : passiveAgent(tokens, agent.first, p).kind
     if (kind === 'named') cue(named, s, e)
     else if (kind === 'vague') cue(vague, s, e)
   }
@@ -523,17 +523,25 @@ function agentPassives({tokens, p, named, vague, cue}: AttributionReading): void
     let k = i + 1
     while (k < tokens.length && k <= i + 6 && tokens[k].word && tokens[k].lower !== 'by' && (!clauseBreak.has(tokens[k].lower) || tokens[k].lower === 'as')) k++
     if (tokens[k]?.lower !== 'by' || reduced && k !== i + 1) return
-    // ("increased by some 20%", "reported by the end of the day": a measure or a time, no agent.)
-    // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
-    const words = forwardWords(tokens, k + 1, p)
-    const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
-    const agent = end > 0 ? words.slice(0, end) : words
-    if (agent.length === 0 || agent.some((j) => tokens[j].tag === 'CD') || p.notAgents.has(tokens[agent[agent.length - 1]].lower)) return
-    // (A bare plural agent is as vague as a bare plural subject: "by meteorologists".)
-    if (needsAs && tokens[agent[agent.length - 1] + 1]?.lower !== 'as') return
-    const kind = classifyPhrase(tokens, agent, p)
-    if (kind !== 'none') cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[agent[agent.length - 1]].end)
+    const {kind, last} = passiveAgent(tokens, k + 1, p)
+    if (kind === 'none' || needsAs && tokens[last + 1]?.lower !== 'as') return
+    cue(kind === 'named' ? named : vague, tokens[passive ? back : i].start, tokens[last].end)
   })
+}
+
+/**
+ * The "by …" agent of a passive, from its first token `first`: whom it names, and its last token.
+ * A bare plural agent is as vague as a bare plural subject ("by meteorologists", "by critics");
+ * a measure or a time is no agent ("increased by some 20%", "reported by the end of the day").
+ */
+function passiveAgent(tokens: Token[], first: number, p: Patterns): {kind: Source, last: number} {
+  // (The agent ends before a determiner: "nicknamed by meteorologists a 'Pineapple Express'".)
+  const words = forwardWords(tokens, first, p)
+  const end = words.findIndex((j, n) => n > 0 && tokens[j].tag === 'DT' && /^NN/.test(tokens[words[n - 1]].tag))
+  const agent = end > 0 ? words.slice(0, end) : words
+  const last = agent.length > 0 ? agent[agent.length - 1] : -1
+  if (last < 0 || agent.some((j) => tokens[j].tag === 'CD') || p.notAgents.has(tokens[last].lower)) return {kind: 'none', last}
+  return {kind: classifyPhrase(tokens, agent, p), last}
 }
 
 /** Verbs of reporting and of judging, with their subjects: "critics say", "several economists dispute". */
@@ -740,45 +748,19 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
     k++
     head = true
   } else {
-    for (; k < tokens.length; k++) {
-      if (quoted(k)) return true
-      const w = tokens[k]
-      // (A hyphen or apostrophe inside a word: "9-1-1", "May's".)
-      if (!w.word) {
-        if (/^[-'’]$/.test(w.text) && tokens[k + 1]?.word && tokens[k + 1].start === w.end && w.start === tokens[k - 1].end) continue
-        // (A figure's signs: "the 12% rise", "the $5 fee".)
-        if (/^[%$€£¥]$/.test(w.text)) continue
-        break
-      }
-      // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
-      // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
-      const owner = /['’]s?$/.test(tokens[k - 1].text)
-      // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
-      const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
-      if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return true
-      if (/['’]s?$/.test(w.text)) head = false
-      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
-      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
-    }
+    const object = nounPhrase(tokens, k, quoted)
+    if (object.complement) return true
+    k = object.end
+    head = object.head
   }
   if (!head) return true
   // Over the object's prepositional phrases: "called the Supreme Court decision on the Essar Steel
-  // resolution a landmark judgment" (a determiner or adjective right after a noun starts the complement).
+  // resolution a landmark judgment".
   for (let pp = 0; pp < 3 && k < tokens.length && tokens[k].tag === 'IN' && tokens[k].lower !== 'as' && !quoted(k); pp++) {
-    let m = k + 1
-    let noun = false
-    for (; m < tokens.length && (tokens[m].word || /^[%$€£¥]$/.test(tokens[m].text)) && !quoted(m); m++) {
-      const w = tokens[m]
-      if (!w.word) continue
-      // (Not after a number: "at 2 a.m.".)
-      if (noun && !w.name && (tokens[m - 1].name || /^(?:NN|NNS|NNP|NNPS)$/.test(tokens[m - 1].tag)) && !/['’]s?$/.test(tokens[m - 1].text) && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN)$/.test(w.tag)) return true
-      // (A possessive is no head: the phrase goes on to its noun.)
-      if (/['’]s?$/.test(w.text)) noun = false
-      else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) noun = true
-      else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG|PRP)$/.test(w.tag) || noun) break
-    }
-    if (!noun) break
-    k = m
+    const phrase = nounPhrase(tokens, k + 1, quoted)
+    if (phrase.complement) return true
+    if (!phrase.head) break
+    k = phrase.end
   }
   if (k >= tokens.length) return false
   if (quoted(k)) return true
@@ -791,6 +773,35 @@ function namesObject(tokens: Token[], i: number, text: string, offset: number): 
   if (!after.word) return !/^[.,;:!?)]$/.test(after.text)
   if (after.tag === 'RB' && (k + 1 >= tokens.length || /^[.,;:!?)]$/.test(tokens[k + 1].text))) return false
   return after.lower === 'as' || !/^(?:IN|TO|CC|WDT|WP|VB|VBD|VBZ|VBP|VBN|VBG|MD)$/.test(after.tag)
+}
+
+/**
+ * A noun phrase from `k` up to its head, for namesObject: where it ends, whether it has a head,
+ * and whether a complement starts right after the head, or a quotation within it.
+ */
+function nounPhrase(tokens: Token[], k: number, quoted: (k: number) => boolean): {end: number, head: boolean, complement: boolean} {
+  let head = false
+  for (; k < tokens.length; k++) {
+    if (quoted(k)) return {end: k, head, complement: true}
+    const w = tokens[k]
+    // (A hyphen or apostrophe inside a word: "9-1-1", "May's".)
+    if (!w.word) {
+      if (/^[-'’]$/.test(w.text) && tokens[k + 1]?.word && tokens[k + 1].start === w.end && w.start === tokens[k - 1].end) continue
+      // (A figure's signs: "the 12% rise", "the $5 fee".)
+      if (/^[%$€£¥]$/.test(w.text)) continue
+      break
+    }
+    // A determiner, adjective or participle after the head starts a complement: "the plan a disaster", "the move illegal".
+    // (Not after a possessive, which the noun phrase goes on from: "the country's busiest port".)
+    const owner = /['’]s?$/.test(tokens[k - 1].text)
+    // (Right after the noun: "the busiest hospital" is one phrase whatever the tagger makes of "hospital".)
+    const afterNoun = tokens[k - 1].name || /^(?:NN|NNS|NNP|NNPS|PRP)$/.test(tokens[k - 1].tag)
+    if (head && afterNoun && !owner && !w.name && /^(?:DT|PRP\$|JJ|JJS|JJR|VBN|PRP)$/.test(w.tag)) return {end: k, head, complement: true}
+    if (/['’]s?$/.test(w.text)) head = false
+    else if (w.name || /^(?:NN|NNS|NNP|NNPS|CD|POS)$/.test(w.tag)) head = true
+    else if (!/^(?:DT|PRP\$|JJ|JJS|JJR|VBN|VBG)$/.test(w.tag) || head) break
+  }
+  return {end: k, head, complement: false}
 }
 
 /** Is the object of the verb at `i` a work it makes or puts out ("recorded only one studio album", "released a book")? */

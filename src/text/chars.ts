@@ -56,3 +56,44 @@ export function startsUpper(text: string): boolean {
 export function isSpace(text: string, i: number): boolean {
   return i >= 0 && i < text.length && charClass(text.charCodeAt(i)) === SPACE
 }
+
+/**
+ * The words `/\p{L}+(?:['’]\p{L}+)?/gu` finds in `text`, in order, as the span each would match
+ * (letters, with one apostrophe inside), read by code point: no match array or string per word.
+ * `each` returning true stops the reading.
+ */
+export function eachLetterWord(text: string, each: (start: number, end: number) => boolean | void): void {
+  for (let i = 0; i < text.length; ) {
+    const end = lettersFrom(text, i)
+    if (end === i) {
+      // Not a letter: the regex moves on by a code point.
+      i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1
+      continue
+    }
+    const apostrophe = text.charCodeAt(end)
+    const after = apostrophe === 0x27 || apostrophe === 0x2019 ? lettersFrom(text, end + 1) : end + 1
+    const wordEnd = after > end + 1 ? after : end
+    if (each(i, wordEnd) === true) return
+    i = wordEnd
+  }
+}
+
+/** Where the run of letters (`\p{L}*`) from `i` ends. */
+function lettersFrom(text: string, i: number): number {
+  while (i < text.length) {
+    const codePoint = text.codePointAt(i)!
+    if (!isLetterClass(charClass(codePoint))) break
+    i += codePoint > 0xffff ? 2 : 1
+  }
+  return i
+}
+
+/**
+ * The longest word of a list, in UTF-16 code units: a longer word, lower-cased, is none of the
+ * list's (lower-casing never shortens a string).
+ */
+export const longestWord = (words: Iterable<string>) => {
+  let longest = 0
+  for (const word of words) longest = Math.max(longest, word.length)
+  return longest
+}

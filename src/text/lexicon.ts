@@ -15,11 +15,75 @@ import {u32s} from './string-table.js'
  * for a few hundred words, and reading the whole 1.8 MB file took a one-article run about 4% of
  * its time (on this machine a fresh page of memory costs more than the bytes in it).
  */
-export function createTagger(): Tagger {
-  const tagger = Object.create(pos.Tagger.prototype) as Tagger
-  tagger.lexicon = lexiconObject(new LazyLexicon())
+export function createTagger(): CopydeskTagger {
+  const lexicon = new LazyLexicon()
+  const tagger = Object.create(pos.Tagger.prototype) as CopydeskTagger
+  tagger.lexicon = lexiconObject(lexicon)
+  // The package's tag and wordInLexicon, with the lexicon read directly: through the Proxy that
+  // `lexicon[word]` needs, each look-up cost more than the tagging (every sentence is tagged).
+  tagger.tags = (words) => tagWords(lexicon, words)
+  tagger.tag = (words) => tagger.tags(words).map((tag, i) => [words[i], tag])
+  tagger.wordInLexicon = (word) => {
+    const ss = lookUp(lexicon, word)
+    return ss != null || !!lookUp(lexicon, word.toLowerCase())
+  }
   return tagger
 }
+
+/** The tagger, with `tags`: the tags alone, as `tag` gives them, without a pair per word. */
+export interface CopydeskTagger extends Tagger {
+  tags: (words: string[]) => string[]
+}
+
+/** `lexicon[word]` of the package's tagger: the table's tags, or what a plain object inherits ("constructor"). */
+function lookUp(lexicon: LazyLexicon, word: string): unknown {
+  return lexicon.get(word) || (emptyObject as Record<string, unknown>)[word]
+}
+const emptyObject = {}
+
+/**
+ * pos's POSTagger.prototype.tag, tag for tag: each word's first lexicon tag (as written, else in
+ * lower case; "NN" when neither is an array), then its eight Brill rules in order, word by word,
+ * each reading the word before as the rules before have left it. Its `startsWith` and `endsWith`
+ * are kept as written: `endsWith` asks for the suffix's first occurrence ("edged" does not end in
+ * "ed" for it).
+ */
+function tagWords(lexicon: LazyLexicon, words: string[]): string[] {
+  const tags = new Array<string>(words.length)
+  for (let i = 0; i < words.length; i++) {
+    let ss = lookUp(lexicon, words[i])
+    if (!ss) ss = lookUp(lexicon, words[i].toLowerCase())
+    tags[i] = ss && Array.isArray(ss) ? ss[0] : 'NN'
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
+    let tag = tags[i]
+    // rule1: a verb after a determiner is a noun.
+    if (i > 0 && tags[i - 1] === 'DT' && (tag === 'VBD' || tag === 'VBP' || tag === 'VB')) tag = 'NN'
+    // rule2: a noun with a full stop is a URL or a number; one that parses as a number is a number.
+    if (startsWith(tag, 'N')) {
+      if (word.indexOf('.') > -1) tag = /[a-zA-Z]{2}/.test(word) ? 'URL' : 'CD'
+      if (!isNaN(parseFloat(word))) tag = 'CD'
+    }
+    // rule3: a noun ending in "ed" is a past participle.
+    if (startsWith(tag, 'N') && endsWith(word, 'ed')) tag = 'VBN'
+    // rule4: anything ending in "ly" is an adverb.
+    if (endsWith(word, 'ly')) tag = 'RB'
+    // rule5: a noun ending in "al" is an adjective.
+    if (startsWith(tag, 'NN') && endsWith(word, 'al')) tag = 'JJ'
+    // rule6: a noun after "would" is a verb.
+    if (i > 0 && startsWith(tag, 'NN') && words[i - 1].toLowerCase() === 'would') tag = 'VB'
+    // rule7: a singular noun ending in "s" is plural.
+    if (tag === 'NN' && endsWith(word, 's')) tag = 'NNS'
+    // rule8: a noun ending in "ing" is a gerund.
+    if (startsWith(tag, 'NN') && endsWith(word, 'ing')) tag = 'VBG'
+    tags[i] = tag
+  }
+  return tags
+}
+
+const startsWith = (text: string, prefix: string) => text.indexOf(prefix) === 0
+const endsWith = (text: string, suffix: string) => suffix.length <= text.length && text.indexOf(suffix) === text.length - suffix.length
 
 /** 8,192 buckets of about 11 words, a look-up reads ~120 bytes. A power of two: the bucket is the hash's low bits. */
 const bucketCount = 1 << 13
@@ -91,7 +155,12 @@ class LazyLexicon {
   private entriesAt = 0
   /** Each bucket's entries once read. */
   private readonly buckets: (Buffer | undefined)[] = []
-  private readonly found = new Map<string, string[] | undefined>()
+  private readonly found = new Map<string, string[] | null>()
+  /**
+   * The few thousand words asked for last, in front of `found`: a document repeats its words, and
+   * a small map stays in the processor's cache where one of 100,000 words misses it at most probes.
+   */
+  private recent = new Map<string, string[] | null>()
 
   private load(): Uint32Array {
     const readAt = (this.readAt = openLexicon())
@@ -109,13 +178,20 @@ class LazyLexicon {
 
   /** The word's tags (its first one), or undefined when the lexicon does not have it. */
   get(word: string): string[] | undefined {
-    if (this.found.has(word)) return this.found.get(word)
-    const tag = this.tagOf(word)
-    const tags = tag === undefined ? undefined : tag === 0 ? [] : [this.tags[tag - 1]]
-    // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
-    if (this.found.size >= 1 << 17) this.found.clear()
-    this.found.set(word, tags)
-    return tags
+    // A word the table lacks is kept as null: one map look-up tells.
+    let tags = this.recent.get(word)
+    if (tags !== undefined) return tags ?? undefined
+    tags = this.found.get(word)
+    if (tags === undefined) {
+      const tag = this.tagOf(word)
+      tags = tag === undefined ? null : tag === 0 ? [] : [this.tags[tag - 1]]
+      // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
+      if (this.found.size >= 1 << 17) this.found.clear()
+      this.found.set(word, tags)
+    }
+    if (this.recent.size >= 1 << 12) this.recent = new Map()
+    this.recent.set(word, tags)
+    return tags ?? undefined
   }
 
   /** The word's tag byte, or undefined when its bucket does not have it. */

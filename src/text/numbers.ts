@@ -114,10 +114,11 @@ const monthDay = new RegExp(String.raw`\b(?:${monthNames})\.?\s+\d{1,2}(?:st|nd|
 const bracketYear = (before: string, after: string) => /\(\s*$/.test(before) && /^\s*\)/.test(after)
 const era = /^\s*(?:BC|BCE|AD|CE)\b/
 const scales = Object.keys(scaleWords).join('|')
-// Full scale words after a space; "m" and "k" only attached ("5m"), since "75 m" is metres.
+// The scale word after a number, the one reading of it: a full word after a space ("26 million",
+// "$4 bn"); "m" and "k" only attached ("5m", "440k"), since "75 m" is metres. What it matches is
+// kept with the number, so the mention reads as written.
 const scaleWord = new RegExp(String.raw`^(?:\s*(?:${scales}|bn|mn)\b|(?:m|k)\b)`, 'i')
-// (Also "k" and "m" attached, so the mention reads as written: "440k", "5m".)
-const scaleAfter = new RegExp(String.raw`^(?:\s?(?:${scales}|bn|mn)\b|(?:k|m)\b)`, 'i')
+// The same inside an amount's text: "$2.1 billion", "$5m".
 const scaleIn = new RegExp(String.raw`\b(?:${scales}|bn|mn)\b|\d(?:m|k)\b`, 'i')
 // Before a price that follows its item: "Tres leches, $9", "mole negro ($29", "Mains $18–$34".
 // (The noun itself only right after a separator of a line of facts: "★★★★☆ · … · Mains $18–$34".)
@@ -126,7 +127,6 @@ const priceAfterItem = /(?:\p{L}[\p{L})*]*\s*,|[\p{L}\d]\s*\(|[·•|]\s*\p{L}+\
 const itemBracket = /\p{L}\s*\(\s*(?:\p{Sc}?[\d.,]+\s*[–-]\s*)?\p{Sc}?$/u
 /** The value an amount's text writes, its separators dropped ("$1,250.50" → 1250.5). */
 const amountOf = (text: string) => Number(text.replace(/[^\d.]/g, '').replace(/\.$/, ''))
-const scaleNext = new RegExp(String.raw`^\s*(?:${scales})`, 'i')
 // (Milliseconds are a duration too: "a timeout of 10,000 ms" sets a wait, it counts nothing.)
 const durationUnit = /^\s*(?:-\s*)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|ms|milliseconds?|microseconds?|nanoseconds?)\b/i
 const number = /(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:%|percent(?:age points?)?\b|per cent\b))?/giu
@@ -270,7 +270,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (covered(i)) continue
     let kind = inCode(i) ? 'identifier' : classify(text, i, m[0])
     // Keep the scale word with its number: "10 billion", "26 million"; "11 million years" is a duration.
-    const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleAfter)?.[0] ?? '') : ''
+    const scale = kind === 'large-count' ? (text.slice(i + m[0].length).match(scaleWord)?.[0] ?? '') : ''
     if (scale && durationUnit.test(text.slice(i + m[0].length + scale.length))) kind = 'duration'
     if (changeable.has(kind) && isChange(text, i, m[0].length)) kind = 'change'
     found.push(mention(offset, i, m[0] + scale, term(kind, i, m[0].length + scale.length)))
@@ -369,9 +369,9 @@ function classify(text: string, i: number, token: string): NumberKind {
   // "Flight 8501", "Boeing 737", "Apollo 11": a name that contains a number. A sentence's
   // first word counts when it is a noun ("Flight 8501 vanished"), not "Over 26 million".
   // So is one after an abbreviated name: "the Inc. 5000 list", "Vol. 1200".
-  if (/\b\p{Lu}\p{Ll}{1,3}\.\s$/u.test(before) && !scaleNext.test(after)) return 'name'
+  if (/\b\p{Lu}\p{Ll}{1,3}\.\s$/u.test(before) && !scaleWord.test(after)) return 'name'
   const capitalised = before.match(/(^|[.!?]\s+|[^.!?]\s*)\b(\p{Lu}[\p{L}-]*)\s$/u)
-  if (capitalised && !scaleNext.test(after)) {
+  if (capitalised && !scaleWord.test(after)) {
     const sentenceStart = /^$|[.!?]\s+$/.test(capitalised[1]) || capitalised.index === 0 && before.length < 30
     if (!sentenceStart || /^NN/.test(tokenize(capitalised[2].toLowerCase())[0]?.tag ?? '')) return 'name'
   }

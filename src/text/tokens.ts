@@ -68,7 +68,8 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
     t.name = startsUpper(t.text) && (i !== firstWord || !inLexicon(t.lower) || names.has(t.lower))
   })
   const words = tokens.map((t, i) => (i === firstWord && !t.name ? t.lower : t.text))
-  tagger.tag(words).forEach(([, tag], i) => (tokens[i].tag = tag))
+  const tags = tagger.tags(words)
+  for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
   return tokens
 }
 

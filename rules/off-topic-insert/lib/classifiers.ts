@@ -607,6 +607,8 @@ const SPEAKER = /^\(\(([^()]{1,40})\)\)|^(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.
 // Bands of IDF for the words a sentence shares with the rest of its article: sharing "said" says
 // nothing, sharing "council" something, sharing "Pelosi" nearly everything.
 const SHARED_BANDS = [1.5, 2.5, 3, 4, Infinity]
+// Their features' names, made once (not a string built per band of every sentence).
+const SHARED_NAMES = SHARED_BANDS.map((_, k) => `shared${k}`)
 // Words at least this rare count when shared with a neighbouring sentence.
 const NEIGHBOUR_IDF = 1.5
 
@@ -657,7 +659,7 @@ export function pastedWordFeatures(s: SentenceInArticle): Record<string, number>
   const names = nameOverlap(s.text, all, s.counts)
   const terms = Math.max(1, s.counts.size)
   const out: Record<string, number> = {}
-  bands.forEach((n, k) => (out[`shared${k}`] = Math.log1p(n)))
+  bands.forEach((n, k) => (out[SHARED_NAMES[k]] = Math.log1p(n)))
   out.maxSharedIdf = maxShared
   out.newRare = newRare / terms
   out.sharedIdfShare = totalIdf ? sharedIdf / totalIdf : 0

@@ -7,6 +7,7 @@ import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
+import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
 
@@ -483,6 +484,13 @@ function setOf(words: readonly string[]): Set<string> {
 const voiceOf = (settings: Data) => setOf(settings.pasted.voice)
 const imperativesOf = (settings: Data) => setOf(settings.imperatives)
 const firstPersonOf = (settings: Data) => setOf(settings.pasted.firstPerson)
+// The longest word of each such set, found once: longer words need no string to be told apart.
+const longestWords = new WeakMap<ReadonlySet<string>, number>()
+function longestOf(words: ReadonlySet<string>): number {
+  let longest = longestWords.get(words)
+  if (longest === undefined) longestWords.set(words, (longest = longestWord(words)))
+  return longest
+}
 
 /**
  * Does the text speak to the reader or as a sender (`pasted.voice`: "you", "your", "we", "I")?
@@ -494,10 +502,14 @@ function addressed(text: string, settings: Data): boolean {
   // A sentence opening in the imperative speaks to the reader too ("Note that…", "Please reply…").
   const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
   if (first && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())) return true
-  for (const m of text.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
-    if (voice.has(m[0].toLowerCase().replace('’', "'")) && !(m[0] === 'I' && romanOne(text, m.index ?? 0))) return true
-  }
-  return false
+  const longest = longestOf(voice)
+  let found = false
+  eachLetterWord(text, (start, end) => {
+    if (end - start > longest) return false
+    const word = text.slice(start, end)
+    return (found = voice.has(word.toLowerCase().replace('’', "'")) && !(word === 'I' && romanOne(text, start)))
+  })
+  return found
 }
 
 /**
@@ -636,19 +648,22 @@ function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
   const found: number[] = []
   let k = 0
   let reach = -Infinity
-  for (const m of doc.source.matchAll(/\p{L}+(?:['’]\p{L}+)?/gu)) {
-    const at = m.index ?? 0
+  const longest = longestOf(voice)
+  eachLetterWord(doc.source, (at, end) => {
     while (k < spoken.length && spoken[k].start <= at) reach = Math.max(reach, spoken[k++].end)
-    // Only a word of the voice outside speech is read further: most words of a document are neither.
-    if (at < reach || !voice.has(m[0].toLowerCase().replace('’', "'"))) continue
+    // Only a word of the voice outside speech is read further: most words of a document are neither
+    // (and a word longer than the voice's longest is none of it, with no string made for it).
+    if (at < reach || end - at > longest) return
+    const word = doc.source.slice(at, end)
+    if (!voice.has(word.toLowerCase().replace('’', "'"))) return
     // A word in capitals is no pronoun ("US$ 20,000", "the US"), nor is one capitalised inside a
     // sentence other than "I" ("Our Lady of Lourdes", "My Chemical Romance"): those are names.
     const opening = at === 0 || /(?:[.!?:"“”'‘’(\n#*>-]|\)\))\s*$/u.test(doc.source.slice(Math.max(0, at - 4), at))
     // Nor is "I" after a name and before a mark a pronoun: it is a numeral ("Pech-de-l’Azé I,", "World War I.").
-    const numeral = m[0] === 'I' && romanOne(doc.source, at)
-    const name = /^\p{Lu}{2}/u.test(m[0]) || numeral || (/^\p{Lu}/u.test(m[0]) && !/^I(?:['’]|$)/u.test(m[0]) && !opening)
+    const numeral = word === 'I' && romanOne(doc.source, at)
+    const name = /^\p{Lu}{2}/u.test(word) || numeral || (/^\p{Lu}/u.test(word) && !/^I(?:['’]|$)/u.test(word) && !opening)
     if (!name) found.push(at)
-  }
+  })
   return found
 }
 

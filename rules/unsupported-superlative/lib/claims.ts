@@ -73,7 +73,7 @@ export interface Claim extends Span {
 // A copula says what a thing is: "was the first", "became the only".
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
-const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp; classScope: RegExp}>()
+const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp; classScope: RegExp; words: Record<keyof ClaimVocabulary, ReadonlySet<string>>}>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
@@ -106,7 +106,9 @@ function compile(vocabulary: ClaimVocabulary) {
       // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
       // A whole class of products or brands the thing is ranked in: "the tightest in its class".
       classScope: new RegExp(String.raw`^[^,;:.!?()]{0,40}?\b(?:${patterns(vocabulary.classScopes)})\b`, 'iu'),
-      rankedBy: new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u')
+      rankedBy: new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u'),
+      // Each word list as a set, for the token loops that ask of one word at a time.
+      words: Object.fromEntries(Object.entries(vocabulary).map(([key, list]) => [key, new Set(list)])) as unknown as Record<keyof ClaimVocabulary, ReadonlySet<string>>
     }
     compiled.set(vocabulary, c)
   }
@@ -200,7 +202,7 @@ interface ClaimReading {
 // bytecode were recompiled a dozen times over the news corpus).
 
 /** Superlatives that rank a definite thing: "the largest", "Asia's most comprehensive". */
-function rankedSuperlatives({text, offset, tokens, vocabulary, c, firstWord, claims, add}: ClaimReading): void {
+function rankedSuperlatives({text, offset, tokens, c, firstWord, claims, add}: ClaimReading): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     let end = i
@@ -224,25 +226,25 @@ function rankedSuperlatives({text, offset, tokens, vocabulary, c, firstWord, cla
     const spanned = c.spanAfter.exec(after)
     const record = recordWords.test(after) || (!!spanned && !eventTime(tokens, end, tokens[end].end + spanned[1].length)) || sinceAfter.test(after)
     // "the highest level of government", "the second lowest grade": a step on a formal scale.
-    if (!record && /(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && vocabulary.scaleSteps.includes(tokens[end + 1]?.lower ?? '')) continue
+    if (!record && /(?:^|-)(?:highest|lowest|top|bottom)$/.test(t.lower) && c.words.scaleSteps.has(tokens[end + 1]?.lower ?? '')) continue
     // Also in one compound: "the lowest-level API", "the highest-priority alerts".
-    if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && vocabulary.scaleSteps.includes(t.lower.split('-').at(-1) ?? '')) continue
+    if (/^(?:highest|lowest|top|bottom)-/.test(t.lower) && c.words.scaleSteps.has(t.lower.split('-').at(-1) ?? '')) continue
     // "the fastest way to reproduce it", "the easiest ways of fixing it": advice on a method, not a
     // thing ranked (as "the best way", "the only way" in notClaims).
     // (Past superlatives coordinated with this one: "the cheapest and quickest method to".)
     let head = end + 1
     while (head + 1 < tokens.length && (/^(?:and|or|,)$/.test(tokens[head].lower) || superlativeWord(tokens[head]))) head++
-    if (vocabulary.methodNouns.includes(tokens[head]?.lower ?? '') && /^(?:to|of)$/.test(tokens[head + 1]?.lower ?? '')) continue
+    if (c.words.methodNouns.has(tokens[head]?.lower ?? '') && /^(?:to|of)$/.test(tokens[head + 1]?.lower ?? '')) continue
     // "the lowest concentrations", "the highest youth suicide rates": the extremes of measured
     // data, a statistic's business, not a rank claimed for a thing.
     // Unless the sentence makes it a record (above): "the greatest number of women … in the country's history".
-    if (!record && [1, 2, 3].some((k) => vocabulary.measureNouns.includes(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
+    if (!record && [1, 2, 3].some((k) => c.words.measureNouns.has(tokens[end + k]?.lower ?? '') && tokens.slice(end + 1, end + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) continue
     // "the mother of the youngest miner", "on our slowest test device", "The biggest table has 4
     // billion rows": a superlative that only picks out a member of the set the story is about, as
     // the subject or object of what the sentence says, ranks nothing in the writer's voice (spec
     // section 1, a measured quantity the sentence reports as data). Said of a thing ("is the
     // largest", "has the largest fleet", "one of the largest") or scoped ("in the region", "ever"), it does.
-    if (!record && j === i - 1 && referential(tokens, j, end, firstWord, vocabulary, c, text, offset)) continue
+    if (!record && j === i - 1 && referential(tokens, j, end, firstWord, c, text, offset)) continue
     if (!record && j === i - 1 && framing(tokens, j, end)) continue
     let start = coordinated ? j + 1 : j
     // Include the possessive owner: "Asia's most comprehensive", "the deal's most vocal".
@@ -257,10 +259,10 @@ function rankedSuperlatives({text, offset, tokens, vocabulary, c, firstWord, cla
  * made with a word of rank that is no superlative by form ("top" alone is a title or a place:
  * "the top court", "top leaders", "at the top of the page").
  */
-function hedgedRanks({tokens, vocabulary, add}: ClaimReading): void {
+function hedgedRanks({tokens, c, add}: ClaimReading): void {
   for (let i = 2; i < tokens.length; i++) {
     const t = tokens[i]
-    if (!vocabulary.rankWords.includes(t.lower.split('-')[0]) || startsUpper(t.text)) continue
+    if (!c.words.rankWords.has(t.lower.split('-')[0]) || startsUpper(t.text)) continue
     // Back over the owner to the determiner: "the region's", "Texas'", "its".
     let j = i - 1
     if (/^['’]s?$/.test(tokens[j].text) && tokens[j - 1]?.word) j--
@@ -294,7 +296,7 @@ function comparisonsWithAll({tokens, add}: ClaimReading): void {
 // "the first … to hold", "the only … in the world", "the first time since": a record claim.
 // Also after a named owner: "Sweden's first victory … since 1958" (after a pronoun it tells a
 // story: "his first speech since the diagnosis").
-function firstsAndOnlies({text, offset, tokens, vocabulary, c, add}: ClaimReading): void {
+function firstsAndOnlies({text, offset, tokens, c, add}: ClaimReading): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     // "only the third time in almost four decades", "the second time since the Second World War":
     // a count over a period is a record claim (the third time in a narrative is not: "the third time she called").
@@ -335,7 +337,7 @@ function firstsAndOnlies({text, offset, tokens, vocabulary, c, add}: ClaimReadin
     // (from a year it is: "the first day since 1990 …").
     let headNoun = i + 2
     while (headNoun + 1 < tokens.length && tokens[headNoun + 1].word && /^(?:JJ|NN)/.test(tokens[headNoun + 1].tag)) headNoun++
-    const step = vocabulary.sequenceNouns.includes(tokens[headNoun]?.lower ?? '')
+    const step = c.words.sequenceNouns.has(tokens[headNoun]?.lower ?? '')
     for (let k = i + 2; k < Math.min(tokens.length, i + 13); k++) {
       // The scope must follow the noun phrase: "the first team from Sumatra was arriving … to" is
       // narrative. The noun phrase may hold a prepositional phrase: "the only member of the delegation to".
@@ -378,18 +380,18 @@ function firstsAndOnlies({text, offset, tokens, vocabulary, c, add}: ClaimReadin
       // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
       const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
-      if (noun && !subject && !vocabulary.sequenceNouns.includes(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
+      if (noun && !subject && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
     }
   }
 }
 
 // "a first for a South African container terminal", "a first among insects": what has not
 // happened before for a whole class is a record; "a first for her" tells her story.
-function firstsForAClass({tokens, vocabulary, add}: ClaimReading): void {
+function firstsForAClass({tokens, c, add}: ClaimReading): void {
   for (let i = 0; i + 3 < tokens.length; i++) {
-    if (!/^an?$/.test(tokens[i].lower) || tokens[i + 1].lower !== 'first' || !vocabulary.firstFor.includes(tokens[i + 2].lower)) continue
+    if (!/^an?$/.test(tokens[i].lower) || tokens[i + 1].lower !== 'first' || !c.words.firstFor.has(tokens[i + 2].lower)) continue
     const whom = tokens[i + 3]
-    if (whom.word && !vocabulary.firstForPersons.includes(whom.lower)) add(tokens[i].start, tokens[i + 2].end, 'record')
+    if (whom.word && !c.words.firstForPersons.has(whom.lower)) add(tokens[i].start, tokens[i + 2].end, 'record')
   }
 }
 
@@ -410,9 +412,12 @@ function lastTimes({text, offset, tokens, add}: ClaimReading): void {
 
 // Epithets before the noun they praise: "a leading expert", "Kenya's leading insurers", "a
 // historic agreement"; "record" before a noun or figure is a record claim: "record profits", "a record 25 goals".
-function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
+function epithets({tokens, c, add, literalAt}: ClaimReading): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]
+    // Only an epithet or "record" can be one: the word first, the phrase around it only then.
+    const epithet = c.words.epithets.has(t.lower)
+    if (!epithet && t.lower !== 'record' && !c.words.eventEpithets.has(t.lower)) continue
     const next = tokens[i + 1]
     const noun = (x?: Token) => !!x && x.word && !x.name && /^NNS?$/.test(x.tag)
     // Starting a noun phrase: after a determiner or possessive, or bare after a preposition or
@@ -422,9 +427,9 @@ function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
       (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower) && !(tokens[i - 1].tag === 'IN' && /ing$/.test(t.lower))))
     let kind: Claim['kind'] | undefined
     // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
-    const nounAhead = [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
-    if (vocabulary.epithets.includes(t.lower) && determined && nounAhead) kind = 'puffery'
-    else if (vocabulary.eventEpithets.includes(t.lower) && [1, 2, 3].some((k) => vocabulary.eventNouns.includes(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
+    const nounAhead = () => [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
+    if (epithet && determined && nounAhead()) kind = 'puffery'
+    else if (c.words.eventEpithets.has(t.lower) && [1, 2, 3].some((k) => c.words.eventNouns.has(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
     // (The noun may follow one modifier: "record quarterly profits", "a record annual harvest".)
     else if (t.lower === 'record' && (i === 0 || /^(?:a|an|new|another)$/.test(tokens[i - 1].lower) || /^(?:VB|IN)/.test(tokens[i - 1].tag)) && (noun(next) || /^\d/.test(next.text) || ((/^JJ/.test(next.tag) || /ly$/.test(next.lower)) && noun(tokens[i + 2])))) kind = 'record'
@@ -437,10 +442,10 @@ function epithets({tokens, vocabulary, add, literalAt}: ClaimReading): void {
  * Caribbean jurisprudence", "the nearly forgotten jazz great of the early days" (spec section 1,
  * reputation without a measure, as "a pioneer of"); not the adjective ("a giant sprite", "a great loss").
  */
-function reputationNouns({tokens, vocabulary, add, literalAt}: ClaimReading): void {
+function reputationNouns({tokens, c, add, literalAt}: ClaimReading): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i]
-    if (!vocabulary.reputationNouns.includes(t.lower) || startsUpper(t.text) || tokens[i + 1].lower !== 'of') continue
+    if (!c.words.reputationNouns.has(t.lower) || startsUpper(t.text) || tokens[i + 1].lower !== 'of') continue
     let j = i - 1
     while (j > 0 && tokens[j].word && !/^(?:a|an|the)$/.test(tokens[j].lower) && (/^(?:JJ|NN|RB|VBN)/.test(tokens[j].tag) || tokens[j].name)) j--
     if (/^(?:a|an|the)$/.test(tokens[j].lower) && !literalAt(t.start)) add(t.start, t.end, 'puffery')
@@ -484,7 +489,7 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
   if (!verb || !/^VB/.test(verb.tag) || c.naming.test(verb.lower) || cue.end > claim.start) return false
   // A verb of saying reports a clause, whatever the tagger made of the clause's verb ("says the
   // new trains offer superior comfort", where "trains offer" reads as two nouns).
-  if (vocabulary.sayingVerbs.includes(verb.lower)) return false
+  if (c.words.sayingVerbs.has(verb.lower)) return false
   // A gapped puffery phrase is a predicate ("sets it apart", "rose to national fame"): after the
   // source's verb it is the verb of what the source says, whatever the tagger made of it
   // ("says its focus on repairs sets it apart", where "repairs sets" reads as two nouns).
@@ -551,13 +556,13 @@ const asideToVerb = /^\s*(?:(?:today|yesterday|tonight|also|recently|earlier|lat
  * a verb that does not give it to the subject ("recommends the cheapest stops"), with no scope
  * after its noun ("in the country", "ever")?
  */
-function referential(tokens: Token[], det: number, end: number, firstWord: number, vocabulary: ClaimVocabulary, c: ReturnType<typeof compile>, text: string, offset: number): boolean {
+function referential(tokens: Token[], det: number, end: number, firstWord: number, c: ReturnType<typeof compile>, text: string, offset: number): boolean {
   const own = /^(?:our|your)$/.test(tokens[det].lower)
   if (tokens[det].lower !== 'the' && !own) return false
   // Only a measurable dimension picks a member out as data; "the best miniatures", "the most
   // important festivals" praise whatever they name.
   const word = tokens[end].lower
-  if (!vocabulary.measuredSuperlatives.includes(word)) return false
+  if (!c.words.measuredSuperlatives.has(word)) return false
   // The noun phrase: modifiers and nouns after the superlative ("the largest container vessels").
   let head = end
   // (A verb straight after the superlative is a noun the tagger missed: "the cheapest stops", "our slowest build machine".)
@@ -567,7 +572,7 @@ function referential(tokens: Token[], det: number, end: number, firstWord: numbe
   if ((own ? c.ownScope : c.rankScope).test(after)) return false
   // "several of our biggest merchants": the quantifier's place is the phrase's place ("one of the largest" is a hedged rank).
   let open = det
-  if (tokens[open - 1]?.lower === 'of' && vocabulary.partitives.includes(tokens[open - 2]?.lower ?? '')) open -= 2
+  if (tokens[open - 1]?.lower === 'of' && c.words.partitives.has(tokens[open - 2]?.lower ?? '')) open -= 2
   const prev = tokens[open - 1]
   if (prev?.lower === 'of' && /^(?:one|among)$/.test(tokens[open - 2]?.lower ?? '')) return false
   // The subject of the sentence or of a clause ("Tuesday is when several of our biggest merchants run …").
@@ -588,7 +593,7 @@ function referential(tokens: Token[], det: number, end: number, firstWord: numbe
   // nor "with", which gives it to a thing ("a city with the highest rents").
   if (prev.tag === 'IN') return !/^(?:as|than|like|among|amongst|including|with|without)$/.test(prev.lower)
   // The object of a verb that is neither a copula, a verb of having, nor one of naming or ranking.
-  if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !c.naming.test(prev.lower) && !vocabulary.possessionVerbs.includes(prev.lower)
+  if (/^VB/.test(prev.tag)) return !copulas.test(prev.lower) && !c.naming.test(prev.lower) && !c.words.possessionVerbs.has(prev.lower)
   return false
 }
 
@@ -665,7 +670,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
-  const record = recordWords.test(rest) || /\b(?:in\s+the\s+world|worldwide)\b/i.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
+  const record = recordWords.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
   return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
