@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, lexicons, loadModel, opensClause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -343,9 +343,9 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
-function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
+function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
-  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
+  const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -425,6 +425,17 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/** Does the text write a word (whole, as written) somewhere not right after the word `after`? */
+function writesAlone(text: string, word: string, after: string): boolean {
+  const letter = (at: number) => at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at])
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (letter(at - 1) || letter(at + word.length)) continue
+    const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - after.length - 8), at))?.[1]
+    if (before !== after) return true
+  }
+  return false
 }
 
 /**
@@ -657,11 +668,14 @@ const maxCutLength = 600
 
 /** What a split of a sentence needs: the judge, the article's bar and the margins of data.yml. */
 interface SplitBar {
+  /** Does the document write a word elsewhere, not right after another (a name's second half)? */
+  alone: (word: string, after: string) => boolean
   judge: (text: string, floor: number) => number
   threshold: number
   joinThreshold: number
   cutMargin: number
   seamMargin: number
+  clauseMargin: number
 }
 
 /**
@@ -671,7 +685,7 @@ interface SplitBar {
  * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
  * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
  */
-function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judge, threshold, joinThreshold, cutMargin, seamMargin, clauseMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
@@ -690,16 +704,20 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     // A head that opens as an e-mail's subject line ("ADV: Search Engine Registration | Iran's air
     // fleet…") is evidence as a seam is, and it is written in title case.
     const subject = cutsHead && opensSubject(sentence)
+    // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
+    // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
+    // the run needs `clauseMargin`.
+    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
     // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
     // start would end on (a run pasted after a sentence cut short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
         (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    const margin = opens || subject ? seamMargin : cutMargin
+    const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
