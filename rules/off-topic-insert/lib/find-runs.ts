@@ -5,7 +5,7 @@ import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, spl
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
-import {withinQuotation} from '../../../src/text/quotes.js'
+import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
@@ -172,6 +172,7 @@ const touching = (list: Piece[], k: number) => list[k].start - list[k - 1].end <
 function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Insert[] {
   const reading = read(doc, lines, scripts)
   junkRuns(reading)
+  beforeLabels(reading)
   shortLines(reading)
   wordSplits(reading)
   pastedSentences(reading)
@@ -517,6 +518,34 @@ function addressed(text: string, settings: Data): boolean {
  */
 function romanOne(text: string, at: number): boolean {
   return /\p{Lu}[\p{L}’'-]*\s$/u.test(text.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(text.slice(at + 1, at + 2))
+}
+
+/**
+ * Runs pasted at the start of a transcript's turn, before its speaker label ("Hit the Hotspots
+ * Wikinews: How do you feel…", "PLEASE, ASSIST. Jane Roe: We've seen…"): the label, which opens
+ * other paragraphs of the document, shows where the line's own text starts, as a seam does, so
+ * the text before it needs `seamMargin` (a few words, fewer than `minWords`, the bar itself).
+ */
+function beforeLabels({doc, lines, settings, judge, threshold, runs}: Reading): void {
+  // (Not a credit's label, "Image:", "Photo:", after a caption.)
+  const credit = new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
+  const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !credit.test(label))
+  if (labels.length === 0) return
+  for (const line of lines) {
+    // Not a turn's own words before another speaker's label on its line.
+    if (labels.some((label) => line.text.startsWith(label)) || runs.some((r) => r.line === line && r.start === line.start)) continue
+    const at = Math.min(...labels.map((label) => {
+      const k = line.text.indexOf(` ${label} `)
+      return k < 0 || k + 1 > maxCutLength ? Infinity : k + 1
+    }))
+    if (at === Infinity) continue
+    const head = line.text.slice(0, at).trimEnd()
+    const words = head.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+    const bar = threshold + (words >= settings.minWords ? settings.seamMargin : 0)
+    const span = {start: line.start, end: line.start + head.length}
+    if (words === 0 || withinQuotation(doc.quotations, span) || runs.some((r) => r.line === line && r.start < span.end) || judge(head, bar) < bar) continue
+    runs.push({...span, line, why: 'Reads as spam or boilerplate, pasted before the speaker label that opens the line.'})
+  }
 }
 
 /** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
