@@ -83,6 +83,25 @@ export function withinQuotation(quotes: readonly Quotation[], span: Span): boole
 // A speaker label opening a transcript paragraph: "Jack Herrick:", "((WN))", "MS" (initials).
 const speakerLabel = /^(?:\*\*)?(?:\(\(([^()\n]{1,20})\)\)|\(([^()\n]{1,20})\)|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})(?:\*\*)?\s*:|([A-Z]{2,3})(?=\s+[A-Z“"]))(?:\*\*)?\s+/u
 
+/**
+ * The speaker labels that open two or more paragraphs of a transcript, as written ("Wikinews:",
+ * "((WN))", "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a
+ * single parenthesis, which also open other paragraphs); none unless two speakers have such turns.
+ */
+export function transcriptLabels(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): string[] {
+  const counts = new Map<string, number>()
+  for (const p of paragraphs) {
+    const m = p.heading ? null : speakerLabel.exec(source.slice(p.start, p.end))
+    if (m && (m[1] !== undefined || m[3] !== undefined)) {
+      const label = m[0].replace(/\*\*/g, '').trim()
+      counts.set(label, (counts.get(label) ?? 0) + 1)
+    }
+  }
+  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label)
+  // A transcript has two speakers at least; one label alone opens captions' credits ("Image: …") as well.
+  return labels.length >= 2 ? labels : []
+}
+
 interface Turn {
   paragraph: Span & {heading?: boolean}
   speaker: string | undefined

@@ -19,6 +19,8 @@ const tagger = createTagger()
 export const possessives: ReadonlySet<string> = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your'])
 /** Is a word in the tagger's lexicon (as written, or in lower case)? */
 export const inLexicon = (word: string) => tagger.wordInLexicon(word)
+/** The tagger's most likely tag of a word out of context (as written, else in lower case), if it knows the word. */
+export const lexiconTag = (word: string): string | undefined => (tagger.lexicon[word] ?? tagger.lexicon[word.toLowerCase()])?.[0]
 // Sticky: a token starts at every character that is not white space (see tag).
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
 

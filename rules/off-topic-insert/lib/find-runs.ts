@@ -1,11 +1,11 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {continuesName, cutWords, data, lexicons, loadModel, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, lexicons, loadModel, opensClause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
-import {withinQuotation} from '../../../src/text/quotes.js'
+import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
 import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
@@ -173,6 +173,7 @@ const touching = (list: Piece[], k: number) => list[k].start - list[k - 1].end <
 function misfits(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boolean}>): Insert[] {
   const reading = read(doc, lines, scripts)
   junkRuns(reading)
+  beforeLabels(reading)
   shortLines(reading)
   wordSplits(reading)
   pastedSentences(reading)
@@ -344,9 +345,9 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 }
 
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
-function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
+function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
-  const split: SplitBar = {judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin}
+  const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -426,6 +427,17 @@ function junkRuns({lines, settings, vocabulary, article, judge, pieces, threshol
       runs.splice(runs.length - onLine.length, onLine.length, {start: line.start + list[0].start, end: line.start + list[list.length - 1].end, line, why: 'Reads as spam or boilerplate, and shares little with the rest of the article.'})
     }
   })
+}
+
+/** Does the text write a word (whole, as written) somewhere not right after the word `after`? */
+function writesAlone(text: string, word: string, after: string): boolean {
+  const letter = (at: number) => at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at])
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (letter(at - 1) || letter(at + word.length)) continue
+    const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, at - after.length - 8), at))?.[1]
+    if (before !== after) return true
+  }
+  return false
 }
 
 /**
@@ -518,6 +530,34 @@ function addressed(text: string, settings: Data): boolean {
  */
 function romanOne(text: string, at: number): boolean {
   return /\p{Lu}[\p{L}’'-]*\s$/u.test(text.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(text.slice(at + 1, at + 2))
+}
+
+/**
+ * Runs pasted at the start of a transcript's turn, before its speaker label ("Hit the Hotspots
+ * Wikinews: How do you feel…", "PLEASE, ASSIST. Jane Roe: We've seen…"): the label, which opens
+ * other paragraphs of the document, shows where the line's own text starts, as a seam does, so
+ * the text before it needs `seamMargin` (a few words, fewer than `minWords`, the bar itself).
+ */
+function beforeLabels({doc, lines, settings, judge, threshold, runs}: Reading): void {
+  // (Not a credit's label, "Image:", "Photo:", after a caption.)
+  const credit = new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
+  const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !credit.test(label))
+  if (labels.length === 0) return
+  for (const line of lines) {
+    // Not a turn's own words before another speaker's label on its line.
+    if (labels.some((label) => line.text.startsWith(label)) || runs.some((r) => r.line === line && r.start === line.start)) continue
+    const at = Math.min(...labels.map((label) => {
+      const k = line.text.indexOf(` ${label} `)
+      return k < 0 || k + 1 > maxCutLength ? Infinity : k + 1
+    }))
+    if (at === Infinity) continue
+    const head = line.text.slice(0, at).trimEnd()
+    const words = head.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+    const bar = threshold + (words >= settings.minWords ? settings.seamMargin : 0)
+    const span = {start: line.start, end: line.start + head.length}
+    if (words === 0 || withinQuotation(doc.quotations, span) || runs.some((r) => r.line === line && r.start < span.end) || judge(head, bar) < bar) continue
+    runs.push({...span, line, why: 'Reads as spam or boilerplate, pasted before the speaker label that opens the line.'})
+  }
 }
 
 /** Short lines of their own, and short fragments after a line's last sentence, that read as junk. */
@@ -672,11 +712,14 @@ const maxCutLength = 600
 
 /** What a split of a sentence needs: the judge, the article's bar and the margins of data.yml. */
 interface SplitBar {
+  /** Does the document write a word elsewhere, not right after another (a name's second half)? */
+  alone: (word: string, after: string) => boolean
   judge: (text: string, floor: number) => number
   threshold: number
   joinThreshold: number
   cutMargin: number
   seamMargin: number
+  clauseMargin: number
 }
 
 /**
@@ -686,7 +729,7 @@ interface SplitBar {
  * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
  * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
  */
-function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, threshold, joinThreshold, cutMargin, seamMargin}: SplitBar): {at: number; score: number} | undefined {
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judge, threshold, joinThreshold, cutMargin, seamMargin, clauseMargin}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
@@ -705,16 +748,20 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {judge, thre
     // A head that opens as an e-mail's subject line ("ADV: Search Engine Registration | Iran's air
     // fleet…") is evidence as a seam is, and it is written in title case.
     const subject = cutsHead && opensSubject(sentence)
+    // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
+    // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
+    // the run needs `clauseMargin`.
+    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
     // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
     // start would end on (a run pasted after a sentence cut short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
+    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
         (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    const margin = opens || subject ? seamMargin : cutMargin
+    const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}

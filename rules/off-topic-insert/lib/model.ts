@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
 import {phraseCandidates} from '../../../src/text/regexp.js'
+import {lexiconTag, tokenize} from '../../../src/text/tokens.js'
 import type {Lexicons, PastedModel, Phrases} from './classifiers.js'
 
 const strings = list(string)
@@ -36,6 +37,7 @@ export const dataShape = object({
   creditRoles: strings,
   imperatives: strings,
   seamMargin: number,
+  clauseMargin: number,
   subjectLine: string,
   minWords: number,
   shortLineMargin: number,
@@ -150,6 +152,70 @@ export function opensSubject(text: string): boolean {
   subject ??= new RegExp(data().subjectLine, 'iu')
   return subject.test(text)
 }
+
+/** Tags of the words a clause's subject may have before its verb: nouns, adjectives, determiners, numbers, possessives. */
+const subjectTags = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'JJ', 'DT', 'CD', 'POS', 'PRP$'])
+/** A finite verb: past, present, modal. */
+const finiteTags = new Set(['VBD', 'VBZ', 'VBP', 'MD'])
+let closed: Set<string> | undefined
+let openerWords: Set<string> | undefined
+
+/**
+ * Where a line's text may resume after a run pasted before it with no full stop ("Amazing Trade
+ * Computer Deals | Bloomberg won the caucus…", "Please look at my channel | Coalition forces are in
+ * Iraq…"): the rest opens a clause of its own, and the head is a phrase of its own that ends there,
+ * not one that runs into the rest. The rest opens (a) with an introductory adverbial and its comma
+ * ("On Friday, …", "Additionally, …", "According to Google, …"), (b) with a quotation that opens a
+ * sentence, or (c) with a subject, a capitalised word and up to two words of a noun phrase, then a
+ * finite verb in lower case ("Bloomberg won", "Coalition forces are", "The FSB denies"). The head
+ * runs into the rest, and the place is no seam, when it opens with a word that needs what follows
+ * (`notBeforeCut`: "In November 2006 | Jo was…", "A new video on … site | YouTube has…"), has a
+ * finite verb of its own, whose object the rest may be ("The Wall Street Journal suggests | Tusk's
+ * remarks may…"), or ends on a figure ("Only 2 in 5 | Canadians think…"), a quotation mark ("…better,"
+ * | Bush said…"), an initial or abbreviation ("President George W. | Bush declared…"), or a word in
+ * title case that the tagger knows as a name or does not know ("Fellow Briton Mark | Cavendish
+ * suffered…", "Regional Governor Mujiv | Hataman agreed…"); a quotation after a word in lower case
+ * is what the head says ("Morawiecki tweeted | "We are…"); a one-word subject after a singular noun
+ * in lower case or a word in capitals is its apposition ("Hitchcock's 1958 thriller | Vertigo
+ * jumped…", "Television station TV | Globo reported…"). `alone` says whether the document writes a
+ * word elsewhere, not right after the other.
+ */
+export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean): boolean {
+  closed ??= new Set(data().notBeforeCut.map((w) => w.toLowerCase()))
+  openerWords ??= new Set(data().sentenceOpeners)
+  const headTokens = tokenize(head)
+  const first = headTokens.find((t) => t.word)
+  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTags.has(t.tag) && /^\p{Ll}/u.test(t.text)) ||
+      /(?:\p{N}|["'“”‘’]|(?:^|\s)\p{Lu}\p{L}{0,3}\.)$/u.test(head)) return false
+  // A word in title case that the tagger knows as a name, or does not know, may go on into the rest.
+  const last = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
+  const nameEnd = last !== undefined && nameTag(lexiconTag(last))
+  if (/^["“‘]\p{Lu}/u.test(rest)) return !nameEnd && !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head)
+  const opener = /^\p{Lu}\p{L}*/u.exec(rest)?.[0]
+  if (!opener || opener === 'I') return false
+  // An opener or an adverb in -ly, and its comma within four words, goes on no name.
+  const determiner = openerWords.has(opener)
+  if ((determiner || /^\p{Lu}\p{Ll}+ly$/u.test(opener)) && /^\p{Lu}\p{L}*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,3},\s/u.test(rest)) return true
+  if (nameEnd && !determiner) return false
+  const tokens = tokenize(rest.slice(0, 120))
+  for (let k = 1; k < Math.min(tokens.length, 4); k++) {
+    const t = tokens[k]
+    if ((finiteTags.has(t.tag) || (k > 1 && t.tag === 'VB')) && /^\p{Ll}/u.test(t.text)) {
+      if (k > 1 || determiner) return true
+      // A one-word subject: not the apposition of a singular noun or an acronym before it, nor
+      // the second half of a name after a word in title case ("Madonna and Snoop | Dogg are…"):
+      // after one, the document must name the subject elsewhere on its own.
+      const before = headTokens.at(-1)!
+      if ((/^\p{Ll}/u.test(before.text) && before.tag !== 'NNS') || /^\p{Lu}{2,}$/u.test(before.text)) return false
+      return !/^\p{Lu}/u.test(before.text) || alone(tokens[0].text.replace(/['’]s$/u, ''), before.text)
+    }
+    if (!t.word || !(determiner || /^\p{Ll}/u.test(t.text)) || !subjectTags.has(t.tag)) return false
+  }
+  return false
+}
+
+/** A tag of a proper noun, or none (a word the tagger does not know, in title case, is most likely a name). */
+const nameTag = (tag: string | undefined) => tag === undefined || tag === 'NNP' || tag === 'NNPS'
 
 let heads: RegExp | undefined
 
