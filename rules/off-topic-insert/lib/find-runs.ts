@@ -112,6 +112,8 @@ interface Reading {
   pieces: Piece[][]
   /** The article's bar: the model's threshold, or higher where the article has a style of its own. */
   threshold: number
+  /** Runs of another script, found before: judged on their own, never again as part of a run here. */
+  scripts: Array<Insert & {exempt: boolean}>
   runs: Insert[]
 }
 
@@ -266,7 +268,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   const ranked = pieces.map((list) => Math.max(-Infinity, ...list.filter((p) => p.seed).map((p) => p.score))).sort((a, b) => b - a)
   const rank = Math.max(settings.recurring, Math.floor(settings.recurringShare * ranked.length))
   const threshold = Math.max(settings.threshold, (ranked[rank] ?? -Infinity) + settings.outlierMargin)
-  return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs: []}
+  return {doc, lines, settings, vocabulary, article, judge, pieces, threshold, scripts, runs: []}
 }
 
 /**
@@ -538,7 +540,7 @@ function romanOne(text: string, at: number): boolean {
  * other paragraphs of the document, shows where the line's own text starts, as a seam does, so
  * the text before it needs `seamMargin` (a few words, fewer than `minWords`, the bar itself).
  */
-function beforeLabels({doc, lines, settings, judge, threshold, runs}: Reading): void {
+function beforeLabels({doc, lines, settings, judge, threshold, scripts, runs}: Reading): void {
   // (Not a credit's label, "Image:", "Photo:", after a caption.)
   const credit = new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
   const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !credit.test(label))
@@ -555,7 +557,9 @@ function beforeLabels({doc, lines, settings, judge, threshold, runs}: Reading): 
     const words = head.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
     const bar = threshold + (words >= settings.minWords ? settings.seamMargin : 0)
     const span = {start: line.start, end: line.start + head.length}
-    if (words === 0 || withinQuotation(doc.quotations, span) || runs.some((r) => r.line === line && r.start < span.end) || judge(head, bar) < bar) continue
+    // (A head in another script is that script's run already: flagged once, there.)
+    const taken = (r: Insert) => r.line === line && r.start < span.end
+    if (words === 0 || withinQuotation(doc.quotations, span) || runs.some(taken) || scripts.some(taken) || judge(head, bar) < bar) continue
     runs.push({...span, line, why: 'Reads as spam or boilerplate, pasted before the speaker label that opens the line.'})
   }
 }
