@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {continuesName, cutWords, data, lexicons, loadModel, opensClause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, endsOnParticle, lexicons, loadModel, opensClause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -759,11 +759,12 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
-    // ("Jinsub Byeon from | South Korea"), nor after a dash that a run cut off a sentence's
-    // start would end on (a run pasted after a sentence cut short may follow one).
+    // ("Jinsub Byeon from | South Korea") or a name's particle ("Rue des | Carmes"), nor after a
+    // dash that a run cut off a sentence's start would end on (a run pasted after a sentence cut
+    // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
     if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
-        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head)) continue
+        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
     const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)

@@ -214,6 +214,18 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   return false
 }
 
+/**
+ * Does the head end on a word in lower case that the tagger reads as part of a name or as foreign,
+ * or does not know? A name's particle ("Le Petit Zinc on Rue des | Carmes…", "Casa de | Campo")
+ * goes on into the rest, as English that needs what follows does ("from | South Korea").
+ */
+export function endsOnParticle(head: string): boolean {
+  const last = /(?:^|\s)(\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
+  if (last === undefined) return false
+  const tag = lexiconTag(last)
+  return nameTag(tag) || tag === 'FW'
+}
+
 /** A tag of a proper noun, or none (a word the tagger does not know, in title case, is most likely a name). */
 const nameTag = (tag: string | undefined) => tag === undefined || tag === 'NNP' || tag === 'NNPS'
 
