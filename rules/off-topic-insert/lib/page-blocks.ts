@@ -61,7 +61,8 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
-  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome).length < settings.minChrome) return []
+  // (A heading of menu words is no evidence: it names an article's own section as often.)
+  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome && !u.heading).length < settings.minChrome) return []
   let title = body.first - 1
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
