@@ -363,7 +363,7 @@ function namingCues({tokens, p, vague, cue, phraseCues, agentAfter}: Attribution
     const before = tokens.filter((t) => t.end <= s && t.word).at(-1)
     if (before && !/^(?:is|are|was|were|be|been|being|and|or|often|also|widely|later|once|since|now)$/.test(before.lower) && !tokens.some((t) => t.end <= s && t.start >= before.end)) return
     const first = agentAfter(e)?.first ?? -1
-    if (first < 0 || classifyForward(tokens, first, p) !== 'named') cue(vague, s, e, false)
+    if (first < 0 || passiveAgent(tokens, first, p).kind !== 'named') cue(vague, s, e, false)
   })
 }
 
@@ -593,8 +593,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // hedged figure, "Gazeta Prawna reports only 0.5% of …" (figureHedges), or over the work a name
     // reports in, "The CIA reports in From Flowers to Heroin that …".)
     const hedged = p.figureHedges.has(next) && /^\d/.test(second?.text ?? '')
-    const until = tokens.slice(i + 2, i + 10).findIndex((x) => x.lower === 'that')
-    const reportsIn = next === 'in' && until > 0 && tokens.slice(i + 2, i + 2 + until).some((x) => x.name)
+    const reportsIn = next === 'in' && nameBeforeThat(tokens, i + 2)
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || (hedged || reportsIn) && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
     // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
@@ -813,6 +812,14 @@ function madeWork(tokens: Token[], i: number, p: Patterns): boolean {
   // The object's words up to its head: determiners, numbers, adjectives, adverbs ("only"), nouns.
   for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k].word && /^(?:DT|PRP\$|CD|JJ|JJS|JJR|RB|NN|NNS|NNP|NNPS|VBN|VBG|POS)$/.test(tokens[k].tag); k++) {
     if (p.madeWorks.has(tokens[k].lower)) return !/^(?:NN|NNS)$/.test(tokens[k + 1]?.tag ?? '') || p.madeWorks.has(tokens[k + 1].lower)
+  }
+  return false
+}
+
+/** Is there a name in the few tokens from `k` before a "that" ("in From Flowers to Heroin that")? */
+function nameBeforeThat(tokens: Token[], k: number): boolean {
+  for (let m = k; m < tokens.length && m < k + 8; m++) {
+    if (tokens[m].lower === 'that') return m > k && tokens.slice(k, m).some((x) => x.name)
   }
   return false
 }
