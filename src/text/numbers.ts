@@ -190,9 +190,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   }
   let noVerb: boolean | undefined
   const verbless = () => (noVerb ??= !finiteVerbIn(0, text.split(/\s[—–]\s/)[0].length))
-  // The verb of a demand, proposal or offer has the amount as its object: no finite verb between.
-  const proposed = (from: number, at: number) => {
-    const m = wordPatterns().proposal.exec(text.slice(from, at))
+  // The verb of a demand, proposal, offer or deal (`pattern`, its words between in group 1) has the
+  // amount before `at` as its object: no finite verb between.
+  const objectOf = (pattern: RegExp, from: number, at: number) => {
+    const m = pattern.exec(text.slice(from, at))
     return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
   // (A copula opens no event of its own: "provide $202.7 million …, which is the first instalment
@@ -201,10 +202,6 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const provides = (at: number) => {
     const m = wordPatterns().provision.exec(text.slice(0, at))
     return m !== null && !finiteVerbIn(m.index + m[0].length, at, /^(?:is|are|was|were|'s|’s)$/)
-  }
-  const agreedTo = (from: number, at: number) => {
-    const m = wordPatterns().agreed.exec(text.slice(from, at))
-    return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
   }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
@@ -225,9 +222,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
     // The price a deal sets is its term, what the contract provides (spec §2): "agreed to buy X for
     // $2.1 billion", "Under the deal, Acme will pay $45 a share".
-    if (kind === 'money' && (agreedTo(Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
+    if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
-    if ((kind === 'money' || kind === 'percentage') && proposed(Math.max(0, at - 120), at)) return 'policy-term'
+    if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
