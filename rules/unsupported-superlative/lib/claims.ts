@@ -519,7 +519,7 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
     }
     // Inside the relative clause, only a verb of naming says what the source calls the thing.
     if (relative && t.start < claim.start) {
-      if (compile(vocabulary).naming.test(t.lower)) return false
+      if (c.naming.test(t.lower)) return false
       continue
     }
     if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
@@ -670,8 +670,9 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // A figure before a record claim does not back it: "US$390 million, the highest lottery jackpot
   // ever in the world", "Sales fell 18%, the steepest decline since the financial crisis".
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
-  const record = recordWords.test(rest) || sinceAfter.test(rest) || compile(vocabulary).spanAfter.test(rest) || compile(vocabulary).classScope.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || compile(vocabulary).rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  const c = compile(vocabulary)
+  const record = recordWords.test(rest) || sinceAfter.test(rest) || c.spanAfter.test(rest) || c.classScope.test(rest)
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
