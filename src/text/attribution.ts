@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 
@@ -852,7 +852,7 @@ function finiteVerbSoon(tokens: Token[], k: number): boolean {
   for (let words = 0; k < tokens.length && words < 5 && !/^[,;:.!?]$/.test(tokens[k].text); k++) {
     if (!tokens[k].word) continue
     words++
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag)) return true
+    if (finiteTag(tokens[k].tag)) return true
   }
   return false
 }

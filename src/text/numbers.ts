@@ -1,6 +1,6 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {numberWords, scaleWords} from './number-words.js'
-import {tokenize} from './tokens.js'
+import {finiteTag, tokenize} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
@@ -185,7 +185,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     }
     // (A currency's prefix is no verb: the tagger reads the "CA" of "CA$121,690" as "ca" in "can't".)
     const prefix = (k: number) => tokens![k + 1]?.start === tokens![k].end && /^\p{Sc}/u.test(tokens![k + 1].lower)
-    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(tokens[k].tag) && !except?.test(tokens[k].lower) && !prefix(k)) return true
+    for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (finiteTag(tokens[k].tag) && !except?.test(tokens[k].lower) && !prefix(k)) return true
     return false
   }
   let noVerb: boolean | undefined

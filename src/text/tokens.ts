@@ -19,6 +19,8 @@ const tagger = createTagger()
 export const possessives: ReadonlySet<string> = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your'])
 /** Is a word in the tagger's lexicon (as written, or in lower case)? */
 export const inLexicon = (word: string) => tagger.wordInLexicon(word)
+/** A finite verb's tag: past, present or modal ("said", "says", "say", "will"); not a base form or participle. */
+export const finiteTag = (tag: string): boolean => tag === 'VBD' || tag === 'VBZ' || tag === 'VBP' || tag === 'MD'
 /** The tagger's most likely tag of a word out of context (as written, else in lower case), if it knows the word. */
 export const lexiconTag = (word: string): string | undefined => (tagger.lexicon[word] ?? tagger.lexicon[word.toLowerCase()])?.[0]
 // Sticky: a token starts at every character that is not white space (see tag).

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
 import {phraseCandidates} from '../../../src/text/regexp.js'
-import {lexiconTag, tokenize} from '../../../src/text/tokens.js'
+import {finiteTag, lexiconTag, tokenize} from '../../../src/text/tokens.js'
 import type {Lexicons, PastedModel, Phrases} from './classifiers.js'
 
 const strings = list(string)
@@ -155,8 +155,6 @@ export function opensSubject(text: string): boolean {
 
 /** Tags of the words a clause's subject may have before its verb: nouns, adjectives, determiners, numbers, possessives. */
 const subjectTags = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'JJ', 'DT', 'CD', 'POS', 'PRP$'])
-/** A finite verb: past, present, modal. */
-const finiteTags = new Set(['VBD', 'VBZ', 'VBP', 'MD'])
 let closed: Set<string> | undefined
 let openerWords: Set<string> | undefined
 
@@ -185,7 +183,7 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   openerWords ??= new Set(data().sentenceOpeners)
   const headTokens = tokenize(head)
   const first = headTokens.find((t) => t.word)
-  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTags.has(t.tag) && /^\p{Ll}/u.test(t.text)) ||
+  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text)) ||
       /(?:\p{N}|["'“”‘’]|(?:^|\s)\p{Lu}\p{L}{0,3}\.)$/u.test(head)) return false
   // A word in title case that the tagger knows as a name, or does not know, may go on into the rest.
   const last = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
@@ -200,7 +198,7 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   const tokens = tokenize(rest.slice(0, 120))
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const t = tokens[k]
-    if ((finiteTags.has(t.tag) || (k > 1 && t.tag === 'VB')) && /^\p{Ll}/u.test(t.text)) {
+    if ((finiteTag(t.tag) || (k > 1 && t.tag === 'VB')) && /^\p{Ll}/u.test(t.text)) {
       if (k > 1 || determiner) return true
       // A one-word subject: not the apposition of a singular noun or an acronym before it, nor
       // the second half of a name after a word in title case ("Madonna and Snoop | Dogg are…"):

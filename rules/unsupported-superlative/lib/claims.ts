@@ -2,7 +2,7 @@ import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
 import {approx} from '../../../src/text/numbers.js'
-import {possessives, tokenize, type Token} from '../../../src/text/tokens.js'
+import {finiteTag, possessives, tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
 import {allMatches, phraseWordsTest, textWords} from '../../../src/text/regexp.js'
 
@@ -379,7 +379,7 @@ function firstsAndOnlies({text, offset, tokens, c, add}: ClaimReading): void {
       const noun = tokens.slice(i + 2, last + 1).filter((t) => /^NN/.test(t.tag) || t.name).at(-1) ?? (tokens[i + 1].lower === 'only' && tokens[last].tag === 'JJ' ? tokens[last] : undefined)
       // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
-      const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.tag))
+      const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => finiteTag(t.tag))
       if (noun && !subject && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
     }
   }
@@ -522,7 +522,7 @@ export function reportedObject(text: string, offset: number, cue: Span, claim: S
       if (c.naming.test(t.lower)) return false
       continue
     }
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
+    if (finiteTag(t.tag) || /^(?:that|as|is|are|was|were|be|been)$/.test(t.lower)) return false
   }
   return true
 }
