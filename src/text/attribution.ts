@@ -24,6 +24,8 @@ export const attributionShape = object({
   passiveReporting: strings,
   passiveJudging: strings,
   passiveInfinitive: strings,
+  knowingInfinitive: strings,
+  knowingAudiences: strings,
   passiveAdjective: strings,
   agentPassives: strings,
   agentPassivesAs: strings,
@@ -122,6 +124,10 @@ function buildPatterns() {
     // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
     passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
     passiveAdjective: new Set(data.passiveAdjective),
+    // "is known to prank", "are known to harbor": a simple tense of "be" only; the perfect "has
+    // been known to cause" is an idiom of habit (knowingInfinitive).
+    knowingAudiences: new Set(data.knowingAudiences),
+    knowing: new RegExp(String.raw`\b(?:is|are|was|were)\s+${adverbs}(?:${data.knowingInfinitive.join('|')})\b`, 'giu'),
     agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
     agentPassivesAs: new Set(data.agentPassivesAs),
     mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
@@ -385,6 +391,21 @@ function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCu
     if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
   })
+  // "Anonymous is known to prank …": knowing with no knower, before a verb of action (an adverb may
+  // split the infinitive: "is known to permanently evict"); "were known to be available" states
+  // a record, and "known to have" is a passiveReporting phrase.
+  phraseCues(p.knowing, (s, e) => {
+    let k = firstFrom(tokens, e)
+    if (tokens[k]?.lower !== 'to') return
+    const to = tokens[k]
+    k++
+    while (k < tokens.length && tokens[k].tag === 'RB') k++
+    // (The tagger reads a bare verb after "to" as a noun, "to prank/NN"; a noun there is the one it
+    // is known to, "known to police", or a name's: "known to fans as the I-Man".)
+    const verb = tokens[k]
+    if (!verb?.word || verb.name || !/^(?:VB|VBP|NN)$/.test(verb.tag) || /^(?:be|have)$/.test(verb.lower) || p.knowingAudiences.has(verb.lower) || tokens[k + 1]?.lower === 'as') return
+    passiveCue(s, to.end)
+  })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
 }
 
@@ -625,7 +646,11 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // A participle after its noun modifies it ("many deaths linked to the virus", "maps pointing to
     // the vendors"); the perfect is a verb, and so is a present participle after a comma, whose
     // subject opens the sentence ("Others are more cautious, pointing to …").
-    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '')) return 0
+    // (The tagger reads every "called for" as a participle: "Critics called for an inquiry" is the
+    // verb of a subject that opens the sentence, unless "for" is left at the end of a reduced
+    // relative, "measures called for in the report".)
+    const demand = span === 2 && /^call/.test(t.lower) && i > firstWord && tokens.slice(firstWord, i).every((x) => x.word && !/^(?:VB|MD)/.test(x.tag)) && !!tokens[i + 2]?.word && tokens[i + 2].tag !== 'IN'
+    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '') && !demand) return 0
     if (t.tag === 'VBG' && tokens[i - 1]?.text !== ',') return 0
     return span
   }
