@@ -986,6 +986,12 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
     // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
     if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
+    // So over a participle's aside, when the noun before it is a source by itself: "The report,
+    // released by a bipartisan investigative committee, found that …" (news, the Troopergate
+    // report), "The town's engineering report, tabled at the meeting, found …" (as "The Auditor-
+    // General report, tabled today, found", wnts-train-25). The aside says where the report went,
+    // not who wrote it; the noun is read as it would be right before the verb.
+    if (np.length > 0 && tokens[np[0]].tag === 'VBN' && tokens[m]?.text === ',' && tokens[m - 1]?.word) return classifyBackward(tokens, m, p)
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
