@@ -976,8 +976,11 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !prepositionName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
-  if (subject.length === 0 && tokens[i - 1]?.text === ',') {
-    let m = i - 2
+  // (The comma may come before the verb's auxiliaries: "Tests in January, performed on 22 cellular
+  // phones by scientists at Brown University …, had found that" (wnts-train-181).)
+  const verbStart = subject.length === 0 && words.length > 0 ? words[0] : i
+  if (subject.length === 0 && tokens[verbStart - 1]?.text === ',') {
+    let m = verbStart - 2
     const np: number[] = []
     for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
     const outer: number[] = []
