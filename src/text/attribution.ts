@@ -1001,8 +1001,11 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !prepositionName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
-  if (subject.length === 0 && tokens[i - 1]?.text === ',') {
-    let m = i - 2
+  // (The comma may come before the verb's auxiliaries: "Tests in January, performed on 22 cellular
+  // phones by scientists at Brown University …, had found that" (wnts-train-181).)
+  const verbStart = subject.length === 0 && words.length > 0 ? words[0] : i
+  if (subject.length === 0 && tokens[verbStart - 1]?.text === ',') {
+    let m = verbStart - 2
     const np: number[] = []
     for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
     const outer: number[] = []
@@ -1011,6 +1014,12 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
     // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
     if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
+    // So over a participle's aside, when the noun before it is a source by itself: "The report,
+    // released by a bipartisan investigative committee, found that …" (news, the Troopergate
+    // report), "The town's engineering report, tabled at the meeting, found …" (as "The Auditor-
+    // General report, tabled today, found", wnts-train-25). The aside says where the report went,
+    // not who wrote it; the noun is read as it would be right before the verb.
+    if (np.length > 0 && tokens[np[0]].tag === 'VBN' && tokens[m]?.text === ',' && tokens[m - 1]?.word) return classifyBackward(tokens, m, p)
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'

@@ -154,7 +154,17 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
   // Not a game's score ("Lukaku doubled the lead", "Zyrianov doubled Zenit's lead", "doubled the
   // Revolution lead": news wnts-train-432, wnts-train-535) nor the idiom "doubled down on".
-  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // The same change to come, its base form after "to" or a modal: "Sales are expected to triple by
+  // 2030"; not "double" as a noun or adjective ("a double bombing", "the Triple Crown"), which no
+  // "to" or modal precedes, and only without an object (the clause ends or an adverbial follows):
+  // "will double the grant", "a campaign … to halve world poverty" (news wnts-train-389) state what
+  // someone means to do, a plan or a goal (as "The bill doubles the expensing limit"), not how a
+  // quantity changes.
+  [/(?:\b(?<=\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:\w+ly|more\s+than|nearly|almost|roughly)\s+)?)(?:double|triple|treble|quadruple|halve)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:by|in|within|over|from|to|again|during|before|after|until|since|this|next|each|every|if|when|as|and|or|but|compared|relative)\b)|\b(?:doubled|tripled|trebled|quadrupled|halved))\b(?!-)(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // The multiple written solid, "have risen tenfold" (news wnts-train, Customs' seizures) as "a
+  // nine-fold increase" (promo cpr-2022-senator-hassan…); not a predicate of parts, "plans for this
+  // funding are twofold:" (promo).
+  [new RegExp(String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:${numberWord})fold\b`, 'gi'), 'ratio', /fold/i],
   // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
   // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
   [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
