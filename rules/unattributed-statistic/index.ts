@@ -62,11 +62,13 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // The places a tour or relay passed through are where the event went, a narrative count (spec §2),
       // not a measure of anyone's reach ("sold in over 70 countries").
       if (route.test(doc.source.slice(Math.max(0, n.start - 80, sentence.start), n.start))) return false
-      // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2);
-      // not past the noun the count counts ("15 people from companies").
+      // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2),
+      // a name among them: "more than 100 House members" (promo cpr-2021-tonko-…, labelled), "53
+      // Commonwealth countries" (news wnts-train-392); not past the noun the count counts ("15 people
+      // from companies").
       for (let k = after, end = k + 2; k >= 0 && k < Math.min(end, tokens.length) && tokens[k].word; k++) {
         if (nouns.has(tokens[k].lower)) return from >= 0 || !partOfGroup(tokens, k)
-        if (!/^(?:JJ|VBN|NN)$/.test(tokens[k].tag)) break
+        if (!/^(?:JJ|VBN|NNP?)$/.test(tokens[k].tag)) break
       }
       if (next && nouns.has(next[1].toLowerCase())) return true
       // A hedged count of what the subject holds or has produced is a measure of its scale whatever
