@@ -12,6 +12,7 @@ export const attributionShape = object({
   reportingPhrases: strings,
   sourcePhrases: strings,
   evidenceNouns: strings,
+  findingPassives: strings,
   documentNouns: strings,
   opinionPhrases: strings,
   framingPhrases: strings,
@@ -130,6 +131,8 @@ function buildPatterns() {
     knowing: new RegExp(String.raw`\b(?:is|are|was|were)\s+${adverbs}(?:${data.knowingInfinitive.join('|')})\b`, 'giu'),
     agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
     agentPassivesAs: new Set(data.agentPassivesAs),
+    // "Labour was found to have overspent", "it was also found that": a finding with no finder of its own.
+    findingPassive: new RegExp(String.raw`\b(?:was|were)\s+(?:also\s+)?(?:${data.findingPassives.join('|')})\s+(?:to|that)\b`, 'i'),
     mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
     notReporting: new Set(data.notReportingPhrases),
     sensing: new Set(data.sensingVerbs),
@@ -203,6 +206,15 @@ export function namesGroup(text: string, noun: string, names?: ReadonlySet<strin
     const words = forwardWords(tokens, first, p)
     return words.includes(i) && (words.some((j) => tokens[j].name) || words.at(-1)! > i) && classifyPhrase(tokens, words, p, true) === 'named'
   })
+}
+
+/**
+ * Does the text report a finding in an agentless passive ("Labour was found to have overspent
+ * $768,000", "it was found that …")? After a sentence whose source found something, the finder is
+ * that source (spec §2: a sentence that continues the previous one's attribution).
+ */
+export function reportsFindingWithoutFinder(text: string): boolean {
+  return patterns().findingPassive.test(text)
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */

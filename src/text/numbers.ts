@@ -9,7 +9,7 @@ export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string),
-  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
+  ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
@@ -60,6 +60,10 @@ function buildPatterns() {
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
     proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
+    // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
+    // (Not a figure the condition presupposes, determined as known: "if the 20% decline continues".)
+    conditional: new RegExp(String.raw`(?:^|[,;]\s+)(?:${phraseAlternation(d.conditionals)})\s[^,;:.!?()—–]*(?<!\b(?:the|this|these|its|their|his|her|our)\s+)$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
     rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
@@ -218,6 +222,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
     if (rule && kind !== 'money') return 'policy-term'
+    // A share or count in a condition of a rule is its threshold, not a measurement (spec §2, policy
+    // terms stated as the rule itself). Not money nor a change: "if the 20% decline continues" measures.
+    if (kind !== 'money' && kind !== 'change' && wordPatterns().conditional.test(text.slice(0, at))) return 'policy-term'
     // A change says how something changed, not what the document provides ("funding rose 6 percent").
     // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
