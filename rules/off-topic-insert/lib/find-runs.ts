@@ -755,7 +755,6 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
     // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
     // the run needs `clauseMargin`.
-    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
@@ -763,9 +762,19 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // dash that a run cut off a sentence's start would end on (a run pasted after a sentence cut
     // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
-        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    const headLength = head.split(/\s+/).length
+    if (headLength < headWords || rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
+    // The clause test tags the head's words, at every resume point of every sentence: it is asked
+    // only of a head that could clear the lower of the two bars it chooses between (nearly none in
+    // an article's own sentences; below a bar, judge's bound is below every higher bar too).
+    let clause = false
+    if (cutsHead && !opens && !subject && headLength >= 3) {
+      const low = threshold + Math.min(clauseMargin, cutMargin)
+      if (judge(junk, low) < low) continue
+      clause = opensClause(head, rest, alone)
+    }
+    if (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) continue
     const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
