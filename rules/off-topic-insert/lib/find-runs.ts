@@ -388,22 +388,29 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
       // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
       const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
-      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
-      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      // (Whether the sentence states its own offer, which reads its prices, is asked only when the
+      // bar decides: a score below every bar a piece of prose can have is below this one.)
+      const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
+      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0))
+      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, 0)
+      let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
+      const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
       const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
-      if (list[i].score < bar && !cut && list[i].score >= settings.joinThreshold) {
+      if (!cut && list[i].score >= settings.joinThreshold && below()) {
         while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
       // A short lead-in that leans towards junk ("!CLICK HERE! How to legally access…", "URGENT!
       // This is the 2nd attempt…") is judged with the sentence it opens.
       let lead = i
-      if (list[i].score < bar && !cut && group === i) {
+      if (!cut && group === i && below()) {
         while (lead > 0 && !list[lead - 1].seed && !list[lead - 1].item && list[lead - 1].score >= settings.joinThreshold && touching(list, lead)) lead--
-        if (lead === i || judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
+        if (lead === i) continue
+        bar ??= proseBar()
+        if (judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
       }
       let first = i
       let last = group
