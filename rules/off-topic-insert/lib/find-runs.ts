@@ -151,6 +151,8 @@ let credit: RegExp | undefined
  */
 const ownCredit = (text: string, settings: Data) => {
   const plain = text.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim()
+  // Both open on their first characters: most lines are tested (and the two patterns compiled) for nothing.
+  if (!plain.startsWith('(') && !plain.startsWith('By')) return false
   return (byline.test(plain) && !bylineNumber.test(plain)) || (credit ??= creditPattern(settings.creditRoles)).test(plain)
 }
 /** "(Reporting by …; Editing by …)": the roles `by` names, in parentheses (built once: it is asked per line). */
