@@ -774,16 +774,18 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     const headLength = head.split(/\s+/).length
     if (headLength < headWords || rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
-    // The clause test tags the head's words, at every resume point of every sentence: it is asked
-    // only of a head that could clear the lower of the two bars it chooses between (nearly none in
-    // an article's own sentences; below a bar, judge's bound is below every higher bar too).
+    // The clause test tags the head's words, at every resume point of every sentence. After a word
+    // in title case the split needs it (its cheap tests, a name, settle most); otherwise it only
+    // chooses between two bars, and is asked only of a head that could clear the lower (nearly none
+    // in an article's own sentences; below a bar, judge's bound is below every higher bar too).
+    const titleEnd = /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)
     let clause = false
     if (cutsHead && !opens && !subject && headLength >= 3) {
       const low = threshold + Math.min(clauseMargin, cutMargin)
-      if (judge(junk, low) < low) continue
+      if (!titleEnd && judge(junk, low) < low) continue
       clause = opensClause(head, rest, alone)
     }
-    if (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) continue
+    if (!opens && !subject && !clause && titleEnd) continue
     const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
