@@ -96,6 +96,11 @@ describe('not statistics', () => {
     ['Two-thirds of senators must vote to convict.', [['Two-thirds', 'policy-term', false]]],
     ['It would have to be ratified by at least three quarters of the states.', [['at least three quarters', 'policy-term', false]]],
     ['Two-thirds of senators voted to convict.', [['Two-thirds', 'ratio', true]]],
+    // A figure named as a figure and determined as known is referred to, not stated; "the figure
+    // of" states it, and a mark reached is a count.
+    ['It was unclear whether discs were factored into the 3 million amount.', [['3 million', 'reference', false]]],
+    ['The $552 billion dollar figure is missing; one table justified the prior $395 billion figure.', [['$552 billion dollar', 'reference', false], ['$395 billion', 'reference', false]]],
+    ['It is below the US figure of 2,242 and has reached the 1,000,000 mark.', [['2,242', 'large-count', true], ['1,000,000', 'large-count', true]]],
     // Thresholds, needs and statute sections.
     ['It falls short of the 15 percent threshold for the debates.', [['15 percent', 'policy-term', false]]],
     ['A party need not meet the 5% party vote threshold.', [['5%', 'policy-term', false]]],

@@ -13,7 +13,7 @@ export const numberDataShape = object({
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
-  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string),
+  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
@@ -75,6 +75,11 @@ function buildPatterns() {
     changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
     changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
     changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i'),
+    // A figure named as a figure, determined as one the reader already knows: "whether Blu-Ray discs
+    // were factored into the 3 million amount", "The $552 billion dollar figure is missing from …".
+    // The determiner before (group-less test on the text before), the figure's noun after.
+    referringBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.referringWords)})\s+(?:(?:US|USD|[A-Z]{1,3})?\p{Sc}\s?)?$`, 'iu'),
+    figureAfter: new RegExp(String.raw`^(?:[\s-]+(?:dollars?|euros?|pounds?|yen))?[\s-]+(?:${phraseAlternation(d.figureNouns)})\b(?!\s+of\b)`, 'i'),
     yearNouns: new Set(d.yearNouns.map((w) => w.toLowerCase())),
     // The price a deal sets (group 1, the words between, read for a finite verb): "agreed to buy
     // Rival Inc for $2.1 billion"; "Under the deal, Acme will pay $45 a share".
@@ -98,7 +103,7 @@ const wordPatterns = () => (patterns ??= buildPatterns())
 export type NumberKind =
   | 'percentage' | 'money' | 'change' | 'large-count' | 'ratio' | 'rate'
   | 'year' | 'date' | 'time' | 'age' | 'ordinal' | 'duration' | 'designator' | 'name' | 'score' | 'small-count' | 'policy-term' | 'identifier'
-  | 'target'
+  | 'target' | 'reference'
 
 export interface NumberMention extends Span {
   text: string
@@ -217,10 +222,18 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().provision.exec(text.slice(0, at))
     return m !== null && !finiteVerbIn(m.index + m[0].length, at, /^(?:is|are|was|were|'s|’s)$/)
   }
+  // (The money mention holds its currency sign, a bare number not: both read the same before.)
+  const refersTo = (at: number, length: number) => {
+    const end = length || (text.slice(at).match(/^[\d.,]+(?:\s+(?:thousand|million|billion|trillion|bn|m))?/i)?.[0].length ?? 0)
+    return wordPatterns().referringBefore.test(text.slice(Math.max(0, at - 40), at)) && wordPatterns().figureAfter.test(text.slice(at + end, at + end + 30))
+  }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
+    // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
+    // statistic): "the 3 million amount", "the prior $395 billion figure".
+    if (refersTo(at, length)) return 'reference'
     if (rule && kind !== 'money') return 'policy-term'
     // A share or count in a condition of a rule is its threshold, not a measurement (spec §2, policy
     // terms stated as the rule itself). Not money nor a change: "if the 20% decline continues" measures.
