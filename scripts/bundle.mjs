@@ -125,45 +125,37 @@ function posLexiconFromData() {
  * the bundled package on first call; the package's own code is unchanged.
  */
 function lazyDependencies({external = false} = {}) {
+  // How a shim reaches its package when first called: in the ES module bundle, the package itself
+  // (by import() where the package is an ES module); in the CommonJS bundles, its own file beside
+  // them (dist/bundle/lazy/<name>.cjs, one of lazyPackages), by require from the shim: the bundle is
+  // run by src/run/code-cache.ts with require made for its own file, so './lazy/…' is found there.
+  const load = (name, {esm = false} = {}) => (external ? `require(${JSON.stringify(`./lazy/${name}.cjs`)})` : esm ? `(await import('${name}'))` : `require('${name}')`)
   const shims = {
     // unified-engine, for plugins and reporters named by a string (`"plugins": ["copydesk"]` in a .remarkrc.json).
-    'load-plugin': "export const resolvePlugin = async (...args) => (await import('load-plugin')).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => (await import('load-plugin')).loadPlugin(...args)",
+    'load-plugin': `export const resolvePlugin = async (...args) => ${load('load-plugin', {esm: true})}.resolvePlugin(...args)\nexport const loadPlugin = async (...args) => ${load('load-plugin', {esm: true})}.loadPlugin(...args)`,
     // YAML configs, front matter that is not flat (src/plugin/frontmatter.ts), data files edited since the build.
-    yaml: "export const parse = (...args) => require('yaml').parse(...args)\nexport default {parse}",
+    yaml: `export const parse = (...args) => ${load('yaml')}.parse(...args)\nexport default {parse}`,
     // unified-engine's finder, for a path with a glob's special characters: without one it has no magic.
-    glob: "const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require('glob').hasMagic(pattern, options)\nexport const glob = async (...args) => (await import('glob')).glob(...args)",
+    glob: `const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && ${load('glob')}.hasMagic(pattern, options)\nexport const glob = async (...args) => ${load('glob', {esm: true})}.glob(...args)`,
     // unified-engine's standard input, which the CLI reads itself (src/cli/main.ts).
-    'concat-stream': "export default (...args) => require('concat-stream')(...args)",
+    'concat-stream': `export default (...args) => ${load('concat-stream')}(...args)`,
     // unified-engine's assertions, which hold in every run: node:assert (with tty and colours) is loaded to explain one that fails.
     'node:assert/strict': "export default (value, message) => { if (!value) require('node:assert/strict')(value, message) }",
     // unified-engine's step logs, on only when DEBUG is set as it loads (debug reads it then): without it, no
     // debug and its setup (tty, util.inspect options from the environment).
-    debug: "export default (namespace) => {\n  if (process.env.DEBUG) return require('debug')(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}",
+    debug: `export default (namespace) => {\n  if (process.env.DEBUG) return ${load('debug')}(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}`,
     // unified-engine's JSON configs and JSON input; its error frames bring @babel/code-frame and colours.
-    'parse-json': "export default (...args) => require('parse-json').default(...args)",
+    'parse-json': `export default (...args) => ${load('parse-json')}.default(...args)`,
     // vfile-reporter's column widths: printable ASCII is a column a character, string-width's own
     // answer without a grapheme segmenter per call and its emoji pattern to compile.
     'string-width': "import stringWidth from 'string-width'\nexport default (text, options) => (typeof text === 'string' && /^[\\x20-\\x7e]*$/.test(text) ? text.length : stringWidth(text, options))"
   }
-  // In the CommonJS bundles each package is its own file (dist/bundle/lazy/<name>.cjs, built
-  // beside them), loaded by require from the shim: the bundle is run by src/run/code-cache.ts with
-  // require made for its own file, so './lazy/…' is found beside it.
-  if (external) {
-    const lazy = (name) => JSON.stringify(`./lazy/${name}.cjs`)
-    Object.assign(shims, {
-      'load-plugin': `export const resolvePlugin = async (...args) => require(${lazy('load-plugin')}).resolvePlugin(...args)\nexport const loadPlugin = async (...args) => require(${lazy('load-plugin')}).loadPlugin(...args)`,
-      yaml: `export const parse = (...args) => require(${lazy('yaml')}).parse(...args)\nexport default {parse}`,
-      glob: `const special = /[*?[\\]{}()!+@]/\nexport const hasMagic = (pattern, options) => (typeof pattern !== 'string' || special.test(pattern)) && require(${lazy('glob')}).hasMagic(pattern, options)\nexport const glob = async (...args) => require(${lazy('glob')}).glob(...args)`,
-      'concat-stream': `export default (...args) => require(${lazy('concat-stream')})(...args)`,
-      debug: `export default (namespace) => {\n  if (process.env.DEBUG) return require(${lazy('debug')})(namespace)\n  const off = () => {}\n  off.enabled = false\n  return off\n}`,
-      'parse-json': `export default (...args) => require(${lazy('parse-json')}).default(...args)`
-    })
-  }
+  const shimmed = new RegExp(`^(?:${Object.keys(shims).map((name) => name.replace(/[/\\]/g, '\\$&')).join('|')})$`)
   return {
     name: 'lazy-dependencies',
     setup(build) {
       if (external) build.onResolve({filter: /^\.\/lazy\//}, (args) => (args.namespace === 'copydesk-lazy' ? {path: args.path, external: true} : undefined))
-      build.onResolve({filter: /^(load-plugin|yaml|glob|concat-stream|string-width|node:assert\/strict|debug|parse-json)$/}, (args) => {
+      build.onResolve({filter: shimmed}, (args) => {
         // The shim's own import or require: the package, resolved as an import from where the shim stands in.
         if (args.pluginData?.real) return undefined
         if (args.namespace === 'copydesk-lazy') return args.path.startsWith('node:') ? {path: args.path, external: true} : build.resolve(args.path, {kind: 'import-statement', resolveDir: args.pluginData.resolveDir, pluginData: {real: true}})
