@@ -755,7 +755,7 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
     // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
     // the run needs `clauseMargin`.
-    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone)
+    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(sentence, at, alone)
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
