@@ -6,7 +6,7 @@ import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddr
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
-import {inLexicon} from '../../../src/text/tokens.js'
+import {inLexicon, prefixTokens} from '../../../src/text/tokens.js'
 import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
@@ -738,6 +738,8 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
   let best: {at: number; score: number} | undefined
+  // As far as a head may reach, tagged once for every place tried (the head's tokens are its prefix's).
+  const lead = sentence.slice(0, maxCutLength)
   for (const at of resumePoints(sentence)) {
     // Each split judges both sides: in a sentence of thousands of words with a capital every few
     // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
@@ -755,7 +757,7 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
     // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
     // the run needs `clauseMargin`.
-    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(sentence, at, alone)
+    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone, prefixTokens(lead, head.length))
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows

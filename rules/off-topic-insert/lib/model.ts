@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {type Infer, list, loadData, number, object, packageRoot, phraseAlternation, phraseRegExp, readCompiled, record, string, type Shape} from '../../../src/plugin/data.js'
 import {decodeModel, fromJson, type Trained} from './model-file.js'
 import {phraseCandidates} from '../../../src/text/regexp.js'
-import {finiteTag, lexiconTag, prefixTokens, tokenize} from '../../../src/text/tokens.js'
+import {finiteTag, lexiconTag, tokenize} from '../../../src/text/tokens.js'
 import type {Lexicons, PastedModel, Phrases} from './classifiers.js'
 
 const strings = list(string)
@@ -175,16 +175,12 @@ let openerWords: Set<string> | undefined
  * suffered…", "Regional Governor Mujiv | Hataman agreed…"); a quotation after a word in lower case
  * is what the head says ("Morawiecki tweeted | "We are…"); a one-word subject after a singular noun
  * in lower case or a word in capitals is its apposition ("Hitchcock's 1958 thriller | Vertigo
- * jumped…", "Television station TV | Globo reported…"). The head is `text` up to `at`, the rest
- * from there. `alone` says whether the document writes a word elsewhere, not right after the other.
+ * jumped…", "Television station TV | Globo reported…"). `alone` says whether the document writes a
+ * word elsewhere, not right after the other. `headTokens`: the head's, tagged (from the line's, see prefixTokens).
  */
-export function opensClause(text: string, at: number, alone: (word: string, after: string) => boolean): boolean {
+export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean, headTokens = tokenize(head)): boolean {
   closed ??= new Set(data().notBeforeCut.map((w) => w.toLowerCase()))
   openerWords ??= new Set(data().sentenceOpeners)
-  const head = text.slice(0, at).trimEnd()
-  const rest = text.slice(at)
-  // The head's tokens are the line's own up to the place (each place of a line is tried: one tagging serves them all).
-  const headTokens = prefixTokens(text, head.length)
   const first = headTokens.find((t) => t.word)
   if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text)) ||
       /(?:\p{N}|["'“”‘’]|(?:^|\s)\p{Lu}\p{L}{0,3}\.)$/u.test(head)) return false
