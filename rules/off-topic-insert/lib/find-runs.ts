@@ -738,9 +738,10 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
   let best: {at: number; score: number} | undefined
-  // As far as a head may reach, tagged once for every place tried (the head's tokens are its prefix's).
-  const lead = sentence.slice(0, maxCutLength)
-  for (const at of resumePoints(sentence)) {
+  const points = resumePoints(sentence)
+  // As far as a head may reach (the last place tried), tagged once for every place (a head's tokens are its prefix's).
+  const lead = sentence.slice(0, points.filter((at) => at <= maxCutLength).at(-1) ?? 0)
+  for (const at of points) {
     // Each split judges both sides: in a sentence of thousands of words with a capital every few
     // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
     // are a few words, not paragraphs.
