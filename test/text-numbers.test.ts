@@ -10,6 +10,8 @@ describe('statistics', () => {
     ['Salaries rose 40% since 2022.', ['40%']],
     ['One in five residents owns a car.', ['One in five']],
     ['The number of cyclists doubled.', ['doubled']],
+    ['Sales are expected to triple by 2030; rents could more than double.', ['triple', 'double']],
+    ['Grain rose fivefold and seizures have risen tenfold.', ['fivefold', 'tenfold']],
     ['The city invested ¥300 billion.', ['¥300 billion']],
     ['Imports fell from 80% to 58%.', ['80%', '58%']],
     ['Over 26 million residents use it.', ['26 million']],
@@ -47,6 +49,8 @@ describe('not statistics', () => {
     ['Flight 8501 vanished over the Java Sea.', ['name']],
     // Years before 1800 alone in brackets or with their era.
     ['The settlement (1623) is older than the 1066 AD charter.', ['year', 'year']],
+    // After a verb of dating: "dates from 1382", "dating back to 1120".
+    ['The church dates from 1382; the abbey, dating back to 1120, burned.', ['year', 'year']],
     ['The February 27, 1894 editions; 1995 champions South Africa.', ['date', 'date', 'year']],
     // A bare m after a distance is metres where the sentence says so; million otherwise.
     ['Bolt won the 100m in 9.58 seconds and she cleared 2.01m.', ['name', 'duration', 'score']],
@@ -104,6 +108,9 @@ describe('not statistics', () => {
     ['In the 69th minute, Lukaku doubled the lead for Belgium.', [['69', 'ordinal', false]]],
     ['It took 22 minutes with one refueling about halfway to Dover.', [['22', 'duration', false]]],
     ['Nearly half of the voters stayed home, and the attack halved oil output.', [['Nearly half', 'ratio', true], ['halved', 'change', true]]],
+    // A multiplier's base form with an object is a plan or a goal, and "twofold" a number of parts.
+    ['The government will double the grant; a campaign aims to halve world poverty.', []],
+    ['The plans are twofold: it was a double bombing before the Triple Crown.', []],
     // The groups of a phone number written with spaces.
     ['Call Teri on +44 20 8392 4509 now.', [['44', 'identifier', false], ['20', 'identifier', false], ['8392', 'identifier', false], ['4509', 'identifier', false]]],
     ['In 2019, 1,500 people attended.', [['2019', 'year', false], ['1,500', 'large-count', true]]],

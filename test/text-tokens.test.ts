@@ -4,7 +4,7 @@ import type {Root as NlcstRoot} from 'nlcst'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {analyse} from '../src/text/analysis.js'
-import {documentNames, forgetTokens, prefixTokens, tokenize} from '../src/text/tokens.js'
+import {documentNames, forgetTokens, tokenize} from '../src/text/tokens.js'
 
 const text = 'Activists say the Rivera plan, which would cost 1,200 jobs, is the largest cut since 2019.'
 const names = documentNames('She met Rivera. Then Rivera left, and the Rivera plan stalled.')
@@ -40,16 +40,6 @@ describe('the token memo', () => {
     const without = tokenize('Black says the plan failed.')
     expect(without).toEqual(fresh('Black says the plan failed.'))
     expect(without[0].name).not.toBe(withNames[0].name)
-  })
-
-  it('gives a prefix the tokens of the prefix tagged alone, at and between token boundaries', () => {
-    for (const sample of [text, 'Amazing Trade Computer Deals Bloomberg won the caucus', 'The DT rule: the said cost would rise.']) {
-      for (let end = 0; end <= sample.length; end++) {
-        forgetTokens()
-        const prefix = prefixTokens(sample, end)
-        expect(prefix, `${sample.slice(0, end)}|`).toEqual(fresh(sample.slice(0, end)))
-      }
-    }
   })
 
   it('is forgotten when a new file is analysed', () => {

@@ -9,15 +9,18 @@ interface Options {
   /** A small count needs at least this value to be read as a measure of scale. */
   minScaleCount: number
 }
-export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string), sizeVerbs: list(string), passiveAuxiliaries: list(string)})
+export const dataShape = object({scaleNouns: list(string), holdingVerbs: list(string), hedges: list(string), sizeVerbs: list(string), passiveAuxiliaries: list(string), peopleNouns: list(string), routeEvents: list(string), routePrepositions: list(string)})
 
-let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp; passive: Set<string>}) | undefined
+let data: (Infer<typeof dataShape> & {nouns: Set<string>; holding: RegExp; passive: Set<string>; people: Set<string>; route: RegExp}) | undefined
 const load = () => (data ??= (() => {
   const d = loadData('rules/unattributed-statistic/data.yml', dataShape)
   // "owns over 40 stations", "has published more than 100 papers": the verb before the count and its hedge.
   // ("employs 62 people": the verbs of size need no hedge.)
   const holding = new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.holdingVerbs)})\s+(?:${phraseAlternation(d.hedges)})|(?:${phraseAlternation(d.sizeVerbs)}))\s+$`, 'i')
-  return {...d, nouns: new Set(d.scaleNouns), holding, passive: new Set(d.passiveAuxiliaries)}
+  // "the 1993 tribute tour in 65 cities", "The relay covered more than 1,200 km through 25 cities": a
+  // travelling event, then (within its clause, a few words on) the preposition of its route before the count.
+  const route = new RegExp(String.raw`\b(?:${phraseAlternation(d.routeEvents)})\b(?:\s+[^\s;:!?()—–]*[^\s,;:.!?()—–]){0,6}?\s+(?:${phraseAlternation(d.routePrepositions)})\s+(?:(?:${phraseAlternation(d.hedges)})\s+)?$`, 'i')
+  return {...d, nouns: new Set(d.scaleNouns), holding, passive: new Set(d.passiveAuxiliaries), people: new Set(d.peopleNouns), route}
 })())
 
 export default copydeskRule<'unattributed-statistic', Options>({
@@ -28,7 +31,7 @@ export default copydeskRule<'unattributed-statistic', Options>({
   options: {minScaleCount: positiveInteger},
   legend: {letter: 'N', background: '#b9dcff', line: '2px dashed #0b4f8a'}
 }, (doc, file, {minScaleCount}) => {
-  const {nouns, holding, passive} = load()
+  const {nouns, holding, passive, people, route} = load()
   // The statistics of a sentence, and those of them nothing in the text sources.
   const statisticsOf = (sentence: Sentence): {all: NumberMention[]; unsourced: NumberMention[]} => {
     // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1;
@@ -55,18 +58,34 @@ export default copydeskRule<'unattributed-statistic', Options>({
       // "13 schools were set ablaze", "200 stores, over a dozen homes, and more than 250 vehicles were
       // destroyed": things an event befell, a narrative count (spec §2: "two men were arrested").
       if (after >= 0 && befallen(tokens, after)) return false
-      if (next && nouns.has(next[1].toLowerCase())) return true
-      // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2);
-      // not past the noun the count counts ("15 people from companies").
+      // The places a tour or relay passed through are where the event went, a narrative count (spec §2),
+      // not a measure of anyone's reach ("sold in over 70 countries").
+      if (route.test(doc.source.slice(Math.max(0, n.start - 80, sentence.start), n.start))) return false
+      // Or after one word that describes it: "24 national labs", "15 research universities" (spec §2),
+      // a name among them: "more than 100 House members" (promo cpr-2021-tonko-…, labelled), "53
+      // Commonwealth countries" (news wnts-train-392); not past the noun the count counts ("15 people
+      // from companies").
       for (let k = after, end = k + 2; k >= 0 && k < Math.min(end, tokens.length) && tokens[k].word; k++) {
-        if (nouns.has(tokens[k].lower)) return true
-        if (!/^(?:JJ|VBN|NN)$/.test(tokens[k].tag)) break
+        if (nouns.has(tokens[k].lower)) return from >= 0 || !partOfGroup(tokens, k)
+        if (!/^(?:JJ|VBN|NNP?)$/.test(tokens[k].tag)) break
       }
+      if (next && nouns.has(next[1].toLowerCase())) return true
       // A hedged count of what the subject holds or has produced is a measure of its scale whatever
       // the things are: "it owns over 40 stations", "he has published over 100 papers". Without the
       // hedge, or after "with", it is as often a tally of the day ("has 66 points", "with 21 balls
       // remaining", "with around 300 people").
       return from >= 0
+    }
+    // "more than 100 members of the tribe turned out", "Iran captured 15 members of the British Navy":
+    // a count of people picked out of a group, the people of an event (spec §2, small narrative
+    // counts), not the size of the group ("the party has 100 members"). (Not after a hedged verb of
+    // holding: "employs over 40 members of staff" is the employer's size.) A comma-enclosed adverb
+    // may stand between ("100 members, reportedly, of the tribe").
+    const partOfGroup = (tokens: ReturnType<typeof tokenize>, k: number) => {
+      if (!people.has(tokens[k].lower)) return false
+      let m = k + 1
+      if (tokens[m]?.text === ',' && tokens[m + 1]?.tag === 'RB' && tokens[m + 2]?.text === ',') m += 3
+      return tokens[m]?.lower === 'of'
     }
     // Is the clause's first verb after token `k` a passive ("were set ablaze", "have been temporarily
     // closed"), its subject the counted things? (Over a coordinated list of subjects, not past ";".)

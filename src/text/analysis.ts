@@ -2,7 +2,7 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {closingScope, findAttribution, mentionsEvidence, namesGroup, speaksAsWe, type Attribution} from './attribution.js'
+import {closingScope, findAttribution, mentionsEvidence, namesGroup, reportsFindingWithoutFinder, speaksAsWe, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames, forgetTokens} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
@@ -220,7 +220,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     if (own !== 'none') return {sourced: true, how: own}
     const text = writerText(s)
     const previous = neighbour(s, -1)
-    if (previous && (continuation.test(text) || sameRate(text, writerText(previous))) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
+    if (previous && (continuation.test(text) || sameRate(text, writerText(previous)) || reportsFindingWithoutFinder(text)) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
     // A list under a sourced lead-in ("The survey found:") reports what the lead-in's source found.
     const leadIn = listLeadIn(s)
     if (leadIn && sourced(leadIn).sourced) return {sourced: true, how: 'previous'}

@@ -12,6 +12,7 @@ export const attributionShape = object({
   reportingPhrases: strings,
   sourcePhrases: strings,
   evidenceNouns: strings,
+  findingPassives: strings,
   documentNouns: strings,
   opinionPhrases: strings,
   framingPhrases: strings,
@@ -24,6 +25,8 @@ export const attributionShape = object({
   passiveReporting: strings,
   passiveJudging: strings,
   passiveInfinitive: strings,
+  knowingInfinitive: strings,
+  knowingAudiences: strings,
   passiveAdjective: strings,
   agentPassives: strings,
   agentPassivesAs: strings,
@@ -122,8 +125,14 @@ function buildPatterns() {
     // "is said to attract", "is generally considered safe": the word after decides (findAttribution).
     passiveComplement: new RegExp(String.raw`\b${be}\s+${adverbs}(?:${[...new Set([...data.passiveInfinitive, ...data.passiveAdjective])].join('|')})\b`, 'giu'),
     passiveAdjective: new Set(data.passiveAdjective),
+    // "is known to prank", "are known to harbor": a simple tense of "be" only; the perfect "has
+    // been known to cause" is an idiom of habit (knowingInfinitive).
+    knowingAudiences: new Set(data.knowingAudiences),
+    knowing: new RegExp(String.raw`\b(?:is|are|was|were)\s+${adverbs}(?:${data.knowingInfinitive.join('|')})\b`, 'giu'),
     agentPassives: new Set([...data.agentPassives, ...data.passiveJudging]),
     agentPassivesAs: new Set(data.agentPassivesAs),
+    // "Labour was found to have overspent", "it was also found that": a finding with no finder of its own.
+    findingPassive: new RegExp(String.raw`\b(?:was|were)\s+(?:also\s+)?(?:${data.findingPassives.join('|')})\s+(?:to|that)\b`, 'i'),
     mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
     notReporting: new Set(data.notReportingPhrases),
     sensing: new Set(data.sensingVerbs),
@@ -197,6 +206,15 @@ export function namesGroup(text: string, noun: string, names?: ReadonlySet<strin
     const words = forwardWords(tokens, first, p)
     return words.includes(i) && (words.some((j) => tokens[j].name) || words.at(-1)! > i) && classifyPhrase(tokens, words, p, true) === 'named'
   })
+}
+
+/**
+ * Does the text report a finding in an agentless passive ("Labour was found to have overspent
+ * $768,000", "it was found that …")? After a sentence whose source found something, the finder is
+ * that source (spec §2: a sentence that continues the previous one's attribution).
+ */
+export function reportsFindingWithoutFinder(text: string): boolean {
+  return patterns().findingPassive.test(text)
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */
@@ -384,6 +402,21 @@ function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCu
     if (modals.has(tokens[b]?.lower ?? '')) return
     if (tokens[k]?.lower === 'to' && tokens[k + 1]?.tag === 'VB') passiveCue(s, tokens[k].end)
     else if (p.passiveAdjective.has(participle) && /^JJ[SR]?$/.test(tokens[k]?.tag ?? '') && !/^NN/.test(tokens[k + 1]?.tag ?? '')) passiveCue(s, e)
+  })
+  // "Anonymous is known to prank …": knowing with no knower, before a verb of action (an adverb may
+  // split the infinitive: "is known to permanently evict"); "were known to be available" states
+  // a record, and "known to have" is a passiveReporting phrase.
+  phraseCues(p.knowing, (s, e) => {
+    let k = firstFrom(tokens, e)
+    if (tokens[k]?.lower !== 'to') return
+    const to = tokens[k]
+    k++
+    while (k < tokens.length && tokens[k].tag === 'RB') k++
+    // (The tagger reads a bare verb after "to" as a noun, "to prank/NN"; a noun there is the one it
+    // is known to, "known to police", or a name's: "known to fans as the I-Man".)
+    const verb = tokens[k]
+    if (!verb?.word || verb.name || !/^(?:VB|VBP|NN)$/.test(verb.tag) || /^(?:be|have)$/.test(verb.lower) || p.knowingAudiences.has(verb.lower) || tokens[k + 1]?.lower === 'as') return
+    passiveCue(s, to.end)
   })
   phraseCues(p.reduced, (s, e) => p.reducedSubject.test(text.slice(Math.max(0, s - offset - 200), s - offset)) || passiveCue(s, e))
 }
@@ -625,7 +658,11 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // A participle after its noun modifies it ("many deaths linked to the virus", "maps pointing to
     // the vendors"); the perfect is a verb, and so is a present participle after a comma, whose
     // subject opens the sentence ("Others are more cautious, pointing to …").
-    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '')) return 0
+    // (The tagger reads every "called for" as a participle: "Critics called for an inquiry" is the
+    // verb of a subject that opens the sentence, unless "for" is left at the end of a reduced
+    // relative, "measures called for in the report".)
+    const demand = span === 2 && /^call/.test(t.lower) && i > firstWord && tokens.slice(firstWord, i).every((x) => x.word && !/^(?:VB|MD)/.test(x.tag)) && !!tokens[i + 2]?.word && tokens[i + 2].tag !== 'IN'
+    if (t.tag === 'VBN' && !/^(?:has|have|had)$/.test(tokens[i - 1]?.lower ?? '') && !demand) return 0
     if (t.tag === 'VBG' && tokens[i - 1]?.text !== ',') return 0
     return span
   }
@@ -976,8 +1013,11 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
   if (subject.length > 1 && tokens[subject[subject.length - 1]].name && !tokens[subject[subject.length - 1]].tag.startsWith('JJ') && !p.quantifierNouns.has(tokens[subject[1]].lower) && !prepositionName) return 'named'
   // "Another eyewitness, Nicole Towarek, described …", "Dominic Hare, chief executive of the
   // palace, placed …": an appositive before the verb, the name on either side of it.
-  if (subject.length === 0 && tokens[i - 1]?.text === ',') {
-    let m = i - 2
+  // (The comma may come before the verb's auxiliaries: "Tests in January, performed on 22 cellular
+  // phones by scientists at Brown University …, had found that" (wnts-train-181).)
+  const verbStart = subject.length === 0 && words.length > 0 ? words[0] : i
+  if (subject.length === 0 && tokens[verbStart - 1]?.text === ',') {
+    let m = verbStart - 2
     const np: number[] = []
     for (; m >= 0 && tokens[m].word; m--) np.unshift(m)
     const outer: number[] = []
@@ -986,6 +1026,12 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     if ([...outer, ...np].some((k) => tokens[k].name)) return 'named'
     // "An eyewitness, who had been drinking outside, said": the noun before the relative clause.
     if (outer.length > 0 && /^(?:who|which)$/.test(tokens[np[0]]?.lower ?? '') && classifyPhrase(tokens, outer, p) === 'named') return 'named'
+    // So over a participle's aside, when the noun before it is a source by itself: "The report,
+    // released by a bipartisan investigative committee, found that …" (news, the Troopergate
+    // report), "The town's engineering report, tabled at the meeting, found …" (as "The Auditor-
+    // General report, tabled today, found", wnts-train-25). The aside says where the report went,
+    // not who wrote it; the noun is read as it would be right before the verb.
+    if (np.length > 0 && tokens[np[0]].tag === 'VBN' && tokens[m]?.text === ',' && tokens[m - 1]?.word) return classifyBackward(tokens, m, p)
   }
   // A prepositional phrase is not a subject: "In findings published Wednesday …".
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'

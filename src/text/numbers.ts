@@ -9,7 +9,7 @@ export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string),
-  ruleMarkers: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
+  ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
@@ -60,6 +60,10 @@ function buildPatterns() {
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
     proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
+    // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
+    // (Not a figure the condition presupposes, determined as known: "if the 20% decline continues".)
+    conditional: new RegExp(String.raw`(?:^|[,;]\s+)(?:${phraseAlternation(d.conditionals)})\s[^,;:.!?()—–]*(?<!\b(?:the|this|these|its|their|his|her|our)\s+)$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
     rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
@@ -154,7 +158,17 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
   // Not a game's score ("Lukaku doubled the lead", "Zyrianov doubled Zenit's lead", "doubled the
   // Revolution lead": news wnts-train-432, wnts-train-535) nor the idiom "doubled down on".
-  [/\b(?:doubled|tripled|trebled|quadrupled|halved)\b(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // The same change to come, its base form after "to" or a modal: "Sales are expected to triple by
+  // 2030"; not "double" as a noun or adjective ("a double bombing", "the Triple Crown"), which no
+  // "to" or modal precedes, and only without an object (the clause ends or an adverbial follows):
+  // "will double the grant", "a campaign … to halve world poverty" (news wnts-train-389) state what
+  // someone means to do, a plan or a goal (as "The bill doubles the expensing limit"), not how a
+  // quantity changes.
+  [/(?:\b(?<=\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:\w+ly|more\s+than|nearly|almost|roughly)\s+)?)(?:double|triple|treble|quadruple|halve)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:by|in|within|over|from|to|again|during|before|after|until|since|this|next|each|every|if|when|as|and|or|but|compared|relative)\b)|\b(?:doubled|tripled|trebled|quadrupled|halved))\b(?!-)(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+  // The multiple written solid, "have risen tenfold" (news wnts-train, Customs' seizures) as "a
+  // nine-fold increase" (promo cpr-2022-senator-hassan…); not a predicate of parts, "plans for this
+  // funding are twofold:" (promo).
+  [new RegExp(String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:${numberWord})fold\b`, 'gi'), 'ratio', /fold/i],
   // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
   // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
   [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
@@ -207,6 +221,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
     if (rule && kind !== 'money') return 'policy-term'
+    // A share or count in a condition of a rule is its threshold, not a measurement (spec §2, policy
+    // terms stated as the rule itself). Not money nor a change: "if the 20% decline continues" measures.
+    if (kind !== 'money' && kind !== 'change' && wordPatterns().conditional.test(text.slice(0, at))) return 'policy-term'
     // A change says how something changed, not what the document provides ("funding rose 6 percent").
     // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.

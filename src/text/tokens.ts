@@ -49,18 +49,6 @@ export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = 
 }
 
 /**
- * The tokens of `text.slice(0, end)`, from the whole text's: the tagger reads left to right, each
- * tag from the word and the one before (see tagWords in lexicon.ts), so a prefix that ends between
- * tokens is tagged as the text is. Otherwise (a cut inside a token) the prefix is tagged itself.
- */
-export function prefixTokens(text: string, end: number, names: ReadonlySet<string> = noNames): Token[] {
-  const tokens = tokenize(text, 0, names)
-  let n = 0
-  while (n < tokens.length && tokens[n].end <= end) n++
-  return n === tokens.length || tokens[n].start >= end ? tokens.slice(0, n) : tokenize(text.slice(0, end), 0, names)
-}
-
-/**
  * Forget the tokens tagged so far: the memo holds one file's texts. analyse calls it as it reads
  * a new file. (A text is keyed with its names, so a memo kept across files would still be right,
  * only unbounded.)

@@ -6,7 +6,7 @@ import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddr
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
-import {inLexicon, prefixTokens} from '../../../src/text/tokens.js'
+import {inLexicon} from '../../../src/text/tokens.js'
 import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
@@ -151,6 +151,8 @@ let credit: RegExp | undefined
  */
 const ownCredit = (text: string, settings: Data) => {
   const plain = text.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim()
+  // Both open on their first characters: most lines are tested (and the two patterns compiled) for nothing.
+  if (!plain.startsWith('(') && !plain.startsWith('By')) return false
   return (byline.test(plain) && !bylineNumber.test(plain)) || (credit ??= creditPattern(settings.creditRoles)).test(plain)
 }
 /** "(Reporting by …; Editing by …)": the roles `by` names, in parentheses (built once: it is asked per line). */
@@ -388,22 +390,29 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
       // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
       const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
-      const offer = !list[i].chrome && plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
-      const bar = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : offer ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0)
+      // (Whether the sentence states its own offer, which reads its prices, is asked only when the
+      // bar decides: a score below every bar a piece of prose can have is below this one.)
+      const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
+      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0))
+      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, 0)
+      let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
+      const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
       const cut = bestSplit(line.text, list[i], 'head', split)
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
-      if (list[i].score < bar && !cut && list[i].score >= settings.joinThreshold) {
+      if (!cut && list[i].score >= settings.joinThreshold && below()) {
         while (group + 1 < list.length && list[group + 1].score >= settings.joinThreshold && !list[group + 1].item && touching(list, group + 1)) group++
         if (group === i || judge(line.text.slice(list[i].start, list[group].end), threshold) < threshold) group = i
       }
       // A short lead-in that leans towards junk ("!CLICK HERE! How to legally access…", "URGENT!
       // This is the 2nd attempt…") is judged with the sentence it opens.
       let lead = i
-      if (list[i].score < bar && !cut && group === i) {
+      if (!cut && group === i && below()) {
         while (lead > 0 && !list[lead - 1].seed && !list[lead - 1].item && list[lead - 1].score >= settings.joinThreshold && touching(list, lead)) lead--
-        if (lead === i || judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
+        if (lead === i) continue
+        bar ??= proseBar()
+        if (judge(line.text.slice(list[lead].start, list[i].end), bar) < bar) continue
       }
       let first = i
       let last = group
@@ -738,10 +747,7 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
   let best: {at: number; score: number} | undefined
-  const points = resumePoints(sentence)
-  // As far as a head may reach (the last place tried), tagged once for every place (a head's tokens are its prefix's).
-  const lead = sentence.slice(0, points.filter((at) => at <= maxCutLength).at(-1) ?? 0)
-  for (const at of points) {
+  for (const at of resumePoints(sentence)) {
     // Each split judges both sides: in a sentence of thousands of words with a capital every few
     // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
     // are a few words, not paragraphs.
@@ -758,7 +764,6 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
     // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
     // the run needs `clauseMargin`.
-    const clause = cutsHead && !opens && !subject && head.split(/\s+/).length >= 3 && opensClause(head, rest, alone, prefixTokens(lead, head.length))
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
@@ -766,9 +771,21 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // dash that a run cut off a sentence's start would end on (a run pasted after a sentence cut
     // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
-    if (head.split(/\s+/).length < headWords || rest.split(/\s+/).length < restWords || (!opens && !subject && !clause && /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)) ||
-        (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    const headLength = head.split(/\s+/).length
+    if (headLength < headWords || rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
+    // The clause test tags the head's words, at every resume point of every sentence. After a word
+    // in title case the split needs it (its cheap tests, a name, settle most); otherwise it only
+    // chooses between two bars, and is asked only of a head that could clear the lower (nearly none
+    // in an article's own sentences; below a bar, judge's bound is below every higher bar too).
+    const titleEnd = /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)
+    let clause = false
+    if (cutsHead && !opens && !subject && headLength >= 3) {
+      const low = threshold + Math.min(clauseMargin, cutMargin)
+      if (!titleEnd && judge(junk, low) < low) continue
+      clause = opensClause(head, rest, alone)
+    }
+    if (!opens && !subject && !clause && titleEnd) continue
     const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue

@@ -176,24 +176,28 @@ let openerWords: Set<string> | undefined
  * is what the head says ("Morawiecki tweeted | "We are…"); a one-word subject after a singular noun
  * in lower case or a word in capitals is its apposition ("Hitchcock's 1958 thriller | Vertigo
  * jumped…", "Television station TV | Globo reported…"). `alone` says whether the document writes a
- * word elsewhere, not right after the other. `headTokens`: the head's, tagged (from the line's, see prefixTokens).
+ * word elsewhere, not right after the other.
  */
-export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean, headTokens = tokenize(head)): boolean {
+export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean): boolean {
   closed ??= new Set(data().notBeforeCut.map((w) => w.toLowerCase()))
   openerWords ??= new Set(data().sentenceOpeners)
-  const first = headTokens.find((t) => t.word)
-  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text)) ||
-      /(?:\p{N}|["'“”‘’]|(?:^|\s)\p{Lu}\p{L}{0,3}\.)$/u.test(head)) return false
+  // What the text alone rules out first: tagging the head's words is the cost (asked at every resume point).
+  if (/(?:\p{N}|["'“”‘’]|(?:^|\s)\p{Lu}\p{L}{0,3}\.)$/u.test(head)) return false
+  const quotation = /^["“‘]\p{Lu}/u.test(rest)
+  const opener = /^\p{Lu}\p{L}*/u.exec(rest)?.[0]
+  if (!quotation && (!opener || opener === 'I')) return false
   // A word in title case that the tagger knows as a name, or does not know, may go on into the rest.
   const last = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
   const nameEnd = last !== undefined && nameTag(lexiconTag(last))
-  if (/^["“‘]\p{Lu}/u.test(rest)) return !nameEnd && !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head)
-  const opener = /^\p{Lu}\p{L}*/u.exec(rest)?.[0]
-  if (!opener || opener === 'I') return false
   // An opener or an adverb in -ly, and its comma within four words, goes on no name.
-  const determiner = openerWords.has(opener)
-  if ((determiner || /^\p{Lu}\p{Ll}+ly$/u.test(opener)) && /^\p{Lu}\p{L}*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,3},\s/u.test(rest)) return true
-  if (nameEnd && !determiner) return false
+  const determiner = !quotation && openerWords.has(opener!)
+  const commaOpener = !quotation && (determiner || /^\p{Lu}\p{Ll}+ly$/u.test(opener!)) && /^\p{Lu}\p{L}*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,3},\s/u.test(rest)
+  if (!quotation && !commaOpener && nameEnd && !determiner) return false
+  const headTokens = tokenize(head)
+  const first = headTokens.find((t) => t.word)
+  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text))) return false
+  if (quotation) return !nameEnd && !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head)
+  if (commaOpener) return true
   const tokens = tokenize(rest.slice(0, 120))
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const t = tokens[k]
