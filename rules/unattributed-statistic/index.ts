@@ -34,8 +34,6 @@ export default copydeskRule<'unattributed-statistic', Options>({
   const {nouns, holding, passive, people, route} = load()
   // The statistics of a sentence, and those of them nothing in the text sources.
   const statisticsOf = (sentence: Sentence): {all: NumberMention[]; unsourced: NumberMention[]} => {
-    // The sentence's tokens, tagged once for all its counts, and only if a count asks.
-    let sentenceTokens: ReturnType<typeof tokenize> | undefined
     // Where a hedged count of holdings starts, with its verb ("has published over 100 papers"), or -1;
     // read once per number, for both isScale and ownObject.
     const heldFrom = (n: NumberMention) => {
@@ -54,7 +52,8 @@ export default copydeskRule<'unattributed-statistic', Options>({
       if (/(?:\b(?:all|the|these|those|its|their|his|her|our)|\p{L}['’]s?)\s+$/iu.test(doc.source.slice(Math.max(0, n.start - 8), n.start))) return false
       // The word after the count, hyphens and all ("15 start-ups").
       const next = doc.source.slice(n.end, n.end + 40).match(/^[\s-]*([\p{L}-]+)/u)
-      const tokens = (sentenceTokens ??= tokenize(doc.writerText(sentence), sentence.start, doc.names))
+      // (The sentence's tokens: tagged once, whichever rule asks first.)
+      const tokens = tokenize(doc.writerText(sentence), sentence.start, doc.names)
       const after = tokens.findIndex((t) => t.start >= n.end)
       // "13 schools were set ablaze", "200 stores, over a dozen homes, and more than 250 vehicles were
       // destroyed": things an event befell, a narrative count (spec §2: "two men were arrested").

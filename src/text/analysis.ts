@@ -4,7 +4,7 @@ import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
 import {closingScope, findAttribution, mentionsEvidence, namesGroup, reportsFindingWithoutFinder, speaksAsWe, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
-import {documentNames} from './tokens.js'
+import {documentNames, forgetTokens} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
@@ -97,6 +97,8 @@ export function analyse(tree: NlcstRoot, file: VFile): Analysis {
 }
 
 function build(tree: NlcstRoot, file: VFile): Analysis {
+  // A new file: the token memo holds only the file being read (bounded by one file's text).
+  forgetTokens()
   const source = String(file)
   const facts: MarkdownFacts = file.data.copydeskMarkdown ?? {blocks: [], blockquotes: [], citations: [], frontmatter: {}}
   const place = location(file)

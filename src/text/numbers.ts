@@ -191,10 +191,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // includes …" the budget is measured, nothing provides it.
   const provision = wordPatterns().provision.test(text)
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
-  // (The sentence is tagged once, in context, and only if asked.)
-  let tokens: ReturnType<typeof tokenize> | undefined
+  // (The sentence is tagged in context, and only if asked.)
   const finiteVerbIn = (start: number, end: number, except?: RegExp) => {
-    tokens ??= tokenize(text)
+    const tokens = tokenize(text)
     // From the first token at `start` (a binary search: a long sentence holds many figures).
     let lo = 0
     for (let hi = tokens.length; lo < hi; ) {
@@ -203,7 +202,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
       else hi = mid
     }
     // (A currency's prefix is no verb: the tagger reads the "CA" of "CA$121,690" as "ca" in "can't".)
-    const prefix = (k: number) => tokens![k + 1]?.start === tokens![k].end && /^\p{Sc}/u.test(tokens![k + 1].lower)
+    const prefix = (k: number) => tokens[k + 1]?.start === tokens[k].end && /^\p{Sc}/u.test(tokens[k + 1].lower)
     for (let k = lo; k < tokens.length && tokens[k].end <= end; k++) if (finiteTag(tokens[k].tag) && !except?.test(tokens[k].lower) && !prefix(k)) return true
     return false
   }

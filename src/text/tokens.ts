@@ -31,20 +31,34 @@ const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*
  * lower case, so "Activists say" reads as a common noun rather than a name.
  */
 export function tokenize(text: string, offset = 0, names: ReadonlySet<string> = noNames): Token[] {
-  // Attribution and claims read the same sentence: tag it once. Keyed by offset, then the text
-  // compared (usually the same string): no key string built and hashed for every call.
-  const forNames = recent.get(names) ?? new Map<number, {text: string; tokens: Token[]}>()
-  const cached = forNames.get(offset)
-  if (cached && cached.text === text) return cached.tokens
-  const tokens = tag(text, offset, names)
-  if (forNames.size > 256) forNames.clear()
-  forNames.set(offset, {text, tokens})
-  recent.set(names, forNames)
-  return tokens
+  // Attribution, the claims, the numbers and off-topic's seams read the same sentences and words:
+  // each text is tagged once per file, whichever asks first (see forgetTokens).
+  let forNames = memo.get(names)
+  if (!forNames) memo.set(names, (forNames = new Map()))
+  const known = forNames.get(text)
+  if (!known) {
+    const tokens = tag(text, offset, names)
+    forNames.set(text, {offset, tokens})
+    return tokens
+  }
+  if (known.offset === offset) return known.tokens
+  // The same text elsewhere (a repeated phrase, a quotation blanked out): the tokens moved there.
+  const shift = offset - known.offset
+  // (Built as tag builds a token: a token of another shape deoptimises every function that reads tokens.)
+  return known.tokens.map((t) => ({start: t.start + shift, end: t.end + shift, text: t.text, lower: t.lower, tag: t.tag, word: t.word, name: t.name}))
+}
+
+/**
+ * Forget the tokens tagged so far: the memo holds one file's texts. analyse calls it as it reads
+ * a new file. (A text is keyed with its names, so a memo kept across files would still be right,
+ * only unbounded.)
+ */
+export function forgetTokens(): void {
+  memo.clear()
 }
 
 const noNames: ReadonlySet<string> = new Set()
-const recent = new WeakMap<ReadonlySet<string>, Map<number, {text: string; tokens: Token[]}>>()
+const memo = new Map<ReadonlySet<string>, Map<string, {offset: number; tokens: Token[]}>>()
 
 function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] {
   const tokens: Token[] = []

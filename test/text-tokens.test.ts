@@ -1,0 +1,54 @@
+// The token memo (src/text/tokens.ts): every rule's tokenize of one text shares one tagging, and
+// the memo holds one file's texts only (analyse forgets it as it reads a new file).
+import type {Root as NlcstRoot} from 'nlcst'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {analyse} from '../src/text/analysis.js'
+import {documentNames, forgetTokens, tokenize} from '../src/text/tokens.js'
+
+const text = 'Activists say the Rivera plan, which would cost 1,200 jobs, is the largest cut since 2019.'
+const names = documentNames('She met Rivera. Then Rivera left, and the Rivera plan stalled.')
+
+/** Tokens tagged now, not read from the memo. */
+const fresh = (t: string, offset = 0, n?: ReadonlySet<string>) => {
+  forgetTokens()
+  return tokenize(t, offset, n)
+}
+
+describe('the token memo', () => {
+  it('returns what tagging the text gives, tagging it once', () => {
+    const direct = fresh(text, 40, names)
+    forgetTokens()
+    const first = tokenize(text, 40, names)
+    expect(first).toEqual(direct)
+    // Asked again (attribution, then the claims, then the statistics): the same tokens, not tagged again.
+    expect(tokenize(text, 40, names)).toBe(first)
+  })
+
+  it('moves the tokens of a text met again at another offset', () => {
+    forgetTokens()
+    tokenize(text, 40, names)
+    const moved = tokenize(text, 7, names)
+    expect(moved).toEqual(fresh(text, 7, names))
+    expect(moved[0]).toMatchObject({start: 7, text: 'Activists'})
+  })
+
+  it('keeps the tokens of another set of names apart (names decide the first word and the name flags)', () => {
+    const withNames = fresh('Black says the plan failed.', 0, new Set(['black']))
+    forgetTokens()
+    tokenize('Black says the plan failed.', 0, new Set(['black']))
+    const without = tokenize('Black says the plan failed.')
+    expect(without).toEqual(fresh('Black says the plan failed.'))
+    expect(without[0].name).not.toBe(withNames[0].name)
+  })
+
+  it('is forgotten when a new file is analysed', () => {
+    forgetTokens()
+    const before = tokenize(text, 0, names)
+    expect(tokenize(text, 0, names)).toBe(before)
+    analyse({type: 'RootNode', children: []} as unknown as NlcstRoot, new VFile({path: 'next.md', value: ''}))
+    const after = tokenize(text, 0, names)
+    expect(after).not.toBe(before)
+    expect(after).toEqual(before)
+  })
+})
