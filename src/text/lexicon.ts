@@ -27,12 +27,15 @@ export function createTagger(): CopydeskTagger {
     const ss = lookUp(lexicon, word)
     return ss != null || !!lookUp(lexicon, word.toLowerCase())
   }
+  tagger.firstTag = (word) => ((lookUp(lexicon, word) ?? lookUp(lexicon, word.toLowerCase())) as string[] | undefined)?.[0]
   return tagger
 }
 
 /** The tagger, with `tags`: the tags alone, as `tag` gives them, without a pair per word. */
 export interface CopydeskTagger extends Tagger {
   tags: (words: string[]) => string[]
+  /** The most likely tag of a word out of context (as written, else in lower case), if the lexicon knows it. */
+  firstTag: (word: string) => string | undefined
 }
 
 /** `lexicon[word]` of the package's tagger: the table's tags, or what a plain object inherits ("constructor"). */

@@ -22,7 +22,7 @@ export const inLexicon = (word: string) => tagger.wordInLexicon(word)
 /** A finite verb's tag: past, present or modal ("said", "says", "say", "will"); not a base form or participle. */
 export const finiteTag = (tag: string): boolean => tag === 'VBD' || tag === 'VBZ' || tag === 'VBP' || tag === 'MD'
 /** The tagger's most likely tag of a word out of context (as written, else in lower case), if it knows the word. */
-export const lexiconTag = (word: string): string | undefined => (tagger.lexicon[word] ?? tagger.lexicon[word.toLowerCase()])?.[0]
+export const lexiconTag = (word: string): string | undefined => tagger.firstTag(word)
 // Sticky: a token starts at every character that is not white space (see tag).
 const tokenPattern = /[\p{L}\p{N}]+(?:(?:['’.\-–]|,(?=\d{3}))[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/uy
 
