@@ -1,6 +1,6 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
-import {continuesName, cutWords, data, endsOnParticle, lexicons, loadModel, opensClause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
+import {continuesName, cutWords, data, endsOnParticle, lexicons, loadModel, opensClause, type Clause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
@@ -351,7 +351,7 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 /** Sentences, and runs cut from them, that read as junk, with the sentences beside them that lean that way. */
 function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
-  const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin}
+  const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin, nameClauseMargin: settings.nameClauseMargin, chrome: (text) => chromeShare(text, lexicons().chrome) >= settings.chrome.share}
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -733,6 +733,9 @@ interface SplitBar {
   cutMargin: number
   seamMargin: number
   clauseMargin: number
+  nameClauseMargin: number
+  /** Is the text mostly phrases of the boilerplate and call-to-action lists? */
+  chrome: (text: string) => boolean
 }
 
 /**
@@ -742,7 +745,7 @@ interface SplitBar {
  * there; `tail`, a run pasted at the end of a sentence cut short ("Bill: So I have a mini-MMPI
  * that I -- Attn: PROTECT YOUR COMPUTER…"), starts there. The place is offset into `text`.
  */
-function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judge, threshold, joinThreshold, cutMargin, seamMargin, clauseMargin}: SplitBar): {at: number; score: number} | undefined {
+function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judge, threshold, joinThreshold, cutMargin, seamMargin, clauseMargin, nameClauseMargin, chrome}: SplitBar): {at: number; score: number} | undefined {
   const notAfter = cutWords()
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
@@ -772,21 +775,28 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
     const headLength = head.split(/\s+/).length
-    if (headLength < headWords || rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    if (rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    // A head that is page chrome or a call to action whole ("SUBSCRIBE NOW | Huwaida Arraf, one of…")
+    // says what it is, however short, as such a piece of its own does: it needs only the join
+    // threshold (no piece of the 887 news articles has even 40% of its letters in those phrases).
+    // (Asked after the cheap tests above, before the length it excuses.)
+    const chromeHead = cutsHead && /^\p{Lu}/u.test(rest) && chrome(head)
+    if (headLength < headWords && !chromeHead) continue
     const [junk, own] = cutsHead ? [head, rest] : [rest, head]
     // The clause test tags the head's words, at every resume point of every sentence. After a word
     // in title case the split needs it (its cheap tests, a name, settle most); otherwise it only
-    // chooses between two bars, and is asked only of a head that could clear the lower (nearly none
-    // in an article's own sentences; below a bar, judge's bound is below every higher bar too).
+    // chooses between bars, and is asked only of a head that could clear the lowest of them
+    // (nearly none in an article's own sentences; below a bar, judge's bound is below every higher
+    // bar too). A chrome head's bar is the join threshold whatever the clause: not asked there.
     const titleEnd = /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)
-    let clause = false
-    if (cutsHead && !opens && !subject && headLength >= 3) {
-      const low = threshold + Math.min(clauseMargin, cutMargin)
+    let clause: Clause = false
+    if (cutsHead && !opens && !subject && !chromeHead && headLength >= 3) {
+      const low = threshold + Math.min(clauseMargin, nameClauseMargin, cutMargin)
       if (!titleEnd && judge(junk, low) < low) continue
       clause = opensClause(head, rest, alone)
     }
-    if (!opens && !subject && !clause && titleEnd) continue
-    const margin = opens || subject ? seamMargin : clause ? clauseMargin : cutMargin
+    if (!opens && !subject && !clause && !chromeHead && titleEnd) continue
+    const margin = chromeHead ? joinThreshold - threshold : opens || subject ? seamMargin : clause === 'name' ? nameClauseMargin : clause ? clauseMargin : cutMargin
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}

@@ -38,6 +38,9 @@ export const dataShape = object({
   imperatives: strings,
   seamMargin: number,
   clauseMargin: number,
+  nameClauseMargin: number,
+  relativeOpeners: strings,
+  headArticles: strings,
   subjectLine: string,
   minWords: number,
   shortLineMargin: number,
@@ -178,7 +181,7 @@ let openerWords: Set<string> | undefined
  * jumped…", "Television station TV | Globo reported…"). `alone` says whether the document writes a
  * word elsewhere, not right after the other.
  */
-export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean): boolean {
+export function opensClause(head: string, rest: string, alone: (word: string, after: string) => boolean): Clause {
   closed ??= new Set(data().notBeforeCut.map((w) => w.toLowerCase()))
   openerWords ??= new Set(data().sentenceOpeners)
   // What the text alone rules out first: tagging the head's words is the cost (asked at every resume point).
@@ -186,34 +189,66 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   const quotation = /^["“‘]\p{Lu}/u.test(rest)
   const opener = /^\p{Lu}\p{L}*/u.exec(rest)?.[0]
   if (!quotation && (!opener || opener === 'I')) return false
-  // A word in title case that the tagger knows as a name, or does not know, may go on into the rest.
+  // A word in title case that the tagger knows as a name, or does not know, may go on into the rest:
+  // after one the seam is weaker evidence ('name': the run needs `nameClauseMargin`), only a
+  // quotation or a name's relative clause opens there, and the rest's first word must be one the
+  // document writes elsewhere on its own, not after that word.
   const last = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
   const nameEnd = last !== undefined && nameTag(lexiconTag(last))
   // An opener or an adverb in -ly, and its comma within four words, goes on no name.
   const determiner = !quotation && openerWords.has(opener!)
   const commaOpener = !quotation && (determiner || /^\p{Lu}\p{Ll}+ly$/u.test(opener!)) && /^\p{Lu}\p{L}*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,3},\s/u.test(rest)
-  if (!quotation && !commaOpener && nameEnd && !determiner) return false
+  const weak = !quotation && !commaOpener && nameEnd && !determiner
+  // After a name's end only a name's relative clause opens (below): without a comma and one of
+  // `relativeOpeners` after it there is none, and nothing to tag.
+  relative ??= new Set(data().relativeOpeners)
+  if (weak && !Array.from(rest.slice(0, 120).matchAll(/,\s*([\p{L}\p{N}]+)/gu), (m) => m[1].toLowerCase()).some((w) => relative!.has(w))) return false
   const headTokens = tokenize(head)
   const first = headTokens.find((t) => t.word)
-  if (!first || closed.has(first.lower) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text))) return false
-  if (quotation) return !nameEnd && !/(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head)
-  if (commaOpener) return true
+  // (An article opens a noun phrase that may be the whole head before a quotation or a name's
+  // relative clause, "The Best Policy on the Market | Toronto Police, which…"; not before a verb.)
+  headArticles ??= new Set(data().headArticles)
+  if (!first || (closed.has(first.lower) && !headArticles.has(first.lower)) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text))) return false
+  // A quotation that opens a sentence after a word in title case is no name's part: nothing is
+  // called by a sentence ("Hit the Hotspots | "What is important…", "…Name Brand Products | "I was…").
+  if (quotation) return /(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head) ? false : nameEnd ? 'name' : 'clause'
+  if (commaOpener) return 'clause'
+  const before = headTokens.at(-1)!
+  if (weak && !alone(opener!, before.text)) return false
+  const kind = weak ? 'name' : 'clause'
   const tokens = tokenize(rest.slice(0, 120))
   for (let k = 1; k < Math.min(tokens.length, 4); k++) {
     const t = tokens[k]
     if ((finiteTag(t.tag) || (k > 1 && t.tag === 'VB')) && /^\p{Ll}/u.test(t.text)) {
-      if (k > 1 || determiner) return true
+      // After a word that may be a name's, a name and its verb may be that name's end ("…President
+      // Donald | Trump was…"): no seam there.
+      // Nor after a head that an article opens, which may be a name's start ("A Black Lives |
+      // Matter group protested…", "The Youth Risk Behavior Surveillance | System was…").
+      if (weak || headArticles.has(first.lower)) return false
+      if (k > 1 || determiner) return kind
       // A one-word subject: not the apposition of a singular noun or an acronym before it, nor
       // the second half of a name after a word in title case ("Madonna and Snoop | Dogg are…"):
       // after one, the document must name the subject elsewhere on its own.
-      const before = headTokens.at(-1)!
       if ((/^\p{Ll}/u.test(before.text) && before.tag !== 'NNS') || /^\p{Lu}{2,}$/u.test(before.text)) return false
-      return !/^\p{Lu}/u.test(before.text) || alone(tokens[0].text.replace(/['’]s$/u, ''), before.text)
+      return !/^\p{Lu}/u.test(before.text) || alone(tokens[0].text.replace(/['’]s$/u, ''), before.text) ? kind : false
     }
-    if (!t.word || !(determiner || /^\p{Ll}/u.test(t.text)) || !subjectTags.has(t.tag)) return false
+    // A name as the subject, then a comma and a relative pronoun or an apposition's article
+    // (`relativeOpeners`): "Toronto Police, which indicated…", "Harry Dunn, a 19-year-old…". Not
+    // after a word in lower case or capitals (an apposition, as above); a one-word name not after
+    // a word that may be a name's first ("SUBSCRIBE TODAY Maria | Keller, a driver…").
+    if (t.text === ',' && !determiner && tokens.slice(0, k).every((w) => w.word && /^\p{Lu}\p{Ll}/u.test(w.text)) && relative.has(tokens[k + 1]?.lower ?? '') &&
+        !/^\p{Ll}/u.test(before.text) && !/^\p{Lu}{2,}$/u.test(before.text) && (k > 1 || (!weak && alone(tokens[0].text, before.text)))) return kind
+    // (A name of two or three words before the comma: "Toronto Police, which…".)
+    const named = t.word && /^\p{Lu}\p{Ll}/u.test(t.text) && tokens[k + 1]?.text === ','
+    if (!t.word || !(determiner || /^\p{Ll}/u.test(t.text) || named) || !subjectTags.has(t.tag)) return false
   }
   return false
 }
+
+/** How a line's text resumes after a head (opensClause): not as a clause, as one, or as one after a word that may be a name's. */
+export type Clause = false | 'clause' | 'name'
+let relative: Set<string> | undefined
+let headArticles: Set<string> | undefined
 
 /**
  * Does the head end on a word in lower case that the tagger reads as part of a name or as foreign,
