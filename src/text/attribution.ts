@@ -82,6 +82,11 @@ function buildPatterns() {
   return {
     verbs: new Set(data.reportingVerbs),
     verbPhrases: phraseRegExp(data.reportingPhrases),
+    // The words a reporting verb can start with (reportingVerbs' verbAt), and the last words of its
+    // two-word phrases: any other token is passed over without its dozen checks, most of a
+    // sentence's words.
+    verbStarts: new Set([...data.reportingVerbs, ...data.evidenceVerbs, ...data.presentingVerbs]),
+    verbPhraseEnds: new Set(data.reportingPhrases.map((phrase) => phrase.toLowerCase().split(/\s+/).pop())),
     sources: phraseRegExp(data.sourcePhrases),
     evidence: new Set(data.evidenceNouns),
     documents: new Set(data.documentNouns),
@@ -152,6 +157,8 @@ function buildPatterns() {
     observing: new Set(data.firstPersonObservation),
     viewVerbs: new Set(data.viewVerbs),
     viewPhrases: new Set(data.viewPhrases),
+    // (Their first words, for the same reason.)
+    viewStarts: new Set([...data.viewVerbs, ...data.viewPhrases.map((phrase) => phrase.split(' ')[0])]),
     viewGroups: new Set(data.viewGroups),
     intentionSubjects: new Set(data.intentionSubjects),
     intentionWords: new Set(data.intentionWords),
@@ -590,6 +597,8 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = following?.lower ?? ''
+    // (Every test below that can say yes needs one of these.)
+    if (!p.verbStarts.has(t.lower) && !p.verbPhraseEnds.has(next)) return 0
     if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "Everyone felt the shaking": a sensation, unless a clause follows its subject ("felt the plan had failed").
     if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(following?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
@@ -649,6 +658,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
   // undetermined group holds the view (spec §5), checked below; the number of tokens it spans.
   const viewAt = (i: number): number => {
     const t = tokens[i]
+    if (!p.viewStarts.has(t.lower)) return 0
     // (Tagged as a noun right after a plural group it is still its verb: "several economists dispute how …".)
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text) || /^NN/.test(t.tag) && !(t.tag === 'NN' && tokens[i - 1]?.tag === 'NNS' && !/^(?:VB|MD)/.test(tokens[i + 1]?.tag ?? ''))) return 0
     const next = tokens[i + 1]
