@@ -101,6 +101,9 @@ function buildPatterns() {
     // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
     // apart (findAttribution).
     passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
+    // Every match of passive, itPassive and knowing holds a form of "be" or an "it's" as a word:
+    // a sentence without one (most) is not scanned by the three.
+    beWord: /\b(?:is|are|was|were|be|been|being|it['’]s)\b/iu,
     // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
     // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
     // (Not a participle that is its subject's own verb before "to": "Azerbaijan claimed to have killed".)
@@ -395,9 +398,10 @@ function namingCues({tokens, p, vague, cue, phraseCues, agentAfter}: Attribution
 /** Vague phrases and passives that report what no one is named for: "is considered", "is said to". */
 function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
-  phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
+  const be = p.beWord.test(text)
+  if (be) phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
-  phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  if (be) phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
   // The same passive before any verb ("is said to attract") or, judging, any adjective ("is
   // generally considered safe"); not "was reported to the police", "is thought of".
   phraseCues(p.passiveComplement, (s, e) => {
@@ -413,7 +417,7 @@ function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCu
   // "Anonymous is known to prank …": knowing with no knower, before a verb of action (an adverb may
   // split the infinitive: "is known to permanently evict"); "were known to be available" states
   // a record, and "known to have" is a passiveReporting phrase.
-  phraseCues(p.knowing, (s, e) => {
+  if (be) phraseCues(p.knowing, (s, e) => {
     let k = firstFrom(tokens, e)
     if (tokens[k]?.lower !== 'to') return
     const to = tokens[k]
