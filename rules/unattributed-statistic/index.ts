@@ -109,13 +109,15 @@ export default copydeskRule<'unattributed-statistic', Options>({
       }
       return false
     }
+    const counted = doc.numbers(sentence).map((n) => ({n, from: heldFrom(n)})).filter(({n, from}) => n.statistic || isScale(n, from))
+    // (Most sentences count nothing: their sources need not be read.)
+    if (counted.length === 0) return {all: [], unsourced: []}
     const sourced = doc.sourced(sentence)
     // The sentence's own source reaches the figures in its clause; a carried one covers them all.
     const named = doc.attribution(sentence).named
     // "He has published over 100 papers": the verb that could report a source has the count as its
     // object, so it says what was made, not who measured it.
     const ownObject = (n: NumberMention, from: number) => from >= 0 && named.every((a) => a.start >= from && a.end <= n.start)
-    const counted = doc.numbers(sentence).map((n) => ({n, from: heldFrom(n)})).filter(({n, from}) => n.statistic || isScale(n, from))
     const unsourced = counted.filter(({n, from}) => !(sourced.how === 'previous' || sourced.how === 'next' || (doc.reaches(sentence, n) && !ownObject(n, from))))
     return {all: counted.map(({n}) => n), unsourced: unsourced.map(({n}) => n)}
   }

@@ -82,6 +82,11 @@ function buildPatterns() {
   return {
     verbs: new Set(data.reportingVerbs),
     verbPhrases: phraseRegExp(data.reportingPhrases),
+    // The words a reporting verb can start with (reportingVerbs' verbAt), and the last words of its
+    // two-word phrases: any other token is passed over without its dozen checks, most of a
+    // sentence's words.
+    verbStarts: new Set([...data.reportingVerbs, ...data.evidenceVerbs, ...data.presentingVerbs]),
+    verbPhraseEnds: new Set(data.reportingPhrases.map((phrase) => phrase.toLowerCase().split(/\s+/).pop())),
     sources: phraseRegExp(data.sourcePhrases),
     evidence: new Set(data.evidenceNouns),
     documents: new Set(data.documentNouns),
@@ -96,6 +101,9 @@ function buildPatterns() {
     // "is said to be", "was rumoured to", "have been blamed on"; a "by …" agent after it is read
     // apart (findAttribution).
     passive: new RegExp(String.raw`\b${be}\s+${adverbs}(?:(?:${reporting})\b|(?:${judging})\b)`, 'giu'),
+    // Every match of passive, itPassive and knowing holds a form of "be" or an "it's" as a word:
+    // a sentence without one (most) is not scanned by the three.
+    beWord: /\b(?:is|are|was|were|be|been|being|it['’]s)\b/iu,
     // The same passive reduced to a participle before "to be"/"to have": "a family believed to be
     // harbouring …", "winds reported to have reached gale force" (not after a subject: "they said").
     // (Not a participle that is its subject's own verb before "to": "Azerbaijan claimed to have killed".)
@@ -152,6 +160,8 @@ function buildPatterns() {
     observing: new Set(data.firstPersonObservation),
     viewVerbs: new Set(data.viewVerbs),
     viewPhrases: new Set(data.viewPhrases),
+    // (Their first words, for the same reason.)
+    viewStarts: new Set([...data.viewVerbs, ...data.viewPhrases.map((phrase) => phrase.split(' ')[0])]),
     viewGroups: new Set(data.viewGroups),
     intentionSubjects: new Set(data.intentionSubjects),
     intentionWords: new Set(data.intentionWords),
@@ -388,9 +398,10 @@ function namingCues({tokens, p, vague, cue, phraseCues, agentAfter}: Attribution
 /** Vague phrases and passives that report what no one is named for: "is considered", "is said to". */
 function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCue}: AttributionReading): void {
   phraseCues(p.vague, (s, e) => cue(vague, s, e))
-  phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
+  const be = p.beWord.test(text)
+  if (be) phraseCues(p.itPassive, (s, e) => passiveCue(s, e))
   // The cue is the passive itself: "is considered", not "is considered the".
-  phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
+  if (be) phraseCues(p.passive, (s, e) => passiveCue(s, s + text.slice(s - offset, e - offset).replace(/\s+(?:the|a|one\s+of|among)$/i, '').length))
   // The same passive before any verb ("is said to attract") or, judging, any adjective ("is
   // generally considered safe"); not "was reported to the police", "is thought of".
   phraseCues(p.passiveComplement, (s, e) => {
@@ -406,7 +417,7 @@ function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCu
   // "Anonymous is known to prank …": knowing with no knower, before a verb of action (an adverb may
   // split the infinitive: "is known to permanently evict"); "were known to be available" states
   // a record, and "known to have" is a passiveReporting phrase.
-  phraseCues(p.knowing, (s, e) => {
+  if (be) phraseCues(p.knowing, (s, e) => {
     let k = firstFrom(tokens, e)
     if (tokens[k]?.lower !== 'to') return
     const to = tokens[k]
@@ -590,6 +601,8 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // A capitalised word inside the sentence is a name: "Qaboos bin Said".
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text)) return 0
     const next = following?.lower ?? ''
+    // (Every test below that can say yes needs one of these.)
+    if (!p.verbStarts.has(t.lower) && !p.verbPhraseEnds.has(next)) return 0
     if (p.notReporting.has(`${t.lower} ${next}`)) return 0
     // "Everyone felt the shaking": a sensation, unless a clause follows its subject ("felt the plan had failed").
     if (p.sensing.has(t.lower) && /^(?:DT|PRP\$)$/.test(following?.tag ?? '') && !finiteVerbSoon(tokens, i + 2)) return 0
@@ -649,6 +662,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
   // undetermined group holds the view (spec §5), checked below; the number of tokens it spans.
   const viewAt = (i: number): number => {
     const t = tokens[i]
+    if (!p.viewStarts.has(t.lower)) return 0
     // (Tagged as a noun right after a plural group it is still its verb: "several economists dispute how …".)
     if (!t.word || t.name && i > firstWord && /^\p{Lu}\p{Ll}/u.test(t.text) || /^NN/.test(t.tag) && !(t.tag === 'NN' && tokens[i - 1]?.tag === 'NNS' && !/^(?:VB|MD)/.test(tokens[i + 1]?.tag ?? ''))) return 0
     const next = tokens[i + 1]

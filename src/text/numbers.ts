@@ -184,12 +184,15 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
-  const rule = wordPatterns().rule.test(text)
+  // (Both read on the first figure that asks: most sentences have none, and the patterns are long.)
+  let ruleStated: boolean | undefined
+  const rule = () => (ruleStated ??= wordPatterns().rule.test(text))
   // So is an amount a named bill, act, budget, grant or contract provides (spec §2, attributed to
   // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
   // includes …" the budget is measured, nothing provides it.
-  const provision = wordPatterns().provision.test(text)
+  let providing: boolean | undefined
+  const provision = () => (providing ??= wordPatterns().provision.test(text))
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   // (The sentence is tagged in context, and only if asked.)
   const finiteVerbIn = (start: number, end: number, except?: RegExp) => {
@@ -233,14 +236,14 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
     // statistic): "the 3 million amount", "the prior $395 billion figure".
     if (refersTo(at, length)) return 'reference'
-    if (rule && kind !== 'money') return 'policy-term'
+    if (rule() && kind !== 'money') return 'policy-term'
     // A share or count in a condition of a rule is its threshold, not a measurement (spec §2, policy
     // terms stated as the rule itself). Not money nor a change: "if the 20% decline continues" measures.
     if (kind !== 'money' && kind !== 'change' && wordPatterns().conditional.test(text.slice(0, at))) return 'policy-term'
     // A change says how something changed, not what the document provides ("funding rose 6 percent").
     // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
-    if (provision && kind !== 'change' && provides(at)) return 'policy-term'
+    if (kind !== 'change' && provision() && provides(at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
@@ -248,7 +251,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (kind === 'money' && wordPatterns().drawnFrom.test(text.slice(at + length, at + length + 100))) return 'policy-term'
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
     // month"; in a rule, a threshold: "applicants must earn less than $40,000".
-    if (wordPatterns().frame.test(before) || (rule && wordPatterns().threshold.test(before))) return 'policy-term'
+    if (wordPatterns().frame.test(before) || (rule() && wordPatterns().threshold.test(before))) return 'policy-term'
     // The price a deal sets is its term, what the contract provides (spec §2): "agreed to buy X for
     // $2.1 billion", "Under the deal, Acme will pay $45 a share".
     if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
