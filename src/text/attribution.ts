@@ -328,8 +328,10 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
     // A "by" after a passive of the reported clause is its own agent, not the source's: "is
     // believed to have been weakened by the tremor" names no one who believes.
     // (So is one after a finite "be" of the reported clause: "It is now known McArthur was twice
-    // interviewed by police".)
+    // interviewed by police"; and one after its participle, when the cue ends on the clause's "be":
+    // "is thought to be driven partly by fatigue".)
     if (tokens.some((t) => t.start >= e && t.end <= agent.by && beForms.has(t.lower))) return cue(vague, s, e)
+    if (words.at(-1)?.lower === 'be' && tokens.find((t) => t.start >= e && t.word && t.tag !== 'RB')?.tag === 'VBN') return cue(vague, s, e)
     const kind = agent.first < 0 ? 'none' : passiveAgent(tokens, agent.first, p).kind
     if (kind === 'named') cue(named, s, e)
     else if (kind === 'vague') cue(vague, s, e)
