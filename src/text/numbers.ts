@@ -170,7 +170,7 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   // someone means to do, a plan or a goal (as "The bill doubles the expensing limit"), not how a
   // quantity changes.
   [/(?:\b(?<=\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:\w+ly|more\s+than|nearly|almost|roughly)\s+)?)(?:double|triple|treble|quadruple|halve)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:by|in|within|over|from|to|again|during|before|after|until|since|this|next|each|every|if|when|as|and|or|but|compared|relative)\b)|\b(?:doubled|tripled|trebled|quadrupled|halved))\b(?!-)(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
-  // The multiple written solid, "have risen tenfold" (news wnts-train, Customs' seizures) as "a
+  // The multiple written solid, "have risen tenfold" (news wnts-train-361, Customs' seizures) as "a
   // nine-fold increase" (promo cpr-2022-senator-hassan…); not a predicate of parts, "plans for this
   // funding are twofold:" (promo).
   [new RegExp(String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:${numberWord})fold\b`, 'gi'), 'ratio', /fold/i],
