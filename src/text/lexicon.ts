@@ -23,11 +23,8 @@ export function createTagger(): CopydeskTagger {
   // `lexicon[word]` needs, each look-up cost more than the tagging (every sentence is tagged).
   tagger.tags = (words) => tagWords(lexicon, words)
   tagger.tag = (words) => tagger.tags(words).map((tag, i) => [words[i], tag])
-  tagger.wordInLexicon = (word) => {
-    const ss = lookUp(lexicon, word)
-    return ss != null || !!lookUp(lexicon, word.toLowerCase())
-  }
-  tagger.firstTag = (word) => ((lookUp(lexicon, word) ?? lookUp(lexicon, word.toLowerCase())) as string[] | undefined)?.[0]
+  tagger.wordInLexicon = (word) => !!entryOf(lexicon, word)
+  tagger.firstTag = (word) => (entryOf(lexicon, word) as string[] | undefined)?.[0]
   return tagger
 }
 
@@ -43,6 +40,8 @@ function lookUp(lexicon: LazyLexicon, word: string): unknown {
   return lexicon.get(word) || (emptyObject as Record<string, unknown>)[word]
 }
 const emptyObject = {}
+/** The package's look-up of a word: as written, else in lower case. */
+const entryOf = (lexicon: LazyLexicon, word: string): unknown => lookUp(lexicon, word) || lookUp(lexicon, word.toLowerCase())
 
 /**
  * pos's POSTagger.prototype.tag, tag for tag: each word's first lexicon tag (as written, else in
@@ -54,8 +53,7 @@ const emptyObject = {}
 function tagWords(lexicon: LazyLexicon, words: string[]): string[] {
   const tags = new Array<string>(words.length)
   for (let i = 0; i < words.length; i++) {
-    let ss = lookUp(lexicon, words[i])
-    if (!ss) ss = lookUp(lexicon, words[i].toLowerCase())
+    const ss = entryOf(lexicon, words[i])
     tags[i] = ss && Array.isArray(ss) ? ss[0] : 'NN'
   }
   for (let i = 0; i < words.length; i++) {
