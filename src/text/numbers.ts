@@ -14,7 +14,7 @@ export const numberDataShape = object({
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), figureNouns: list(string), referringWords: list(string),
-  yearNouns: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
+  yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
 // The patterns numbers.yml's words make, built when a number is first classified.
@@ -88,6 +88,9 @@ function buildPatterns() {
     // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
     // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
     // the sentence; and what says it is a sum, a verb or noun of money right before it.
+    // A number's unit that may be a distance: a bare `m` or `k` (otherwise read as million or
+    // thousand, spec section 2's scale words) or a spelled metre or kilometre (distanceUnits).
+    distanceUnit: new RegExp(String.raw`^(?:m|k|K|\s*(?:${phraseAlternation(d.distanceUnits)}))(?![\p{L}\p{N}])`, 'u'),
     eventAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.eventNouns)})(?![\p{L}])`, 'iu'),
     dimensionAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.dimensionWords)})(?![\p{L}])`, 'iu'),
     resultBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.resultVerbs)})(?:\s+[\p{L}'’-]+){0,4}?\s+$`, 'iu'),
@@ -413,10 +416,6 @@ function classify(text: string, i: number, token: string): NumberKind {
   return 'small-count'
 }
 
-// A number's unit that may be a distance: a bare `m` or `k` (otherwise read as million or
-// thousand, spec section 2's scale words) or a spelled metre or kilometre.
-const distanceUnit = /^(?:m|k|K|\s*(?:metres|meters|metre|meter|kilometres|kilometers|km))(?![\p{L}\p{N}])/u
-const bareScale = /^(?:m|k|K)(?![\p{L}\p{N}])/u
 /**
  * A number whose unit is a distance in metres or kilometres, or undefined when it is not one:
  * an event's name ("the 5,000m final", "won the 100m") and a result of a race or a field event
@@ -429,12 +428,13 @@ const bareScale = /^(?:m|k|K)(?![\p{L}\p{N}])/u
 function distanceKind(text: string, i: number, token: string, value: number): NumberKind | undefined {
   if (!/^[\d.,]+$/.test(token)) return undefined
   const rest = text.slice(i + token.length)
-  const unit = distanceUnit.exec(rest)
-  if (!unit) return undefined
   const p = wordPatterns()
+  const unit = p.distanceUnit.exec(rest)
+  if (!unit) return undefined
   const before = text.slice(Math.max(0, i - 60), i)
   const after = rest.slice(unit[0].length, unit[0].length + 40)
-  const bare = bareScale.test(rest)
+  // (A bare `m` or `k`: the one-letter match.)
+  const bare = unit[0].length === 1
   if (bare && p.moneyBefore.test(before)) return undefined
   if (p.eventAfter.test(after)) return 'name'
   const measured: NumberKind = value >= 1000 ? 'large-count' : 'small-count'
