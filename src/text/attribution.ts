@@ -263,6 +263,8 @@ const modals = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should
 const auxiliaries = new Set(['has', 'have', 'had', 'long', ...modals, 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
 const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
+/** Is the token at `j` a date's day, after its month ("March 14")? */
+const dayOfMonth = (tokens: Token[], j: number) => /^\d{1,2}$/.test(tokens[j].text) && calendarWords.test(tokens[j - 1]?.lower ?? '')
 
 /**
  * Where the name before the evidence noun at `i` starts, after "the" or "a" ("the Monmouth poll",
@@ -1093,7 +1095,7 @@ function forwardWords(tokens: Token[], i: number, p: Patterns): number[] {
     // ("the B.C. Coroners Service": an abbreviation's full stop is part of the name.)
     if (t.text === '.' && j > i && /\p{L}\.\p{L}/u.test(tokens[j - 1].text) && tokens[j + 1]?.name) continue
     // ("a March 14, 2019 NATO press release": the comma of a date inside the phrase.)
-    if (t.text === ',' && j > i + 1 && /^\d{1,2}$/.test(tokens[j - 1].text) && calendarWords.test(tokens[j - 2].lower) && /^\d{4}$/.test(tokens[j + 1]?.text ?? '')) continue
+    if (t.text === ',' && j > i + 1 && dayOfMonth(tokens, j - 1) && /^\d{4}$/.test(tokens[j + 1]?.text ?? '')) continue
     // ("from" or "by" after evidence: "according to reports from the ministry", "a report by the
     // AAIB", "the analysis made by Amartya Sen", "a study conducted by BroadbandNow Research".)
     // (And where or by whom it was issued: "a survey published in 2017 by the Royal Pharmaceutical
@@ -1156,7 +1158,7 @@ function classifyPhrase(tokens: Token[], words: number[], p: Patterns, forward =
   // ("which the two organisations describe as", "the three companies said"): described, as "the
   // organisations" is.
   // (Not a date's day or year: "a March 14, 2019 NATO press release".)
-  const dated = (j: number) => /^(?:18|19|20)\d\d$/.test(tokens[j].text) || /^\d{1,2}$/.test(tokens[j].text) && calendarWords.test(tokens[j - 1]?.lower ?? '')
+  const dated = (j: number) => /^(?:18|19|20)\d\d$/.test(tokens[j].text) || dayOfMonth(tokens, j)
   const counted = headPart.findIndex((j) => !dated(j) && ((tokens[j].tag === 'CD' && !tokens[j].name) || numberWordPattern.test(tokens[j].text)))
   // ("the one which says" is a pronoun, no count.)
   const pointedBack = counted > 0 && tokens[headPart[counted]].lower !== 'one' && headPart.slice(0, counted).some((j) => /^(?:the|these|those)$/.test(tokens[j].lower) || possessives.has(tokens[j].lower) || /['’]s?$/.test(tokens[j].text))
