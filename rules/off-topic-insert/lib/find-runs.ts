@@ -543,6 +543,8 @@ function romanOne(text: string, at: number): boolean {
   return /\p{Lu}[\p{L}’'-]*\s$/u.test(text.slice(Math.max(0, at - 40), at)) && /^[^\s\p{L}]/u.test(text.slice(at + 1, at + 2))
 }
 
+let creditLabel: RegExp | undefined
+
 /**
  * Runs pasted at the start of a transcript's turn, before its speaker label ("Hit the Hotspots
  * Wikinews: How do you feel…", "PLEASE, ASSIST. Jane Roe: We've seen…"): the label, which opens
@@ -550,9 +552,9 @@ function romanOne(text: string, at: number): boolean {
  * the text before it needs `seamMargin` (a few words, fewer than `minWords`, the bar itself).
  */
 function beforeLabels({doc, lines, settings, judge, threshold, scripts, runs}: Reading): void {
-  // (Not a credit's label, "Image:", "Photo:", after a caption.)
-  const credit = new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
-  const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !credit.test(label))
+  // (Not a credit's label, "Image:", "Photo:", after a caption; built once, as `credit` is.)
+  creditLabel ??= new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
+  const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !creditLabel!.test(label))
   if (labels.length === 0) return
   for (const line of lines) {
     // Not a turn's own words before another speaker's label on its line.
