@@ -752,6 +752,14 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
   const sentence = text.slice(piece.start, piece.end)
   const cutsHead = run === 'head'
   let best: {at: number; score: number} | undefined
+  // A head that opens as an e-mail's subject line ("ADV: Search Engine Registration | Iran's air
+  // fleet…") is evidence as a seam is, and it is written in title case.
+  const subject = cutsHead && opensSubject(sentence)
+  // The margin a run cut at a plain resume point needs, by how the rest resumes there (opensClause):
+  // one table, so that the lowest of them, which decides whether the clause test is worth asking,
+  // follows any margin added to it.
+  const clauseMargins: Record<'clause' | 'name' | 'none', number> = {clause: clauseMargin, name: nameClauseMargin, none: cutMargin}
+  const lowestClauseBar = threshold + Math.min(...Object.values(clauseMargins))
   for (const at of resumePoints(sentence)) {
     // Each split judges both sides: in a sentence of thousands of words with a capital every few
     // (a pasted page with no full stop) splitting everywhere is quadratic. Runs cut off a sentence
@@ -762,10 +770,8 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     const rest = sentence.slice(at)
     // Where the rest after a run opens a sentence as no sentence's middle does, the seam itself is evidence.
     // (Not an opener that also ends a name after a word in title case: "The Montgomery County | Police in Maryland".)
-    const opens = cutsHead && opensSentence(rest) && !(/(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head) && continuesName(rest))
-    // A head that opens as an e-mail's subject line ("ADV: Search Engine Registration | Iran's air
-    // fleet…") is evidence as a seam is, and it is written in title case.
-    const subject = cutsHead && opensSubject(sentence)
+    const titleEnd = /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)
+    const opens = cutsHead && opensSentence(rest) && !(titleEnd && continuesName(rest))
     // Where the rest opens a clause of its own after a head that ends there ("Amazing Trade
     // Computer Deals | Bloomberg won…", opensClause), the seam is evidence too, a little weaker:
     // the run needs `clauseMargin`.
@@ -790,15 +796,13 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // chooses between bars, and is asked only of a head that could clear the lowest of them
     // (nearly none in an article's own sentences; below a bar, judge's bound is below every higher
     // bar too). A chrome head's bar is the join threshold whatever the clause: not asked there.
-    const titleEnd = /(?:^|\s)\p{Lu}\p{Ll}+$/u.test(head)
     let clause: Clause = false
     if (cutsHead && !opens && !subject && !chromeHead && headLength >= 3) {
-      const low = threshold + Math.min(clauseMargin, nameClauseMargin, cutMargin)
-      if (!titleEnd && judge(junk, low) < low) continue
+      if (!titleEnd && judge(junk, lowestClauseBar) < lowestClauseBar) continue
       clause = opensClause(head, rest, alone)
     }
     if (!opens && !subject && !clause && !chromeHead && titleEnd) continue
-    const margin = chromeHead ? joinThreshold - threshold : opens || subject ? seamMargin : clause === 'name' ? nameClauseMargin : clause ? clauseMargin : cutMargin
+    const margin = chromeHead ? joinThreshold - threshold : opens || subject ? seamMargin : clauseMargins[clause || 'none']
     const score = judge(junk, threshold + margin)
     if (score < threshold + margin || judge(own, joinThreshold) >= joinThreshold) continue
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
