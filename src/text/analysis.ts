@@ -7,7 +7,7 @@ import type {MarkdownFacts} from './markdown.js'
 import {documentNames, forgetTokens} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
-import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
+import {findQuotations, isQuoted, readTranscript} from './quotes.js'
 import {eachSentence} from './sentences.js'
 import {hardWrapped} from './wrap.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
@@ -24,6 +24,8 @@ export interface Analysis {
    * and isQuoted count them), kept apart because they are not marked as quotations in the text.
    */
   answers: Quotation[]
+  /** A transcript's speaker labels as written ("Wikinews:"), read with the answers; none if not a transcript. */
+  transcriptLabels: string[]
   citations: Citation[]
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
@@ -101,7 +103,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const sentences = cutSentences(tree, source, paragraphs)
   const quotations = findAllQuotations(source, facts)
   // Interview answers are the interviewee's words, as if quoted.
-  const answers = findInterviewAnswers(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
+  const {answers, labels: transcriptLabels} = readTranscript(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
   const spoken = [...quotations, ...answers].sort((a, b) => a.start - b.start)
   const citations: Citation[] = [...facts.citations]
   for (const m of source.matchAll(/\[\d{1,3}\]/g)) {
@@ -232,6 +234,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     sentences,
     quotations,
     answers,
+    transcriptLabels,
     citations,
     frontmatter: facts.frontmatter,
     point(offset) {
