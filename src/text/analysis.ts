@@ -2,12 +2,12 @@ import type {Root as NlcstRoot, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {isAbbreviation} from './abbreviations.js'
-import {closingScope, findAttribution, mentionsEvidence, namesGroup, reportsFindingWithoutFinder, speaksAsWe, type Attribution} from './attribution.js'
+import {closingScope, continuesPrevious, findAttribution, mentionsEvidence, namesGroup, pointsBackToSource, speaksAsWe, type Attribution} from './attribution.js'
 import type {MarkdownFacts} from './markdown.js'
 import {documentNames, forgetTokens} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
-import {findInterviewAnswers, findQuotations, isQuoted} from './quotes.js'
+import {findQuotations, isQuoted, readTranscript} from './quotes.js'
 import {eachSentence} from './sentences.js'
 import {hardWrapped} from './wrap.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
@@ -24,6 +24,8 @@ export interface Analysis {
    * and isQuoted count them), kept apart because they are not marked as quotations in the text.
    */
   answers: Quotation[]
+  /** A transcript's speaker labels as written ("Wikinews:"), read with the answers; none if not a transcript. */
+  transcriptLabels: string[]
   citations: Citation[]
   frontmatter: Record<string, unknown>
   /** Convert an offset to a vfile point (1-based line and column). */
@@ -75,16 +77,11 @@ const cache = new WeakMap<VFile, Analysis>()
 
 // What separates clauses, so that a source after it does not reach a claim before it.
 const clauseJoin = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\s(?:while|whereas)\s|\s[—–]\s/i
-// A sentence that goes on with the previous one's facts: "Of these, 1,846 were hospitalised".
-const continuation = /^\W*(?:(?:of|out(?:\s+of)?|among)\s+(?:these|them|this|those|that|which|the\s+total)\b|for\s+(?:example|instance)\b|in\s+addition\b|additionally\b|it\s+also\b|they\s+also\b|(?:this|that|these|those)\s+(?:also\s+)?(?:show(?:s|ed)?|represent(?:s|ed)?|mean(?:s|t)?|amount(?:s|ed)?\s+to|equal(?:s|led|ed)?|mark(?:s|ed)?)\b)/i
 // The unit of a rate ("per 100,000 people", "per cubic meter"): a sentence that gives a rate in the
 // unit of the sourced sentence before it goes on with the same data ("The highest rate the team
 // noted was in Alaska, 15 per 100,000. New Jersey had the lowest, three per 100,000.").
 const rateUnit = /\bper\s+(?:[\d,]+|(?:cubic|square)\s+\p{L}+|\p{L}+)/giu
 const rateUnits = (text: string) => new Set([...text.matchAll(rateUnit)].map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')))
-// A next sentence that names the source of the one before: "These figures come from the census."
-// So does a caption's or chart's credit line: "Source: Environment Agency".
-const anaphoricSource = /^\W*(?:(?:this|that|these|those|the)\s+(?:figures?|numbers?|data|statistics|estimates?|count|tally)\b|(?:sources?|data)\s*:)/i
 
 /** The document's analysis, built on first use by any rule and reused by the rest. */
 export function analyse(tree: NlcstRoot, file: VFile): Analysis {
@@ -106,7 +103,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
   const sentences = cutSentences(tree, source, paragraphs)
   const quotations = findAllQuotations(source, facts)
   // Interview answers are the interviewee's words, as if quoted.
-  const answers = findInterviewAnswers(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
+  const {answers, labels: transcriptLabels} = readTranscript(source, paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'})))
   const spoken = [...quotations, ...answers].sort((a, b) => a.start - b.start)
   const citations: Citation[] = [...facts.citations]
   for (const m of source.matchAll(/\[\d{1,3}\]/g)) {
@@ -220,14 +217,14 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     if (own !== 'none') return {sourced: true, how: own}
     const text = writerText(s)
     const previous = neighbour(s, -1)
-    if (previous && (continuation.test(text) || sameRate(text, writerText(previous)) || reportsFindingWithoutFinder(text)) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
+    if (previous && (continuesPrevious(text) || sameRate(text, writerText(previous))) && sourced(previous).sourced) return {sourced: true, how: 'previous'}
     // A list under a sourced lead-in ("The survey found:") reports what the lead-in's source found.
     const leadIn = listLeadIn(s)
     if (leadIn && sourced(leadIn).sourced) return {sourced: true, how: 'previous'}
     // (A credit line may stand on its own line of the same block: "…\nSource: Environment Agency".)
     const after = sentences[s.index + 1]
     const next = neighbour(s, 1) ?? (after && paragraphs[after.paragraph].block === paragraphs[s.paragraph].block ? after : undefined)
-    if (next && anaphoricSource.test(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
+    if (next && pointsBackToSource(writerText(next)) && ownSource(next) !== 'none') return {sourced: true, how: 'next'}
     return {sourced: false, how: 'none'}
   })
 
@@ -237,6 +234,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     sentences,
     quotations,
     answers,
+    transcriptLabels,
     citations,
     frontmatter: facts.frontmatter,
     point(offset) {

@@ -13,6 +13,14 @@ export const attributionShape = object({
   sourcePhrases: strings,
   evidenceNouns: strings,
   findingPassives: strings,
+  continuationParts: strings,
+  continuationWholes: strings,
+  continuationOpeners: strings,
+  continuationPointers: strings,
+  continuationEquating: strings,
+  sourcePointers: strings,
+  sourcedNouns: strings,
+  creditLabels: strings,
   documentNouns: strings,
   opinionPhrases: strings,
   framingPhrases: strings,
@@ -141,6 +149,8 @@ function buildPatterns() {
     agentPassivesAs: new Set(data.agentPassivesAs),
     // "Labour was found to have overspent", "it was also found that": a finding with no finder of its own.
     findingPassive: new RegExp(String.raw`\b(?:was|were)\s+(?:also\s+)?(?:${data.findingPassives.join('|')})\s+(?:to|that)\b`, 'i'),
+    continuation: new RegExp(String.raw`^\W*(?:(?:${phraseAlternation(data.continuationParts)})\s+(?:${phraseAlternation(data.continuationWholes)})\b|(?:${phraseAlternation(data.continuationOpeners)})\b|(?:${phraseAlternation(data.continuationPointers)})\s+(?:also\s+)?(?:${phraseAlternation(data.continuationEquating)})\b)`, 'i'),
+    anaphoricSource: new RegExp(String.raw`^\W*(?:(?:${phraseAlternation(data.sourcePointers)})\s+(?:${phraseAlternation(data.sourcedNouns)})\b|(?:${phraseAlternation(data.creditLabels)})\s*:)`, 'i'),
     mentions: phraseRegExp([...new Set([...data.unownedEvidence, ...data.evidenceNouns, ...data.documentNouns])]),
     notReporting: new Set(data.notReportingPhrases),
     sensing: new Set(data.sensingVerbs),
@@ -223,8 +233,22 @@ export function namesGroup(text: string, noun: string, names?: ReadonlySet<strin
  * $768,000", "it was found that …")? After a sentence whose source found something, the finder is
  * that source (spec §2: a sentence that continues the previous one's attribution).
  */
-export function reportsFindingWithoutFinder(text: string): boolean {
+function reportsFindingWithoutFinder(text: string): boolean {
   return patterns().findingPassive.test(text)
+}
+
+/**
+ * Does the sentence go on with the previous one's facts ("Of these, 1,846 were hospitalised",
+ * "For example, …", "This represents …"), or report a finding with no finder of its own? Either
+ * way it continues the previous sentence's attribution (spec §2).
+ */
+export function continuesPrevious(text: string): boolean {
+  return patterns().continuation.test(text) || reportsFindingWithoutFinder(text)
+}
+
+/** Does the sentence name the source of the one before ("These figures come from …", "Source: …")? */
+export function pointsBackToSource(text: string): boolean {
+  return patterns().anaphoricSource.test(text)
 }
 
 /** Does the text mention evidence ("a report", "figures", "the survey") that a later "the report" may point back to? */

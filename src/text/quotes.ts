@@ -83,45 +83,57 @@ export function withinQuotation(quotes: readonly Quotation[], span: Span): boole
 // A speaker label opening a transcript paragraph: "Jack Herrick:", "((WN))", "MS" (initials).
 const speakerLabel = /^(?:\*\*)?(?:\(\(([^()\n]{1,20})\)\)|\(([^()\n]{1,20})\)|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})(?:\*\*)?\s*:|([A-Z]{2,3})(?=\s+[A-Z“"]))(?:\*\*)?\s+/u
 
-/**
- * The speaker labels that open two or more paragraphs of a transcript, as written ("Wikinews:",
- * "((WN))", "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a
- * single parenthesis, which also open other paragraphs); none unless two speakers have such turns.
- */
-export function transcriptLabels(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): string[] {
-  const counts = new Map<string, number>()
-  for (const p of paragraphs) {
-    const m = p.heading ? null : speakerLabel.exec(source.slice(p.start, p.end))
-    if (m && (m[1] !== undefined || m[3] !== undefined)) {
-      const label = m[0].replace(/\*\*/g, '').trim()
-      counts.set(label, (counts.get(label) ?? 0) + 1)
-    }
-  }
-  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label)
-  // A transcript has two speakers at least; one label alone opens captions' credits ("Image: …") as well.
-  return labels.length >= 2 ? labels : []
-}
-
 interface Turn {
   paragraph: Span & {heading?: boolean}
   speaker: string | undefined
+  /** The label as written ("Wikinews:", "((WN))"), for a name before a colon or in double parentheses. */
+  label: string | undefined
   /** Where the words after the label start. */
   textStart: number
+}
+
+export interface Transcript {
+  /** The interviewee's turns, their words as if quoted. */
+  answers: Quotation[]
+  /**
+   * The speaker labels that open two or more paragraphs, as written ("Wikinews:", "((WN))",
+   * "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a single
+   * parenthesis, which also open other paragraphs); none unless two speakers have such turns.
+   */
+  labels: string[]
 }
 
 /**
  * Interview transcripts: paragraphs that open with a speaker label, used by two or more speakers.
  * The interviewer (the speaker who mostly asks, or the publication) speaks in the writer's voice;
  * everyone else's turns, and the unlabelled paragraphs that continue them, are their own words.
+ * Each paragraph's label is read once, for both answers.
  */
-export function findInterviewAnswers(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): Quotation[] {
+export function readTranscript(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): Transcript {
   const turns: Turn[] = []
   for (const p of paragraphs) {
-    const text = source.slice(p.start, p.end)
-    const m = p.heading ? null : speakerLabel.exec(text)
+    const m = p.heading ? null : speakerLabel.exec(source.slice(p.start, p.end))
     const speaker = m ? (m[1] ?? m[2] ?? m[3] ?? m[4]).trim() : undefined
-    turns.push({paragraph: p, speaker, textStart: p.start + (m ? m[0].length : 0)})
+    const label = m && (m[1] !== undefined || m[3] !== undefined) ? m[0].replace(/\*\*/g, '').trim() : undefined
+    turns.push({paragraph: p, speaker, label, textStart: p.start + (m ? m[0].length : 0)})
   }
+  return {answers: interviewAnswers(source, turns), labels: transcriptLabels(turns)}
+}
+
+/** The interviewee's turns of a transcript (readTranscript). */
+export function findInterviewAnswers(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): Quotation[] {
+  return readTranscript(source, paragraphs).answers
+}
+
+function transcriptLabels(turns: readonly Turn[]): string[] {
+  const counts = new Map<string, number>()
+  for (const {label} of turns) if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1)
+  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label)
+  // A transcript has two speakers at least; one label alone opens captions' credits ("Image: …") as well.
+  return labels.length >= 2 ? labels : []
+}
+
+function interviewAnswers(source: string, turns: readonly Turn[]): Quotation[] {
   const stats = new Map<string, {turns: number; questions: number}>()
   for (const t of turns) {
     if (!t.speaker) continue

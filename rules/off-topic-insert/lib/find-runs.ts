@@ -5,7 +5,7 @@ import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, spl
 import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
-import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
+import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
 import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
@@ -554,7 +554,7 @@ let creditLabel: RegExp | undefined
 function beforeLabels({doc, lines, settings, judge, threshold, scripts, runs}: Reading): void {
   // (Not a credit's label, "Image:", "Photo:", after a caption; built once, as `credit` is.)
   creditLabel ??= new RegExp(`^(?:${settings.originalLabels.join('|')})\\s*:$`, 'iu')
-  const labels = transcriptLabels(doc.source, doc.paragraphs.map((p) => ({start: p.start, end: p.end, heading: p.kind === 'heading'}))).filter((label) => !creditLabel!.test(label))
+  const labels = doc.transcriptLabels.filter((label) => !creditLabel!.test(label))
   if (labels.length === 0) return
   for (const line of lines) {
     // Not a turn's own words before another speaker's label on its line.
