@@ -36,6 +36,18 @@ describe('named sources', () => {
   })
 })
 
+describe('reporting participles after the main clause', () => {
+  it('names the main clause\'s subject as the source of what the participle reports', () => {
+    expect(named('First, he juxtaposed numbers, claiming 85,000 Americans were unemployed.')).toEqual(['claiming'])
+    expect(named('The minister spoke on Monday, saying that 85,000 people were out of work.')).toEqual(['saying'])
+  })
+  it('leaves a participle that is an act, has no comma, or follows an unnamed group', () => {
+    expect(named('The firm grew last year, adding 5,000 jobs.')).toEqual([])
+    expect(named('A sign saying 85,000 visitors had come stood at the gate.')).toEqual([])
+    expect(named('Critics attacked the plan, saying 85,000 jobs would go.')).toEqual([])
+  })
+})
+
 describe('reporting verbs in headline style and before a figure', () => {
   it('takes "X reports Y …" and "say up to"', () => {
     expect(named("CBS News reports Indiana University's Center is estimating 322 million dollars in gifts.")).toEqual(['reports'])

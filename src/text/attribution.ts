@@ -47,6 +47,7 @@ export const attributionShape = object({
   itPassive: strings,
   existentialNouns: strings,
   voicingParticiples: strings,
+  reportingParticiples: strings,
   reportPrepositions: strings,
   unownedEvidence: strings,
   evidenceOwners: strings,
@@ -89,6 +90,7 @@ function buildPatterns() {
   const adverbs = String.raw`(?:(?:${data.passiveAdverbs.join('|')})\s+)*`
   return {
     verbs: new Set(data.reportingVerbs),
+    reportingParticiples: new Set(data.reportingParticiples),
     verbPhrases: phraseRegExp(data.reportingPhrases),
     // The words a reporting verb can start with (reportingVerbs' verbAt), and the last words of its
     // two-word phrases: any other token is passed over without its dozen checks, most of a
@@ -374,6 +376,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   ownedEvidence(reading)
   agentPassives(reading)
   reportingVerbs(reading)
+  participleReports(reading)
   surveyedShares(reading)
 
   // What a named source reports is its own: "According to Newsbeat, critics have cited …",
@@ -771,6 +774,19 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+}
+
+/** A reporting participle after the main clause: "Biden made a gaffe, claiming 85,000 …". */
+function participleReports({tokens, p, named, cue}: AttributionReading): void {
+  // The participle's subject is the main clause's ("he juxtaposed numbers, claiming 85,000 Americans
+  // were unemployed"): named there, it names the source of what follows the participle (spec §2,
+  // "X said"), and of nothing before it.
+  tokens.forEach((t, i) => {
+    if (!p.reportingParticiples.has(t.lower) || tokens[i - 1]?.text !== ',') return
+    // (The tagger may read a past tense right after its subject as a participle: "he juxtaposed/VBN".)
+    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && (/^(?:VBD|VBZ|VBP|MD)$/.test(x.tag) || x.tag === 'VBN' && /^(?:PRP|NNPS?|NNS?)$/.test(tokens[k - 1]?.tag ?? '')))
+    if (main >= 0 && classifyBackward(tokens, main, p) === 'named') cue(named, t.start, t.end)
+  })
 }
 
 /** Shares of a survey's respondents: "Only 44% of respondents said …". */
