@@ -8,7 +8,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
-  proposalVerbs: list(string), proposalBreaks: list(string),
+  proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
@@ -59,6 +59,13 @@ function buildPatterns() {
     // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
     proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
+    courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
+    // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
+    // "fined the company $18,000":
+    // the order's verb, then within its sentence "to" and the payment verb, then its object's words
+    // (group 1, read for a finite verb), as proposal's.
+    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?\bto\s+(?:also\s+)?(?:${phraseAlternation(d.paymentVerbs)})|${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
@@ -260,6 +267,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
+    // The sum a court sets or orders paid is its decision (spec §2, policy terms stated as the rule
+    // itself): "set bail yesterday at 100,000 lari", "was ordered to pay US$8,000 in fines".
+    if (kind === 'money' && (wordPatterns().courtSum.test(before) || objectOf(wordPatterns().ordered, Math.max(0, at - 220), at))) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
