@@ -291,7 +291,13 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     return kind
   }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
-  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
+  // A conversion states the amount it converts, in another currency: a term's conversion is that
+  // term ("set bail yesterday at 100,000 Georgian lari (about US$30,000)", "The fine was set at €500
+  // (US$550)"), not a second figure to source.
+  for (const m of money) {
+    const base = m.conversionOf && found.find((f) => f.start === m.conversionOf!.start)
+    found.push(mention(offset, m.start - offset, m.text, base && base.kind === 'policy-term' ? 'policy-term' : term('money', m.start - offset, m.text.length)))
+  }
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   // (The figure alone is the mention, not its verb.)
   for (const m of allMatches(wordPatterns().changeByFraction, text)) {
