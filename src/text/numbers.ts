@@ -7,7 +7,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
@@ -32,6 +32,12 @@ function buildPatterns() {
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
+    // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
+    providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
+    providedAfter: new RegExp(String.raw`^[^.;:!?,]{0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    passiveProvision: new RegExp(String.raw`^[^.;:!?,]{0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    changeBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
@@ -255,6 +261,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
     if (kind !== 'change' && provision() && provides(at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
+    // What the document provides, in the passive with the document as its agent: "funded at $500,000
+    // per year by … Infrastructure Law", "$5 million … funded by the Inflation Reduction Act".
+    if (kind === 'money' && !wordPatterns().changeBefore.test(before) && (wordPatterns().providedBefore.test(before) ? wordPatterns().providedAfter : wordPatterns().passiveProvision).test(text.slice(at + length, at + length + 160))) return 'policy-term'
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
     // "$1.5 million from its reserves": what the named fund, budget or grant provides.
