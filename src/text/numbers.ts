@@ -8,7 +8,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
-  proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string),
+  proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
@@ -68,10 +68,11 @@ function buildPatterns() {
     // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
     courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
     // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
-    // "fined the company $18,000":
+    // "fined the company $18,000" (its object only, a few words and no preposition: "fined last year
+    // over a breach affecting $40 million in accounts" is not the fine):
     // the order's verb, then within its sentence "to" and the payment verb, then its object's words
     // (group 1, read for a finite verb), as proposal's.
-    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?\bto\s+(?:also\s+)?(?:${phraseAlternation(d.paymentVerbs)})|${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?\bto\s+(?:also\s+)?(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
@@ -231,7 +232,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // amount before `at` as its object: no finite verb between.
   const objectOf = (pattern: RegExp, from: number, at: number) => {
     const m = pattern.exec(text.slice(from, at))
-    return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
+    // (The words between are the pattern's first group that took part: `ordered` has one per branch.)
+    const between = m?.indices?.slice(1).find((g) => g !== undefined)
+    return m !== null && between !== undefined && !finiteVerbIn(from + between[0], from + between[1])
   }
   // (A copula opens no event of its own: "provide $202.7 million …, which is the first instalment
   // of a total $1 billion investment" and "provides the FHWA – through which these funds are
