@@ -68,11 +68,12 @@ function buildPatterns() {
     // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
     courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
     // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
-    // "fined the company $18,000" (its object only, a few words and no preposition: "fined last year
+    // "ordered to pay $640,000 …, pay prosecution's court costs of $7,078" (a payment coordinated
+    // after a comma), "fined the company $18,000" (its object only, a few words and no preposition: "fined last year
     // over a breach affecting $40 million in accounts" is not the fine):
     // the order's verb, then within its sentence "to" and the payment verb, then its object's words
     // (group 1, read for a finite verb), as proposal's.
-    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?\bto\s+(?:also\s+)?(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
