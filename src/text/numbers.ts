@@ -7,8 +7,8 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
-  proposalVerbs: list(string), proposalBreaks: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
@@ -32,6 +32,12 @@ function buildPatterns() {
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
+    // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
+    providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
+    providedAfter: new RegExp(String.raw`^[^.;:!?,]{0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    passiveProvision: new RegExp(String.raw`^[^.;:!?,]{0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    changeBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
@@ -59,6 +65,15 @@ function buildPatterns() {
     // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
     proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
+    courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
+    // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
+    // "ordered to pay $640,000 …, pay prosecution's court costs of $7,078" (a payment coordinated
+    // after a comma), "fined the company $18,000" (its object only, a few words and no preposition: "fined last year
+    // over a breach affecting $40 million in accounts" is not the fine):
+    // the order's verb, then within its sentence "to" and the payment verb, then its object's words
+    // (group 1, read for a finite verb), as proposal's.
+    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
@@ -218,7 +233,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // amount before `at` as its object: no finite verb between.
   const objectOf = (pattern: RegExp, from: number, at: number) => {
     const m = pattern.exec(text.slice(from, at))
-    return m !== null && !finiteVerbIn(from + m.indices![1][0], from + m.indices![1][1])
+    // (The words between are the pattern's first group that took part: `ordered` has one per branch.)
+    const between = m?.indices?.slice(1).find((g) => g !== undefined)
+    return m !== null && between !== undefined && !finiteVerbIn(from + between[0], from + between[1])
   }
   // (A copula opens no event of its own: "provide $202.7 million …, which is the first instalment
   // of a total $1 billion investment" and "provides the FHWA – through which these funds are
@@ -248,6 +265,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
     if (kind !== 'change' && provision() && provides(at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
+    // What the document provides, in the passive with the document as its agent: "funded at $500,000
+    // per year by … Infrastructure Law", "$5 million … funded by the Inflation Reduction Act".
+    if (kind === 'money' && !wordPatterns().changeBefore.test(before) && (wordPatterns().providedBefore.test(before) ? wordPatterns().providedAfter : wordPatterns().passiveProvision).test(text.slice(at + length, at + length + 160))) return 'policy-term'
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
     // "$1.5 million from its reserves": what the named fund, budget or grant provides.
@@ -260,6 +280,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
+    // The sum a court sets or orders paid is its decision (spec §2, policy terms stated as the rule
+    // itself): "set bail yesterday at 100,000 lari", "was ordered to pay US$8,000 in fines".
+    if (kind === 'money' && (wordPatterns().courtSum.test(before) || objectOf(wordPatterns().ordered, Math.max(0, at - 220), at))) return 'policy-term'
     if (kind === 'percentage' && wordPatterns().policyRate.test(text.slice(Math.max(0, at - 70), at))) return 'policy-term'
     // A price the seller sets: "$1.75 each", "€70 a night", "Tickets are $15".
     // (Not "each year": an amount each period is a flow, measured: "fines totaling $5,000 each year".)
@@ -281,7 +304,13 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     return kind
   }
   // `money` (file offsets) lets the analysis pass the mentions it already parsed for the sentence.
-  for (const m of money) found.push(mention(offset, m.start - offset, m.text, term('money', m.start - offset, m.text.length)))
+  // A conversion states the amount it converts, in another currency: a term's conversion is that
+  // term ("set bail yesterday at 100,000 Georgian lari (about US$30,000)", "The fine was set at €500
+  // (US$550)"), not a second figure to source.
+  for (const m of money) {
+    const base = m.conversionOf && found.find((f) => f.start === m.conversionOf!.start)
+    found.push(mention(offset, m.start - offset, m.text, base && base.kind === 'policy-term' ? 'policy-term' : term('money', m.start - offset, m.text.length)))
+  }
   // A binary search over what is already found: a scan per number is quadratic on a run of amounts.
   // (The figure alone is the mention, not its verb.)
   for (const m of allMatches(wordPatterns().changeByFraction, text)) {
