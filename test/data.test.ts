@@ -13,6 +13,7 @@ import {abbreviationsShape} from '../src/text/abbreviations.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
 import {numberDataShape} from '../src/text/numbers.js'
+import {taggingShape} from '../src/text/tokens.js'
 
 const shapes: Record<string, Shape<unknown>> = {
   'rules/currency-consistency/data.yml': currencyConsistency,
@@ -23,7 +24,8 @@ const shapes: Record<string, Shape<unknown>> = {
   'src/text/abbreviations.yml': abbreviationsShape,
   'src/text/attribution.yml': attributionShape,
   'src/text/money.yml': moneyShape,
-  'src/text/numbers.yml': numberDataShape
+  'src/text/numbers.yml': numberDataShape,
+  'src/text/tagging.yml': taggingShape
 }
 const read = (path: string) => parse(readFileSync(path, 'utf8')) as Record<string, unknown>
 const refusal = (path: string, value: unknown) => {

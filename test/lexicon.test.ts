@@ -29,4 +29,13 @@ describe('the pos lexicon read from its word table', () => {
     ]
     for (const sentence of sentences) expect(ours.tag(sentence)).toEqual(stock.tag(sentence))
   })
+
+  it('keeps a base-form verb reading, also one listed after the first tag, for the tagging after "to" (tokens.ts)', () => {
+    const differ = words.filter((w) => ours.hasVerbReading(w) !== packageLexicon[w].includes('VB'))
+    expect(differ).toEqual([])
+    expect(ours.hasVerbReading('cost')).toBe(true)
+    expect(ours.hasVerbReading('prank')).toBe(false)
+    // (Its first tag is still the one the package's tagger reads.)
+    expect(ours.firstTag('cost')).toBe('NN')
+  })
 })

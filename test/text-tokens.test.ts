@@ -52,3 +52,22 @@ describe('the token memo', () => {
     expect(after).toEqual(before)
   })
 })
+
+describe('a bare verb after infinitival "to"', () => {
+  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
+  it('is read as the verb the lexicon also has, not its first-listed noun', () => {
+    expect(tagOf('The scheme is thought to cost £40m.', 'cost')).toBe('VB')
+    expect(tagOf('Dozens are believed to flag the issue.', 'flag')).toBe('VB')
+    expect(tagOf('They were trying to use a weapon.', 'use')).toBe('VB')
+    // (Also before a noun, its object: "to host child pornography".)
+    expect(tagOf('The site is alleged to host child pornography.', 'host')).toBe('VB')
+  })
+  it('stays a noun after a prepositional "to", before a noun it modifies, or for a word the lexicon has no verb for', () => {
+    expect(tagOf('According to police, the bridge fell.', 'police')).toBe('NN')
+    expect(tagOf('He was sent to prison.', 'prison')).toBe('NN')
+    expect(tagOf('Smog is attributable to power plants.', 'power')).toBe('NN')
+    expect(tagOf('The match was called off due to rain.', 'rain')).toBe('NN')
+    expect(tagOf('Anonymous is known to prank websites.', 'prank')).toBe('NN')
+    expect(tagOf('The cost rose.', 'cost')).toBe('NN')
+  })
+})

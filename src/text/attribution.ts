@@ -158,7 +158,9 @@ function buildPatterns() {
     sensing: new Set(data.sensingVerbs),
     notAgents: new Set(data.notAgents),
     // "… by" where an agent may follow, a few words on: not a time, a measure or a means.
-    agentAfter: new RegExp(String.raw`^\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,6}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iu'),
+    // (Sticky, tried where the passive ends: a slice of the rest of the sentence for each passive
+    // cost a sentence of thousands of them time in the square of their number.)
+    agentAfter: new RegExp(String.raw`\s+(?:(?!(?:that|whether|if)\s)[^\s.;:]+\s+){0,6}?by\s+(?!(?:the\s+)?(?:${phraseAlternation(data.notAgents)}|\d)\b)`, 'iuy'),
     surveyed: new Set(data.surveyedGroups),
     polling: new Set(data.pollingParticiples),
     // (Lower case or capitalised, never all capitals: "the US economy" is no "us".)
@@ -331,8 +333,21 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   const p: Patterns = {...compiledPatterns, antecedent: sourced, writesAsWe: writesAsWe ?? (() => speaksAsWe(text)), groupNamedBefore: groupNamedBefore ?? (() => false)}
   const named: AttributionMatch[] = []
   const vague: AttributionMatch[] = []
+  // Every cue's span, in order: they never overlap, so the first that ends after a new cue's start
+  // is the only one it can overlap (a search, not a scan: a sentence may hold thousands of cues).
+  const taken: Span[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
-    if (![...named, ...vague].some((c) => c.start < end && start < c.end)) into.push({start, end, text: text.slice(start - offset, end - offset), frame})
+    let low = 0
+    let high = taken.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (taken[mid].end <= start) low = mid + 1
+      else high = mid
+    }
+    if (low < taken.length && taken[low].start < end) return
+    const match = {start, end, text: text.slice(start - offset, end - offset), frame}
+    taken.splice(low, 0, match)
+    into.push(match)
   }
   const phraseCues = (re: RegExp, fn: (start: number, end: number) => void) => {
     for (const m of allMatches(re, text)) fn(offset + (m.index ?? 0), offset + (m.index ?? 0) + m[0].length)
@@ -341,7 +356,8 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // as named as its agent ("is considered the best by Fortune", "is rated higher by some groups").
   // The "by …" agent a few words after a passive that ends at `e`: where its "by" ends, and its first token.
   const agentAfter = (e: number) => {
-    const agent = p.agentAfter.exec(text.slice(e - offset))
+    p.agentAfter.lastIndex = e - offset
+    const agent = p.agentAfter.exec(text)
     return agent && {by: e + agent[0].trimEnd().length - 'by'.length, first: tokens.findIndex((t) => t.start >= e + agent[0].length)}
   }
   const passiveCue = (s: number, e: number) => {
@@ -454,8 +470,9 @@ function passiveCues({text, offset, tokens, p, vague, cue, phraseCues, passiveCu
     const to = tokens[k]
     k++
     while (k < tokens.length && tokens[k].tag === 'RB') k++
-    // (The tagger reads a bare verb after "to" as a noun, "to prank/NN"; a noun there is the one it
-    // is known to, "known to police", or a name's: "known to fans as the I-Man".)
+    // (NN still: a verb the lexicon has only as a noun, "to prank/NN" (tokens.ts reads a verb
+    // after "to" only where the lexicon has one); a noun there is otherwise the one it is known
+    // to, "known to police", or a name's: "known to fans as the I-Man".)
     const verb = tokens[k]
     if (!verb?.word || verb.name || !/^(?:VB|VBP|NN)$/.test(verb.tag) || /^(?:be|have)$/.test(verb.lower) || p.knowingAudiences.has(verb.lower) || tokens[k + 1]?.lower === 'as') return
     passiveCue(s, to.end)

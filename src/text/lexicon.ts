@@ -25,6 +25,7 @@ export function createTagger(): CopydeskTagger {
   tagger.tag = (words) => tagger.tags(words).map((tag, i) => [words[i], tag])
   tagger.wordInLexicon = (word) => !!entryOf(lexicon, word)
   tagger.firstTag = (word) => (entryOf(lexicon, word) as string[] | undefined)?.[0]
+  tagger.hasVerbReading = (word) => !!(entryOf(lexicon, word) as string[] | undefined)?.includes?.('VB')
   return tagger
 }
 
@@ -33,6 +34,8 @@ export interface CopydeskTagger extends Tagger {
   tags: (words: string[]) => string[]
   /** The most likely tag of a word out of context (as written, else in lower case), if the lexicon knows it. */
   firstTag: (word: string) => string | undefined
+  /** Does the lexicon give the word a base-form verb reading among its tags ("cost", "flag": NN first, VB too)? */
+  hasVerbReading: (word: string) => boolean
 }
 
 /** `lexicon[word]` of the package's tagger: the table's tags, or what a plain object inherits ("constructor"). */
@@ -93,18 +96,19 @@ const bucketCount = 1 << 13
  * The lexicon as one file. Little-endian u32s: buckets b, then the length of the tags' JSON; the
  * JSON, padded to 4 bytes; u32 offsets[b + 1] of each bucket's entries, counted from the end of
  * the offsets; the entries, bucket by bucket (fnv1a(word) mod b): u8 length of the word's UTF-8
- * bytes, the bytes, u8 tag (0: none, else tags[tag - 1]).
+ * bytes, the bytes, u8 tag (low 7 bits 0: none, else tags[tag - 1]; bit 7: the word also has a
+ * base-form verb reading after its first tag, which tokens.ts reads after infinitival "to").
  */
 export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
   const words = Object.keys(lexicon)
   const tags = [...new Set(words.map((word) => lexicon[word][0]).filter((tag) => tag !== undefined))]
-  if (tags.length > 255) throw new Error(`copydesk: the pos lexicon has ${tags.length} tags, more than a byte holds`)
+  if (tags.length > 127) throw new Error(`copydesk: the pos lexicon has ${tags.length} first tags, more than 7 bits hold`)
   const buckets: Buffer[][] = Array.from({length: bucketCount}, () => [])
   for (const word of words) {
     const key = Buffer.from(word, 'utf8')
     if (key.toString('utf8') !== word) throw new Error(`copydesk: the pos lexicon word ${JSON.stringify(word)} is not valid UTF-16`)
     if (key.length > 255) throw new Error(`copydesk: the pos lexicon word ${JSON.stringify(word.slice(0, 40))}… is longer than a byte counts`)
-    const tag = lexicon[word][0] === undefined ? 0 : tags.indexOf(lexicon[word][0]) + 1
+    const tag = (lexicon[word][0] === undefined ? 0 : tags.indexOf(lexicon[word][0]) + 1) | (lexicon[word].indexOf('VB', 1) > 0 ? verbBit : 0)
     buckets[fnv1a(word) & (bucketCount - 1)].push(Buffer.from([key.length]), key, Buffer.from([tag]))
   }
   const json = Buffer.from(JSON.stringify(tags))
@@ -123,6 +127,8 @@ export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
 }
 
 const align = (n: number) => (n + 3) & ~3
+/** The tag byte's bit for "also a base-form verb". */
+const verbBit = 0x80
 
 export const lexiconPath = join(packageRoot, 'dist', 'data', 'pos-lexicon.bin')
 
@@ -177,7 +183,7 @@ class LazyLexicon {
     return offsets
   }
 
-  /** The word's tags (its first one), or undefined when the lexicon does not have it. */
+  /** The word's tags (its first one, and "VB" when it also has that reading), or undefined when the lexicon does not have it. */
   get(word: string): string[] | undefined {
     // A word the table lacks is kept as null: one map look-up tells.
     let tags = this.recent.get(word)
@@ -185,7 +191,9 @@ class LazyLexicon {
     tags = this.found.get(word)
     if (tags === undefined) {
       const tag = this.tagOf(word)
-      tags = tag === undefined ? null : tag === 0 ? [] : [this.tags[tag - 1]]
+      // (A word with a later verb reading keeps it after its first tag, as the package's array does.)
+      const first = tag === undefined ? undefined : tag & ~verbBit
+      tags = tag === undefined ? null : first === 0 ? [] : tag & verbBit ? [this.tags[first! - 1], 'VB'] : [this.tags[first! - 1]]
       // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
       if (this.found.size >= 1 << 17) this.found.clear()
       this.found.set(word, tags)

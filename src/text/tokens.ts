@@ -1,3 +1,4 @@
+import {list, loadData, object, string} from '../plugin/data.js'
 import {isSpace, isWordChar, startsUpper} from './chars.js'
 import {createTagger} from './lexicon.js'
 import type {Span} from './types.js'
@@ -88,7 +89,31 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   const words = tokens.map((t, i) => (i === firstWord && !t.name ? t.lower : t.text))
   const tags = tagger.tags(words)
   for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
+  verbsAfterTo(tokens)
   return tokens
+}
+
+export const taggingShape = object({prepositionalTo: list(string), nounsAfterTo: list(string)})
+let tagging: {prepositionalTo: Set<string>; nounsAfterTo: Set<string>} | undefined
+
+/**
+ * "is thought to cost £40m", "are believed to flag the issue": the tagger reads a bare verb after
+ * "to" as the noun the lexicon lists first. Read it as the verb the lexicon also has (tagging.yml
+ * says when "to" is a preposition instead).
+ */
+function verbsAfterTo(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (tokens[i - 1].lower !== 'to' || (t.tag !== 'NN' && t.tag !== 'NNS') || t.name) continue
+    const data = (tagging ??= (() => {
+      const d = loadData('src/text/tagging.yml', taggingShape)
+      return {prepositionalTo: new Set(d.prepositionalTo), nounsAfterTo: new Set(d.nounsAfterTo)}
+    })())
+    // (The tagger's own NN, or its NNS for a noun ending in "s": "to focus", "to harass".)
+    if (tagger.firstTag(t.text) !== 'NN' || !tagger.hasVerbReading(t.text)) continue
+    if (data.nounsAfterTo.has(t.lower) || (i > 1 && data.prepositionalTo.has(tokens[i - 2].lower))) continue
+    t.tag = 'VB'
+  }
 }
 
 /** Words a document writes capitalised inside sentences more often than not: its names. */
