@@ -38,6 +38,8 @@ export interface ClaimVocabulary {
   firstForPersons: string[]
   /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
   sequenceNouns: string[]
+  /** Offices held one holder after another: "the first president of the federation" numbers its holders. */
+  offices: string[]
   /** Sets of measurements a comparison can be restricted to: "the fastest in our tests, at 2.9 GB/s". */
   testSets: string[]
   /** Verbs that give their object to the subject as its own: "has the largest fleet" claims a rank for the subject. */
@@ -63,7 +65,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, sayingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, offices: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, sayingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -380,7 +382,11 @@ function firstsAndOnlies({text, offset, tokens, c, add}: ClaimReading): void {
       // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
       const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => finiteTag(t.tag))
-      if (noun && !subject && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
+      // An office right after "the first" numbers its holders, as "the 44th president" does: "Yeltsin
+      // was the first President of the Russian Federation", "Peter, the first pope" (spec §1,
+      // ordinals). A class before it makes the record: "the first female president".
+      const firstHolder = last === i + 2 && tokens[i + 1].lower === 'first' && c.words.offices.has(noun?.lower ?? '')
+      if (noun && !subject && !firstHolder && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
     }
   }
 }
