@@ -678,7 +678,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
   const c = compile(vocabulary)
   const record = recordWords.test(rest) || sinceAfter.test(rest) || c.spanAfter.test(rest) || c.classScope.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -693,6 +693,21 @@ function testedWithFigure(text: string, claimStart: number, rest: string, vocabu
   // The restriction stands in the claim's clause, or opens the sentence before it.
   return within.test(rest) || within.test(text.slice(0, claimStart).split(/[;!?]|\.(?=\s|$)/).at(-1) ?? '')
 }
+/**
+ * A sentence that opens on the set it ranks within, backed by a figure after the claim: "Of the new
+ * films opening this weekend, Bobby Long will have the widest release, playing in eight theatres"
+ * (news/wnts-train-148), "Of the films already on the list, the most dramatic leap was by The
+ * Searchers, which rose 84 places" (news/wnts-train-174). A measurable restricted comparison (spec
+ * section 1), as "the largest of the three bids, at $4 million" is; "of all …" restricts nothing.
+ */
+function openerRestricted(text: string, claimStart: number, rest: string): boolean {
+  const set = setOpener.exec(text)
+  return !!set && set[0].length <= claimStart && !/[;:]/.test(text.slice(set[0].length, claimStart)) && (testedFigure.test(rest) || countWord.test(rest))
+}
+const setOpener = /^\s*(?:of|among)\s+(?:the|these|those|its|their|his|her)\s+[^,;:]{2,80},/iu
+// A count in words, not "one" ("one of the …" is no figure).
+const countWord = new RegExp(String.raw`\b(?:${Object.keys(numberWords).filter((w) => w !== 'one').join('|')}|dozen|hundred)\b`, 'i')
+
 // A figure that measures, not a year: "2.9 GB/s", "$4", "71 percent" (not "in 2024").
 const testedFigure = /(?<![\p{L}\d])(?:US)?[$€£¥]?\d(?!\d{3}\b)[\d.,]*/u
 
