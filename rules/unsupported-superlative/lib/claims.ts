@@ -482,6 +482,35 @@ function lexiconPhrases({text, offset, tokens, c, firstWord, add, literalAt}: Cl
 }
 
 /**
+ * A name that calls the thing what the claim says, with "to be" or "as" in the verb's complement:
+ * "Day personally considered her best film performance to be …" (news/wn-2019-actor-doris-day),
+ * "Americans for the Arts considers the Act to be the most comprehensive arts education bill"
+ * (promo/cpr-2021-bonamici-…), "Guinness World Records has recognised Gangnam Style as being the
+ * most liked" (news/wnts-train-150). The rank is the named source's: an attribution that covers
+ * the claim (spec section 1, "ranked first by Fortune", "named the best by"). Without "to be" or
+ * "as" the verb may not name at all ("Smith named the largest ship after his wife").
+ */
+export function namedNaming(text: string, offset: number, claim: Span, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): boolean {
+  const tokens = tokenize(text, offset, names)
+  const c = compile(vocabulary)
+  const clauseEnd = tokens.findIndex((t) => t.start >= claim.end && !t.word && /[,;:()]/.test(t.text))
+  for (let v = 1; v < tokens.length && tokens[v].end <= claim.start; v++) {
+    const verb = tokens[v]
+    if (!/^VB/.test(verb.tag) || !c.naming.test(verb.lower)) continue
+    // The subject: a name right before the verb, past adverbs and auxiliaries.
+    let k = v - 1
+    while (k >= 0 && tokens[k].word && (/^RB/.test(tokens[k].tag) || /^(?:has|have|had|is|was|also)$/.test(tokens[k].lower))) k--
+    if (k < 0 || !tokens[k].word || !tokens[k].name) continue
+    // Between the verb and the claim, only the verb's object: no clause break, no finite verb.
+    const between = tokens.slice(v + 1).filter((t) => t.end <= claim.start)
+    if (between.some((t) => (!t.word && /[,;:()]/.test(t.text)) || finiteTag(t.tag))) continue
+    const clause = tokens.slice(v + 1, clauseEnd < 0 ? undefined : clauseEnd)
+    if (clause.some((t, j) => t.lower === 'as' || (t.lower === 'to' && clause[j + 1]?.lower === 'be'))) return true
+  }
+  return false
+}
+
+/**
  * Is the claim only a word of the noun phrase a source's verb reports ("The company reported
  * record profits", "McClintock announced grants to demonstrate cutting-edge technologies")? The
  * source reports the thing; the descriptor is the writer's. What a source says, calls or ranks
