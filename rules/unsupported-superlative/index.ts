@@ -3,7 +3,7 @@ import {report} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {documentNames, tokenize} from '../../src/text/tokens.js'
 import type {Sentence} from '../../src/text/index.js'
-import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, reportedObject, sentenceCase, type Claim} from './lib/claims.js'
+import {backedByMeasure, claimVocabularyShape, findClaims, inSubjectAside, namedNaming, reportedObject, sentenceCase, type Claim} from './lib/claims.js'
 
 const vocabulary = () => loadData('rules/unsupported-superlative/data.yml', claimVocabularyShape)
 
@@ -32,6 +32,8 @@ export default copydeskRule({
   const supported = (s: Sentence, claim?: Claim) => {
     if (claim && doc.attribution(s).vague.some((v) => v.frame && v.start <= claim.start && groupVoice(v.text))) return true
     if (!claim) return doc.attribution(s).named.length > 0 || doc.cited(s)
+    // A name that calls the thing so ("Day considered her best film performance to be …").
+    if (namedNaming(doc.writerText(s), s.start, claim, words, doc.names)) return true
     // A source covers the claim only if the claim is part of what it says, not a word of the
     // thing it reports ("The company reported record profits").
     const text = doc.writerText(s)

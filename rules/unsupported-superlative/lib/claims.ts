@@ -38,6 +38,8 @@ export interface ClaimVocabulary {
   firstForPersons: string[]
   /** Steps of a sequence: "the first day", "the first round" number them, they claim no record. */
   sequenceNouns: string[]
+  /** Offices held one holder after another: "the first president of the federation" numbers its holders. */
+  offices: string[]
   /** Sets of measurements a comparison can be restricted to: "the fastest in our tests, at 2.9 GB/s". */
   testSets: string[]
   /** Verbs that give their object to the subject as its own: "has the largest fleet" claims a rank for the subject. */
@@ -63,7 +65,7 @@ export interface ClaimVocabulary {
 }
 
 const strings = list(string)
-export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, sayingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
+export const claimVocabularyShape = object<ClaimVocabulary>({absolute: strings, puffery: strings, literal: strings, notClaims: strings, recordScopes: strings, recordSpans: strings, scaleSteps: strings, measureNouns: strings, methodNouns: strings, epithets: strings, eventEpithets: strings, eventNouns: strings, firstFor: strings, firstForPersons: strings, sequenceNouns: strings, offices: strings, testSets: strings, possessionVerbs: strings, partitives: strings, rankScopes: strings, measuredSuperlatives: strings, namingVerbs: strings, sayingVerbs: strings, rankingLists: strings, rankWords: strings, classScopes: strings, reputationNouns: strings})
 
 export interface Claim extends Span {
   text: string
@@ -380,7 +382,11 @@ function firstsAndOnlies({text, offset, tokens, c, add}: ClaimReading): void {
       // A phrase its clause goes on to make the subject of a verb is narrative: "and the first team from Sumatra was arriving".
       const clauseEnd = tokens.findIndex((t, k) => k > last && !t.word)
       const subject = tokens.slice(last + 1, clauseEnd < 0 ? undefined : clauseEnd).some((t) => finiteTag(t.tag))
-      if (noun && !subject && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
+      // An office right after "the first" numbers its holders, as "the 44th president" does: "Yeltsin
+      // was the first President of the Russian Federation", "Peter, the first pope" (spec §1,
+      // ordinals). A class before it makes the record: "the first female president".
+      const firstHolder = last === i + 2 && tokens[i + 1].lower === 'first' && c.words.offices.has(noun?.lower ?? '')
+      if (noun && !subject && !firstHolder && !c.words.sequenceNouns.has(noun.lower)) add(tokens[i].start, tokens[last].end, 'record')
     }
   }
 }
@@ -473,6 +479,37 @@ function lexiconPhrases({text, offset, tokens, c, firstWord, add, literalAt}: Cl
       if (!literal && !verb) add(start, end, kind)
     }
   }
+}
+
+/**
+ * A name that calls the thing what the claim says, with "to be" or "as" in the verb's complement:
+ * "Day personally considered her best film performance to be …" (news/wn-2019-actor-doris-day),
+ * "Americans for the Arts considers the Act to be the most comprehensive arts education bill"
+ * (promo/cpr-2021-bonamici-…), "Guinness World Records has recognised Gangnam Style as being the
+ * most liked" (news/wnts-train-150). The rank is the named source's: an attribution that covers
+ * the claim (spec section 1, "ranked first by Fortune", "named the best by"). Without "to be" or
+ * "as" the verb may not name at all ("Smith named the largest ship after his wife").
+ */
+export function namedNaming(text: string, offset: number, claim: Span, vocabulary: ClaimVocabulary, names?: ReadonlySet<string>): boolean {
+  const tokens = tokenize(text, offset, names)
+  const c = compile(vocabulary)
+  const clauseEnd = tokens.findIndex((t) => t.start >= claim.end && !t.word && /[,;:()]/.test(t.text))
+  for (let v = 1; v < tokens.length && tokens[v].end <= claim.start; v++) {
+    const verb = tokens[v]
+    if (!/^VB/.test(verb.tag) || !c.naming.test(verb.lower)) continue
+    // The subject: a name right before the verb, past adverbs and the perfect's auxiliary. (After
+    // "is", "was" or "been" the verb is passive and the name is the thing named, no source: "Van
+    // Halen was regarded as the most influential" voices no one.)
+    let k = v - 1
+    while (k >= 0 && tokens[k].word && (/^RB/.test(tokens[k].tag) || /^(?:has|have|had)$/.test(tokens[k].lower))) k--
+    if (k < 0 || !tokens[k].word || !tokens[k].name) continue
+    // Between the verb and the claim, only the verb's object: no clause break, no finite verb.
+    const between = tokens.slice(v + 1).filter((t) => t.end <= claim.start)
+    if (between.some((t) => (!t.word && /[,;:()]/.test(t.text)) || finiteTag(t.tag))) continue
+    const clause = tokens.slice(v + 1, clauseEnd < 0 ? undefined : clauseEnd)
+    if (clause.some((t, j) => t.lower === 'as' || (t.lower === 'to' && clause[j + 1]?.lower === 'be'))) return true
+  }
+  return false
 }
 
 /**
@@ -672,7 +709,7 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
   const c = compile(vocabulary)
   const record = recordWords.test(rest) || sinceAfter.test(rest) || c.spanAfter.test(rest) || c.classScope.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -687,6 +724,21 @@ function testedWithFigure(text: string, claimStart: number, rest: string, vocabu
   // The restriction stands in the claim's clause, or opens the sentence before it.
   return within.test(rest) || within.test(text.slice(0, claimStart).split(/[;!?]|\.(?=\s|$)/).at(-1) ?? '')
 }
+/**
+ * A sentence that opens on the set it ranks within, backed by a figure after the claim: "Of the new
+ * films opening this weekend, Bobby Long will have the widest release, playing in eight theatres"
+ * (news/wnts-train-148), "Of the films already on the list, the most dramatic leap was by The
+ * Searchers, which rose 84 places" (news/wnts-train-174). A measurable restricted comparison (spec
+ * section 1), as "the largest of the three bids, at $4 million" is; "of all …" restricts nothing.
+ */
+function openerRestricted(text: string, claimStart: number, rest: string): boolean {
+  const set = setOpener.exec(text)
+  return !!set && set[0].length <= claimStart && !/[;:]/.test(text.slice(set[0].length, claimStart)) && (testedFigure.test(rest) || countWord.test(rest))
+}
+const setOpener = /^\s*(?:of|among)\s+(?:the|these|those|its|their|his|her)\s+[^,;:]{2,80},/iu
+// A count in words, not "one" ("one of the …" is no figure).
+const countWord = new RegExp(String.raw`\b(?:${Object.keys(numberWords).filter((w) => w !== 'one').join('|')}|dozen|hundred)\b`, 'i')
+
 // A figure that measures, not a year: "2.9 GB/s", "$4", "71 percent" (not "in 2024").
 const testedFigure = /(?<![\p{L}\d])(?:US)?[$€£¥]?\d(?!\d{3}\b)[\d.,]*/u
 
