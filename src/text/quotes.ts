@@ -84,9 +84,13 @@ export function withinQuotation(quotes: readonly Quotation[], span: Span): boole
 const speakerLabel = /^(?:\*\*)?(?:\(\(([^()\n]{1,20})\)\)|\(([^()\n]{1,20})\)|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3})(?:\*\*)?\s*:|([A-Z]{2,3})(?=\s+[A-Z“"]))(?:\*\*)?\s+/u
 
 /**
- * The speaker labels that open two or more paragraphs of a transcript, as written ("Wikinews:",
- * "((WN))", "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a
- * single parenthesis, which also open other paragraphs); none unless two speakers have such turns.
+ * The speaker labels that open paragraphs of a transcript, as written ("Wikinews:", "((WN))",
+ * "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a single
+ * parenthesis, which also open other paragraphs). A transcript has two speakers with such turns,
+ * three turns or more between them (a short interview gives its interviewer one question), or
+ * one speaker with three turns or more (an interview that labels only its interviewer's
+ * questions, "((WSS)) : …", and leaves the answers unlabelled); some speaker has two turns at
+ * least (labels that open one paragraph each, "Image: …", "Update: …", make no transcript).
  */
 export function transcriptLabels(source: string, paragraphs: ReadonlyArray<Span & {heading?: boolean}>): string[] {
   const counts = new Map<string, number>()
@@ -97,9 +101,9 @@ export function transcriptLabels(source: string, paragraphs: ReadonlyArray<Span 
       counts.set(label, (counts.get(label) ?? 0) + 1)
     }
   }
-  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label)
-  // A transcript has two speakers at least; one label alone opens captions' credits ("Image: …") as well.
-  return labels.length >= 2 ? labels : []
+  // (Some speaker has two turns: labels that open a paragraph once each, "Update:", "Note:", make no transcript.)
+  const turns = [...counts.values()].reduce((sum, n) => sum + n, 0)
+  return turns >= 3 && [...counts.values()].some((n) => n >= 2) ? [...counts.keys()] : []
 }
 
 interface Turn {
