@@ -352,6 +352,18 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
   const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin, nameClauseMargin: settings.nameClauseMargin, chrome: (text) => chromeShare(text, lexicons().chrome) >= settings.chrome.share}
+  // Where the writer speaks to the reader or as a sender (`pasted.voice` outside quotations and
+  // interview answers), read only when a bar asks. Runs come pasted two or three at a time: the
+  // writer may seem to speak so in `pasted.voiceOthers` other sentences.
+  let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
+  // (A pronoun as voiceAt reads one: not "US", nor one inside a quotation; and no quotation mark in
+  // the sentence, whose speaker may be the one talking: "We are playing with a powder keg”.")
+  const addressShift = (start: number, end: number, text: string) => {
+    if (/["“”„«»]/u.test(text)) return false
+    writer ??= writerVoice(doc, settings, voiceOf(settings))
+    return (opensImperative(text, settings) || writer.at.some((k) => start <= k && k < end)) &&
+      writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+  }
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -393,8 +405,15 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // (Whether the sentence states its own offer, which reads its prices, is asked only when the
       // bar decides: a score below every bar a piece of prose can have is below this one.)
       const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
-      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0))
-      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, 0)
+      // A sentence that speaks to the reader or as a sender ("Your application is below.", "Software
+      // that helps you remove…") in a document whose writer speaks so nowhere else outside
+      // quotations and interview answers shifts register: a report tells its story in the third
+      // person, spam and calls to action address "you". It needs `addressMargin` less, in an
+      // article long enough for its register to be known (as a stranger line: a short note's
+      // one question to the reader is its own).
+      const shift = () => known && !plain && addressShift(line.start + list[i].start, line.start + list[i].end, text)
+      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - Math.max(stranger ? settings.strangerMargin : 0, shift() ? settings.addressMargin : 0))
+      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
       const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
       const cut = bestSplit(line.text, list[i], 'head', split)
@@ -522,9 +541,7 @@ function longestOf(words: ReadonlySet<string>): number {
  */
 function addressed(text: string, settings: Data): boolean {
   const voice = voiceOf(settings)
-  // A sentence opening in the imperative speaks to the reader too ("Note that…", "Please reply…").
-  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
-  if (first && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())) return true
+  if (opensImperative(text, settings)) return true
   const longest = longestOf(voice)
   let found = false
   eachLetterWord(text, (start, end) => {
@@ -533,6 +550,12 @@ function addressed(text: string, settings: Data): boolean {
     return (found = voice.has(word.toLowerCase().replace('’', "'")) && !(word === 'I' && romanOne(text, start)))
   })
   return found
+}
+
+/** Does the sentence open in the imperative, speaking to the reader ("Note that…", "Please reply…")? */
+function opensImperative(text: string, settings: Data): boolean {
+  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
+  return first !== undefined && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())
 }
 
 /**
@@ -692,8 +715,8 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
 }
 
 /** Where the writer speaks in the first person, and the sentences it does so in. */
-function writerVoice(doc: Analysis, settings: Data): {at: number[]; sentences: Array<{start: number; end: number}>} {
-  const at = voiceAt(doc, firstPersonOf(settings))
+function writerVoice(doc: Analysis, settings: Data, voice = firstPersonOf(settings)): {at: number[]; sentences: Array<{start: number; end: number}>} {
+  const at = voiceAt(doc, voice)
   return {at, sentences: doc.sentences.filter((s) => at.some((k) => s.start <= k && k < s.end))}
 }
 

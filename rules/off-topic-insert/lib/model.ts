@@ -46,6 +46,7 @@ export const dataShape = object({
   shortLineMargin: number,
   strangerMargin: number,
   strangerWords: number,
+  addressMargin: number,
   splitLength: number,
   quotedThreshold: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings, voiceMargin: number, voiceOthers: number, firstPerson: strings}),
