@@ -357,11 +357,17 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
   // writer may seem to speak so in `pasted.voiceOthers` other sentences.
   let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
   // (A pronoun as voiceAt reads one: not "US", nor one inside a quotation; and no quotation mark in
-  // the sentence, whose speaker may be the one talking: "We are playing with a powder keg”.")
+  // the sentence, whose speaker may be the one talking: "We are playing with a powder keg”.)
+  // A question the writer asks outside speech speaks to the reader too ("Want more money?"): a
+  // report asks none, an interview's own questions are its writer's and keep its bar ordinary.
+  // Not a sentence that gives a web or e-mail address, nor one that only opens in the imperative:
+  // a release's own pointers ("Visit NPS.gov for more information.", "Click here for photos.");
+  // an ad's address is weighed by the style model already.
+  const asks = (text: string) => /\?[)\]'’]*$/u.test(text.trimEnd())
   const addressShift = (start: number, end: number, text: string) => {
-    if (/["“”„«»]/u.test(text)) return false
-    writer ??= writerVoice(doc, settings, voiceOf(settings))
-    return (opensImperative(text, settings) || writer.at.some((k) => start <= k && k < end)) &&
+    if (/["“”„«»]/u.test(text) || hasWebAddress(text) || hasEmail(text)) return false
+    writer ??= writerAddress(doc, settings, asks)
+    return (asks(text) || writer.at.some((k) => start <= k && k < end)) &&
       writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
   }
   lines.forEach((line, n) => {
@@ -405,13 +411,14 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // (Whether the sentence states its own offer, which reads its prices, is asked only when the
       // bar decides: a score below every bar a piece of prose can have is below this one.)
       const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
-      // A sentence that speaks to the reader or as a sender ("Your application is below.", "Software
-      // that helps you remove…") in a document whose writer speaks so nowhere else outside
+      // A sentence that speaks to the reader or as a sender, or asks ("Your application is below.",
+      // "Want more money?"), in a document whose writer speaks so nowhere else outside
       // quotations and interview answers shifts register: a report tells its story in the third
       // person, spam and calls to action address "you". It needs `addressMargin` less, in an
       // article long enough for its register to be known (as a stranger line: a short note's
-      // one question to the reader is its own).
-      const shift = () => known && !plain && addressShift(line.start + list[i].start, line.start + list[i].end, text)
+      // one question to the reader is its own), and not when it names a term of the article's
+      // (`termIdf`: "FastAPI automatically generates OpenAPI documentation for your APIs.").
+      const shift = () => known && sharedRareWords(termCounts(text), article, settings.termIdf) === 0 && addressShift(line.start + list[i].start, line.start + list[i].end, text)
       const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - Math.max(stranger ? settings.strangerMargin : 0, shift() ? settings.addressMargin : 0))
       const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
@@ -718,6 +725,17 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
 function writerVoice(doc: Analysis, settings: Data, voice = firstPersonOf(settings)): {at: number[]; sentences: Array<{start: number; end: number}>} {
   const at = voiceAt(doc, voice)
   return {at, sentences: doc.sentences.filter((s) => at.some((k) => s.start <= k && k < s.end))}
+}
+
+/**
+ * Where the writer speaks to the reader or as a sender (`pasted.voice`), and the sentences it does
+ * so in, with those it asks as a question outside quotations and interview answers.
+ */
+function writerAddress(doc: Analysis, settings: Data, asks: (text: string) => boolean): {at: number[]; sentences: Array<{start: number; end: number}>} {
+  const {at, sentences} = writerVoice(doc, settings, voiceOf(settings))
+  const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare)
+  const questions = doc.sentences.filter((s) => !sentences.includes(s) && asks(doc.source.slice(s.start, s.end)) && !spoken.some((q) => q.start <= s.start && s.end <= q.end))
+  return {at, sentences: [...sentences, ...questions]}
 }
 
 /** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
