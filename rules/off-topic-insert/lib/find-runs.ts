@@ -819,12 +819,14 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
-    // ("Jinsub Byeon from | South Korea") or a name's particle ("Rue des | Carmes"), nor after a
+    // ("Jinsub Byeon from | South Korea") or a name's particle ("Rue des | Carmes": a word the
+    // tagger does not know, unless the rest opens a sentence, which no name runs into: "…mail
+    // hermann buchmair on fb | However, this person said…"), nor after a
     // dash that a run cut off a sentence's start would end on (a run pasted after a sentence cut
     // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
     const headLength = head.split(/\s+/).length
-    if (rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    if (rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || (endsOnParticle(head) && !opens)) continue
     // A head that is page chrome or a call to action whole ("SUBSCRIBE NOW | Huwaida Arraf, one of…")
     // says what it is, however short, as such a piece of its own does: it needs only the join
     // threshold (no piece of the 887 news articles has even 40% of its letters in those phrases).
