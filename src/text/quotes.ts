@@ -96,9 +96,13 @@ export interface Transcript {
   /** The interviewee's turns, their words as if quoted. */
   answers: Quotation[]
   /**
-   * The speaker labels that open two or more paragraphs, as written ("Wikinews:", "((WN))",
-   * "Jack Herrick:"): a name before a colon, or in double parentheses (not initials or a single
-   * parenthesis, which also open other paragraphs); none unless two speakers have such turns.
+   * The speaker labels that open paragraphs, as written ("Wikinews:", "((WN))", "Jack Herrick:"):
+   * a name before a colon, or in double parentheses (not initials or a single parenthesis, which
+   * also open other paragraphs). A transcript has two speakers with such turns, three turns or
+   * more between them (a short interview gives its interviewer one question), or one speaker with
+   * three turns or more (an interview that labels only its interviewer's questions, "((WSS)) : …",
+   * and leaves the answers unlabelled); some speaker has two turns at least (labels that open one
+   * paragraph each, "Image: …", "Update: …", make no transcript).
    */
   labels: string[]
 }
@@ -128,9 +132,9 @@ export function findInterviewAnswers(source: string, paragraphs: ReadonlyArray<S
 function transcriptLabels(turns: readonly Turn[]): string[] {
   const counts = new Map<string, number>()
   for (const {label} of turns) if (label !== undefined) counts.set(label, (counts.get(label) ?? 0) + 1)
-  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label)
-  // A transcript has two speakers at least; one label alone opens captions' credits ("Image: …") as well.
-  return labels.length >= 2 ? labels : []
+  // (Some speaker has two turns: labels that open a paragraph once each, "Update:", "Note:", make no transcript.)
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0)
+  return total >= 3 && [...counts.values()].some((n) => n >= 2) ? [...counts.keys()] : []
 }
 
 function interviewAnswers(source: string, turns: readonly Turn[]): Quotation[] {

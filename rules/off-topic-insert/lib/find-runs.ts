@@ -352,6 +352,24 @@ function insideAny(lines: Span[], spans: Span[]): boolean[] {
 function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, threshold, runs}: Reading): void {
   const known = articleLength(article) >= settings.pasted.minArticleWords
   const split: SplitBar = {alone: (word, after) => writesAlone(doc.source, word, after), judge, threshold, joinThreshold: settings.joinThreshold, cutMargin: settings.cutMargin, seamMargin: settings.seamMargin, clauseMargin: settings.clauseMargin, nameClauseMargin: settings.nameClauseMargin, chrome: (text) => chromeShare(text, lexicons().chrome) >= settings.chrome.share}
+  // Where the writer speaks to the reader or as a sender (`pasted.voice` outside quotations and
+  // interview answers), read only when a bar asks. Runs come pasted two or three at a time: the
+  // writer may seem to speak so in `pasted.voiceOthers` other sentences.
+  let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
+  // (A pronoun as voiceAt reads one: not "US", nor one inside a quotation; and no quotation mark in
+  // the sentence, whose speaker may be the one talking: "We are playing with a powder keg”.)
+  // A question the writer asks outside speech speaks to the reader too ("Want more money?"): a
+  // report asks none, an interview's own questions are its writer's and keep its bar ordinary.
+  // Not a sentence that gives a web or e-mail address, nor one that only opens in the imperative:
+  // a release's own pointers ("Visit NPS.gov for more information.", "Click here for photos.");
+  // an ad's address is weighed by the style model already.
+  const asks = (text: string) => /\?[)\]'’]*$/u.test(text.trimEnd())
+  const addressShift = (start: number, end: number, text: string) => {
+    if (/["“”„«»]/u.test(text) || hasWebAddress(text) || hasEmail(text)) return false
+    writer ??= writerAddress(doc, settings, asks)
+    return (asks(text) || writer.at.some((k) => start <= k && k < end)) &&
+      writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+  }
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -393,8 +411,16 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // (Whether the sentence states its own offer, which reads its prices, is asked only when the
       // bar decides: a score below every bar a piece of prose can have is below this one.)
       const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
-      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - (stranger ? settings.strangerMargin : 0))
-      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, 0)
+      // A sentence that speaks to the reader or as a sender, or asks ("Your application is below.",
+      // "Want more money?"), in a document whose writer speaks so nowhere else outside
+      // quotations and interview answers shifts register: a report tells its story in the third
+      // person, spam and calls to action address "you". It needs `addressMargin` less, in an
+      // article long enough for its register to be known (as a stranger line: a short note's
+      // one question to the reader is its own), and not when it names a term of the article's
+      // (`termIdf`: "FastAPI automatically generates OpenAPI documentation for your APIs.").
+      const shift = () => known && sharedRareWords(termCounts(text), article, settings.termIdf) === 0 && addressShift(line.start + list[i].start, line.start + list[i].end, text)
+      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - Math.max(stranger ? settings.strangerMargin : 0, shift() ? settings.addressMargin : 0))
+      const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
       const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
       const cut = bestSplit(line.text, list[i], 'head', split)
@@ -522,9 +548,7 @@ function longestOf(words: ReadonlySet<string>): number {
  */
 function addressed(text: string, settings: Data): boolean {
   const voice = voiceOf(settings)
-  // A sentence opening in the imperative speaks to the reader too ("Note that…", "Please reply…").
-  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
-  if (first && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())) return true
+  if (opensImperative(text, settings)) return true
   const longest = longestOf(voice)
   let found = false
   eachLetterWord(text, (start, end) => {
@@ -533,6 +557,12 @@ function addressed(text: string, settings: Data): boolean {
     return (found = voice.has(word.toLowerCase().replace('’', "'")) && !(word === 'I' && romanOne(text, start)))
   })
   return found
+}
+
+/** Does the sentence open in the imperative, speaking to the reader ("Note that…", "Please reply…")? */
+function opensImperative(text: string, settings: Data): boolean {
+  const first = /^["'“‘(\[]*(\p{L}[\p{L}-]*)/u.exec(text)?.[1]
+  return first !== undefined && /^\p{Lu}?\p{Ll}*(?:-\p{Ll}+)?$/u.test(first) && imperativesOf(settings).has(first.toLowerCase())
 }
 
 /**
@@ -692,9 +722,20 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
 }
 
 /** Where the writer speaks in the first person, and the sentences it does so in. */
-function writerVoice(doc: Analysis, settings: Data): {at: number[]; sentences: Array<{start: number; end: number}>} {
-  const at = voiceAt(doc, firstPersonOf(settings))
+function writerVoice(doc: Analysis, settings: Data, voice = firstPersonOf(settings)): {at: number[]; sentences: Array<{start: number; end: number}>} {
+  const at = voiceAt(doc, voice)
   return {at, sentences: doc.sentences.filter((s) => at.some((k) => s.start <= k && k < s.end))}
+}
+
+/**
+ * Where the writer speaks to the reader or as a sender (`pasted.voice`), and the sentences it does
+ * so in, with those it asks as a question outside quotations and interview answers.
+ */
+function writerAddress(doc: Analysis, settings: Data, asks: (text: string) => boolean): {at: number[]; sentences: Array<{start: number; end: number}>} {
+  const {at, sentences} = writerVoice(doc, settings, voiceOf(settings))
+  const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare)
+  const questions = doc.sentences.filter((s) => !sentences.includes(s) && asks(doc.source.slice(s.start, s.end)) && !spoken.some((q) => q.start <= s.start && s.end <= q.end))
+  return {at, sentences: [...sentences, ...questions]}
 }
 
 /** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
@@ -778,12 +819,14 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     // Not inside a name ("U.S. Senator | Lindsey Graham"): the word before the split is no
     // title-case word, unless the rest after a run opens a sentence, which no name runs into
     // ("Keep Your Home Safe | The group said…"). Nor after a word that needs what follows
-    // ("Jinsub Byeon from | South Korea") or a name's particle ("Rue des | Carmes"), nor after a
+    // ("Jinsub Byeon from | South Korea") or a name's particle ("Rue des | Carmes": a word the
+    // tagger does not know, unless the rest opens a sentence, which no name runs into: "…mail
+    // hermann buchmair on fb | However, this person said…"), nor after a
     // dash that a run cut off a sentence's start would end on (a run pasted after a sentence cut
     // short may follow one).
     const [headWords, restWords] = cutsHead ? [3, 4] : [4, 3]
     const headLength = head.split(/\s+/).length
-    if (rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || endsOnParticle(head)) continue
+    if (rest.split(/\s+/).length < restWords || (cutsHead ? /[,;:(\[–—-]$/u : /[,;:(\[]$/u).test(head) || notAfter.test(head) || (endsOnParticle(head) && !opens)) continue
     // A head that is page chrome or a call to action whole ("SUBSCRIBE NOW | Huwaida Arraf, one of…")
     // says what it is, however short, as such a piece of its own does: it needs only the join
     // threshold (no piece of the 887 news articles has even 40% of its letters in those phrases).

@@ -46,6 +46,7 @@ export const dataShape = object({
   shortLineMargin: number,
   strangerMargin: number,
   strangerWords: number,
+  addressMargin: number,
   splitLength: number,
   quotedThreshold: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings, voiceMargin: number, voiceOthers: number, firstPerson: strings}),
@@ -208,7 +209,11 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   // (An article opens a noun phrase that may be the whole head before a quotation or a name's
   // relative clause, "The Best Policy on the Market | Toronto Police, which…"; not before a verb.)
   headArticles ??= new Set(data().headArticles)
-  if (!first || (closed.has(first.lower) && !headArticles.has(first.lower)) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text))) return false
+  // Nor does "to" before a verb in its base form: an infinitive of purpose is a clause of its own,
+  // as footers open one ("To be removed from our mailing list…", "To receive more information
+  // about …, click here | Boeing has…"), not an adverbial that runs into the rest.
+  const purpose = first?.lower === 'to' && headTokens.find((t) => t.word && t !== first)?.tag === 'VB'
+  if (!first || (closed.has(first.lower) && !headArticles.has(first.lower) && !purpose) || headTokens.some((t) => t !== first && finiteTag(t.tag) && /^\p{Ll}/u.test(t.text))) return false
   // A quotation that opens a sentence after a word in title case is no name's part: nothing is
   // called by a sentence ("Hit the Hotspots | "What is important…", "…Name Brand Products | "I was…").
   if (quotation) return /(?:^|\s)\p{Ll}[\p{L}'’-]*$/u.test(head) ? false : nameEnd ? 'name' : 'clause'
@@ -226,10 +231,11 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
       // Matter group protested…", "The Youth Risk Behavior Surveillance | System was…").
       if (weak || headArticles.has(first.lower)) return false
       if (k > 1 || determiner) return kind
-      // A one-word subject: not the apposition of a singular noun or an acronym before it, nor
+      // A one-word subject: not the apposition of a singular noun or an acronym before it (an
+      // adverb is no noun a name stands beside: "…click here | Boeing has…"), nor
       // the second half of a name after a word in title case ("Madonna and Snoop | Dogg are…"):
       // after one, the document must name the subject elsewhere on its own.
-      if ((/^\p{Ll}/u.test(before.text) && before.tag !== 'NNS') || /^\p{Lu}{2,}$/u.test(before.text)) return false
+      if ((/^\p{Ll}/u.test(before.text) && before.tag !== 'NNS' && before.tag !== 'RB') || /^\p{Lu}{2,}$/u.test(before.text)) return false
       return !/^\p{Lu}/u.test(before.text) || alone(tokens[0].text.replace(/['’]s$/u, ''), before.text) ? kind : false
     }
     // A name as the subject, then a comma and a relative pronoun or an apposition's article
