@@ -1,6 +1,7 @@
 import {LOWER, NUMBER, SPACE, UPPER, charClass, isLetterClass} from '../../../src/text/chars.js'
 import {fnv1a as hash, fnvPrime as PRIME} from '../../../src/text/hash.js'
 import {textWords} from '../../../src/text/regexp.js'
+import {nonzeroBits} from './model-file.js'
 
 /**
  * Text categorisation for off-topic runs, shared by the rule and its training script
@@ -45,6 +46,8 @@ export interface Model {
   bits: number
   bias: number
   weights: Float32Array
+  /** A bit per weight, set where it is not 0 (model-file.ts `nonzeroBits`); made on first use when absent. */
+  nonzero?: Uint32Array
   topic: {bias: number; weights: Record<string, number>}
 }
 
@@ -417,18 +420,8 @@ function growSlots(): void {
   }
 }
 
-const nonzero = new WeakMap<Float32Array, Uint32Array>()
-
-/** A bit per weight of the style model, set where the weight is not 0 (32 KB, where the weights are 1 MB). */
-function nonzeroWeights(model: Model): Uint32Array {
-  let bits = nonzero.get(model.weights)
-  if (!bits) {
-    bits = new Uint32Array((model.weights.length + 31) >>> 5)
-    for (let i = 0; i < model.weights.length; i++) if (model.weights[i] !== 0) bits[i >>> 5] |= 1 << (i & 31)
-    nonzero.set(model.weights, bits)
-  }
-  return bits
-}
+/** A bit per weight of the style model, set where the weight is not 0 (32 KB, where the weights are 1 MB; the model file has it). */
+const nonzeroWeights = (model: Model): Uint32Array => (model.nonzero ??= nonzeroBits(model.weights))
 
 /**
  * The style model's log-odds that a run is spam or boilerplate: `styleScore` of its features,

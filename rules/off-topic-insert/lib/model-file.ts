@@ -55,14 +55,15 @@ interface Header {
   weights: number
 }
 
-const layout = 2
+const layout = 3
 
 /**
  * The same model as one binary file, which the build writes next to the compiled data files (and
  * so from whatever model.json scripts/train-off-topic.mjs last wrote): typed arrays and word
  * tables read in place, so a cold start neither parses 1.2 MB of JSON nor decodes 8,659 base64
  * vectors nor builds Maps of 12,254 words (src/text/string-table.ts). Layout: u32 header length,
- * header JSON, then at 4-byte boundaries float32 weights, the df words' table, their u32 document
+ * header JSON, then at 4-byte boundaries float32 weights, a bit per weight set where it is not 0
+ * (`nonzeroBits`), the df words' table, their u32 document
  * frequencies, the vector words' table and int8 vectors, the typed arrays in this machine's byte order.
  */
 export function encodeModel(file: ModelJson): Buffer {
@@ -80,6 +81,7 @@ export function encodeModel(file: ModelJson): Buffer {
   return Buffer.concat([
     encodeHead(header),
     Buffer.from(weights.buffer),
+    Buffer.from(nonzeroBits(weights).buffer),
     encodeStringTable(dfWords),
     Buffer.from(Uint32Array.from(dfWords, (word) => file.df[word]).buffer),
     encodeStringTable(vectorWords),
@@ -96,6 +98,8 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
   let at = end
   const weights = new Float32Array(buffer.buffer, buffer.byteOffset + at, header.weights)
   at += weights.byteLength
+  const nonzero = new Uint32Array(buffer.buffer, buffer.byteOffset + at, nonzeroLength(header.weights))
+  at += nonzero.byteLength
   const df = new StringTable(buffer, at)
   at += StringTable.byteLengthAt(buffer, at)
   const counts = new Uint32Array(buffer.buffer, buffer.byteOffset + at, df.size)
@@ -106,7 +110,7 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
   const dims = header.dims
   const vectorOf = new Array<Int8Array | undefined>(vectorWords.size)
   return {
-    model: {bits: header.bits, bias: header.bias, weights, topic: header.topic},
+    model: {bits: header.bits, bias: header.bias, weights, nonzero, topic: header.topic},
     vocabulary: {
       docs: header.docs,
       df: new TableMap(df, (entry) => counts[entry]),
@@ -114,6 +118,15 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
       vectors: new TableMap(vectorWords, (entry) => (vectorOf[entry] ??= vectors.subarray(entry * dims, (entry + 1) * dims)))
     }
   }
+}
+
+const nonzeroLength = (weights: number) => (weights + 31) >>> 5
+
+/** A bit per weight, set where the weight is not 0: what the style model's features look up first (classifiers.ts `styleLogOdds`). */
+export function nonzeroBits(weights: Float32Array): Uint32Array {
+  const bits = new Uint32Array(nonzeroLength(weights.length))
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) bits[i >>> 5] |= 1 << (i & 31)
+  return bits
 }
 
 /**
