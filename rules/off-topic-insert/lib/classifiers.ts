@@ -58,8 +58,25 @@ export function words(text: string): string[] {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
-/** Word counts of a text, content words only (letters, two or more). */
+/**
+ * Word counts of a text, content words only (letters, two or more). The same text's counts are
+ * the same map (read-only to every caller): a sentence is counted as a piece, a run, a candidate
+ * and a neighbour, and each count lowered and matched it again.
+ */
 export function termCounts(text: string): Map<string, number> {
+  // (A whole article is counted once; a long text is not kept.)
+  if (text.length > 2000) return countTerms(text)
+  let counts = countsOfText.get(text)
+  if (!counts) {
+    if (countsOfText.size >= 1024) countsOfText.clear()
+    countsOfText.set(text, (counts = countTerms(text)))
+  }
+  return counts
+}
+
+const countsOfText = new Map<string, Map<string, number>>()
+
+function countTerms(text: string): Map<string, number> {
   const counts = new Map<string, number>()
   for (const w of words(text)) if (lettersAt(w, 2)) counts.set(w, (counts.get(w) ?? 0) + 1)
   return counts
