@@ -7,7 +7,7 @@ import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {transcriptLabels, withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
-import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
+import {charClass, eachLetterWord, isLetterClass, longestWord, SPACE} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
 
@@ -252,7 +252,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start) &&
           styleOf(text) < settings.quotedThreshold
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
-        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+        const words = lettered(text.includes('((') || text.includes('[') ? text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ') : text)
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
         const share = quoted ? 0 : chromeShare(text, lex.chrome)
         const chrome = share >= settings.chrome.share
@@ -816,4 +816,23 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
   }
   return best
+}
+
+/**
+ * How many whitespace-separated tokens of the text hold a letter: `text.split(/\s+/).filter((w) =>
+ * /\p{L}/u.test(w)).length`, read by code point, without an array of tokens (asked of every piece).
+ */
+function lettered(text: string): number {
+  let count = 0
+  let letter = false
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!
+    i += codePoint > 0xffff ? 2 : 1
+    const cls = charClass(codePoint)
+    if (cls === SPACE) {
+      if (letter) count++
+      letter = false
+    } else if (isLetterClass(cls)) letter = true
+  }
+  return letter ? count + 1 : count
 }
