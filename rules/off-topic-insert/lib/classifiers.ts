@@ -48,6 +48,12 @@ export interface Model {
   weights: Float32Array
   /** A bit per weight, set where it is not 0 (model-file.ts `nonzeroBits`); made on first use when absent. */
   nonzero?: Uint32Array
+  /**
+   * The weights as trained, int8, and their scale: `weights[i]` is `Math.fround(quantised[i] * scale)`.
+   * A quarter of the bytes, so the few hundred weights a run reads at random stay in the processor's cache.
+   */
+  quantised?: Int8Array
+  scale?: number
   topic: {bias: number; weights: Record<string, number>}
 }
 
@@ -456,11 +462,22 @@ export function styleLogOdds(model: Model, text: string, vocabulary: Vocabulary,
     slotValues[slot] += v
   })
   let z = model.bias
-  for (let k = 0; k < slotCount; k++) {
-    const slot = slotOrder[k]
-    z += model.weights[slotKeys[slot] - 1] * slotValues[slot]
-    slotKeys[slot] = 0
-    slotValues[slot] = 0
+  const {quantised, scale} = model
+  if (quantised && scale !== undefined) {
+    // The same float32 weight as `weights` holds (a Float32Array stores a number rounded as fround does).
+    for (let k = 0; k < slotCount; k++) {
+      const slot = slotOrder[k]
+      z += Math.fround(quantised[slotKeys[slot] - 1] * scale) * slotValues[slot]
+      slotKeys[slot] = 0
+      slotValues[slot] = 0
+    }
+  } else {
+    for (let k = 0; k < slotCount; k++) {
+      const slot = slotOrder[k]
+      z += model.weights[slotKeys[slot] - 1] * slotValues[slot]
+      slotKeys[slot] = 0
+      slotValues[slot] = 0
+    }
   }
   slotCount = 0
   return z
