@@ -18,6 +18,30 @@ describe('the off-topic model as a binary file', () => {
     expect(Buffer.from(decoded!.model.weights.buffer, decoded!.model.weights.byteOffset, decoded!.model.weights.byteLength).equals(Buffer.from(fromFile.model.weights.buffer))).toBe(true)
   })
 
+  it('keeps the int8 weights whose scaled float32 values are the weights', () => {
+    for (const {model} of [decoded!, fromFile]) {
+      const {weights, quantised, scale} = model
+      expect(quantised?.length).toBe(weights.length)
+      let wrong = 0
+      for (let i = 0; i < weights.length; i++) if (Math.fround(quantised![i] * scale!) !== weights[i]) wrong++
+      expect(wrong).toBe(0)
+    }
+  })
+
+  it('marks exactly the weights that are not 0', () => {
+    const {weights, nonzero} = decoded!.model
+    let set = 0
+    let wrong = 0
+    for (let i = 0; i < weights.length; i++) {
+      const bit = (nonzero![i >>> 5] >>> (i & 31)) & 1
+      set += bit
+      if (bit !== (weights[i] !== 0 ? 1 : 0)) wrong++
+    }
+    expect(wrong).toBe(0)
+    expect(set).toBeGreaterThan(0)
+    expect(set).toBeLessThan(weights.length)
+  })
+
   it('has the same words in the same order, with the same counts and vectors', () => {
     expect([...decoded!.vocabulary.df]).toEqual([...fromFile.vocabulary.df])
     expect([...decoded!.vocabulary.vectors.keys()]).toEqual([...fromFile.vocabulary.vectors.keys()])

@@ -82,7 +82,9 @@ export function phraseCandidates(phrases: readonly string[]): (words: ReadonlySe
   return (words) => {
     const found = always.length ? [...always] : []
     for (const word of words) {
-      for (const phrase of byKey.get(word) ?? []) if (phrase.words.every((w) => words.has(w))) found.push(phrase.at)
+      // (Most words file no phrase: no empty list made for each.)
+      const filed = byKey.get(word)
+      if (filed) for (const phrase of filed) if (phrase.words.every((w) => words.has(w))) found.push(phrase.at)
     }
     return found.length === 0 ? [] : found.sort((a, b) => a - b).map((at) => phrases[at])
   }

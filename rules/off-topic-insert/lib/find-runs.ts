@@ -7,7 +7,7 @@ import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {inLexicon} from '../../../src/text/tokens.js'
-import {eachLetterWord, longestWord} from '../../../src/text/chars.js'
+import {charClass, eachLetterWord, isLetterClass, longestWord, SPACE} from '../../../src/text/chars.js'
 import {findMoney} from '../../../src/text/money.js'
 import type {Span} from '../../../src/text/types.js'
 
@@ -210,8 +210,16 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
   // Below `floor` a score decides nothing, so it may be returned as an upper bound: the topical
   // features (the costly part) are computed only when the topic model could lift the run to `floor`.
   const ceiling = settings.topicWeight * Math.max(0, topicCeiling(model))
+  // A text's style score, once per document: a quoted sentence is scored for the quotation test and
+  // again as a piece, and a run's texts are judged again as it grows and splits.
+  const styles = new Map<string, number>()
+  const styleOf = (text: string) => {
+    let style = styles.get(text)
+    if (style === undefined) styles.set(text, (style = styleLogOdds(model, text, vocabulary, lex)))
+    return style
+  }
   const judge = (text: string, floor: number) => {
-    const style = styleLogOdds(model, text, vocabulary, lex)
+    const style = styleOf(text)
     if (style + ceiling < floor) return style + ceiling
     // Below `floor` the topic score may be a bound too: the topic vectors only where it could lift the run there.
     const topic = style < floor ? topicLogOdds(model, text, article, (floor - style) / settings.topicWeight) : topicScore(model, topicFeatures(text, runContext(text, article)))
@@ -242,9 +250,9 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
         const address = /^["'“‘(\[]?(?:(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.\S+)$/.test(text)
         // Quoted speech is not judged, unless it reads as junk beyond what anyone says (spam pasted inside a quotation).
         const quoted = !address && (withinQuotation(doc.quotations, {start: line.start + span.start, end: line.start + span.end}) || originalAt[n] <= span.start) &&
-          styleLogOdds(model, text, vocabulary, lex) < settings.quotedThreshold
+          styleOf(text) < settings.quotedThreshold
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
-        const words = text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+        const words = lettered(text.includes('((') || text.includes('[') ? text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ') : text)
         const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
         const share = quoted ? 0 : chromeShare(text, lex.chrome)
         const chrome = share >= settings.chrome.share
@@ -851,4 +859,23 @@ function bestSplit(text: string, piece: Span, run: 'head' | 'tail', {alone, judg
     if (!best || score > best.score) best = {at: piece.start + (cutsHead ? head.length : at), score}
   }
   return best
+}
+
+/**
+ * How many whitespace-separated tokens of the text hold a letter: `text.split(/\s+/).filter((w) =>
+ * /\p{L}/u.test(w)).length`, read by code point, without an array of tokens (asked of every piece).
+ */
+function lettered(text: string): number {
+  let count = 0
+  let letter = false
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!
+    i += codePoint > 0xffff ? 2 : 1
+    const cls = charClass(codePoint)
+    if (cls === SPACE) {
+      if (letter) count++
+      letter = false
+    } else if (isLetterClass(cls)) letter = true
+  }
+  return letter ? count + 1 : count
 }

@@ -21,7 +21,7 @@ export interface Trained {
 
 export function fromJson(file: ModelJson): Trained {
   return {
-    model: {bits: file.bits, bias: file.bias, weights: scaledWeights(file), topic: file.topic},
+    model: {bits: file.bits, bias: file.bias, weights: scaledWeights(file), quantised: int8(file.weights), scale: file.scale, topic: file.topic},
     vocabulary: {
       docs: file.docs,
       df: new Map(Object.entries(file.df)),
@@ -49,20 +49,23 @@ interface Header {
   littleEndian: boolean
   bits: number
   bias: number
+  /** What an int8 weight is multiplied by (model.json's `scale`). */
+  scale: number
   topic: Model['topic']
   docs: number
   dims: number
   weights: number
 }
 
-const layout = 2
+const layout = 3
 
 /**
  * The same model as one binary file, which the build writes next to the compiled data files (and
  * so from whatever model.json scripts/train-off-topic.mjs last wrote): typed arrays and word
  * tables read in place, so a cold start neither parses 1.2 MB of JSON nor decodes 8,659 base64
  * vectors nor builds Maps of 12,254 words (src/text/string-table.ts). Layout: u32 header length,
- * header JSON, then at 4-byte boundaries float32 weights, the df words' table, their u32 document
+ * header JSON, then at 4-byte boundaries float32 weights, a bit per weight set where it is not 0
+ * (`nonzeroBits`), the int8 weights themselves (padded to 4 bytes), the df words' table, their u32 document
  * frequencies, the vector words' table and int8 vectors, the typed arrays in this machine's byte order.
  */
 export function encodeModel(file: ModelJson): Buffer {
@@ -70,16 +73,19 @@ export function encodeModel(file: ModelJson): Buffer {
   const vectorWords = Object.keys(file.vectors)
   for (const word of dfWords) if (!Number.isInteger(file.df[word]) || file.df[word] < 0) throw new Error(`model.json: df of \`${word}\` is not a count`)
   const weights = scaledWeights(file)
+  const quantised = int8(file.weights)
   const vectors = new Int8Array(vectorWords.length * file.dims)
   vectorWords.forEach((word, i) => {
     const vector = int8(file.vectors[word])
     if (vector.length !== file.dims) throw new Error(`model.json: the vector of \`${word}\` has ${vector.length} dimensions, not ${file.dims}`)
     vectors.set(vector, i * file.dims)
   })
-  const header: Header = {layout, littleEndian, bits: file.bits, bias: file.bias, topic: file.topic, docs: file.docs, dims: file.dims, weights: weights.length}
+  const header: Header = {layout, littleEndian, bits: file.bits, bias: file.bias, scale: file.scale, topic: file.topic, docs: file.docs, dims: file.dims, weights: weights.length}
   return Buffer.concat([
     encodeHead(header),
     Buffer.from(weights.buffer),
+    Buffer.from(nonzeroBits(weights).buffer),
+    aligned(Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength)),
     encodeStringTable(dfWords),
     Buffer.from(Uint32Array.from(dfWords, (word) => file.df[word]).buffer),
     encodeStringTable(vectorWords),
@@ -96,6 +102,10 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
   let at = end
   const weights = new Float32Array(buffer.buffer, buffer.byteOffset + at, header.weights)
   at += weights.byteLength
+  const nonzero = new Uint32Array(buffer.buffer, buffer.byteOffset + at, nonzeroLength(header.weights))
+  at += nonzero.byteLength
+  const quantised = new Int8Array(buffer.buffer, buffer.byteOffset + at, header.weights)
+  at += alignedLength(header.weights)
   const df = new StringTable(buffer, at)
   at += StringTable.byteLengthAt(buffer, at)
   const counts = new Uint32Array(buffer.buffer, buffer.byteOffset + at, df.size)
@@ -106,7 +116,7 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
   const dims = header.dims
   const vectorOf = new Array<Int8Array | undefined>(vectorWords.size)
   return {
-    model: {bits: header.bits, bias: header.bias, weights, topic: header.topic},
+    model: {bits: header.bits, bias: header.bias, weights, nonzero, quantised, scale: header.scale, topic: header.topic},
     vocabulary: {
       docs: header.docs,
       df: new TableMap(df, (entry) => counts[entry]),
@@ -114,6 +124,20 @@ export function decodeModel(bytes: Buffer): Trained | undefined {
       vectors: new TableMap(vectorWords, (entry) => (vectorOf[entry] ??= vectors.subarray(entry * dims, (entry + 1) * dims)))
     }
   }
+}
+
+const alignedLength = (bytes: number) => (bytes + 3) & ~3
+
+/** The bytes padded to a 4-byte boundary, for the typed arrays after them. */
+const aligned = (bytes: Buffer) => (bytes.length % 4 ? Buffer.concat([bytes, Buffer.alloc(alignedLength(bytes.length) - bytes.length)]) : bytes)
+
+const nonzeroLength = (weights: number) => (weights + 31) >>> 5
+
+/** A bit per weight, set where the weight is not 0: what the style model's features look up first (classifiers.ts `styleLogOdds`). */
+export function nonzeroBits(weights: Float32Array): Uint32Array {
+  const bits = new Uint32Array(nonzeroLength(weights.length))
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) bits[i >>> 5] |= 1 << (i & 31)
+  return bits
 }
 
 /**

@@ -49,25 +49,34 @@ const family: Partial<Record<Script, Script>> = {Hiragana: 'Han', Katakana: 'Han
 
 /** The writing system of a letter; undefined for digits, punctuation, spaces and symbols. */
 export function scriptOf(ch: string): Script | undefined {
-  // A letter by its class (no regex); ASCII letters are Latin, the others looked up once each.
   const codePoint = ch.codePointAt(0)
-  if (codePoint === undefined || !isLetterClass(charClass(codePoint))) return undefined
+  return codePoint === undefined ? undefined : scriptOfCodePoint(codePoint)
+}
+
+/** `scriptOf` the character of this code point (or lone surrogate), read without a string made for it. */
+function scriptOfCodePoint(codePoint: number): Script | undefined {
+  // A letter by its class (no regex); ASCII letters are Latin, the others looked up once each.
+  if (!isLetterClass(charClass(codePoint))) return undefined
   if (codePoint < 0x80) return 'Latin'
-  let script = scriptMemo.get(ch)
+  let script = scriptMemo.get(codePoint)
   if (script === undefined) {
+    const ch = String.fromCodePoint(codePoint)
     const name = scriptTests.find(([, test]) => test.test(ch))?.[0] ?? 'Other'
-    scriptMemo.set(ch, (script = family[name] ?? name))
+    scriptMemo.set(codePoint, (script = family[name] ?? name))
   }
   return script
 }
 
-const scriptMemo = new Map<string, Script>()
+const scriptMemo = new Map<number, Script>()
 
 /** The script most of the text's letters are written in. */
 export function dominantScript(text: string): Script {
   const counts = new Map<Script, number>()
-  for (const ch of text) {
-    const s = scriptOf(ch)
+  // By code point, as `for (const ch of text)` reads it (a lone surrogate alone), without a string per character.
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!
+    i += codePoint > 0xffff ? 2 : 1
+    const s = scriptOfCodePoint(codePoint)
     if (s) counts.set(s, (counts.get(s) ?? 0) + 1)
   }
   let best: Script = 'Latin'
@@ -93,7 +102,8 @@ export interface ScriptRun extends Span {
 export function scriptRuns(text: string, main: Script, isWord: (token: string) => boolean): ScriptRun[] {
   const letters: Array<{at: number; script: Script}> = []
   for (let i = 0; i < text.length; i++) {
-    const s = scriptOf(text[i])
+    // (By code unit, as `text[i]` reads it: half a surrogate pair is no letter.)
+    const s = scriptOfCodePoint(text.charCodeAt(i))
     if (s && s !== main) letters.push({at: i, script: s})
   }
   const runs: ScriptRun[] = []
