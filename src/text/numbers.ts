@@ -277,7 +277,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (wordPatterns().frame.test(before) || (rule() && wordPatterns().threshold.test(before))) return 'policy-term'
     // The price a deal sets is its term, what the contract provides (spec §2): "agreed to buy X for
     // $2.1 billion", "Under the deal, Acme will pay $45 a share".
-    if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
+    if (kind === 'money' && objectOf(wordPatterns().agreed, Math.max(0, at - 140), at)) return 'policy-term'
+    // ("Under the deal, Acme takes a 30% stake": a share the deal sets, as its price is; not a change
+    // it brought, "Under the plan, unemployment fell 3%".)
+    if ((kind === 'money' || kind === 'percentage') && !wordPatterns().changeBefore.test(before) && wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
     // The sum a court sets or orders paid is its decision (spec §2, policy terms stated as the rule
