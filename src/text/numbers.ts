@@ -100,6 +100,8 @@ function buildPatterns() {
     // Rival Inc for $2.1 billion"; "Under the deal, Acme will pay $45 a share".
     agreed: new RegExp(String.raw`\b(?:${phraseAlternation(d.agreementVerbs)})\s+(?:${phraseAlternation(d.dealVerbs)})\b([^.;:!?]{0,100}?)\s+(?:for\s+)?(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
+    // The same after the figure, in its phrase: "Permits will cost £95 a year under the scheme".
+    underDealAfter: new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
     // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
     // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
     // the sentence; and what says it is a sum, a verb or noun of money right before it.
@@ -251,6 +253,17 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   }
   // "€5,000 ($5,500)": a bracket after an amount converts it, it does not price an item.
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
+  // A figure under a deal's, plan's or scheme's terms, "under" before it in its clause or just after
+  // it. Not what was done under them, a past verb in the clause: "Under the scheme, landlords
+  // received £4m", "30% of the homes were sold under the plan" measure what happened.
+  const underTerms = (at: number) => {
+    const from = Math.max(0, at - 160)
+    const m = wordPatterns().underDeal.exec(text.slice(from, at))
+    const start = m ? from + m.index : at
+    if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
+    const end = at + (text.slice(at).search(/[.;:!?]/) + 1 || text.length - at + 1) - 1
+    return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
+  }
   const term = (kind: NumberKind, at: number, length = 0) => {
     if (!statisticKinds.has(kind)) return kind
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
@@ -277,7 +290,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (wordPatterns().frame.test(before) || (rule() && wordPatterns().threshold.test(before))) return 'policy-term'
     // The price a deal sets is its term, what the contract provides (spec §2): "agreed to buy X for
     // $2.1 billion", "Under the deal, Acme will pay $45 a share".
-    if (kind === 'money' && (objectOf(wordPatterns().agreed, Math.max(0, at - 140), at) || wordPatterns().underDeal.test(text.slice(Math.max(0, at - 160), at)))) return 'policy-term'
+    if (kind === 'money' && objectOf(wordPatterns().agreed, Math.max(0, at - 140), at)) return 'policy-term'
+    // ("Under the deal, Acme takes a 30% stake": a share the deal sets, as its price is; not a change
+    // it brought, "Under the plan, unemployment fell 3%".)
+    if ((kind === 'money' || kind === 'percentage') && !wordPatterns().changeBefore.test(before) && underTerms(at)) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
     // The sum a court sets or orders paid is its decision (spec §2, policy terms stated as the rule
