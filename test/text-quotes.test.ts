@@ -24,6 +24,20 @@ describe('quotation marks', () => {
     expect(findQuotations("The company's chief said it's the world's best.", 0).quotes).toEqual([])
   })
 
+  it('opens a quotation on a closing mark after a colon, closed by either curly mark', () => {
+    // wnts-train-414: "Ottmar Hitzfeld: ”We basically played well. … by an outstanding Manuel Riemann. …“"
+    expect(quoted('Ottmar Hitzfeld: ”We played well. We were denied by an outstanding keeper.“')).toEqual(['We played well. We were denied by an outstanding keeper.'])
+    expect(quoted('Coach:”We were the best side.” She left.')).toEqual(['We were the best side.'])
+  })
+
+  it('takes a closing mark elsewhere as closing, not opening', () => {
+    // Not after a colon: a stray closing mark before a word opens nothing.
+    expect(findQuotations('The team ”won the best prize of all time.', 0).quotes).toEqual([])
+    // After a colon but before a space: it closes a quotation, or nothing.
+    expect(quoted('“We listed all of the reasons:” The largest was cost.')).toEqual(['We listed all of the reasons:'])
+    expect(findQuotations('The reasons: ” The largest was cost.', 0).quotes).toEqual([])
+  })
+
   it('leaves a quotation open at the end of a paragraph for the next one to continue', () => {
     const {quotes, open} = findQuotations('“We built the fastest network. It is unmatched.', 0)
     expect(open).toBe(true)

@@ -22,7 +22,7 @@ export function findQuotations(text: string, offset: number, continued = false):
     const i = mark.index
     const ch = text[i]
     if (openAt < 0) {
-      if (openDouble.has(ch) && (ch !== '"' || opensHere(text, i))) {
+      if ((openDouble.has(ch) && (ch !== '"' || opensHere(text, i))) || opensMistyped(text, i)) {
         openAt = i
         openInner = i + 1
       }
@@ -44,6 +44,19 @@ function opensHere(text: string, i: number): boolean {
   const before = text[i - 1]
   const after = text[i + 1]
   return (before === undefined || /[\s([{—–-]/u.test(before)) && after !== undefined && !/\s/.test(after)
+}
+
+/**
+ * A mark mistyped at the opening of a quotation, found only outside one: a closing mark after a
+ * colon (`Hitzfeld: ”We played well.“`). A closing mark elsewhere closes.
+ */
+function opensMistyped(text: string, i: number): boolean {
+  if (text[i] !== '”') return false
+  const after = text[i + 1]
+  if (after === undefined || /\s/.test(after)) return false
+  let back = i - 1
+  while (back >= 0 && (text[back] === ' ' || text[back] === '\t')) back--
+  return text[back] === ':'
 }
 
 function closesHere(text: string, i: number): boolean {
