@@ -1,4 +1,4 @@
-import {isWordChar} from './chars.js'
+import {charClass, isLetterClass, isWordChar, startsUpper} from './chars.js'
 import {allMatches} from './regexp.js'
 import type {Quotation, Span} from './types.js'
 
@@ -47,16 +47,21 @@ function opensHere(text: string, i: number): boolean {
 }
 
 /**
- * A mark mistyped at the opening of a quotation, found only outside one: a closing mark after a
- * colon (`Hitzfeld: ”We played well.“`). A closing mark elsewhere closes.
+ * A mark mistyped at the opening of a quotation, found only outside one: a closing mark or a
+ * straight mark after a colon (`Hitzfeld: ”We played well.“`, `Germany coach:"We were
+ * magnificent"`), or a straight mark stuck to the word before it with a capital after it
+ * (`Germany coach"We kept it tight"`). A closing mark elsewhere, or a straight mark after a
+ * digit (5'11"), closes or measures.
  */
 function opensMistyped(text: string, i: number): boolean {
-  if (text[i] !== '”') return false
+  const ch = text[i]
+  if (ch !== '”' && ch !== '"') return false
   const after = text[i + 1]
   if (after === undefined || /\s/.test(after)) return false
   let back = i - 1
   while (back >= 0 && (text[back] === ' ' || text[back] === '\t')) back--
-  return text[back] === ':'
+  if (text[back] === ':') return true
+  return ch === '"' && back === i - 1 && back >= 0 && isLetterClass(charClass(text.codePointAt(back)!)) && startsUpper(after)
 }
 
 function closesHere(text: string, i: number): boolean {
