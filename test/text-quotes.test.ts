@@ -24,6 +24,36 @@ describe('quotation marks', () => {
     expect(findQuotations("The company's chief said it's the world's best.", 0).quotes).toEqual([])
   })
 
+  it('opens a quotation on a closing mark after a colon, closed by either curly mark', () => {
+    // wnts-train-414: "Ottmar Hitzfeld: ”We basically played well. … by an outstanding Manuel Riemann. …“"
+    expect(quoted('Ottmar Hitzfeld: ”We played well. We were denied by an outstanding keeper.“')).toEqual(['We played well. We were denied by an outstanding keeper.'])
+    expect(quoted('Coach:”We were the best side.” She left.')).toEqual(['We were the best side.'])
+  })
+
+  it('takes a closing mark elsewhere as closing, not opening', () => {
+    // Not after a colon: a stray closing mark before a word opens nothing.
+    expect(findQuotations('The team ”won the best prize of all time.', 0).quotes).toEqual([])
+    // After a colon but before a space: it closes a quotation, or nothing.
+    expect(quoted('“We listed all of the reasons:” The largest was cost.')).toEqual(['We listed all of the reasons:'])
+    expect(findQuotations('The reasons: ” The largest was cost.', 0).quotes).toEqual([])
+  })
+
+  it('opens a quotation on a straight mark stuck to a colon, or to a word with a capital after it', () => {
+    // wnts-train-509: 'Germany coach:"We were magnificent in the first half.'; wnts-test-510: 'Germany coach"We kept it tight … We were outstanding going forward'
+    expect(quoted('Heiko Herrlich, Germany coach:"We were magnificent in the first half."')).toEqual(['We were magnificent in the first half.'])
+    expect(quoted('Heiko Herrlich, Germany coach"We were outstanding going forward. We won."')).toEqual(['We were outstanding going forward. We won.'])
+  })
+
+  it('takes a straight mark stuck to a word as closing or measuring, not opening, otherwise', () => {
+    // Inside a quotation, a mark stuck to the word before it closes it.
+    expect(quoted('"We were the best team by far"Then she left.')).toEqual(['We were the best team by far'])
+    // A lower-case word after it, or a digit before it (feet and inches), opens nothing.
+    expect(findQuotations('The player is 5\'11"Tall and the fastest.', 0).quotes).toEqual([])
+    expect(findQuotations('The shop"s best seller is the largest.', 0).quotes).toEqual([])
+    // A straight mark opening after a space keeps its closing mark: the one after, not a stuck one before.
+    expect(quoted('He is 6\'2" and said "We won the biggest prize of all."')).toEqual(['We won the biggest prize of all.'])
+  })
+
   it('leaves a quotation open at the end of a paragraph for the next one to continue', () => {
     const {quotes, open} = findQuotations('“We built the fastest network. It is unmatched.', 0)
     expect(open).toBe(true)

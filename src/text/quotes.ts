@@ -1,4 +1,4 @@
-import {isWordChar} from './chars.js'
+import {charClass, isLetterClass, isWordChar, startsUpper} from './chars.js'
 import {allMatches} from './regexp.js'
 import type {Quotation, Span} from './types.js'
 
@@ -22,7 +22,7 @@ export function findQuotations(text: string, offset: number, continued = false):
     const i = mark.index
     const ch = text[i]
     if (openAt < 0) {
-      if (openDouble.has(ch) && (ch !== '"' || opensHere(text, i))) {
+      if ((openDouble.has(ch) && (ch !== '"' || opensHere(text, i))) || opensMistyped(text, i)) {
         openAt = i
         openInner = i + 1
       }
@@ -44,6 +44,24 @@ function opensHere(text: string, i: number): boolean {
   const before = text[i - 1]
   const after = text[i + 1]
   return (before === undefined || /[\s([{—–-]/u.test(before)) && after !== undefined && !/\s/.test(after)
+}
+
+/**
+ * A mark mistyped at the opening of a quotation, found only outside one: a closing mark or a
+ * straight mark after a colon (`Hitzfeld: ”We played well.“`, `Germany coach:"We were
+ * magnificent"`), or a straight mark stuck to the word before it with a capital after it
+ * (`Germany coach"We kept it tight"`). A closing mark elsewhere, or a straight mark after a
+ * digit (5'11"), closes or measures.
+ */
+function opensMistyped(text: string, i: number): boolean {
+  const ch = text[i]
+  if (ch !== '”' && ch !== '"') return false
+  const after = text[i + 1]
+  if (after === undefined || /\s/.test(after)) return false
+  let back = i - 1
+  while (back >= 0 && (text[back] === ' ' || text[back] === '\t')) back--
+  if (text[back] === ':') return true
+  return ch === '"' && back === i - 1 && back >= 0 && isLetterClass(charClass(text.codePointAt(back)!)) && startsUpper(after)
 }
 
 function closesHere(text: string, i: number): boolean {
