@@ -70,7 +70,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
   const flag = (from: number, to: number, where: string) => {
     const stretch = units.slice(from, to)
-    if (stretch.length < settings.minUnits && !stretch.some((u) => u.chrome)) return
+    if (!stretch.some((u) => u.chrome) && (stretch.length < settings.minUnits || mostlyProse(stretch, settings))) return
     let run: Unit[] = []
     const close = () => {
       if (run.length) blocks.push({start: lineStart(doc.source, run[0].start), end: run.at(-1)!.end, why: `Page boilerplate ${where} the article's body (${run.length} paragraph${run.length > 1 ? 's' : ''} of navigation, teasers, share rows, prompts or footers): not the article's text.`})
@@ -85,6 +85,23 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   flag(0, body.first, 'before')
   flag(body.last + 1, units.length, 'after')
   return blocks
+}
+
+/**
+ * A stretch with no chrome whose text is mostly sentences of prose (they end on a full stop and
+ * have their share of function words) is the article's, which the body's weights missed: an
+ * article written one sentence to a paragraph under subheadings weighs little, paragraph by
+ * paragraph, yet no page's menus, teasers or footers read so.
+ */
+function mostlyProse(stretch: readonly Unit[], s: PageSettings): boolean {
+  let prose = 0
+  let all = 0
+  for (const u of stretch) {
+    if (u.heading) continue
+    all += u.text.length
+    if (u.density >= s.stopwordsLow && /[.!?]["”’)]?$/.test(u.text)) prose += u.text.length
+  }
+  return all > 0 && prose >= all / 2
 }
 
 /** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
