@@ -8,6 +8,7 @@ import {documentNames, forgetTokens} from './tokens.js'
 import {findCurrencyNames, findMoney, type CurrencyName, type MoneyMention} from './money.js'
 import {findNumbers, type NumberMention} from './numbers.js'
 import {findQuotations, isQuoted, readTranscript} from './quotes.js'
+import {firstEndingAfter} from './spans.js'
 import {eachSentence} from './sentences.js'
 import {hardWrapped} from './wrap.js'
 import type {Citation, Paragraph, Quotation, Sentence, Span} from './types.js'
@@ -392,17 +393,6 @@ function numberEnd(text: string, offset: number, source: string): {end: number; 
   return undefined
 }
 
-/** Index of the first span in `spans` (sorted, disjoint) that ends after `offset`. */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let low = 0
-  let high = spans.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (spans[mid].end <= offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
 
 function findAllQuotations(source: string, facts: MarkdownFacts): Quotation[] {
   const quotations: Quotation[] = facts.blockquotes.map((b) => ({...b, inner: b, scare: false, block: true}))

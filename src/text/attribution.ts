@@ -3,6 +3,7 @@ import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
 import {finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
+import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
 
 
@@ -337,13 +338,7 @@ export function findAttribution(text: string, offset = 0, names?: ReadonlySet<st
   // is the only one it can overlap (a search, not a scan: a sentence may hold thousands of cues).
   const taken: Span[] = []
   const cue = (into: AttributionMatch[], start: number, end: number, frame = true) => {
-    let low = 0
-    let high = taken.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (taken[mid].end <= start) low = mid + 1
-      else high = mid
-    }
+    const low = firstEndingAfter(taken, start)
     if (low < taken.length && taken[low].start < end) return
     const match = {start, end, text: text.slice(start - offset, end - offset), frame}
     taken.splice(low, 0, match)

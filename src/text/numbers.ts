@@ -261,7 +261,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
     const start = m ? from + m.index : at
     if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
-    const end = at + (text.slice(at).search(/[.;:!?]/) + 1 || text.length - at + 1) - 1
+    const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
     return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
