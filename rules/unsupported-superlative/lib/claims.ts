@@ -219,7 +219,8 @@ function rankedSuperlatives({text, offset, tokens, c, firstWord, claims, add}: C
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     let end = i
-    if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
+    // (Also a participle the lexicon lists as a verb first: "the most intimidating grounds", "one of the most empowering things".)
+    if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|VBG|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
     // "had the most deaths", "won the most votes": a rank by count ("most people" is a quantifier).
     else if (/^(?:most|fewest)$/.test(t.lower) && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.tag === 'NNS') end = i + 1
     else if (!superlativeWord(t)) continue
