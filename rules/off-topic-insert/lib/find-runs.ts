@@ -378,6 +378,10 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
     return (asks(text) || writer.at.some((k) => start <= k && k < end)) &&
       writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
   }
+  // Is line k the article's own prose: every sentence of it reads so to the model (or is quoted), and
+  // none is page chrome.
+  const ownParagraph = (k: number) => k >= 0 && k < lines.length && pieces[k].length > 0 && prose(lines[k].text) &&
+    pieces[k].every((p) => !p.chrome && p.score < settings.joinThreshold) && pieces[k].some((p) => p.words >= settings.minWords)
   lines.forEach((line, n) => {
     const list = pieces[n]
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
@@ -415,10 +419,17 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // So does a short plain statement (no ad's marks, fewer words than a pasted sentence needs)
       // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
       // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
-      const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
+      // Likewise a plain statement on a line of its own between two paragraphs of the article's
+      // ("Vietnam's output fell by about 20%.", "Landfill tax is £126.15 a tonne."): news, releases
+      // and blogs written a sentence to a paragraph set their short facts apart so.
+      const between = plain && list.length === 1 && unmarked(text) && prose(text) && !requests(text, settings) && ownParagraph(n - 1) && ownParagraph(n + 1)
+      const inside = between || (plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text))))
       // (Whether the sentence states its own offer, which reads its prices, is asked only when the
       // bar decides: a score below every bar a piece of prose can have is below this one.)
-      const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
+      // Between two of the article's paragraphs, a price stated so is the article's own fact
+      // ("Landfill tax is £126.15 a tonne.") though it names nothing else of the article's: an ad
+      // pasted there speaks to the reader or carries its marks.
+      const offer = () => plain && ownOffer(text) && (between || namesOwn(text, article, vocabulary, settings.rareIdf))
       // A sentence that speaks to the reader or as a sender, or asks ("Your application is below.",
       // "Want more money?"), in a document whose writer speaks so nowhere else outside
       // quotations and interview answers shifts register: a report tells its story in the third
@@ -564,6 +575,14 @@ function addressed(text: string, settings: Data): boolean {
     const word = text.slice(start, end)
     return (found = voice.has(word.toLowerCase().replace('’', "'")) && !(word === 'I' && romanOne(text, start)))
   })
+  return found
+}
+
+/** Does the sentence ask something of the reader anywhere in it (`requests`: "…please reply with…")? */
+function requests(text: string, settings: Data): boolean {
+  const asked = setOf(settings.requests)
+  let found = false
+  eachLetterWord(text, (start, end) => (found = asked.has(text.slice(start, end).toLowerCase())))
   return found
 }
 
