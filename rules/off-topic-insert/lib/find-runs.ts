@@ -390,8 +390,13 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
     writer ??= writerAddress(doc, settings, asks)
     return writer.sentences.filter((s) => s.end <= start || end <= s.start).length > settings.pasted.voiceOthers
   }
+  // A report's own furniture comes in runs of labelled lines of names ("Castleford: Marsh; Oduya…",
+  // "Referee: Dean Whitaker"; "Man of the Match: B Lee (Australia)", "Umpires: …"): such a line
+  // right after another of its kind that is the article's (no run on it) is one more of them.
+  const furniture = (k: number) => k >= 0 && labelledNames(lines[k].text)
   lines.forEach((line, n) => {
     const list = pieces[n]
+    if (furniture(n) && furniture(n - 1) && !runs.some((r) => r.line === lines[n - 1]) && !givesAddress(line.text)) return
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
     // the rest of the article is a stranger there, in an article long enough for its words to be
     // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
@@ -588,6 +593,18 @@ function addressed(text: string, settings: Data): boolean {
   })
   return found
 }
+
+/**
+ * Is the line a label and names, no sentence ("Referee: Dean Whitaker", "Pontefract: Walsh; Ridley,
+ * Cooper"): a short label in capitals first, then words mostly capitalised, and no full stop at the end?
+ */
+function labelledNames(text: string): boolean {
+  const m = /^\s*(?:[-*+]\s+)?\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*:\s*(\p{Lu}.*)$/u.exec(text)
+  return m !== null && !/[.!?]["'”’)]*$/u.test(text) && !prose(m[1])
+}
+
+/** Does the text give a contact: a web or e-mail address, a phone number, a contact phrase? */
+const givesAddress = (text: string) => hasWebAddress(text) || hasEmail(text) || hasPhone(text) || lexicons().contact.some((p) => p.test(text))
 
 /** Does the text speak to the reader: a word of `pasted.voice` that is not of `pasted.firstPerson` ("you", "your")? */
 function secondPerson(text: string, settings: Data): boolean {
