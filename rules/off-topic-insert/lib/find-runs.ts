@@ -378,8 +378,25 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
     return (asks(text) || writer.at.some((k) => start <= k && k < end)) &&
       writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
   }
+  // Is line k the article's own prose: every sentence of it reads so to the model (or is quoted), and
+  // none is page chrome.
+  const ownParagraph = (k: number) => k >= 0 && k < lines.length && pieces[k].length > 0 && prose(lines[k].text) &&
+    pieces[k].every((p) => !p.chrome && p.score < settings.joinThreshold) && pieces[k].some((p) => p.words >= settings.minWords)
+  // A sentence that speaks only in the first person, not opening in the imperative nor asking, in a
+  // document whose writer speaks so in more than `pasted.voiceOthers` other sentences (quotations
+  // and interview answers aside): the writer's own voice, not a sender's pasted in.
+  const ownVoice = (start: number, end: number, text: string) => {
+    if (opensImperative(text, settings) || asks(text) || secondPerson(text, settings)) return false
+    writer ??= writerAddress(doc, settings, asks)
+    return writer.sentences.filter((s) => s.end <= start || end <= s.start).length > settings.pasted.voiceOthers
+  }
+  // A report's own furniture comes in runs of labelled lines of names ("Castleford: Marsh; Oduya…",
+  // "Referee: Dean Whitaker"; "Man of the Match: B Lee (Australia)", "Umpires: …"): such a line
+  // right after another of its kind that is the article's (no run on it) is one more of them.
+  const furniture = (k: number) => k >= 0 && labelledNames(lines[k].text)
   lines.forEach((line, n) => {
     const list = pieces[n]
+    if (furniture(n) && furniture(n - 1) && !runs.some((r) => r.line === lines[n - 1]) && !givesAddress(line.text)) return
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
     // the rest of the article is a stranger there, in an article long enough for its words to be
     // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
@@ -388,7 +405,10 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
     // speaking to the reader) is no stranger for sharing no name: in fewer words than a pasted
     // sentence needs, sharing none is no evidence. Short runs pasted in carry marks ("Looking for
     // property in SPAIN?").
-    const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) && !addressed(text, settings)
+    // So is one in the first person in a document whose writer speaks so throughout ("Our p95
+    // dropped from 71 minutes to 33." in an engineering blog written as "we"): its register.
+    const shortPlain = (text: string) => list[0].words < settings.pasted.minWords && unmarked(text) &&
+      (!addressed(text, settings) || ownVoice(line.start + list[0].start, line.start + list[0].end, text))
     const stranger = known && list.length === 1 && list[0].words >= settings.strangerWords && list[0].end === line.text.length && prose(line.text) && !shortPlain(line.text) && sharedRareWords(termCounts(line.text), article, settings.rareIdf) === 0 &&
       !addressNamesOwn(line.text, article, settings.rareIdf)
     for (let i = 0; i < list.length; i++) {
@@ -415,10 +435,17 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       // So does a short plain statement (no ad's marks, fewer words than a pasted sentence needs)
       // with a sentence of the article's on either side on its line ("The deal is worth 5 yen
       // (about CN¥5). The ministry spent…"): in so few words the model's lean is weak evidence.
-      const inside = plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text)))
+      // Likewise a plain statement on a line of its own between two paragraphs of the article's
+      // ("Vietnam's output fell by about 20%.", "Landfill tax is £126.15 a tonne."): news, releases
+      // and blogs written a sentence to a paragraph set their short facts apart so.
+      const between = plain && list.length === 1 && unmarked(text) && prose(text) && !requests(text, settings) && ownParagraph(n - 1) && ownParagraph(n + 1)
+      const inside = between || (plain && ((beside.before && beside.after) || ((beside.before || beside.after) && list[i].words < settings.pasted.minWords && unmarked(text))))
       // (Whether the sentence states its own offer, which reads its prices, is asked only when the
       // bar decides: a score below every bar a piece of prose can have is below this one.)
-      const offer = () => plain && ownOffer(text) && namesOwn(text, article, vocabulary, settings.rareIdf)
+      // Between two of the article's paragraphs, a price stated so is the article's own fact
+      // ("Landfill tax is £126.15 a tonne.") though it names nothing else of the article's: an ad
+      // pasted there speaks to the reader or carries its marks.
+      const offer = () => plain && ownOffer(text) && (between || namesOwn(text, article, vocabulary, settings.rareIdf))
       // A sentence that speaks to the reader or as a sender, or asks ("Your application is below.",
       // "Want more money?"), in a document whose writer speaks so nowhere else outside
       // quotations and interview answers shifts register: a report tells its story in the third
@@ -564,6 +591,38 @@ function addressed(text: string, settings: Data): boolean {
     const word = text.slice(start, end)
     return (found = voice.has(word.toLowerCase().replace('’', "'")) && !(word === 'I' && romanOne(text, start)))
   })
+  return found
+}
+
+/**
+ * Is the line a label and names, no sentence ("Referee: Dean Whitaker", "Pontefract: Walsh; Ridley,
+ * Cooper"): a short label in capitals first, then words mostly capitalised, and no full stop at the end?
+ */
+function labelledNames(text: string): boolean {
+  const m = /^\s*(?:[-*+]\s+)?\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*:\s*(\p{Lu}.*)$/u.exec(text)
+  return m !== null && !/[.!?]["'”’)]*$/u.test(text) && !prose(m[1])
+}
+
+/** Does the text give a contact: a web or e-mail address, a phone number, a contact phrase? */
+const givesAddress = (text: string) => hasWebAddress(text) || hasEmail(text) || hasPhone(text) || lexicons().contact.some((p) => p.test(text))
+
+/** Does the text speak to the reader: a word of `pasted.voice` that is not of `pasted.firstPerson` ("you", "your")? */
+function secondPerson(text: string, settings: Data): boolean {
+  const voice = voiceOf(settings)
+  const first = firstPersonOf(settings)
+  let found = false
+  eachLetterWord(text, (start, end) => {
+    const word = text.slice(start, end).toLowerCase().replace('’', "'")
+    return (found = voice.has(word) && !first.has(word))
+  })
+  return found
+}
+
+/** Does the sentence ask something of the reader anywhere in it (`requests`: "…please reply with…")? */
+function requests(text: string, settings: Data): boolean {
+  const asked = setOf(settings.requests)
+  let found = false
+  eachLetterWord(text, (start, end) => (found = asked.has(text.slice(start, end).toLowerCase())))
   return found
 }
 

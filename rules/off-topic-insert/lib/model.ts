@@ -36,6 +36,7 @@ export const dataShape = object({
   signOffEcho: number,
   creditRoles: strings,
   imperatives: strings,
+  requests: strings,
   seamMargin: number,
   clauseMargin: number,
   nameClauseMargin: number,
