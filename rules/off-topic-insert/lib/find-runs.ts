@@ -458,7 +458,13 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
       const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
-      const cut = bestSplit(line.text, list[i], 'head', split)
+      // A head in title case that opens with a name of two words or more the article writes
+      // elsewhere ("Marrow Bay Swimming | Club won…" in a report on the Marrow Bay club) is the
+      // first half of the article's name, not a headline pasted before the sentence: a pasted
+      // head may share a word with the article ("Question From Patrick In Ireland"), not its name.
+      const headCut = bestSplit(line.text, list[i], 'head', split)
+      const head = headCut && line.text.slice(list[i].start, headCut.at)
+      const cut = head && titleCase(head) && namedElsewhere(doc.source, head) ? undefined : headCut
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -549,6 +555,17 @@ function namesOwn(text: string, article: ArticleWords, vocabulary: Vocabulary, m
   const own = termCounts(text)
   const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
   return [...own.keys()].some((word) => idf(vocabulary, word) >= minIdf && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
+}
+
+/** Does the document write the head's first two words (a name in title case) more than once? */
+function namedElsewhere(source: string, head: string): boolean {
+  const name = /^\p{Lu}\S*\s+(?:&\s+)?\p{Lu}\S*/u.exec(head.trim())?.[0]
+  return name !== undefined && source.indexOf(name) !== source.lastIndexOf(name)
+}
+
+/** Is every word of the text in title case ("Marrow Bay Swimming", "Evergreen Aviation & Space")? */
+function titleCase(text: string): boolean {
+  return /^\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*$/u.test(text.trim())
 }
 
 /** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
