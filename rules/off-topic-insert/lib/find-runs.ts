@@ -2,7 +2,7 @@ import type {Analysis} from '../../../src/text/analysis.js'
 import {hardWrapped} from '../../../src/text/wrap.js'
 import {continuesName, cutWords, data, endsOnParticle, lexicons, loadModel, opensClause, type Clause, opensSentence, opensSubject, pastedModel, type Data} from './model.js'
 import {blockLines, dominantScript, resumePoints, scriptRuns, sentenceSpans, splitRuns, type Line, type ScriptRun, type WordSense} from './segments.js'
-import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, idf, pastedCandidate, nameOverlap, pastedLogOdds, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type SentenceInArticle, type Vocabulary} from './classifiers.js'
 import {pageBlocks} from './page-blocks.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
@@ -458,7 +458,13 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
       const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
       const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
-      const cut = bestSplit(line.text, list[i], 'head', split)
+      // A head in title case that opens with a name of two words or more the article writes
+      // elsewhere ("Marrow Bay Swimming | Club won…" in a report on the Marrow Bay club) is the
+      // first half of the article's name, not a headline pasted before the sentence: a pasted
+      // head may share a word with the article ("Question From Patrick In Ireland"), not its name.
+      const headCut = bestSplit(line.text, list[i], 'head', split)
+      const head = headCut && line.text.slice(list[i].start, headCut.at)
+      const cut = head && titleCase(head) && namedElsewhere(doc.source, head) ? undefined : headCut
       // Sentences side by side that each lean towards junk may read as junk together ("All rights
       // reserved. This material may not be published, broadcast, rewritten or redistributed.").
       let group = i
@@ -549,6 +555,17 @@ function namesOwn(text: string, article: ArticleWords, vocabulary: Vocabulary, m
   const own = termCounts(text)
   const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
   return [...own.keys()].some((word) => idf(vocabulary, word) >= minIdf && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
+}
+
+/** Does the document write the head's first two words (a name in title case) more than once? */
+function namedElsewhere(source: string, head: string): boolean {
+  const name = /^\p{Lu}\S*\s+(?:&\s+)?\p{Lu}\S*/u.exec(head.trim())?.[0]
+  return name !== undefined && source.indexOf(name) !== source.lastIndexOf(name)
+}
+
+/** Is every word of the text in title case ("Marrow Bay Swimming", "Evergreen Aviation & Space")? */
+function titleCase(text: string): boolean {
+  return /^\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*$/u.test(text.trim())
 }
 
 /** Is the sentence before piece i on its line, and the one after it, the article's own (a whole sentence the model reads as prose, or quoted)? */
@@ -725,13 +742,21 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   const pastedBy = pastedModel()
   const voice = voiceOf(settings)
   const {recurring, outlierMargin, spread} = settings.pasted
-  const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n]})))
+  const inOrder = pieces.flatMap((list, n) => list.map((piece) => ({...piece, line: lines[n], n})))
   const readingCounts: Array<Map<string, number> | undefined> = []
   const countsAt = (k: number) => (readingCounts[k] ??= termCounts(inOrder[k].line.text.slice(inOrder[k].start, inOrder[k].end)))
   // The trained threshold is just above the highest-scoring sentence of the training half in its
   // own article; `leeway` below it the rule still flags (a trade of a few flags on clean news for recall).
   const threshold = pastedBy.threshold - settings.pasted.leeway
-  const judged: Array<{start: number; end: number; line: Line; score: number; voiced: boolean}> = []
+  const judged: Array<{start: number; end: number; line: Line; score: number; voiced: boolean; plain: boolean}> = []
+  // In an article written one sentence to a paragraph (`pasted.oneSentenceShare` of its lines or
+  // more), a sentence's neighbours are paragraphs of their own, which share less with it than the
+  // sentences of one paragraph do, and a short plain fact set apart ("The fee is understood to be
+  // £38m.") shares no rare word with them: a sentence that is a paragraph of its own, or stands
+  // beside one, and names no one the article does not needs `pasted.aloneMargin` more. A sentence
+  // pasted from another story mostly names its own people and places.
+  const written = pieces.filter((list) => list.length > 0)
+  const oneToParagraph = written.length > 0 && written.filter((list) => list.length === 1).length >= settings.pasted.oneSentenceShare * written.length
   // The writer's own voice: words of `pasted.firstPerson` outside quotations and interview answers. A
   // sentence in a speaker's voice ("I don't think it can ever be reformed.") in a report whose
   // writer never speaks so anywhere else is a speaker's words pasted without their quotation marks
@@ -772,7 +797,8 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
     // Below threshold - outlierMargin a score neither flags a sentence nor raises the bar: an upper bound will do.
     const start = piece.line.start + piece.start + from
     const voiced = voicedAlone(start, start + sentence.text.length)
-    judged.push({start, end: start + sentence.text.length, line: piece.line, voiced, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread) - (voiced ? settings.pasted.voiceMargin : 0))})
+    const plain = oneToParagraph && !from && [k - 1, k, k + 1].some((n) => inOrder[n] && pieces[inOrder[n].n].length === 1) && nameOverlap(sentence.text, article.counts, sentence.counts).newNames === 0
+    judged.push({start, end: start + sentence.text.length, line: piece.line, voiced, plain, score: pastedLogOdds(pastedBy, sentence, threshold - Math.max(outlierMargin, spread) - (voiced ? settings.pasted.voiceMargin : 0))})
   })
   // A sentence must also stand `spread` above the article's median sentence: in a document whose
   // sentences share little with each other (a list-like encyclopedia article, a collection of
@@ -783,8 +809,8 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   const ranked = judged.map((j) => j.score).sort((x, y) => y - x)
   const median = ranked[Math.floor(ranked.length / 2)] ?? -Infinity
   const bar = Math.max(threshold, (ranked[recurring] ?? -Infinity) + outlierMargin, median + spread)
-  for (const {start, end, line, score, voiced} of judged) {
-    if (score > bar - (voiced ? settings.pasted.voiceMargin : 0)) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
+  for (const {start, end, line, score, voiced, plain} of judged) {
+    if (score > bar - (voiced ? settings.pasted.voiceMargin : 0) + (plain ? settings.pasted.aloneMargin : 0)) runs.push({start, end, line, pasted: true, why: 'Shares little with the rest of the article in rare words and names, and its topic is far from the article and from the sentences beside it: likely pasted from another story.'})
   }
 }
 
