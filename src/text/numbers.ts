@@ -255,11 +255,14 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   const converts = (at: number) => money.some((m) => m.end - offset <= at && m.end - offset >= at - 4)
   // A figure under a deal's, plan's or scheme's terms, "under" before it in its clause or just after
   // it. Not what was done under them, a past verb in the clause: "Under the scheme, landlords
-  // received £4m", "30% of the homes were sold under the plan" measure what happened.
+  // received £4m", "30% of the homes were sold under the plan" measure what happened. (The clause
+  // starts after the opening phrase's comma: a participle there dates the deal, "Under the purchase
+  // agreement signed on Monday, the council will pay €2.3 million".)
   const underTerms = (at: number) => {
     const from = Math.max(0, at - 160)
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
-    const start = m ? from + m.index : at
+    const comma = m ? m[0].indexOf(',') : -1
+    const start = m ? from + m.index + comma + 1 : at
     if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
     const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
     return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
