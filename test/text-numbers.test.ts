@@ -59,6 +59,9 @@ describe('not statistics', () => {
     ['Two men and 42 others were arrested.', ['small-count']],
     ['Startups pay a 0% tax rate for three years.', ['policy-term']],
     ['A film must open in at least 1,000 theatres to count.', ['policy-term']],
+    // A count the named deal provides is its term; the same count a company holds is not.
+    ['The deal covers 301 stores and the head office.', ['policy-term']],
+    ['The chain runs 301 stores and the head office.', ['small-count']],
     ['Call 764789808 now.', ['identifier']],
     ['The post office at 16605 East Palisades Boulevard opened.', ['identifier']],
     ['The 75 m ship was built in 1993.', ['small-count', 'year']],

@@ -32,6 +32,11 @@ function buildPatterns() {
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // A count a named deal, contract or plan provides, the document the head of the verb's subject
+    // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
+    // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
+    // than \`provision\` (counts are far commoner than amounts): nothing between document and verb.
+    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
     providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
@@ -268,6 +273,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
+    // A count the document provides is its term, not a measure of anyone's scale (spec §2).
+    if (kind === 'small-count' && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
     if (!statisticKinds.has(kind)) return kind
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
     // statistic): "the 3 million amount", "the prior $395 billion figure".
