@@ -233,7 +233,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
     const m = original.exec(line.text)
     return m ? m.index + m[0].length : Infinity
   })
-  const {item, entry, givesContact} = listLines(doc, lines, settings, lex, article)
+  const {item, entry} = listLines(doc, lines, settings, lex, article)
   const pieces = lines.map((line, n) => {
     return segments[n].flatMap((part) =>
       sentenceSpans(line.text.slice(part.start, part.end)).map((s) => {
@@ -253,7 +253,7 @@ function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exempt: boo
           styleOf(text) < settings.quotedThreshold
         // A piece too short to judge alone ("URGENT!") may still join the run beside it.
         const words = lettered(text.includes('((') || text.includes('[') ? text.replace(/\(\([^()]*\)\)|\[[^[\]]*\]/g, ' ') : text)
-        const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text))
+        const whole = item[n] || (entry[n] && span.start <= skip && span.end === line.text.length && !givesContact(text, lex))
         const share = quoted ? 0 : chromeShare(text, lex.chrome)
         const chrome = share >= settings.chrome.share
         return {...span, words, item: whole, chrome, wholeChrome: share >= 1, seed: (words >= settings.minWords || address || chrome) && !whole, score: quoted ? -Infinity : judge(text, floor)}
@@ -297,8 +297,7 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   // So is a whole entry of a Markdown list of three or more ("- who are LGBTQ+"), or a whole
   // heading (a press release's "## BACKGROUND"), unless it gives a contact or an address, as spam
   // does and an article's own list or headings never need to; a run pasted at the start of an
-  // entry is still judged. The same tests as the style model's contact features.
-  const givesContact = (text: string) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
+  // entry is still judged. The same tests as the style model's contact features (givesContact).
   const entries = doc.paragraphs.filter((p) => p.block.enumerated || p.kind === 'heading').map((p) => p.block)
   // So is a caption: a short line with no full stop beside another ("Naruto", "Ruby from RWBY",
   // "Captain America and Tony Stark" under a gallery's photos), unless it gives a contact, an
@@ -315,7 +314,7 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
     const words = text.split(/\s+/).length
     return words <= settings.captionWords || (words <= settings.galleryWords && !prose(text) && !lex.lists.some((list) => chromeShare(text, list) > 0))
   }
-  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && captionLike(line.text) && !givesContact(line.text) && !hasPhone(line.text))
+  const caption = lines.map((line) => !/[.!?:;,]["'”’)]*$/u.test(line.text) && captionLike(line.text) && !givesAddress(line.text, lex))
   const heading = insideAny(lines, doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.block))
   const captionBeside = (n: number) => caption[n] && !heading[n]
   // And a sign-off, the document's last line when short ("SEE YOU AT THE MARKET."), however loud its
@@ -327,14 +326,13 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   const stop = new Set(settings.page.stopwords)
   const echoes = (text: string) => [...termCounts(text)].some(([word, k]) => !stop.has(word) && (article.counts.get(word) ?? 0) - k >= settings.signOffEcho)
   const signOff = last >= 0 && lines[last].text.split(/\s+/).length <= settings.captionWords && !/\p{N}/u.test(lines[last].text) &&
-    !givesContact(lines[last].text) && !lex.lists.some((list) => chromeShare(lines[last].text, list) > 0) && echoes(lines[last].text)
+    !givesContact(lines[last].text, lex) && !lex.lists.some((list) => chromeShare(lines[last].text, list) > 0) && echoes(lines[last].text)
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
       return (n === last && signOff) || /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
     }),
-    entry: insideAny(lines, entries),
-    givesContact
+    entry: insideAny(lines, entries)
   }
 }
 
@@ -375,8 +373,7 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
   const addressShift = (start: number, end: number, text: string) => {
     if (/["“”„«»]/u.test(text) || hasWebAddress(text) || hasEmail(text)) return false
     writer ??= writerAddress(doc, settings, asks)
-    return (asks(text) || writer.at.some((k) => start <= k && k < end)) &&
-      writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+    return (asks(text) || writer.at.some((k) => start <= k && k < end)) && othersOf(writer, start, end) <= settings.pasted.voiceOthers
   }
   // Is line k the article's own prose: every sentence of it reads so to the model (or is quoted), and
   // none is page chrome.
@@ -388,7 +385,7 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
   const ownVoice = (start: number, end: number, text: string) => {
     if (opensImperative(text, settings) || asks(text) || secondPerson(text, settings)) return false
     writer ??= writerAddress(doc, settings, asks)
-    return writer.sentences.filter((s) => s.end <= start || end <= s.start).length > settings.pasted.voiceOthers
+    return othersOf(writer, start, end) > settings.pasted.voiceOthers
   }
   // A report's own furniture comes in runs of labelled lines of names ("Castleford: Marsh; Oduya…",
   // "Referee: Dean Whitaker"; "Man of the Match: B Lee (Australia)", "Umpires: …"): such a line
@@ -396,7 +393,7 @@ function junkRuns({doc, lines, settings, vocabulary, article, judge, pieces, thr
   const furniture = (k: number) => k >= 0 && labelledNames(lines[k].text)
   lines.forEach((line, n) => {
     const list = pieces[n]
-    if (furniture(n) && furniture(n - 1) && !runs.some((r) => r.line === lines[n - 1]) && !givesAddress(line.text)) return
+    if (furniture(n) && furniture(n - 1) && !runs.some((r) => r.line === lines[n - 1]) && !givesAddress(line.text, lexicons())) return
     // A line of its own in prose (not a caption's "X from Y") that shares no rare word or name with
     // the rest of the article is a stranger there, in an article long enough for its words to be
     // known (as for a pasted sentence: in a short note nothing is shared), and long enough to tell
@@ -620,8 +617,11 @@ function labelledNames(text: string): boolean {
   return m !== null && !/[.!?]["'”’)]*$/u.test(text) && !prose(m[1])
 }
 
-/** Does the text give a contact: a web or e-mail address, a phone number, a contact phrase? */
-const givesAddress = (text: string) => hasWebAddress(text) || hasEmail(text) || hasPhone(text) || lexicons().contact.some((p) => p.test(text))
+/** Does the text give a contact: a contact phrase, a web or e-mail address? */
+const givesContact = (text: string, lex: Lexicons) => lex.contact.some((p) => p.test(text)) || hasWebAddress(text) || hasEmail(text)
+
+/** Does the text give a contact or a phone number? */
+const givesAddress = (text: string, lex: Lexicons) => givesContact(text, lex) || hasPhone(text)
 
 /** Does the text speak to the reader: a word of `pasted.voice` that is not of `pasted.firstPerson` ("you", "your")? */
 function secondPerson(text: string, settings: Data): boolean {
@@ -767,7 +767,7 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
   let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
   const voicedAlone = (start: number, end: number) => {
     const at = (writer ??= writerVoice(doc, settings)).at
-    return at.some((k) => start <= k && k < end) && writer.sentences.filter((s) => s.end <= start || end <= s.start).length <= settings.pasted.voiceOthers
+    return at.some((k) => start <= k && k < end) && othersOf(writer, start, end) <= settings.pasted.voiceOthers
   }
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)
@@ -818,6 +818,11 @@ function pastedSentences({doc, lines, settings, vocabulary, article, pieces, run
 function writerVoice(doc: Analysis, settings: Data, voice = firstPersonOf(settings)): {at: number[]; sentences: Array<{start: number; end: number}>} {
   const at = voiceAt(doc, voice)
   return {at, sentences: doc.sentences.filter((s) => at.some((k) => s.start <= k && k < s.end))}
+}
+
+/** How many of the sentences the writer speaks so in lie outside start–end (the sentence judged). */
+function othersOf(writer: {sentences: readonly Span[]}, start: number, end: number): number {
+  return writer.sentences.filter((s) => s.end <= start || end <= s.start).length
 }
 
 /**
