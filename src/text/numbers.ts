@@ -35,7 +35,7 @@ function buildPatterns() {
     // A count a named deal, contract or plan provides, the document the head of the verb's subject
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
-    // than \`provision\` (counts are far commoner than amounts): nothing between document and verb.
+    // than `provision` (counts are far commoner than amounts): nothing between document and verb.
     countProvision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
