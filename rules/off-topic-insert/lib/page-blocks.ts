@@ -99,9 +99,14 @@ function mostlyProse(stretch: readonly Unit[], s: PageSettings): boolean {
   for (const u of stretch) {
     if (u.heading) continue
     all += u.text.length
-    if (u.density >= s.stopwordsLow && /[.!?]["”’)]?$/.test(u.text)) prose += u.text.length
+    if (readsAsProse(u, s)) prose += u.text.length
   }
   return all > 0 && prose >= all / 2
+}
+
+/** A sentence of prose: it ends on a full stop and has its share of function words (not a menu item or a teaser's headline). */
+function readsAsProse(u: Unit, s: PageSettings): boolean {
+  return /[.!?]["”’)]?$/.test(u.text) && u.density >= s.stopwordsLow
 }
 
 /** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
@@ -136,7 +141,7 @@ function mainBody(units: Unit[], s: PageSettings): {first: number; last: number}
     if (u.kind === 'neargood') return length / 2
     if (u.kind === 'bad') return -s.lengthLow
     // A short sentence of prose ("He denied it.") neither adds nor takes away: a menu item does.
-    return /[.!?]["”’)]?$/.test(u.text) && u.density >= s.stopwordsLow ? 0 : -s.lengthLow / 2
+    return readsAsProse(u, s) ? 0 : -s.lengthLow / 2
   }
   const weights = units.map(weight)
   // Readers' comments follow the article: the body ends before the first comment section that has
