@@ -465,3 +465,14 @@ describe('a group placed only by where it is names no one (placeGroups)', () => 
     expect(vague('Dock workers at the port authority said bookings had fallen.')).toEqual([])
   })
 })
+
+describe('"put" a longer object at a figure (issue 16)', () => {
+  it('takes a named source that puts a noun phrase with its complements at a figure', () => {
+    expect(named('A 2021 audit by the National Audit Office put the average cost of each new school place at £21,000.')).toEqual(['put'])
+    expect(named("The regulator's review put the total cost of the delayed harbour bridge at about $410 million.")).toEqual(['put'])
+  })
+  it('does not take "put … at risk", nor an object with a verb in it', () => {
+    expect(named('The floods put the harvests of more than 40,000 farms along the delta at risk.')).toEqual([])
+    expect(named('The council put the money it had raised from 2,000 donors at the disposal of the charity.')).toEqual([])
+  })
+})

@@ -655,7 +655,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
-    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1)) && !putsObjectAtFigure(tokens, i, p)) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
@@ -789,6 +789,26 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+}
+
+/**
+ * Does the verb "put" at `i` put a longer object at a figure: "A 2023 study in the journal Vaccine
+ * put the average cost of each measles case at $32,000"? The object is a noun phrase with its
+ * complements (no verb, no clause, no punctuation), up to ten words, and what follows "at" or
+ * "between" is a figure, maybe hedged ("put 33,000 jobs at risk" puts nothing at a figure).
+ */
+function putsObjectAtFigure(tokens: Token[], i: number, p: Patterns): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 11; k++) {
+    const x = tokens[k]
+    if (/^(?:at|between)$/.test(x.lower)) {
+      // (Over a hedge, "more than", and a currency's symbol or code: "at about US$12 million".)
+      let f = k + 1
+      while (f < k + 5 && (p.figureHedges.has(tokens[f]?.lower ?? '') || tokens[f]?.lower === 'than' || /^(?:\p{Sc}|\p{Lu}{1,3})$/u.test(tokens[f]?.text ?? ''))) f++
+      return k > i + 1 && tokens[f]?.tag === 'CD' && /^\d/.test(tokens[f].text)
+    }
+    if (!x.word || clauseBreak.has(x.lower) || /^(?:VB[DPZ]?|MD)$/.test(x.tag)) return false
+  }
+  return false
 }
 
 /** A reporting participle after the main clause: "Biden made a gaffe, claiming 85,000 …". */
