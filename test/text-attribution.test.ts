@@ -476,3 +476,12 @@ describe('"put" a longer object at a figure (issue 16)', () => {
     expect(named('The council put the money it had raised from 2,000 donors at the disposal of the charity.')).toEqual([])
   })
 })
+
+describe('a relative "who said" after a named speaker\'s age (issue 16)', () => {
+  it('reads the name before the age as the source', () => {
+    expect(named('Among the first witnesses was Margaret Hale, 68, who said she had lost $240,000.')).toEqual(['said'])
+  })
+  it('does not step over an age after a noun that is no name', () => {
+    expect(named('The oldest resident, 71, who said little, had lost $310,000.')).toEqual([])
+  })
+})

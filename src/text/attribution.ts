@@ -1079,7 +1079,10 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
       if ((t.lower === 'and' || t.lower === 'but') && words.length === 0) return classifyOpening(tokens, j, p)
       // "…, the statistics office, which counted 5,697 cases": the relative pronoun's noun.
       if ((t.lower === 'which' || t.lower === 'who') && words.length === 0) {
-        const k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        let k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        // (Over a person's age between commas, to the name it follows: "Ann Hale, 71, who said she
+        // had invested $310,000", as "Targan, 53, a PhD student …, said" is read, news wnts-train-391.)
+        if (tokens[j - 1]?.text === ',' && /^\d{1,3}$/.test(tokens[k]?.text ?? '') && tokens[k - 1]?.text === ',' && tokens[k - 2]?.name) k -= 2
         const np: number[] = []
         for (let m = k; m >= 0 && (tokens[m].word || /^['’]$/.test(tokens[m].text)) && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
         return classifyPhrase(tokens, np.filter((m) => tokens[m].tag !== 'IN' || tokens[m].lower === 'of'), p)
