@@ -485,3 +485,16 @@ describe('a relative "who said" after a named speaker\'s age (issue 16)', () => 
     expect(named('The oldest resident, 71, who said little, had lost $310,000.')).toEqual([])
   })
 })
+
+describe('evidence that opens the sentence and names its maker (issue 16)', () => {
+  it('takes "In a report of NAME," and "In a poll … commissioned by the paper," as the frame of the sentence', () => {
+    expect(named('In a situational report of NDRRMC, the tremor damaged 143 buildings including 70 schools.')).toEqual(['in a situational report of ndrrmc'])
+    expect(named('In a poll of 1,500 readers commissioned by the paper, 61 percent said they wanted longer hours.')).toEqual(['in a poll of 1,500 readers commissioned by the paper'])
+    expect(named('In a study conducted by Oxfam in March, 30% of households said they skipped meals.')).toEqual(['in a study conducted by oxfam in march'])
+  })
+  it('does not take a sample with no maker, an indefinite maker, or what a report is about', () => {
+    expect(named('In a survey of 2,000 customers, 87 percent said comfort came first.')).toEqual([])
+    expect(named('In a survey conducted by a consultancy, 32% said they read a paper daily.')).toEqual([])
+    expect(named('In a report of the incident, 87 percent said they had been warned.')).toEqual([])
+  })
+})

@@ -582,6 +582,7 @@ function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
     const words = forwardWords(tokens, opening + 1, p)
     const head = words.at(-1)
     if (head !== undefined && (p.unowned.has(tokens[head].lower) || p.ownedOnly.has(tokens[head].lower)) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
+    else madeFrame(tokens, opening, p, (start, end) => cue(named, start, end))
   }
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
@@ -591,6 +592,30 @@ function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
     antecedent ??= tokens.findIndex((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
+}
+
+/**
+ * An opening frame of evidence that names who made it, up to its comma: "In a situational report
+ * of NDRRMC, Wednesday's tremor damaged 143 buildings" (news wn-2019-aftershocks-increase-death-
+ * toll-of), "In a poll of 1,500 readers commissioned by the paper, 61 percent said …". Its
+ * maker is a name after "of", or a named or determined agent after "by" (over an issuing
+ * participle); it reports the sentence as "According to NDRRMC, …" does (spec §2). "In a survey
+ * of 2,000 customers, …" names no one, nor does "In a report of the incident, …".
+ */
+function madeFrame(tokens: Token[], opening: number, p: Patterns, found: (start: number, end: number) => void): void {
+  // The evidence noun, after its determiner and modifiers.
+  let h = opening + 1
+  while (h < tokens.length && h < opening + 5 && tokens[h].word && !p.documents.has(tokens[h].lower) && /^(?:DT|JJ|NN|NNS|PRP\$|CD|VBG)$/.test(tokens[h].tag)) h++
+  if (!p.documents.has(tokens[h]?.lower ?? '')) return
+  let comma = h + 1
+  while (comma < tokens.length && comma < h + 12 && tokens[comma].word) comma++
+  if (tokens[comma]?.text !== ',' || comma === h + 1) return
+  const maker = tokens.slice(tokens[h + 2]?.lower === 'the' ? h + 3 : h + 2, comma)
+  const of = tokens[h + 1].lower === 'of' && maker.length > 0 && maker.every((t) => t.name)
+  const by = tokens.findIndex((t, k) => k > h && k < comma && t.lower === 'by')
+  // (An indefinite maker names no one: "conducted by a consultancy", as "research done by an anti-spam company".)
+  const agent = by > 0 && !/^an?$/.test(tokens[by + 1]?.lower ?? '') && passiveAgent(tokens, by + 1, p)
+  if (of || agent && agent.kind === 'named') found(tokens[opening].start, tokens[comma - 1].end)
 }
 
 /** Passives with an agent a few words on: "is regarded by many as". */
