@@ -465,3 +465,36 @@ describe('a group placed only by where it is names no one (placeGroups)', () => 
     expect(vague('Dock workers at the port authority said bookings had fallen.')).toEqual([])
   })
 })
+
+describe('"put" a longer object at a figure (issue 16)', () => {
+  it('takes a named source that puts a noun phrase with its complements at a figure', () => {
+    expect(named('A 2021 audit by the National Audit Office put the average cost of each new school place at £21,000.')).toEqual(['put'])
+    expect(named("The regulator's review put the total cost of the delayed harbour bridge at about $410 million.")).toEqual(['put'])
+  })
+  it('does not take "put … at risk", nor an object with a verb in it', () => {
+    expect(named('The floods put the harvests of more than 40,000 farms along the delta at risk.')).toEqual([])
+    expect(named('The council put the money it had raised from 2,000 donors at the disposal of the charity.')).toEqual([])
+  })
+})
+
+describe('a relative "who said" after a named speaker\'s age (issue 16)', () => {
+  it('reads the name before the age as the source', () => {
+    expect(named('Among the first witnesses was Margaret Hale, 68, who said she had lost $240,000.')).toEqual(['said'])
+  })
+  it('does not step over an age after a noun that is no name', () => {
+    expect(named('The oldest resident, 71, who said little, had lost $310,000.')).toEqual([])
+  })
+})
+
+describe('evidence that opens the sentence and names its maker (issue 16)', () => {
+  it('takes "In a report of NAME," and "In a poll … commissioned by the paper," as the frame of the sentence', () => {
+    expect(named('In a situational report of NDRRMC, the tremor damaged 143 buildings including 70 schools.')).toEqual(['in a situational report of ndrrmc'])
+    expect(named('In a poll of 1,500 readers commissioned by the paper, 61 percent said they wanted longer hours.')).toEqual(['in a poll of 1,500 readers commissioned by the paper'])
+    expect(named('In a study conducted by Oxfam in March, 30% of households said they skipped meals.')).toEqual(['in a study conducted by oxfam in march'])
+  })
+  it('does not take a sample with no maker, an indefinite maker, or what a report is about', () => {
+    expect(named('In a survey of 2,000 customers, 87 percent said comfort came first.')).toEqual([])
+    expect(named('In a survey conducted by a consultancy, 32% said they read a paper daily.')).toEqual([])
+    expect(named('In a report of the incident, 87 percent said they had been warned.')).toEqual([])
+  })
+})

@@ -582,6 +582,7 @@ function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
     const words = forwardWords(tokens, opening + 1, p)
     const head = words.at(-1)
     if (head !== undefined && (p.unowned.has(tokens[head].lower) || p.ownedOnly.has(tokens[head].lower)) && tokens[head + 1]?.text === ',' && !/^an?$/.test(tokens[words[0]].lower) && classifyPhrase(tokens, words, p, true) === 'named') cue(named, tokens[opening].start, tokens[head].end)
+    else madeFrame(tokens, opening, p, (start, end) => cue(named, start, end))
   }
   // "the researchers adjusted their data": evidence owned by a source the sentence has just named
   // or described (a name, or a determined plural such as "the researchers") is that source's.
@@ -591,6 +592,30 @@ function ownedEvidence({tokens, p, named, cue}: AttributionReading): void {
     antecedent ??= tokens.findIndex((x, k) => x.name || (x.tag === 'NNS' && determiners.has(tokens[k - 1]?.lower ?? '') && !p.vagueNouns.has(x.lower)))
     if (antecedent >= 0 && antecedent < i - 1) cue(named, tokens[i - 1].start, t.end)
   })
+}
+
+/**
+ * An opening frame of evidence that names who made it, up to its comma: "In a situational report
+ * of NDRRMC, Wednesday's tremor damaged 143 buildings" (news wn-2019-aftershocks-increase-death-
+ * toll-of), "In a poll of 1,500 readers commissioned by the paper, 61 percent said …". Its
+ * maker is a name after "of", or a named or determined agent after "by" (over an issuing
+ * participle); it reports the sentence as "According to NDRRMC, …" does (spec §2). "In a survey
+ * of 2,000 customers, …" names no one, nor does "In a report of the incident, …".
+ */
+function madeFrame(tokens: Token[], opening: number, p: Patterns, found: (start: number, end: number) => void): void {
+  // The evidence noun, after its determiner and modifiers.
+  let h = opening + 1
+  while (h < tokens.length && h < opening + 5 && tokens[h].word && !p.documents.has(tokens[h].lower) && /^(?:DT|JJ|NN|NNS|PRP\$|CD|VBG)$/.test(tokens[h].tag)) h++
+  if (!p.documents.has(tokens[h]?.lower ?? '')) return
+  let comma = h + 1
+  while (comma < tokens.length && comma < h + 12 && tokens[comma].word) comma++
+  if (tokens[comma]?.text !== ',' || comma === h + 1) return
+  const maker = tokens.slice(tokens[h + 2]?.lower === 'the' ? h + 3 : h + 2, comma)
+  const of = tokens[h + 1].lower === 'of' && maker.length > 0 && maker.every((t) => t.name)
+  const by = tokens.findIndex((t, k) => k > h && k < comma && t.lower === 'by')
+  // (An indefinite maker names no one: "conducted by a consultancy", as "research done by an anti-spam company".)
+  const agent = by > 0 && !/^an?$/.test(tokens[by + 1]?.lower ?? '') && passiveAgent(tokens, by + 1, p)
+  if (of || agent && agent.kind === 'named') found(tokens[opening].start, tokens[comma - 1].end)
 }
 
 /** Passives with an agent a few words on: "is regarded by many as". */
@@ -655,7 +680,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     if (next === 'below' || next === 'above' || notReporting.has(next) && !upTo && !(t.lower === 'put' || t.lower === 'puts')) return 0
     // "reports put attendance at 10,000": "put" reports only a figure put at something.
     // (So does "placed": "The latest Zogby poll placed him at 13 percent".)
-    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1))) return 0
+    if (/^(?:put|puts|place|places|placed)$/.test(t.lower) && !/^(?:\S+\s+){0,6}?(?:at|between|in\s+the\s+range)\s/i.test(text.slice(t.end - offset + 1)) && !putsObjectAtFigure(tokens, i, p)) return 0
     if (/^(?:find|finds|found)$/.test(t.lower) && next === 'it') return 0
     // "called for calm", "called on the government": a demand, not a report.
     if (/^call(?:s|ed)?$/.test(t.lower) && /^(?:for|on|off|in|out|up)$/.test(next)) return 0
@@ -789,6 +814,26 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     const subjectStart = kind === 'vague' ? subjectStartOf(tokens, i) : shared ? tokens.find((x) => x.word)!.start : verb.start
     cue(kind === 'named' ? named : vague, Math.min(subjectStart, verb.start), verb.end)
   }
+}
+
+/**
+ * Does the verb "put" at `i` put a longer object at a figure: "A 2023 study in the journal Vaccine
+ * put the average cost of each measles case at $32,000"? The object is a noun phrase with its
+ * complements (no verb, no clause, no punctuation), up to ten words, and what follows "at" or
+ * "between" is a figure, maybe hedged ("put 33,000 jobs at risk" puts nothing at a figure).
+ */
+function putsObjectAtFigure(tokens: Token[], i: number, p: Patterns): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 11; k++) {
+    const x = tokens[k]
+    if (/^(?:at|between)$/.test(x.lower)) {
+      // (Over a hedge, "more than", and a currency's symbol or code: "at about US$12 million".)
+      let f = k + 1
+      while (f < k + 5 && (p.figureHedges.has(tokens[f]?.lower ?? '') || tokens[f]?.lower === 'than' || /^(?:\p{Sc}|\p{Lu}{1,3})$/u.test(tokens[f]?.text ?? ''))) f++
+      return k > i + 1 && tokens[f]?.tag === 'CD' && /^\d/.test(tokens[f].text)
+    }
+    if (!x.word || clauseBreak.has(x.lower) || /^(?:VB[DPZ]?|MD)$/.test(x.tag)) return false
+  }
+  return false
 }
 
 /** A reporting participle after the main clause: "Biden made a gaffe, claiming 85,000 …". */
@@ -1059,7 +1104,10 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
       if ((t.lower === 'and' || t.lower === 'but') && words.length === 0) return classifyOpening(tokens, j, p)
       // "…, the statistics office, which counted 5,697 cases": the relative pronoun's noun.
       if ((t.lower === 'which' || t.lower === 'who') && words.length === 0) {
-        const k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        let k = tokens[j - 1] && !tokens[j - 1].word ? j - 2 : j - 1
+        // (Over a person's age between commas, to the name it follows: "Ann Hale, 71, who said she
+        // had invested $310,000", as "Targan, 53, a PhD student …, said" is read, news wnts-train-391.)
+        if (tokens[j - 1]?.text === ',' && /^\d{1,3}$/.test(tokens[k]?.text ?? '') && tokens[k - 1]?.text === ',' && tokens[k - 2]?.name) k -= 2
         const np: number[] = []
         for (let m = k; m >= 0 && (tokens[m].word || /^['’]$/.test(tokens[m].text)) && !clauseBreak.has(tokens[m].lower) && np.length < 6; m--) np.unshift(m)
         return classifyPhrase(tokens, np.filter((m) => tokens[m].tag !== 'IN' || tokens[m].lower === 'of'), p)
