@@ -7,7 +7,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
@@ -46,6 +46,9 @@ function buildPatterns() {
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The document's value in apposition, the noun right before (a comma between or none): "The main
+    // contract, worth £190 million, …", "a contract worth up to $750,000,000".
+    appositiveValue: new RegExp(String.raw`\b(?:${phraseAlternation(d.valuedDocuments)}),?\s+(?:${phraseAlternation(d.appositiveValues)})\s+(?:up\s+to\s+|${approx}\s+)?$`, 'i'),
     // The fund an amount is drawn from, within its clause: "$1.5 million from its reserves", "$1.2
     // million from the city's general fund", "$2.5 million, came from the Halvorsen Family
     // Foundation". Up to five words of the fund's name and owner, none a break of the phrase but
@@ -293,6 +296,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (kind === 'money' && !wordPatterns().changeBefore.test(before) && (wordPatterns().providedBefore.test(before) ? wordPatterns().providedAfter : wordPatterns().passiveProvision).test(text.slice(at + length, at + length + 160))) return 'policy-term'
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // "The main contract, worth £190 million, …": the same value in apposition.
+    if (kind === 'money' && wordPatterns().appositiveValue.test(text.slice(Math.max(0, at - 60), at))) return 'policy-term'
     // "$1.5 million from its reserves": what the named fund, budget or grant provides.
     if (kind === 'money' && wordPatterns().drawnFrom.test(text.slice(at + length, at + length + 100))) return 'policy-term'
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
