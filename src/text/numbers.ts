@@ -40,8 +40,10 @@ function buildPatterns() {
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
     providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
-    providedAfter: new RegExp(String.raw`^[^.;:!?,]{0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
-    passiveProvision: new RegExp(String.raw`^[^.;:!?,]{0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    // (The agent a document, or a fund by its name: "awarded US$12 million (about £9.4 million) by the
+    // Gates Foundation"; a conversion's decimal point does not end the phrase.)
+    providedAfter: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
+    passiveProvision: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
     changeBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
