@@ -7,7 +7,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
@@ -36,7 +36,9 @@ function buildPatterns() {
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
     // than `provision` (counts are far commoner than amounts): nothing between document and verb.
-    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    // So, for any figure, is a fund's or strategy's ("The … Regional Transport Fund provides £220
+    // million", "A new fund will offer grants of up to £5,000").
+    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
     providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
@@ -284,7 +286,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
     // A count the document provides is its term, not a measure of anyone's scale (spec §2).
-    if (kind === 'small-count' && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
+    // So is any figure but a change, which says how something moved, not what the document gives.
+    if ((kind === 'small-count' || (statisticKinds.has(kind) && kind !== 'change')) && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
     if (!statisticKinds.has(kind)) return kind
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
     // statistic): "the 3 million amount", "the prior $395 billion figure".
