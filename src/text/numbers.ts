@@ -7,7 +7,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), includingWords: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
@@ -39,6 +39,10 @@ function buildPatterns() {
     // So, for any figure, is a fund's or strategy's ("The … Regional Transport Fund provides £220
     // million", "A new fund will offer grants of up to £5,000").
     countProvision: new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    // "has approved its budget for the coming year, including a 4.99 percent rise": the document, a
+    // few words of its phrase, "including" and the figure in its object (group 1, the words between,
+    // read for a finite verb).
+    including: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b((?:\s+[^\s\d.;:!?,]+){0,6},?\s+(?:${phraseAlternation(d.includingWords)})\b[^.;:!?]{0,80}?)\s+(?:${approx}\s+)?$`, 'iud'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
     providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
@@ -300,6 +304,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
     if (kind !== 'change' && provision() && provides(at)) return 'policy-term'
+    // What a document approved "including" it sets: "approved its budget …, including a 4.99 percent rise".
+    if (kind !== 'change' && objectOf(wordPatterns().including, Math.max(0, at - 180), at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // What the document provides, in the passive with the document as its agent: "funded at $500,000
     // per year by … Infrastructure Law", "$5 million … funded by the Inflation Reduction Act".
