@@ -32,6 +32,8 @@ function buildPatterns() {
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // The same verbs after a pronoun that opens the sentence: "It also includes £2.5 million …".
+    continuedProvision: new RegExp(String.raw`^\W*(?:it|this|they)\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
     // A count a named deal, contract or plan provides, the document the head of the verb's subject
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
@@ -219,8 +221,11 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
 ]
 
-/** Classify every number in writer's-voice text per the spec's definition of a statistic. */
-export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset)): NumberMention[] {
+/**
+ * Classify every number in writer's-voice text per the spec's definition of a statistic.
+ * `previous`: the sentence before in the same paragraph, whose provision a pronoun may continue.
+ */
+export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset), previous?: string): NumberMention[] {
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
@@ -231,8 +236,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
   // includes …" the budget is measured, nothing provides it.
+  // (And a pronoun that continues the previous sentence's provision, spec §2's continued attribution:
+  // "It also includes £2.5 million for a new youth centre" after "The budget provides £412 million …".)
   let providing: boolean | undefined
-  const provision = () => (providing ??= wordPatterns().provision.test(text))
+  let continuing: boolean | undefined
+  const continues = () => (continuing ??= previous !== undefined && wordPatterns().continuedProvision.test(text) && wordPatterns().provision.test(previous))
+  const provision = () => (providing ??= wordPatterns().provision.test(text) || continues())
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   // (The sentence is tagged in context, and only if asked.)
   const finiteVerbIn = (start: number, end: number, except?: RegExp) => {
@@ -263,7 +272,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // of a total $1 billion investment" and "provides the FHWA – through which these funds are
   // administered – more than $350 billion" still state what the law provides.)
   const provides = (at: number) => {
-    const m = wordPatterns().provision.exec(text.slice(0, at))
+    const m = wordPatterns().provision.exec(text.slice(0, at)) ?? (continues() ? wordPatterns().continuedProvision.exec(text.slice(0, at)) : null)
     return m !== null && !finiteVerbIn(m.index + m[0].length, at, /^(?:is|are|was|were|'s|’s)$/)
   }
   // (The money mention holds its currency sign, a bare number not: both read the same before.)
