@@ -166,3 +166,15 @@ describe('not statistics', () => {
     expect(kinds(text)).toEqual(expected)
   })
 })
+
+// A pronoun continues the provision of the sentence before it (spec §2, continued attribution).
+describe('continued provisions', () => {
+  const text = 'It also includes £2.5 million for a new youth centre.'
+  it('reads the figure as the term of the document the previous sentence names', () => {
+    expect(findNumbers(text, 0, undefined, 'The budget provides £412 million for day-to-day services.').map((n) => n.kind)).toEqual(['policy-term'])
+  })
+  it('leaves it a statistic without such a sentence', () => {
+    expect(findNumbers(text).map((n) => n.kind)).toEqual(['money'])
+    expect(findNumbers(text, 0, undefined, 'Revenue rose 12% to $4.1bn.').map((n) => n.kind)).toEqual(['money'])
+  })
+})

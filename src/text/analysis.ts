@@ -180,6 +180,11 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     const other = sentences[s.index + step]
     return other && other.paragraph === s.paragraph ? other : undefined
   }
+  // The sentence before in the paragraph, whose provision a pronoun may continue (findNumbers).
+  const previousText = (s: Sentence) => {
+    const other = neighbour(s, -1)
+    return other && writerText(other)
+  }
   const ownSource = (s: Sentence) => (attribution(s).named.length > 0 ? 'named' : cited(s) ? 'cited' : 'none')
   const reaches: Analysis['reaches'] = (s, span) => {
     if (cited(s)) return true
@@ -260,7 +265,7 @@ function build(tree: NlcstRoot, file: VFile): Analysis {
     // Numbers beside letters of another script belong to that text (off-topic-insert's business).
     // Money is parsed once per sentence: the numbers take the mentions the writer's words hold.
     numbers: memo((s) =>
-      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m))).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
+      findNumbers(writerText(s), s.start, moneyIn(s).filter((m) => !blanked(m)), previousText(s)).filter((n) => n.text.trim().length > 0 && !foreignNearby(source, n))
     ),
     currencyNames: memo((s) => findCurrencyNames(writerText(s), s.start)),
     money() {

@@ -7,13 +7,13 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), providingParticiples: list(string), fundedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
-  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), figureNouns: list(string), referringWords: list(string),
+  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), approvalVerbs: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
@@ -32,20 +32,33 @@ function buildPatterns() {
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
     provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    // The same verbs after a pronoun that opens the sentence: "It also includes £2.5 million …".
+    continuedProvision: new RegExp(String.raw`^\W*(?:${phraseAlternation(d.continuingPronouns)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
     // A count a named deal, contract or plan provides, the document the head of the verb's subject
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
     // than `provision` (counts are far commoner than amounts): nothing between document and verb.
-    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    // So, for any figure, is a fund's or strategy's ("The … Regional Transport Fund provides £220
+    // million", "A new fund will offer grants of up to £5,000").
+    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    // "has approved its budget for the coming year, including a 4.99 percent rise": the document, a
+    // few words of its phrase, "including" and the figure in its object (group 1, the words between,
+    // read for a finite verb).
+    including: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b((?:\s+[^\s\d.;:!?,]+){0,6},?\s+(?:${phraseAlternation(d.includingWords)})\b[^.;:!?]{0,80}?)\s+(?:${approx}\s+)?$`, 'iud'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
     providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
-    providedAfter: new RegExp(String.raw`^[^.;:!?,]{0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
-    passiveProvision: new RegExp(String.raw`^[^.;:!?,]{0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)})\b`, 'iu'),
+    // (The agent a document, or a fund by its name: "awarded US$12 million (about £9.4 million) by the
+    // Gates Foundation"; a conversion's decimal point does not end the phrase.)
+    providedAfter: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
+    passiveProvision: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
     changeBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
     funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // The document's value in apposition, the noun right before (a comma between or none): "The main
+    // contract, worth £190 million, …", "a contract worth up to $750,000,000".
+    appositiveValue: new RegExp(String.raw`\b(?:${phraseAlternation(d.valuedDocuments)}),?\s+(?:${phraseAlternation(d.appositiveValues)})\s+(?:up\s+to\s+|${approx}\s+)?$`, 'i'),
     // The fund an amount is drawn from, within its clause: "$1.5 million from its reserves", "$1.2
     // million from the city's general fund", "$2.5 million, came from the Halvorsen Family
     // Foundation". Up to five words of the fund's name and owner, none a break of the phrase but
@@ -107,6 +120,10 @@ function buildPatterns() {
     underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
     // The same after the figure, in its phrase: "Permits will cost £95 a year under the scheme".
     underDealAfter: new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
+    // Past a comma after an amount approved or reserved: "has approved €12 million for …, under its
+    // drought emergency plan" (the verb right before the amount, the plan within the sentence).
+    approvedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.approvalVerbs)})\s+(?:${approx}\s+)?$`, 'i'),
+    approvedUnder: new RegExp(String.raw`^(?:[^.;:!?()–—]|\.(?=\d)){0,120}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
     // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
     // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
     // the sentence; and what says it is a sum, a verb or noun of money right before it.
@@ -204,8 +221,11 @@ const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
   [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
 ]
 
-/** Classify every number in writer's-voice text per the spec's definition of a statistic. */
-export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset)): NumberMention[] {
+/**
+ * Classify every number in writer's-voice text per the spec's definition of a statistic.
+ * `previous`: the sentence before in the same paragraph, whose provision a pronoun may continue.
+ */
+export function findNumbers(text: string, offset = 0, money: readonly MoneyMention[] = findMoney(text, offset), previous?: string): NumberMention[] {
   const found: NumberMention[] = []
   // A number in a rule being stated is a term of the rule: "a film must open in at least 1,000
   // theatres", "it would have to be ratified by at least three quarters of the states".
@@ -216,8 +236,12 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // the document): "a bill to provide $50 million in grants", "The … Act provides … $350 billion".
   // The amount comes after the verb: in "an annual budget of $8 million, the curriculum now
   // includes …" the budget is measured, nothing provides it.
+  // (And a pronoun that continues the previous sentence's provision, spec §2's continued attribution:
+  // "It also includes £2.5 million for a new youth centre" after "The budget provides £412 million …".)
   let providing: boolean | undefined
-  const provision = () => (providing ??= wordPatterns().provision.test(text))
+  let continuing: boolean | undefined
+  const continues = () => (continuing ??= previous !== undefined && wordPatterns().continuedProvision.test(text) && wordPatterns().provision.test(previous))
+  const provision = () => (providing ??= wordPatterns().provision.test(text) || continues())
   // No finite verb before a spaced dash ends the line's item ("Memelas …, $14 — yes, they're …").
   // (The sentence is tagged in context, and only if asked.)
   const finiteVerbIn = (start: number, end: number, except?: RegExp) => {
@@ -248,7 +272,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // of a total $1 billion investment" and "provides the FHWA – through which these funds are
   // administered – more than $350 billion" still state what the law provides.)
   const provides = (at: number) => {
-    const m = wordPatterns().provision.exec(text.slice(0, at))
+    const m = wordPatterns().provision.exec(text.slice(0, at)) ?? (continues() ? wordPatterns().continuedProvision.exec(text.slice(0, at)) : null)
     return m !== null && !finiteVerbIn(m.index + m[0].length, at, /^(?:is|are|was|were|'s|’s)$/)
   }
   // (The money mention holds its currency sign, a bare number not: both read the same before.)
@@ -268,13 +292,15 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
     const comma = m ? m[0].indexOf(',') : -1
     const start = m ? from + m.index + comma + 1 : at
-    if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
+    const approved = () => wordPatterns().approvedBefore.test(text.slice(Math.max(0, at - 40), at)) && wordPatterns().approvedUnder.test(text.slice(at))
+    if (!m && !wordPatterns().underDealAfter.test(text.slice(at)) && !approved()) return false
     const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
     return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
     // A count the document provides is its term, not a measure of anyone's scale (spec §2).
-    if (kind === 'small-count' && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
+    // So is any figure but a change, which says how something moved, not what the document gives.
+    if ((kind === 'small-count' || (statisticKinds.has(kind) && kind !== 'change')) && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
     if (!statisticKinds.has(kind)) return kind
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
     // statistic): "the 3 million amount", "the prior $395 billion figure".
@@ -287,12 +313,16 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // Within the verb's clause: in "agreement … to provide a 20,000 force … the situation that had
     // resulted in 240,000 being killed" the deaths are measured, no document provides them.
     if (kind !== 'change' && provision() && provides(at)) return 'policy-term'
+    // What a document approved "including" it sets: "approved its budget …, including a 4.99 percent rise".
+    if (kind !== 'change' && objectOf(wordPatterns().including, Math.max(0, at - 180), at)) return 'policy-term'
     const before = text.slice(Math.max(0, at - 40), at)
     // What the document provides, in the passive with the document as its agent: "funded at $500,000
     // per year by … Infrastructure Law", "$5 million … funded by the Inflation Reduction Act".
     if (kind === 'money' && !wordPatterns().changeBefore.test(before) && (wordPatterns().providedBefore.test(before) ? wordPatterns().providedAfter : wordPatterns().passiveProvision).test(text.slice(at + length, at + length + 160))) return 'policy-term'
     // "a $2 billion supply contract", "an $18 million grant from …": the document's own amount.
     if (kind === 'money' && wordPatterns().funded.test(text.slice(at + length, at + length + 60))) return 'policy-term'
+    // "The main contract, worth £190 million, …": the same value in apposition.
+    if (kind === 'money' && wordPatterns().appositiveValue.test(text.slice(Math.max(0, at - 60), at))) return 'policy-term'
     // "$1.5 million from its reserves": what the named fund, budget or grant provides.
     if (kind === 'money' && wordPatterns().drawnFrom.test(text.slice(at + length, at + length + 100))) return 'policy-term'
     // A price, fee or limit the offer or rule sets: "Pricing starts at $0.09", "capped at $25 a
