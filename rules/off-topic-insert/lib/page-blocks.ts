@@ -69,7 +69,10 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       return /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
     }
     const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose()) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
-    const quote = p.kind === 'blockquote' || /^\s*>/.test(doc.source.slice(lineStartOf(doc.source, p.start), p.start))
+    // (The paragraphs of a list item or a blockquote are paragraphs: their line's marks tell.)
+    const marks = doc.source.slice(lineStartOf(doc.source, p.start), p.start)
+    const quote = p.kind === 'blockquote' || /^\s*>/.test(marks)
+    const list = p.kind === 'listItem' || /^[\s>]*(?:[-*+]|\d+[.)])\s+$/.test(marks)
     // A label is short and no sentence; its words are read without emphasis marks and with one apostrophe.
     const plain = text.replace(/[*_]+/g, '').replace(/’/g, "'").trim()
     const short = !quote && words.length <= settings.labelWords && !/[.!?]["”’)]?$/.test(plain)
@@ -80,7 +83,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     const rest = inlineTeaser.exec(plain)?.[1].trim()
     const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
     const label = teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
-    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list: p.kind === 'listItem', quote, label, teasers, chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome || label, settings)}
+    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
@@ -197,9 +200,9 @@ function classify(length: number, density: number, chrome: boolean, s: PageSetti
 function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
   const weight = (u: Unit) => {
     if (u.comments) return -Infinity
-    // A label in an ad slot, a teaser line or a teaser list's head between the article's paragraphs does not cut the body.
-    if (u.label || u.teasers) return -s.lengthLow
-    if (u.chrome) return -s.lengthHigh
+    // Chrome that is a label in an ad slot, a teaser line or a teaser list's head between the
+    // article's paragraphs does not cut the body: it weighs as a bad paragraph.
+    if (u.chrome) return u.label || u.teasers ? -s.lengthLow : -s.lengthHigh
     // A table's cells are short by nature: a fact box ("Range | up to 450 km") neither ends the body nor adds to it.
     if (u.cell) return 0
     const length = u.text.length
