@@ -88,6 +88,9 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   if (units.length === 0) return []
   const body = mainBody(units, settings)
   if (!body) return []
+  // The article's closing lines, short ones the body's weights leave out: its sentences and the
+  // rest of the list or fact box it ends on, up to the page's first chrome.
+  while (body.last + 1 < units.length && closing(units[body.last + 1], units[body.last], settings)) body.last++
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
@@ -143,6 +146,18 @@ function inside(units: readonly Unit[], body: {first: number; last: number}, s: 
     else close()
   }
   close()
+}
+
+/**
+ * A line that closes the article after its body: a sentence of its own that ends on a full stop
+ * ("Next year I'm growing twelve plants. Maybe fifteen.", a result in a report written a line to a
+ * paragraph), or the next item of the list or fact box the body ends on. Not chrome, a label, a
+ * heading, a link or a handle (an author's bio), nor a long paragraph (the weights judged it).
+ */
+function closing(u: Unit, last: Unit, s: PageSettings): boolean {
+  if (u.chrome || u.label || u.teasers || u.heading || u.cell || u.text.length >= s.lengthHigh || /\]\(|(?:^|\s)@\w|https?:|www\./.test(u.text)) return false
+  if (u.quote || u.list) return u.quote ? last.quote : last.list && !last.quote
+  return /\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3
 }
 
 /** A headline in a list of other stories: a heading, or a short line that is no sentence of prose. */
