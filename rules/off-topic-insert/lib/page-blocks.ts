@@ -3,6 +3,7 @@ import type {Span} from '../../../src/text/types.js'
 import {chromeShare, hasEmail, hasWebAddress, type Lexicons} from './classifiers.js'
 import type {Data} from './model.js'
 import {monthNames} from '../../../src/text/numbers.js'
+import {phraseAlternation} from '../../../src/plugin/data.js'
 
 /**
  * A page copied whole: the article's body with the page's navigation, share rows, lists of other
@@ -24,6 +25,17 @@ interface Unit extends Span {
   chrome: boolean
   /** Chrome that opens the comments: the body ends before it. */
   comments: boolean
+  /** An item of a list. */
+  list: boolean
+  /** Inside a blockquote: a quoted post's link is the post's, not the page's. */
+  quote: boolean
+  /**
+   * A label the page sets in the article's body: an ad slot's ("Advertisement", "Anzeige"), a
+   * short line of chrome ("Close"), a teaser for another story ("Read more: <headline>").
+   */
+  label: boolean
+  /** The head of a list of other stories' headlines ("Related articles", "Most Read"). */
+  teasers: boolean
   /** Share of its words that are function words. */
   density: number
   kind: Kind
@@ -39,6 +51,10 @@ export interface PageBlock extends Span {
 /** The blocks of page boilerplate around the article's body, in source order. */
 export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
   const stopwords = new Set(settings.stopwords)
+  const ad = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu')
+  const heads = phraseAlternation(settings.teaserHeads)
+  const teaserHead = new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu')
+  const inlineTeaser = new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu')
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
@@ -53,11 +69,28 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       return /[.!?]["”’)]?$/.test(said) && saidWords.filter((w) => stopwords.has(w)).length >= settings.stopwordsHigh * saidWords.length
     }
     const chrome = /©|\(c\)\s*\d{4}/i.test(text) || (hasEmail(text) && !prose()) || (hasWebAddress(text) && text.split(/\s+/).length <= 3) || chromeShare(text, lexicons.page) >= chromeLimit
-    return {start: p.start, end: p.end, text, heading: p.kind === 'heading', cell: p.kind === 'tableCell', chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+    // (The paragraphs of a list item or a blockquote are paragraphs: their line's marks tell.)
+    const marks = doc.source.slice(lineStartOf(doc.source, p.start), p.start)
+    const quote = p.kind === 'blockquote' || /^\s*>/.test(marks)
+    const list = p.kind === 'listItem' || /^[\s>]*(?:[-*+]|\d+[.)])\s+$/.test(marks)
+    // A label is short and no sentence; its words are read without emphasis marks and with one apostrophe.
+    const plain = text.replace(/[*_]+/g, '').replace(/’/g, "'").trim()
+    const short = !quote && words.length <= settings.labelWords && !/[.!?]["”’)]?$/.test(plain)
+    const heading = p.kind === 'heading'
+    const teasers = short && teaserHead.test(plain)
+    // "Read more: [headline](link)": a head, a colon and a headline (no sentence of the article's:
+    // it does not end on a full stop, or it is a link whole).
+    const rest = inlineTeaser.exec(plain)?.[1].trim()
+    const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
+    const label = teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
+    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
   if (!body) return []
+  // The article's closing lines, short ones the body's weights leave out: its sentences and the
+  // rest of the list or fact box it ends on, up to the page's first chrome.
+  while (body.last + 1 < units.length && closing(units[body.last + 1], units[body.last], settings)) body.last++
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
@@ -83,8 +116,53 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     close()
   }
   flag(0, body.first, 'before')
+  inside(units, body, settings, (run) => blocks.push({start: lineStart(doc.source, run[0].start), end: run.at(-1)!.end, why: `Page boilerplate inside the article's body (${run.length > 1 ? `a list of other stories' headlines` : 'an ad label or a teaser for another story'}): not the article's text.`}))
   flag(body.last + 1, units.length, 'after')
   return blocks
+}
+
+/**
+ * The page's labels set inside the article's body (an ad slot's label, "Read more: <headline>"),
+ * each a block, consecutive ones together; and a head of other stories' headlines ("Related
+ * articles", "Most Read") with the list under it: its items, or the short lines that are no
+ * sentence of prose (headlines) up to the article's next paragraph.
+ */
+function inside(units: readonly Unit[], body: {first: number; last: number}, s: PageSettings, push: (run: Unit[]) => void) {
+  let run: Unit[] = []
+  const close = () => {
+    if (run.length) push(run)
+    run = []
+  }
+  for (let k = body.first; k <= body.last; k++) {
+    const u = units[k]
+    if (u.teasers) {
+      close()
+      let j = k + 1
+      if (units[j]?.list) while (j <= body.last && units[j].list) j++
+      else while (j <= body.last && headline(units[j], s)) j++
+      push(units.slice(k, j))
+      k = j - 1
+    } else if (u.label) run.push(u)
+    else close()
+  }
+  close()
+}
+
+/**
+ * A line that closes the article after its body: a sentence of its own that ends on a full stop
+ * ("Next year I'm growing twelve plants. Maybe fifteen.", a result in a report written a line to a
+ * paragraph), or the next item of the list or fact box the body ends on. Not chrome, a label, a
+ * heading, a link or a handle (an author's bio), nor a long paragraph (the weights judged it).
+ */
+function closing(u: Unit, last: Unit, s: PageSettings): boolean {
+  if (u.chrome || u.label || u.teasers || u.heading || u.cell || u.text.length >= s.lengthHigh || /\]\(|(?:^|\s)@\w|https?:|www\./.test(u.text)) return false
+  if (u.quote || u.list) return u.quote ? last.quote : last.list && !last.quote
+  return /\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3
+}
+
+/** A headline in a list of other stories: a heading, or a short line that is no sentence of prose. */
+function headline(u: Unit, s: PageSettings): boolean {
+  return !u.quote && !u.cell && (u.heading || (u.text.length < s.lengthHigh && u.kind !== 'good' && !readsAsProse(u, s)))
 }
 
 /**
@@ -107,6 +185,10 @@ function mostlyProse(stretch: readonly Unit[], s: PageSettings): boolean {
 /** A sentence of prose: it ends on a full stop and has its share of function words (not a menu item or a teaser's headline). */
 function readsAsProse(u: Unit, s: PageSettings): boolean {
   return /[.!?]["”’)]?$/.test(u.text) && u.density >= s.stopwordsLow
+}
+
+function lineStartOf(source: string, at: number): number {
+  return source.lastIndexOf('\n', at - 1) + 1
 }
 
 /** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
@@ -133,7 +215,9 @@ function classify(length: number, density: number, chrome: boolean, s: PageSetti
 function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
   const weight = (u: Unit) => {
     if (u.comments) return -Infinity
-    if (u.chrome) return -s.lengthHigh
+    // Chrome that is a label in an ad slot, a teaser line or a teaser list's head between the
+    // article's paragraphs does not cut the body: it weighs as a bad paragraph.
+    if (u.chrome) return u.label || u.teasers ? -s.lengthLow : -s.lengthHigh
     // A table's cells are short by nature: a fact box ("Range | up to 450 km") neither ends the body nor adds to it.
     if (u.cell) return 0
     const length = u.text.length
