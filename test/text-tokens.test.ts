@@ -71,3 +71,21 @@ describe('a bare verb after infinitival "to"', () => {
     expect(tagOf('The cost rose.', 'cost')).toBe('NN')
   })
 })
+
+describe('an unknown "-est" word', () => {
+  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
+  it('is the superlative of the adjective the lexicon knows as its stem', () => {
+    expect(tagOf('These are the quietest headphones we sell.', 'quietest')).toBe('JJS')
+    expect(tagOf('It was the driest summer on record.', 'driest')).toBe('JJS')
+    expect(tagOf('The gloomiest forecast came true.', 'gloomiest')).toBe('JJS')
+  })
+  it('stays a noun when its stem is no adjective, and a known word keeps its own tag', () => {
+    // ("pentest" and "retest" are unknown, "pent" and "ret" no adjectives; "forest", "interest"
+    // and "honest" are in the lexicon.)
+    expect(tagOf('The pentest found two flaws.', 'pentest')).toBe('NN')
+    expect(tagOf('A retest is due.', 'retest')).toBe('NN')
+    expect(tagOf('The forest burned.', 'forest')).toBe('NN')
+    expect(tagOf('Their interest grew.', 'interest')).toBe('NN')
+    expect(tagOf('An honest answer.', 'honest')).toBe('JJ')
+  })
+})

@@ -90,11 +90,17 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   const tags = tagger.tags(words)
   for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
   verbsAfterTo(tokens)
+  unlistedSuperlatives(tokens)
   return tokens
 }
 
-export const taggingShape = object({prepositionalTo: list(string), nounsAfterTo: list(string)})
-let tagging: {prepositionalTo: Set<string>; nounsAfterTo: Set<string>} | undefined
+export const taggingShape = object({prepositionalTo: list(string), nounsAfterTo: list(string), notSuperlatives: list(string)})
+let tagging: {prepositionalTo: Set<string>; nounsAfterTo: Set<string>; notSuperlatives: Set<string>} | undefined
+const taggingData = () =>
+  (tagging ??= (() => {
+    const d = loadData('src/text/tagging.yml', taggingShape)
+    return {prepositionalTo: new Set(d.prepositionalTo), nounsAfterTo: new Set(d.nounsAfterTo), notSuperlatives: new Set(d.notSuperlatives)}
+  })())
 
 /**
  * "is thought to cost £40m", "are believed to flag the issue": the tagger reads a bare verb after
@@ -105,14 +111,27 @@ function verbsAfterTo(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]
     if (tokens[i - 1].lower !== 'to' || (t.tag !== 'NN' && t.tag !== 'NNS') || t.name) continue
-    const data = (tagging ??= (() => {
-      const d = loadData('src/text/tagging.yml', taggingShape)
-      return {prepositionalTo: new Set(d.prepositionalTo), nounsAfterTo: new Set(d.nounsAfterTo)}
-    })())
+    const data = taggingData()
     // (The tagger's own NN, or its NNS for a noun ending in "s": "to focus", "to harass".)
     if (tagger.firstTag(t.text) !== 'NN' || !tagger.hasVerbReading(t.text)) continue
     if (data.nounsAfterTo.has(t.lower) || (i > 1 && data.prepositionalTo.has(tokens[i - 2].lower))) continue
     t.tag = 'VB'
+  }
+}
+
+/**
+ * "the quietest headphones", "the driest summer": the lexicon lacks some regular superlatives and
+ * the tagger reads them as nouns. A word it does not know, ending in "-est" on an adjective it
+ * does ("quiet", "dry" from "driest", "hot" from "hottest"), is that adjective's superlative
+ * (unless tagging.yml lists it as a noun).
+ */
+function unlistedSuperlatives(tokens: Token[]): void {
+  for (const t of tokens) {
+    // (The tagger's NN is what it gives a word its lexicon lacks.)
+    if (t.tag !== 'NN' || !/^\p{Ll}{3,}est$/u.test(t.lower) || inLexicon(t.lower) || taggingData().notSuperlatives.has(t.lower)) continue
+    const stem = t.lower.slice(0, -3)
+    const stems = [stem, t.lower.slice(0, -2), stem.replace(/i$/, 'y'), /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : '']
+    if (stems.some((s) => s.length > 1 && tagger.firstTag(s) === 'JJ')) t.tag = 'JJS'
   }
 }
 
