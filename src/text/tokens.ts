@@ -91,15 +91,25 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
   verbsAfterTo(tokens)
   unlistedSuperlatives(tokens)
+  pastOrParticiple(tokens)
   return tokens
 }
 
-export const taggingShape = object({prepositionalTo: list(string), nounsAfterTo: list(string), notSuperlatives: list(string)})
-let tagging: {prepositionalTo: Set<string>; nounsAfterTo: Set<string>; notSuperlatives: Set<string>} | undefined
-const taggingData = () =>
+export const taggingShape = object({
+  prepositionalTo: list(string),
+  nounsAfterTo: list(string),
+  notSuperlatives: list(string),
+  subjectPronouns: list(string),
+  perfect: list(string),
+  auxiliaries: list(string),
+  participlesBeforeObjects: list(string)
+})
+type Tagging = Record<'prepositionalTo' | 'nounsAfterTo' | 'notSuperlatives' | 'subjectPronouns' | 'perfect' | 'auxiliaries' | 'participlesBeforeObjects', Set<string>>
+let tagging: Tagging | undefined
+const taggingData = (): Tagging =>
   (tagging ??= (() => {
     const d = loadData('src/text/tagging.yml', taggingShape)
-    return {prepositionalTo: new Set(d.prepositionalTo), nounsAfterTo: new Set(d.nounsAfterTo), notSuperlatives: new Set(d.notSuperlatives)}
+    return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, new Set(v as string[])])) as Tagging
   })())
 
 /**
@@ -133,6 +143,65 @@ function unlistedSuperlatives(tokens: Token[]): void {
     const stems = [stem, t.lower.slice(0, -2), stem.replace(/i$/, 'y'), /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : '']
     if (stems.some((s) => s.length > 1 && tagger.firstTag(s) === 'JJ')) t.tag = 'JJS'
   }
+}
+
+/**
+ * The tagger reads a regular past by its lexicon's first tag alone: "he juxtaposed the figures",
+ * "Sanders secured a plurality", "Day made 29 albums" come out as participles, and "have been
+ * temporarily closed" as a past. A participle right after a subject pronoun or a name, with an
+ * object after it (a determiner, a figure or a noun) and no auxiliary before
+ * the subject, is the clause's past tense; a past right after a form of "have" or after "been"
+ * (over adverbs), or between a possessive or figure and its noun ("1,124 pledged delegates"), is the
+ * participle. Either only when the word has both readings (alsoPast; a past the lexicon also
+ * lists as a participle, "closed"). Not a name ("Manchester United manager").
+ * tagging.yml has the words.
+ */
+function pastOrParticiple(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (t.tag === 'VBD' && tagger.hasReading(t.text, 'VBN')) {
+      let k = i - 1
+      while (k > 0 && tokens[k].tag === 'RB' && tokens[k].word) k--
+      if (taggingData().perfect.has(tokens[k].lower) || modifiesNoun(tokens, i)) t.tag = 'VBN'
+    } else if (t.tag === 'VBN' && !t.name && alsoPast(t.text) && pastAfterSubject(tokens, i)) t.tag = 'VBD'
+  }
+}
+
+/**
+ * Is the participle also a past tense: a regular "-ed" verb the lexicon lists as a participle or
+ * lacks (its first readings of "juxtaposed", "mutilated" are participles only; the tagger reads an
+ * unknown "-ed" word as one), or one it lists both ways ("made", "held")? Not a noun the tagger
+ * read as a participle by its ending ("need", "hundred").
+ */
+function alsoPast(word: string): boolean {
+  const first = tagger.firstTag(word)
+  return (first === undefined && !inLexicon(word)) || first === 'VBN' ? /ed$/i.test(word) || tagger.hasReading(word, 'VBD') : false
+}
+
+/**
+ * Does the past at `i` stand between a possessive or a figure and its noun, a participle that
+ * modifies it ("their loved ones", "1,124 pledged delegates", "33 recovered cases")? (After a
+ * figure only before a plural: "Flight 253 departed Schiphol", "711chan regained control".)
+ */
+function modifiesNoun(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1].tag
+  const after = tokens[i + 1]?.tag ?? ''
+  return (before === 'PRP$' && /^NNS?$/.test(after)) || (before === 'CD' && after === 'NNS')
+}
+
+/** Is the participle at `i` its subject's past tense ("he juxtaposed the figures")? See pastOrParticiple. */
+function pastAfterSubject(tokens: Token[], i: number): boolean {
+  const data = taggingData()
+  const subject = tokens[i - 1]
+  const after = tokens[i + 1]
+  if (!after?.word || data.participlesBeforeObjects.has(tokens[i].lower)) return false
+  const pronoun = subject.tag === 'PRP' && data.subjectPronouns.has(subject.lower)
+  if (!pronoun && !/^NNPS?$/.test(subject.tag)) return false
+  if (!/^(?:DT|PDT|CD|PRP\$|NNS?)$/.test(after.tag)) return false
+  // (Not inverted after an auxiliary: "Had he received the letter", "Is Acme owned …".)
+  let k = i - 2
+  while (k >= 0 && (/^NNPS?$/.test(tokens[k].tag) || tokens[k].tag === 'DT')) k--
+  return k < 0 || !data.auxiliaries.has(tokens[k].lower)
 }
 
 /** Words a document writes capitalised inside sentences more often than not: its names. */
