@@ -38,4 +38,16 @@ describe('the pos lexicon read from its word table', () => {
     // (Its first tag is still the one the package's tagger reads.)
     expect(ours.firstTag('cost')).toBe('NN')
   })
+
+  it("keeps a participle's past reading and a past's participle reading, as the lexicon lists them", () => {
+    const differ = words.filter((w) => {
+      const [first] = packageLexicon[w]
+      return (first === 'VBN' && ours.hasReading(w, 'VBD') !== packageLexicon[w].includes('VBD')) || (first === 'VBD' && ours.hasReading(w, 'VBN') !== packageLexicon[w].includes('VBN'))
+    })
+    expect(differ).toEqual([])
+    expect(ours.hasReading('made', 'VBD')).toBe(true)
+    expect(ours.hasReading('closed', 'VBN')).toBe(true)
+    expect(ours.hasReading('taken', 'VBD')).toBe(false)
+    expect(ours.firstTag('made')).toBe('VBN')
+  })
 })

@@ -71,3 +71,49 @@ describe('a bare verb after infinitival "to"', () => {
     expect(tagOf('The cost rose.', 'cost')).toBe('NN')
   })
 })
+
+describe('an unknown "-est" word', () => {
+  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
+  it('is the superlative of the adjective the lexicon knows as its stem', () => {
+    expect(tagOf('These are the quietest headphones we sell.', 'quietest')).toBe('JJS')
+    expect(tagOf('It was the driest summer on record.', 'driest')).toBe('JJS')
+    expect(tagOf('The gloomiest forecast came true.', 'gloomiest')).toBe('JJS')
+  })
+  it('stays a noun when its stem is no adjective, and a known word keeps its own tag', () => {
+    // ("pentest" and "retest" are unknown, "pent" and "ret" no adjectives; "forest", "interest"
+    // and "honest" are in the lexicon.)
+    expect(tagOf('The pentest found two flaws.', 'pentest')).toBe('NN')
+    expect(tagOf('A retest is due.', 'retest')).toBe('NN')
+    expect(tagOf('The forest burned.', 'forest')).toBe('NN')
+    expect(tagOf('Their interest grew.', 'interest')).toBe('NN')
+    expect(tagOf('An honest answer.', 'honest')).toBe('JJ')
+  })
+})
+
+describe('a past and its participle', () => {
+  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
+  it('reads a participle right after a subject pronoun or a name, with an object after it, as the past', () => {
+    expect(tagOf('He juxtaposed numbers, claiming 85,000 Americans were unemployed.', 'juxtaposed')).toBe('VBD')
+    expect(tagOf('We treated an 11-year-old with burns.', 'treated')).toBe('VBD')
+    expect(tagOf('In April, Sanders secured a plurality of votes.', 'secured')).toBe('VBD')
+    expect(tagOf('In her career, Day made 29 studio albums.', 'made')).toBe('VBD')
+  })
+  it('keeps the participle after an auxiliary, before a preposition, for a name, a participle of naming, or a word with no past reading', () => {
+    expect(tagOf('Had Acme juxtaposed the numbers, nobody would know.', 'juxtaposed')).toBe('VBN')
+    expect(tagOf('Only the figures Acme juxtaposed in April matter.', 'juxtaposed')).toBe('VBN')
+    expect(tagOf('He joined the Sea Org aged 14.', 'aged')).toBe('VBN')
+    expect(tagOf('It is a book critical of Scientology called The Scandal.', 'called')).toBe('VBN')
+    expect(tagOf('They taken the money.', 'taken')).toBe('VBN')
+    // ("United" is part of the name.)
+    expect(tagOf('Ferguson, Manchester United manager, left.', 'united')).toBe('VBN')
+  })
+  it('reads a past after a form of "have" or after "been" as the participle, and one between a possessive or figure and its noun', () => {
+    expect(tagOf('Six schools have been temporarily closed.', 'closed')).toBe('VBN')
+    expect(tagOf('The council has approved the plan.', 'approved')).toBe('VBN')
+    expect(tagOf('Biden won 1,124 pledged delegates.', 'pledged')).toBe('VBN')
+    expect(tagOf('They thanked their loved ones.', 'loved')).toBe('VBN')
+    // (Not a past that is the clause's verb: "The council approved the plan", "Flight 253 departed Schiphol".)
+    expect(tagOf('The council approved the plan.', 'approved')).toBe('VBD')
+    expect(tagOf('Flight 253 departed Schiphol on time.', 'departed')).toBe('VBD')
+  })
+})

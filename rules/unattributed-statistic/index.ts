@@ -98,7 +98,8 @@ export default copydeskRule<'unattributed-statistic', Options>({
         if (passive.has(t.lower)) {
           let v = m + 1
           while (v < tokens.length && (passive.has(tokens[v].lower) || tokens[v].tag === 'RB')) v++
-          // (The tagger may read the participle as a past tense: "been temporarily closed/VBD".)
+          // (The shared tagging reads a past as the participle after "have" and "been" only: after
+          // "is", "was" the tagger's past stays, "was carried/VBD out".)
           return /^VB[ND]$/.test(tokens[v]?.tag ?? '')
         }
         // ("have been temporarily closed": over the perfect's auxiliary.)

@@ -712,7 +712,8 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
     // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
     // (The tagger reads "The ranking assessed more than 1,500 institutions", "The study tracked 20,000
-    // nurses" as participles: with the figure right after, possibly hedged, the verb is the clause's.)
+    // nurses" as participles, and the shared tagging reads the past only after a pronoun or a name: with
+    // the figure right after, possibly hedged, the verb is the clause's.)
     const figureObject = /^\d/.test(following?.text ?? '') || p.figureHedges.has(following?.lower ?? '') && tokens.slice(i + 2, i + 4).some((x) => /^\d/.test(x.text))
     if (p.presenting.has(t.lower) && (/^VB[DZP]?$/.test(t.tag) || t.tag === 'VBN' && figureObject)) {
       let k = i - 1
@@ -843,8 +844,9 @@ function participleReports({tokens, p, named, cue}: AttributionReading): void {
   // "X said"), and of nothing before it.
   tokens.forEach((t, i) => {
     if (!p.reportingParticiples.has(t.lower) || tokens[i - 1]?.text !== ',') return
-    // (The tagger may read a past tense right after its subject as a participle: "he juxtaposed/VBN".)
-    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && (/^(?:VBD|VBZ|VBP|MD)$/.test(x.tag) || x.tag === 'VBN' && /^(?:PRP|NNPS?|NNS?)$/.test(tokens[k - 1]?.tag ?? '')))
+    // (The shared tagging reads a participle right after a pronoun or a name as the past, "he
+    // juxtaposed/VBD numbers"; after a common noun it leaves it, "The agency revised/VBN its outlook".)
+    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && (finiteTag(x.tag) || x.tag === 'VBN' && /^NNS?$/.test(tokens[k - 1]?.tag ?? '')))
     if (main >= 0 && classifyBackward(tokens, main, p) === 'named') cue(named, t.start, t.end)
   })
 }

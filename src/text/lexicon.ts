@@ -26,6 +26,7 @@ export function createTagger(): CopydeskTagger {
   tagger.wordInLexicon = (word) => !!entryOf(lexicon, word)
   tagger.firstTag = (word) => (entryOf(lexicon, word) as string[] | undefined)?.[0]
   tagger.hasVerbReading = (word) => !!(entryOf(lexicon, word) as string[] | undefined)?.includes?.('VB')
+  tagger.hasReading = (word, tag) => !!(entryOf(lexicon, word) as string[] | undefined)?.includes?.(tag)
   return tagger
 }
 
@@ -36,6 +37,12 @@ export interface CopydeskTagger extends Tagger {
   firstTag: (word: string) => string | undefined
   /** Does the lexicon give the word a base-form verb reading among its tags ("cost", "flag": NN first, VB too)? */
   hasVerbReading: (word: string) => boolean
+  /**
+   * Does the lexicon give the word this reading? It keeps, after the first tag, only the readings
+   * tokens.ts asks for: "VB", and the past tense of a word read first as a participle ("made",
+   * "tracked": VBN, VBD too) or the participle of one read first as a past ("closed": VBD, VBN too).
+   */
+  hasReading: (word: string, tag: string) => boolean
 }
 
 /** `lexicon[word]` of the package's tagger: the table's tags, or what a plain object inherits ("constructor"). */
@@ -93,22 +100,35 @@ const endsWith = (text: string, suffix: string) => suffix.length <= text.length 
 const bucketCount = 1 << 13
 
 /**
+ * The readings of a word the file keeps, space-separated: its first tag, and after a participle
+ * its past tense or after a past its participle when the lexicon lists them (tokens.ts reads a
+ * "made" after its subject as the past, a "closed" after "been" as the participle).
+ */
+function keptReadings(tags: string[]): string | undefined {
+  const [first] = tags
+  const other = first === 'VBN' ? 'VBD' : first === 'VBD' ? 'VBN' : undefined
+  return other && tags.indexOf(other, 1) > 0 ? `${first} ${other}` : first
+}
+
+/**
  * The lexicon as one file. Little-endian u32s: buckets b, then the length of the tags' JSON; the
  * JSON, padded to 4 bytes; u32 offsets[b + 1] of each bucket's entries, counted from the end of
  * the offsets; the entries, bucket by bucket (fnv1a(word) mod b): u8 length of the word's UTF-8
- * bytes, the bytes, u8 tag (low 7 bits 0: none, else tags[tag - 1]; bit 7: the word also has a
- * base-form verb reading after its first tag, which tokens.ts reads after infinitival "to").
+ * bytes, the bytes, u8 tag (low 7 bits 0: none, else tags[tag - 1], the readings keptReadings
+ * keeps; bit 7: the word also has a base-form verb reading after its first tag, which tokens.ts
+ * reads after infinitival "to").
  */
 export function encodeLexicon(lexicon: Record<string, string[]>): Buffer {
   const words = Object.keys(lexicon)
-  const tags = [...new Set(words.map((word) => lexicon[word][0]).filter((tag) => tag !== undefined))]
+  const tags = [...new Set(words.map((word) => keptReadings(lexicon[word])).filter((tag) => tag !== undefined))]
   if (tags.length > 127) throw new Error(`copydesk: the pos lexicon has ${tags.length} first tags, more than 7 bits hold`)
   const buckets: Buffer[][] = Array.from({length: bucketCount}, () => [])
   for (const word of words) {
     const key = Buffer.from(word, 'utf8')
     if (key.toString('utf8') !== word) throw new Error(`copydesk: the pos lexicon word ${JSON.stringify(word)} is not valid UTF-16`)
     if (key.length > 255) throw new Error(`copydesk: the pos lexicon word ${JSON.stringify(word.slice(0, 40))}… is longer than a byte counts`)
-    const tag = (lexicon[word][0] === undefined ? 0 : tags.indexOf(lexicon[word][0]) + 1) | (lexicon[word].indexOf('VB', 1) > 0 ? verbBit : 0)
+    const kept = keptReadings(lexicon[word])
+    const tag = (kept === undefined ? 0 : tags.indexOf(kept) + 1) | (lexicon[word].indexOf('VB', 1) > 0 ? verbBit : 0)
     buckets[fnv1a(word) & (bucketCount - 1)].push(Buffer.from([key.length]), key, Buffer.from([tag]))
   }
   const json = Buffer.from(JSON.stringify(tags))
@@ -157,7 +177,8 @@ function openLexicon(): ReadAt {
 
 class LazyLexicon {
   private readAt: ReadAt | undefined
-  private tags: string[] = []
+  /** Each tag byte's readings: the first tag, and the one keptReadings keeps after it. */
+  private tags: string[][] = []
   private offsets: Uint32Array | undefined
   private entriesAt = 0
   /** Each bucket's entries once read. */
@@ -175,7 +196,7 @@ class LazyLexicon {
     const count = prefix.readUInt32LE(0)
     const jsonEnd = 8 + prefix.readUInt32LE(4)
     const head = readAt(0, align(jsonEnd) + 4 * (count + 1))
-    this.tags = JSON.parse(head.toString('utf8', 8, jsonEnd)) as string[]
+    this.tags = (JSON.parse(head.toString('utf8', 8, jsonEnd)) as string[]).map((kept) => kept.split(' '))
     // A view in place (a loop of readUInt32LE took a one-article run ~10 ms, run before V8 optimises it).
     const offsets = u32s(head, align(jsonEnd), count + 1)
     this.entriesAt = head.length
@@ -183,7 +204,7 @@ class LazyLexicon {
     return offsets
   }
 
-  /** The word's tags (its first one, and "VB" when it also has that reading), or undefined when the lexicon does not have it. */
+  /** The word's tags (the readings keptReadings keeps, and "VB" when it also has that reading), or undefined when the lexicon does not have it. */
   get(word: string): string[] | undefined {
     // A word the table lacks is kept as null: one map look-up tells.
     let tags = this.recent.get(word)
@@ -193,7 +214,7 @@ class LazyLexicon {
       const tag = this.tagOf(word)
       // (A word with a later verb reading keeps it after its first tag, as the package's array does.)
       const first = tag === undefined ? undefined : tag & ~verbBit
-      tags = tag === undefined ? null : first === 0 ? [] : tag & verbBit ? [this.tags[first! - 1], 'VB'] : [this.tags[first! - 1]]
+      tags = tag === undefined ? null : first === 0 ? [] : tag & verbBit ? [...this.tags[first! - 1], 'VB'] : this.tags[first! - 1]
       // Bounded: an archive's vocabulary keeps growing, the words a document repeats do not.
       if (this.found.size >= 1 << 17) this.found.clear()
       this.found.set(word, tags)

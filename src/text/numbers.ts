@@ -1,6 +1,6 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {numberWords, scaleWords} from './number-words.js'
-import {finiteTag, tokenize} from './tokens.js'
+import {finiteTag, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
@@ -295,7 +295,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const approved = () => wordPatterns().approvedBefore.test(text.slice(Math.max(0, at - 40), at)) && wordPatterns().approvedUnder.test(text.slice(at))
     if (!m && !wordPatterns().underDealAfter.test(text.slice(at)) && !approved()) return false
     const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
-    return !tokenize(text).some((t) => t.start >= start && t.end <= end && t.tag === 'VBD')
+    // (Or a perfect's or passive's participle: "have been sold under the plan", "landlords have
+    // collected £4m".)
+    const tokens = tokenize(text)
+    return !tokens.some((t, i) => t.start >= start && t.end <= end && (t.tag === 'VBD' || (t.tag === 'VBN' && done(tokens, i))))
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
     // A count the document provides is its term, not a measure of anyone's scale (spec §2).
@@ -540,4 +543,11 @@ function distanceKind(text: string, i: number, token: string, value: number): Nu
   if (the && p.sportWord.test(text)) return 'name'
   if (!p.lengthWord.test(text)) return undefined
   return the ? 'name' : measured
+}
+
+/** Is the participle at `i` a perfect's or passive's, after a form of "have" or "be" (over adverbs)? */
+function done(tokens: Token[], i: number): boolean {
+  let k = i - 1
+  while (k > 0 && tokens[k].tag === 'RB') k--
+  return /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '')
 }

@@ -90,11 +90,27 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   const tags = tagger.tags(words)
   for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
   verbsAfterTo(tokens)
+  unlistedSuperlatives(tokens)
+  pastOrParticiple(tokens)
   return tokens
 }
 
-export const taggingShape = object({prepositionalTo: list(string), nounsAfterTo: list(string)})
-let tagging: {prepositionalTo: Set<string>; nounsAfterTo: Set<string>} | undefined
+export const taggingShape = object({
+  prepositionalTo: list(string),
+  nounsAfterTo: list(string),
+  notSuperlatives: list(string),
+  subjectPronouns: list(string),
+  perfect: list(string),
+  auxiliaries: list(string),
+  participlesBeforeObjects: list(string)
+})
+type Tagging = Record<'prepositionalTo' | 'nounsAfterTo' | 'notSuperlatives' | 'subjectPronouns' | 'perfect' | 'auxiliaries' | 'participlesBeforeObjects', Set<string>>
+let tagging: Tagging | undefined
+const taggingData = (): Tagging =>
+  (tagging ??= (() => {
+    const d = loadData('src/text/tagging.yml', taggingShape)
+    return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, new Set(v as string[])])) as Tagging
+  })())
 
 /**
  * "is thought to cost £40m", "are believed to flag the issue": the tagger reads a bare verb after
@@ -105,15 +121,87 @@ function verbsAfterTo(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]
     if (tokens[i - 1].lower !== 'to' || (t.tag !== 'NN' && t.tag !== 'NNS') || t.name) continue
-    const data = (tagging ??= (() => {
-      const d = loadData('src/text/tagging.yml', taggingShape)
-      return {prepositionalTo: new Set(d.prepositionalTo), nounsAfterTo: new Set(d.nounsAfterTo)}
-    })())
+    const data = taggingData()
     // (The tagger's own NN, or its NNS for a noun ending in "s": "to focus", "to harass".)
     if (tagger.firstTag(t.text) !== 'NN' || !tagger.hasVerbReading(t.text)) continue
     if (data.nounsAfterTo.has(t.lower) || (i > 1 && data.prepositionalTo.has(tokens[i - 2].lower))) continue
     t.tag = 'VB'
   }
+}
+
+/**
+ * "the quietest headphones", "the driest summer": the lexicon lacks some regular superlatives and
+ * the tagger reads them as nouns. A word it does not know, ending in "-est" on an adjective it
+ * does ("quiet", "dry" from "driest", "hot" from "hottest"), is that adjective's superlative
+ * (unless tagging.yml lists it as a noun).
+ */
+function unlistedSuperlatives(tokens: Token[]): void {
+  for (const t of tokens) {
+    // (The tagger's NN is what it gives a word its lexicon lacks.)
+    if (t.tag !== 'NN' || !/^\p{Ll}{3,}est$/u.test(t.lower) || inLexicon(t.lower) || taggingData().notSuperlatives.has(t.lower)) continue
+    const stem = t.lower.slice(0, -3)
+    const stems = [stem, t.lower.slice(0, -2), stem.replace(/i$/, 'y'), /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : '']
+    if (stems.some((s) => s.length > 1 && tagger.firstTag(s) === 'JJ')) t.tag = 'JJS'
+  }
+}
+
+/**
+ * The tagger reads a regular past by its lexicon's first tag alone: "he juxtaposed the figures",
+ * "Sanders secured a plurality", "Day made 29 albums" come out as participles, and "have been
+ * temporarily closed" as a past. A participle right after a subject pronoun or a name, with an
+ * object after it (a determiner, a figure or a noun) and no auxiliary before
+ * the subject, is the clause's past tense; a past right after a form of "have" or after "been"
+ * (over adverbs), or between a possessive or figure and its noun ("1,124 pledged delegates"), is the
+ * participle. Either only when the word has both readings (alsoPast; a past the lexicon also
+ * lists as a participle, "closed"). Not a name ("Manchester United manager").
+ * tagging.yml has the words.
+ */
+function pastOrParticiple(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (t.tag === 'VBD' && tagger.hasReading(t.text, 'VBN')) {
+      let k = i - 1
+      while (k > 0 && tokens[k].tag === 'RB' && tokens[k].word) k--
+      if (taggingData().perfect.has(tokens[k].lower) || modifiesNoun(tokens, i)) t.tag = 'VBN'
+    } else if (t.tag === 'VBN' && !t.name && alsoPast(t.text) && pastAfterSubject(tokens, i)) t.tag = 'VBD'
+  }
+}
+
+/**
+ * Is the participle also a past tense: a regular "-ed" verb the lexicon lists as a participle or
+ * lacks (its first readings of "juxtaposed", "mutilated" are participles only; the tagger reads an
+ * unknown "-ed" word as one), or one it lists both ways ("made", "held")? Not a noun the tagger
+ * read as a participle by its ending ("need", "hundred").
+ */
+function alsoPast(word: string): boolean {
+  const first = tagger.firstTag(word)
+  return (first === undefined && !inLexicon(word)) || first === 'VBN' ? /ed$/i.test(word) || tagger.hasReading(word, 'VBD') : false
+}
+
+/**
+ * Does the past at `i` stand between a possessive or a figure and its noun, a participle that
+ * modifies it ("their loved ones", "1,124 pledged delegates", "33 recovered cases")? (After a
+ * figure only before a plural: "Flight 253 departed Schiphol", "711chan regained control".)
+ */
+function modifiesNoun(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1].tag
+  const after = tokens[i + 1]?.tag ?? ''
+  return (before === 'PRP$' && /^NNS?$/.test(after)) || (before === 'CD' && after === 'NNS')
+}
+
+/** Is the participle at `i` its subject's past tense ("he juxtaposed the figures")? See pastOrParticiple. */
+function pastAfterSubject(tokens: Token[], i: number): boolean {
+  const data = taggingData()
+  const subject = tokens[i - 1]
+  const after = tokens[i + 1]
+  if (!after?.word || data.participlesBeforeObjects.has(tokens[i].lower)) return false
+  const pronoun = subject.tag === 'PRP' && data.subjectPronouns.has(subject.lower)
+  if (!pronoun && !/^NNPS?$/.test(subject.tag)) return false
+  if (!/^(?:DT|PDT|CD|PRP\$|NNS?)$/.test(after.tag)) return false
+  // (Not inverted after an auxiliary: "Had he received the letter", "Is Acme owned …".)
+  let k = i - 2
+  while (k >= 0 && (/^NNPS?$/.test(tokens[k].tag) || tokens[k].tag === 'DT')) k--
+  return k < 0 || !data.auxiliaries.has(tokens[k].lower)
 }
 
 /** Words a document writes capitalised inside sentences more often than not: its names. */

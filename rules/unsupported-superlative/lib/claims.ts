@@ -2,7 +2,7 @@ import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
 import {approx} from '../../../src/text/numbers.js'
-import {finiteTag, inLexicon, lexiconTag, possessives, tokenize, type Token} from '../../../src/text/tokens.js'
+import {finiteTag, possessives, tokenize, type Token} from '../../../src/text/tokens.js'
 import type {Span} from '../../../src/text/types.js'
 import {allMatches, phraseWordsTest, textWords} from '../../../src/text/regexp.js'
 
@@ -135,22 +135,12 @@ function gappedRegExp(phrases: string[], gap: string): RegExp {
   return new RegExp(body || '(?!)', 'giu')
 }
 
-/**
- * "the quietest headphones", "the driest summer": the lexicon lacks some regular superlatives and
- * the tagger reads them as nouns. A word it does not know, ending in "-est" on an adjective it
- * does ("quiet", "dry" from "driest", "hot" from "hottest"), is that adjective's superlative.
- */
-function unlistedSuperlative(word: string): boolean {
-  if (!/^\p{Ll}{3,}est$/u.test(word) || inLexicon(word)) return false
-  const stem = word.slice(0, -3)
-  return [stem, word.slice(0, -2), stem.replace(/i$/, 'y'), /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : ''].some((s) => s.length > 1 && lexiconTag(s) === 'JJ')
-}
-
 /** Is this word a superlative? Tagged JJS/RBS, or a hyphen compound with one ("second-largest"). */
 function superlativeWord(t: Token): boolean {
   if (t.lower === 'most' || t.lower === 'least') return false
+  // (The shared tagging reads an unknown "-est" word on a known adjective as JJS: "quietest".)
   if (t.tag === 'JJS' || t.tag === 'RBS') return true
-  if (!t.text.includes('-')) return unlistedSuperlative(t.lower)
+  if (!t.text.includes('-')) return false
   return t.text.split('-').some((part) => /est$/i.test(part) && tokenize(part.toLowerCase())[0]?.tag === 'JJS')
 }
 
