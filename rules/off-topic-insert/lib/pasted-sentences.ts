@@ -38,12 +38,14 @@ export function pastedSentences({doc, lines, settings, vocabulary, article, piec
   // A writer who speaks to the reader elsewhere ("in January you can walk for hours", "Write to
   // yours before then"; outside quotations, interview answers and the runs found) writes in a voice
   // of their own, a review's, a travel piece's, an opinion's: a sentence in the first person there
-  // is the writer's, not a speaker's pasted in.
+  // is the writer's, not a speaker's pasted in. Only where the writer tells the reader something:
+  // a question put to "you" ("Do you remember when…?") may be an interviewer's, pasted in too.
   let reader: number[] | undefined
+  const asked = (k: number) => doc.sentences.some((s) => s.start <= k && k < s.end && /\?["'”’)\]]*$/u.test(doc.source.slice(s.start, s.end).trimEnd()))
   const voicedAlone = (start: number, end: number) => {
     const at = (writer ??= writerVoice(doc, settings)).at
     if (!at.some((k) => start <= k && k < end) || othersOf(writer, start, end) > settings.pasted.voiceOthers) return false
-    reader ??= readerAt(doc, settings).filter((k) => !runs.some((r) => r.start <= k && k < r.end))
+    reader ??= readerAt(doc, settings).filter((k) => !runs.some((r) => r.start <= k && k < r.end) && !asked(k))
     return !reader.some((k) => k < start || end <= k)
   }
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
