@@ -103,7 +103,18 @@ export function junkRuns({doc, lines, settings, vocabulary, article, judge, piec
       // one question to the reader is its own), and not when it names a term of the article's
       // (`termIdf`: "FastAPI automatically generates OpenAPI documentation for your APIs.").
       const shift = () => known && sharedRareWords(termCounts(text), article, settings.termIdf) === 0 && addressShift(line.start + list[i].start, line.start + list[i].end, text)
-      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - Math.max(stranger ? settings.strangerMargin : 0, shift() ? settings.addressMargin : 0))
+      // So does a plain statement that names a name of the article's, two words or more in title
+      // case with one rarer in news than `rareIdf`, written elsewhere in the document ("The full QS
+      // World University Rankings 2026 are available on the QS website." in a report on those
+      // rankings): it speaks of the article's own subject. Spam and boilerplate pasted in name
+      // nothing of the article's, or carry an ad's marks.
+      const ownName = () => {
+        if (!plain || !unmarked(text)) return false
+        const names = ownNames(doc.source, line.start + list[i].start, line.start + list[i].end, vocabulary, settings.rareIdf)
+        // (Prose once its names are set aside: a name may be most of a short sentence's words.)
+        return names.length > 0 && prose(names.reduce((rest, name) => rest.replaceAll(name, ' '), text))
+      }
+      const proseBar = () => (offer() ? threshold + settings.offerMargin : inside || ownName() ? threshold + settings.insideMargin : long ? threshold - (settings.threshold - settings.longThreshold) : threshold - Math.max(stranger ? settings.strangerMargin : 0, shift() ? settings.addressMargin : 0))
       const lowestProseBar = threshold + Math.min(settings.offerMargin, settings.insideMargin, settings.longThreshold - settings.threshold, -settings.strangerMargin, -settings.addressMargin, 0)
       let bar: number | undefined = list[i].wholeChrome ? settings.chrome.whole : list[i].chrome ? settings.joinThreshold : undefined
       const below = () => list[i].score < (bar ?? lowestProseBar) || list[i].score < (bar ??= proseBar())
@@ -204,6 +215,17 @@ function namesOwn(text: string, article: ArticleWords, vocabulary: Vocabulary, m
   const own = termCounts(text)
   const elsewhere = (word: string) => (article.counts.get(word) ?? 0) - (own.get(word) ?? 0) > 0
   return [...own.keys()].some((word) => idf(vocabulary, word) >= minIdf && (elsewhere(word) || elsewhere(`${word}s`) || (word.endsWith('s') && elsewhere(word.slice(0, -1)))))
+}
+
+/**
+ * The names of two words or more in title case that the text (at start–end in the source) names
+ * and the rest of the document writes too, one of their words rarer in news than `minIdf`.
+ */
+function ownNames(source: string, start: number, end: number, vocabulary: Vocabulary, minIdf: number): string[] {
+  return [...source.slice(start, end).matchAll(/\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)+/gu)].map((m) => m[0]).filter((name) => {
+    const at = source.indexOf(name)
+    return (at < start || source.indexOf(name, end) >= 0) && name.split(/\s+/).some((word) => idf(vocabulary, word.toLowerCase()) > minIdf)
+  })
 }
 
 /** Does the document write the head's first two words (a name in title case) more than once? */

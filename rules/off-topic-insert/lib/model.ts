@@ -197,8 +197,10 @@ export function opensClause(head: string, rest: string, alone: (word: string, af
   // document writes elsewhere on its own, not after that word.
   const last = /(?:^|\s)(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)$/u.exec(head)?.[1]
   const nameEnd = last !== undefined && nameTag(lexiconTag(last))
-  // An opener or an adverb in -ly, and its comma within four words, goes on no name.
-  const determiner = !quotation && openerWords.has(opener!)
+  // An opener or an adverb in -ly, and its comma within four words, goes on no name. (Not an opener
+  // that also ends a name, after a name's word: "…of Harrowgate | Police said", "Thames Valley |
+  // Police said" go on the name, as the seam test in bestSplit reads them.)
+  const determiner = !quotation && openerWords.has(opener!) && !(nameEnd && continuesName(rest))
   const commaOpener = !quotation && (determiner || /^\p{Lu}\p{Ll}+ly$/u.test(opener!)) && /^\p{Lu}\p{L}*(?:\s+[\p{L}\p{N}][\p{L}\p{N}'’-]*){0,3},\s/u.test(rest)
   const weak = !quotation && !commaOpener && nameEnd && !determiner
   // After a name's end only a name's relative clause opens (below): without a comma and one of

@@ -2,7 +2,7 @@ import {opensSentence, pastedModel} from './model.js'
 import {resumePoints, type Line} from './segments.js'
 import {articleLength, nameOverlap, pastedCandidate, pastedLogOdds, termCounts, type SentenceInArticle} from './classifiers.js'
 import {ownCredit, type Reading} from './reading.js'
-import {othersOf, voiceOf, writerVoice} from './voice.js'
+import {othersOf, readerAt, voiceOf, writerVoice} from './voice.js'
 
 /** Sentences in the article's own style that have nothing to do with it. */
 export function pastedSentences({doc, lines, settings, vocabulary, article, pieces, runs}: Reading): void {
@@ -35,9 +35,18 @@ export function pastedSentences({doc, lines, settings, vocabulary, article, piec
   // in `pasted.voiceOthers` other sentences.
   // (Read only when a sentence is judged: most documents have none.)
   let writer: {at: number[]; sentences: Array<{start: number; end: number}>} | undefined
+  // A writer who speaks to the reader elsewhere ("in January you can walk for hours", "Write to
+  // yours before then"; outside quotations, interview answers and the runs found) writes in a voice
+  // of their own, a review's, a travel piece's, an opinion's: a sentence in the first person there
+  // is the writer's, not a speaker's pasted in. Only where the writer tells the reader something:
+  // a question put to "you" ("Do you remember when…?") may be an interviewer's, pasted in too.
+  let reader: number[] | undefined
+  const asked = (k: number) => doc.sentences.some((s) => s.start <= k && k < s.end && /\?["'”’)\]]*$/u.test(doc.source.slice(s.start, s.end).trimEnd()))
   const voicedAlone = (start: number, end: number) => {
     const at = (writer ??= writerVoice(doc, settings)).at
-    return at.some((k) => start <= k && k < end) && othersOf(writer, start, end) <= settings.pasted.voiceOthers
+    if (!at.some((k) => start <= k && k < end) || othersOf(writer, start, end) > settings.pasted.voiceOthers) return false
+    reader ??= readerAt(doc, settings).filter((k) => !runs.some((r) => r.start <= k && k < r.end) && !asked(k))
+    return !reader.some((k) => k < start || end <= k)
   }
   if (articleLength(article) >= settings.pasted.minArticleWords) inOrder.forEach((piece, k) => {
     // (Nor is a byline or a wire credit, the article's own.)

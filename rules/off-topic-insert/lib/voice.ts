@@ -101,6 +101,15 @@ export function writerAddress(doc: Analysis, settings: Data, asks: (text: string
   return {at, sentences: [...sentences, ...questions]}
 }
 
+/**
+ * Where the writer speaks to the reader: the offsets of the words of `pasted.voice` that are not of
+ * `pasted.firstPerson` ("you", "your") outside quotations and interview answers.
+ */
+export function readerAt(doc: Analysis, settings: Data): number[] {
+  const first = firstPersonOf(settings)
+  return voiceAt(doc, voiceOf(settings)).filter((at) => !first.has(/^[\p{L}'’]+/u.exec(doc.source.slice(at, at + 12))![0].toLowerCase().replace('’', "'")))
+}
+
 /** Where the writer speaks in the first person: the offsets of `voice` words outside quotations and interview answers. */
 function voiceAt(doc: Analysis, voice: ReadonlySet<string>): number[] {
   const spoken = [...doc.quotations, ...doc.answers].filter((q) => !q.scare).sort((a, b) => a.start - b.start)
