@@ -178,3 +178,17 @@ describe('continued provisions', () => {
     expect(findNumbers(text, 0, undefined, 'Revenue rose 12% to $4.1bn.').map((n) => n.kind)).toEqual(['money'])
   })
 })
+
+// A named company's or board's own forecast, guidance or dividend is its figure (spec §2, "X's figures").
+describe('declared terms', () => {
+  it.each([
+    ['Harbor raised its full-year earnings forecast to between $6.10 and $6.30 a share.', [['$6.10 and $6.30', 'policy-term', false]]],
+    ["Harbor's board declared a quarterly dividend of 42 cents a share.", [['42 cents', 'policy-term', false]]],
+    ['The company kept its full-year production guidance of 230,000 to 245,000 tonnes.', [['230,000', 'policy-term', false], ['245,000', 'policy-term', false]]],
+    ['Analysts raised their forecast to $6.30 a share.', [['$6.30', 'money', true]]],
+    ['Harbor raised its forecast to $6 as profit rose 12%.', [['$6', 'policy-term', false], ['12%', 'percentage', true]]],
+    ['A final dividend of 8.2p per share.', [['8.2p', 'money', true]]]
+  ] as const)('%s', (text, expected) => {
+    expect(kinds(text)).toEqual(expected)
+  })
+})

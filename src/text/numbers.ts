@@ -8,6 +8,7 @@ import {list, loadData, object, phraseAlternation, string} from '../plugin/data.
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
   provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  declaringVerbs: list(string), declaredTerms: list(string), declarerNouns: list(string), declarationBreaks: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
@@ -83,6 +84,10 @@ function buildPatterns() {
     // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
     proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    // A named company's or board's declared forecast, guidance or dividend (numbers.yml): the
+    // declarer (group 1), then its verb, a few words to the term's noun, "of", "to" or "at", and the
+    // words on to the figure (group 2, read for a finite verb). Case-sensitive: a name is capitalised.
+    declared: new RegExp(String.raw`(?<![\p{L}\p{N}'’])((?:[Tt]he|[Ii]ts)\s+(?:${phraseAlternation(d.declarerNouns)})|\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,3}?(?:['’]s\s+(?:${phraseAlternation(d.declarerNouns)}))?)\s+(?:(?:has|have|had|also|again|now|on\s+\p{Lu}\p{Ll}+)\s+)*(?:${phraseAlternation(d.declaringVerbs)})\s+(?:its|their|the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:${phraseAlternation(d.declaredTerms)})\s+(?:of|to|at)\b((?:\s+(?!(?:${phraseAlternation(d.declarationBreaks)})\b)[^\s;:!?()]*[^\s.;:!?()]){0,14}?)\s+(?:between\s+)?(?:${approx}\s+)?$`, 'du'),
     // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
     courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
     // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
@@ -300,6 +305,15 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const tokens = tokenize(text)
     return !tokens.some((t, i) => t.start >= start && t.end <= end && (t.tag === 'VBD' || (t.tag === 'VBN' && done(tokens, i))))
   }
+  // (Not a plural common noun as the name: "Analysts cut their forecast to …" names no one.)
+  const declaredBy = (at: number) => {
+    const from = Math.max(0, at - 220)
+    const m = wordPatterns().declared.exec(text.slice(from, at))
+    if (!m?.indices?.[2]) return false
+    const name = m[1].split(/\s+/)
+    if (name.length === 1 && tokenize(name[0].toLowerCase())[0]?.tag === 'NNS') return false
+    return !finiteVerbIn(from + m.indices[2][0], from + m.indices[2][1])
+  }
   const term = (kind: NumberKind, at: number, length = 0) => {
     // A count the document provides is its term, not a measure of anyone's scale (spec §2).
     // So is any figure but a change, which says how something moved, not what the document gives.
@@ -339,6 +353,9 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if ((kind === 'money' || kind === 'percentage') && !wordPatterns().changeBefore.test(before) && underTerms(at)) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
+    // A company's or board's own forecast, guidance or dividend, its subject named (spec §2, "X's
+    // figures"; a declared dividend a term the board sets).
+    if (declaredBy(at)) return 'policy-term'
     // The sum a court sets or orders paid is its decision (spec §2, policy terms stated as the rule
     // itself): "set bail yesterday at 100,000 lari", "was ordered to pay US$8,000 in fines".
     if (kind === 'money' && (wordPatterns().courtSum.test(before) || objectOf(wordPatterns().ordered, Math.max(0, at - 220), at))) return 'policy-term'
