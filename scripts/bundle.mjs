@@ -5,7 +5,7 @@
 // preset's CommonJS bundle, the same way; packages a run seldom needs are files of their own
 // (dist/bundle/lazy) that those two load on first use.
 import {spawnSync} from 'node:child_process'
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join, resolve} from 'node:path'
@@ -93,9 +93,14 @@ writeFileSync(join('dist', 'data', model + '.bin'), encodeModel(JSON.parse(readF
 writeFileSync(`${lexiconPath}.${process.pid}`, encodeLexicon(require('pos/lexicon.js')))
 renameSync(`${lexiconPath}.${process.pid}`, lexiconPath)
 
-// The CLI's first code cache, from a run like a user's: the seed article, default config.
+// The CLI's first code cache, from a run like a user's: the seed article in a project whose
+// .remarkrc.mjs imports the package (the README's config), so the functions that find and load a
+// config are in the cache too, not compiled from source at every such start.
 const sample = mkdtempSync(join(tmpdir(), 'copydesk-build-'))
 copyFileSync('articles/shanghai-tech.md', join(sample, 'shanghai-tech.md'))
+mkdirSync(join(sample, 'node_modules'))
+symlinkSync(resolve('.'), join(sample, 'node_modules', 'copydesk'), 'dir')
+writeFileSync(join(sample, '.remarkrc.mjs'), "import copydesk from 'copydesk'\nexport default {plugins: [copydesk]}\n")
 const warm = spawnSync(process.execPath, [resolve('bin/copydesk.js'), '--format', 'json', 'shanghai-tech.md'], {cwd: sample, encoding: 'utf8'})
 rmSync(sample, {recursive: true, force: true})
 if (warm.status !== 0) throw new Error(`bundle: the built CLI failed on the seed article: ${warm.stderr}`)

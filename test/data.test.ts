@@ -8,7 +8,7 @@ import {dataShape as currencyConsistency} from '../rules/currency-consistency/in
 import {dataShape as offTopicInsert, pastedModelShape} from '../rules/off-topic-insert/lib/model.js'
 import {dataShape as unattributedStatistic} from '../rules/unattributed-statistic/index.js'
 import {claimVocabularyShape} from '../rules/unsupported-superlative/lib/claims.js'
-import {checkData, type Infer, object, optional, type Shape, string} from '../src/plugin/data.js'
+import {checkData, type Infer, lazily, object, optional, type Shape, string} from '../src/plugin/data.js'
 import {abbreviationsShape} from '../src/text/abbreviations.js'
 import {attributionShape} from '../src/text/attribution.js'
 import {moneyShape} from '../src/text/money.js'
@@ -110,5 +110,24 @@ describe('keys inside keys', () => {
     const missing: Infer<typeof shape> = {note: 'b'}
     expect(shape.check(short, '')).toBeUndefined()
     expect(shape.check(missing, '')).toBe('key `name` is missing (expected a string)')
+  })
+})
+
+// A rule's compiled patterns are built when first read (a one-article run reads few of them), once.
+describe('lazily', () => {
+  it('builds each entry on its first read only, once, and keeps it', () => {
+    const built: string[] = []
+    const table = lazily<{words: RegExp; never: RegExp}>({
+      words: () => (built.push('words'), /\p{L}+/gu),
+      never: () => (built.push('never'), /x/)
+    })
+    expect(built).toEqual([])
+    const first = table.words
+    expect(built).toEqual(['words'])
+    expect(table.words).toBe(first)
+    first.lastIndex = 3
+    expect(table.words.lastIndex).toBe(3)
+    expect(built).toEqual(['words'])
+    expect(Object.keys(table)).toEqual(['words', 'never'])
   })
 })

@@ -157,6 +157,32 @@ export function readCompiled(relativePath: string, suffix: string): Buffer | und
   return undefined
 }
 
+/**
+ * A table of compiled expressions (or anything costly to build), each built the first time it is
+ * read, then kept. `new RegExp` parses its source at once, and a class such as \p{L} is a set of
+ * Unicode ranges computed then; a one-article run reads few of a rule's patterns (most of its
+ * sentences stop at a cheap test), and built them all up front.
+ */
+export function lazily<T extends object>(builders: {[K in keyof T]: () => T[K]}): T {
+  const table = {} as T
+  for (const key of Object.keys(builders) as Array<keyof T>) {
+    // A slot per key, in its getter's own closure: the getter stays monomorphic in hot loops.
+    let value: T[typeof key] | undefined
+    let built = false
+    Object.defineProperty(table, key, {
+      enumerable: true,
+      get: () => {
+        if (!built) {
+          value = builders[key]()
+          built = true
+        }
+        return value
+      }
+    })
+  }
+  return table
+}
+
 /** Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression. */
 export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(phrases)})(?![\\p{L}\\p{N}])`, flags)

@@ -1,5 +1,5 @@
 import iso from 'currency-codes'
-import {boolean, type Infer, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
+import {boolean, type Infer, lazily, list, loadData, number, object, optional, record, string} from '../plugin/data.js'
 import {isWordChar} from './chars.js'
 import {numberWords as wordNumbers, scaleWords} from './number-words.js'
 import type {Span} from './types.js'
@@ -153,20 +153,23 @@ function load(): Tables {
   const adjectiveRe = /(?:(?:\p{Lu}[\p{L}’']*\.?|U\.S\.|CFA)[ \u00a0]+){1,3}/uy
   const denominationRe = new RegExp(String.raw`^[ \u00a0-]?(?:${alternation(data.denominationNouns)})(?![\p{L}])`, 'iu')
   const leads = alternation(data.conversionLeads)
-  const conversionGap = new RegExp(String.raw`^(?:\s*(?:[\p{L}-]+\s*)?[(\[]\s*(?:[\p{L}.]{1,4}\s*:\s*)?(?:(?:${leads})\s*)?|\s*,?\s*(?:${leads})\s+|\s*[—–]\s*(?:(?:${leads})\s+)?)$`, 'iu')
-  const chainGap = new RegExp(String.raw`^\s*(?:[,;/]|\bor\b|\band\b)\s*(?:(?:${leads})\s+)?$`, 'iu')
   const phrases = (list: string[]) => new RegExp(String.raw`(?<![\p{L}])(?:${alternation(list)})(?![\p{L}])`, 'iu')
-  tables = {
+  // Conversions and the context words are read only around an amount found: built on first use.
+  const later = lazily<Pick<Tables, 'conversionGap' | 'chainGap' | 'moneyContextRe' | 'weightContextRe'>>({
+    conversionGap: () => new RegExp(String.raw`^(?:\s*(?:[\p{L}-]+\s*)?[(\[]\s*(?:[\p{L}.]{1,4}\s*:\s*)?(?:(?:${leads})\s*)?|\s*,?\s*(?:${leads})\s+|\s*[—–]\s*(?:(?:${leads})\s+)?)$`, 'iu'),
+    chainGap: () => new RegExp(String.raw`^\s*(?:[,;/]|\bor\b|\band\b)\s*(?:(?:${leads})\s+)?$`, 'iu'),
+    moneyContextRe: () => phrases(data.moneyContext),
+    weightContextRe: () => phrases(data.weightContext)
+  })
+  tables = Object.assign(later, {
     data, codes, unitEntries, unitForms,
     symbolsByFirst: groupBy(Object.keys(data.symbols).sort((a, b) => b.length - a.length), (symbol) => symbol[0]),
     // The words quantityRe reads (number words, vague amounts, "a", "an", "the", "half") and the symbols.
     lowerStarts: new Set([...numberWords, ...data.vague, 'a', 'the', 'half'].map((w) => w[0].toLowerCase()).concat(Object.keys(data.symbols).map((symbol) => symbol[0]).filter((c) => c >= 'a' && c <= 'z'))),
     quantityRe, scaleRe,
     glued: /(?<sub>¢|p(?![\p{L}\p{N}]|\.\s?m))/uy,
-    unitRe, adjectiveRe, denominationRe, conversionGap, chainGap,
-    moneyContextRe: phrases(data.moneyContext),
-    weightContextRe: phrases(data.weightContext)
-  }
+    unitRe, adjectiveRe, denominationRe
+  })
   return tables
 }
 

@@ -43,7 +43,14 @@ export function blockLines(source: string, paragraphs: readonly Span[], wrapped:
 
 const scripts = ['Latin', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Cyrillic', 'Greek', 'Arabic', 'Hebrew', 'Devanagari', 'Thai', 'Bengali', 'Tamil', 'Georgian', 'Armenian', 'Ethiopic'] as const
 export type Script = (typeof scripts)[number] | 'Other'
-const scriptTests = scripts.map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const)
+// Each script's test made on its first use: \p{Script=…} is a set of Unicode ranges computed as the
+// expression is made, and most articles have no letter outside ASCII to ask about.
+const scriptTests = new Map<Script, RegExp>()
+const isInScript = (name: Script, ch: string) => {
+  let test = scriptTests.get(name)
+  if (!test) scriptTests.set(name, (test = new RegExp(`\\p{Script=${name}}`, 'u')))
+  return test.test(ch)
+}
 // Chinese and Japanese text mixes these scripts; treat them as one writing system.
 const family: Partial<Record<Script, Script>> = {Hiragana: 'Han', Katakana: 'Han'}
 
@@ -61,7 +68,7 @@ function scriptOfCodePoint(codePoint: number): Script | undefined {
   let script = scriptMemo.get(codePoint)
   if (script === undefined) {
     const ch = String.fromCodePoint(codePoint)
-    const name = scriptTests.find(([, test]) => test.test(ch))?.[0] ?? 'Other'
+    const name = scripts.find((test) => isInScript(test, ch)) ?? 'Other'
     scriptMemo.set(codePoint, (script = family[name] ?? name))
   }
   return script

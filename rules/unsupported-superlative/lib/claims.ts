@@ -1,4 +1,4 @@
-import {list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
+import {lazily, list, object, phraseRegExp, string} from '../../../src/plugin/data.js'
 import {startsUpper} from '../../../src/text/chars.js'
 import {numberWords} from '../../../src/text/number-words.js'
 import {approx} from '../../../src/text/numbers.js'
@@ -75,43 +75,45 @@ export interface Claim extends Span {
 // A copula says what a thing is: "was the first", "became the only".
 const copulas = /^(?:is|are|was|were|be|been|being|became|become|becomes|remains|remained)$/
 const ordinals = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'single', 'very'])
-const compiled = new WeakMap<ClaimVocabulary, {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp; classScope: RegExp; words: Record<keyof ClaimVocabulary, ReadonlySet<string>>}>()
+interface Compiled {rankScope: RegExp; ownScope: RegExp; absolute: RegExp; puffery: RegExp; gapped: RegExp; gappedKey: RegExp; literal: RegExp; literalCan: (words: ReadonlySet<string>) => boolean; notClaims: RegExp; scope: RegExp; span: RegExp; spanAfter: RegExp; tested: RegExp; naming: RegExp; rankedBy: RegExp; classScope: RegExp; words: Record<keyof ClaimVocabulary, ReadonlySet<string>>}
+const compiled = new WeakMap<ClaimVocabulary, Compiled>()
 
 function compile(vocabulary: ClaimVocabulary) {
   let c = compiled.get(vocabulary)
   if (!c) {
-    c = {
+    // Each built on first use (src/plugin/data.ts lazily): a one-article run reads few of them.
+    c = lazily<Compiled>({
       // A scope straight after a superlative's noun phrase: "the largest city in the region", "the best film ever".
-      rankScope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.rankScopes)}|${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      rankScope: () => new RegExp(String.raw`^\s*(?:${patterns(vocabulary.rankScopes)}|${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // After "our"/"your" the set is already the writer's or reader's own; only a record scope widens it ("our best year ever").
-      ownScope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)}|yet)\b`, 'iu'),
-      absolute: phraseRegExp(vocabulary.absolute),
-      puffery: phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
+      ownScope: () => new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)}|yet)\b`, 'iu'),
+      absolute: () => phraseRegExp(vocabulary.absolute),
+      puffery: () => phraseRegExp(vocabulary.puffery.filter((p) => !p.includes('…'))),
       // "sets … apart": the … stands for one to three words.
-      gapped: gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
+      gapped: () => gappedRegExp(vocabulary.puffery.filter((p) => p.includes('…')), '{1,3}'),
       // Scanning every sentence for "sets … apart" cost as much as all other claim phrases; "apart" is rare.
-      gappedKey: keyWordRegExp(vocabulary.puffery.filter((p) => p.includes('…')), -1),
-      literal: gappedRegExp(vocabulary.literal, '{0,2}'),
+      gappedKey: () => keyWordRegExp(vocabulary.puffery.filter((p) => p.includes('…')), -1),
+      literal: () => gappedRegExp(vocabulary.literal, '{0,2}'),
       // \p{L} in each gap, closed over case (the i and u flags), makes `literal` the costliest
       // expression to compile (~60 ms, a tenth of a one-article run); few sentences hold every word
       // of one of its phrases, so it is compiled for those only.
-      literalCan: phraseWordsTest(vocabulary.literal),
-      notClaims: phraseRegExp(vocabulary.notClaims),
-      scope: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
-      span: new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      literalCan: () => phraseWordsTest(vocabulary.literal),
+      notClaims: () => phraseRegExp(vocabulary.notClaims),
+      scope: () => new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordScopes)}|${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      span: () => new RegExp(String.raw`^\s*(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A span later in the superlative's clause: "the highest level for the party since 1980".
       // (The words before the span are the first group.)
-      spanAfter: new RegExp(String.raw`^([^,;:.!?()]{0,60}?)\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
+      spanAfter: () => new RegExp(String.raw`^([^,;:.!?()]{0,60}?)\s(?:${patterns(vocabulary.recordSpans)})\b`, 'iu'),
       // A set of measurements a comparison is restricted to: "in our tests", "across all three benchmarks".
-      tested: new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu'),
-      naming: new RegExp(String.raw`^(?:${vocabulary.namingVerbs.join('|')})(?:s|ed|d|ing)?$`),
+      tested: () => new RegExp(String.raw`\b(?:in|across|among|from|of)\s+(?:the|our|this|these|those|my|its|their|all|both|each|every)\s+(?:[\p{L}\d-]+\s+){0,2}?(?:${patterns(vocabulary.testSets)})\b`, 'iu'),
+      naming: () => new RegExp(String.raw`^(?:${vocabulary.namingVerbs.join('|')})(?:s|ed|d|ing)?$`),
       // A named ranking: "number one on Amazon.com's Top Sellers list", "first in the Fortune 500 ranking".
       // A whole class of products or brands the thing is ranked in: "the tightest in its class".
-      classScope: new RegExp(String.raw`^[^,;:.!?()]{0,40}?\b(?:${patterns(vocabulary.classScopes)})\b`, 'iu'),
-      rankedBy: new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u'),
+      classScope: () => new RegExp(String.raw`^[^,;:.!?()]{0,40}?\b(?:${patterns(vocabulary.classScopes)})\b`, 'iu'),
+      rankedBy: () => new RegExp(String.raw`^[^,;]{0,20}?\b(?:on|in)\s+(?:the\s+)?\p{Lu}[^,;]{0,100}?\b(?:${patterns(vocabulary.rankingLists)})\b`, 'u'),
       // Each word list as a set, for the token loops that ask of one word at a time.
-      words: Object.fromEntries(Object.entries(vocabulary).map(([key, list]) => [key, new Set(list)])) as unknown as Record<keyof ClaimVocabulary, ReadonlySet<string>>
-    }
+      words: () => Object.fromEntries(Object.entries(vocabulary).map(([key, list]) => [key, new Set(list)])) as unknown as Record<keyof ClaimVocabulary, ReadonlySet<string>>
+    })
     compiled.set(vocabulary, c)
   }
   return c
