@@ -48,13 +48,26 @@ export interface PageBlock extends Span {
   why: string
 }
 
+// The label patterns, made once per settings: \p classes under the i and u flags are costly to make.
+const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp}>()
+function labelPatterns(settings: PageSettings) {
+  let patterns = labelMemo.get(settings)
+  if (!patterns) {
+    const heads = phraseAlternation(settings.teaserHeads)
+    patterns = {
+      ad: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu'),
+      teaserHead: new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu'),
+      inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu')
+    }
+    labelMemo.set(settings, patterns)
+  }
+  return patterns
+}
+
 /** The blocks of page boilerplate around the article's body, in source order. */
 export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
   const stopwords = new Set(settings.stopwords)
-  const ad = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu')
-  const heads = phraseAlternation(settings.teaserHeads)
-  const teaserHead = new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu')
-  const inlineTeaser = new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu')
+  const {ad, teaserHead, inlineTeaser} = labelPatterns(settings)
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
@@ -193,7 +206,7 @@ function lineStartOf(source: string, at: number): number {
 
 /** A block starts with its first line's list marker or heading marks, so that removing it leaves none behind. */
 function lineStart(source: string, start: number): number {
-  const line = source.lastIndexOf('\n', start - 1) + 1
+  const line = lineStartOf(source, start)
   return /^[\s>]*(?:[-*+]|\d+[.)]|#{1,6})?\s*$/.test(source.slice(line, start)) ? line : start
 }
 
