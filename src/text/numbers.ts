@@ -14,7 +14,7 @@ export const numberDataShape = object({
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
-  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), approvalVerbs: list(string), givingVerbs: list(string), receivingVerbs: list(string), givingBodies: list(string), givingDocuments: list(string), bodySettingVerbs: list(string), figureNouns: list(string), referringWords: list(string),
+  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), givingVerbs: list(string), receivingVerbs: list(string), givingBodies: list(string), givingDocuments: list(string), bodySettingVerbs: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
@@ -125,10 +125,6 @@ function buildPatterns() {
     underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
     // The same after the figure, in its phrase: "Permits will cost £95 a year under the scheme".
     underDealAfter: new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
-    // Past a comma after an amount approved or reserved: "has approved €12 million for …, under its
-    // drought emergency plan" (the verb right before the amount, the plan within the sentence).
-    approvedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.approvalVerbs)})\s+(?:${approx}\s+)?$`, 'i'),
-    approvedUnder: new RegExp(String.raw`^(?:[^.;:!?()–—]|\.(?=\d)){0,120}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
     // A verb of giving or receiving with the amount in its object (group 1, the words between, read
     // for a finite verb), and the clause's provider (numbers.yml, givingVerbs).
     given: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.givingVerbs)})|(${phraseAlternation(d.receivingVerbs)}))\b((?:\s+[^\s\d.;:!?,()]+){0,6}?)\s+(?:${approx}\s+)?$`, 'iud'),
@@ -303,8 +299,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
     const comma = m ? m[0].indexOf(',') : -1
     const start = m ? from + m.index + comma + 1 : at
-    const approved = () => wordPatterns().approvedBefore.test(text.slice(Math.max(0, at - 40), at)) && wordPatterns().approvedUnder.test(text.slice(at))
-    if (!m && !wordPatterns().underDealAfter.test(text.slice(at)) && !approved()) return false
+    if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
     const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
     // (Or a perfect's or passive's participle: "have been sold under the plan", "landlords have
     // collected £4m".)
