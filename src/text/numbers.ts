@@ -319,15 +319,26 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // The verb a verb, not a noun ("That fund paid out £48,000"), and no other verb between
     // ("budgets paid out £4m").
     const tokens = tokenize(text)
-    const verb = tokens.find((t) => t.start === verbAt)
-    if (!verb || !/^VB/.test(verb.tag) || (received && verb.tag === 'VBD')) return false
+    const k = tokens.findIndex((t) => t.start === verbAt)
+    const verb = tokens[k]
+    if (!verb || !/^VB/.test(verb.tag)) return false
+    // A giving verb in the passive has the receiver as its subject, as receiving has: "The firm was
+    // awarded $2 million by the Department" (a Department award is labelled a statistic, dev).
+    let aux = k - 1
+    while (aux > 0 && tokens[aux].tag === 'RB') aux--
+    const passive = !setting && verb.tag === 'VBN' && /^(?:is|are|was|were|be|been|being)$/.test(tokens[aux]?.lower ?? '')
+    // What was received is measured after the fact ("It received a $2 million award", "was awarded").
+    if ((received && verb.tag === 'VBD') || (passive && /^(?:was|were)$/.test(tokens[aux].lower))) return false
     // (A setting's object is a noun phrase the tagger may misread: "the total allowable catch/VB".)
     if (!setting && tokens.some((t) => t.start >= from + between[0] && t.end <= from + between[1] && /^VB/.test(t.tag))) return false
     // The clause: from the last stop before the verb to the next after the amount.
     const start = Math.max(...[';', ':', '!', '?'].map((c) => text.lastIndexOf(c, verbAt)), ...[...text.slice(0, verbAt).matchAll(/\.(?!\d)/g)].map((x) => x.index!)) + 1
     const stop = text.slice(at).search(/[;:!?]|\.(?!\d)/)
     const clause = text.slice(start, stop < 0 ? text.length : at + stop)
-    return wordPatterns().givingDocument.test(clause) || (!received && wordPatterns().givingBody.test(clause))
+    // A body alone gives in a standing provision, not in a past event: "The transport authority has
+    // budgeted €3.2 million", but "The council approved £2m for roads, under pressure" reports what
+    // was done and names no document (the past needs one: "provided €11.5 million through its … Fund").
+    return wordPatterns().givingDocument.test(clause) || (!received && !passive && (setting || verb.tag !== 'VBD') && wordPatterns().givingBody.test(clause))
   }
   // (Not a plural common noun as the name: "Analysts cut their forecast to …" names no one.)
   const declaredBy = (at: number) => {
