@@ -138,6 +138,21 @@ describe('not statistics', () => {
     // A contract's value and an award are measured, not provided.
     ['The contract with SpaceX is valued at $2.6 billion.', [['$2.6 billion', 'money', true]]],
     ['It received a $2 million award to test the turbine.', [['$2 million', 'money', true]]],
+    // An amount a body or a document gives, in its clause (spec §2): one reading of the verb of
+    // giving or receiving and the provider, not a pattern per shape.
+    ['The transport authority has budgeted €3.2 million for new pontoons.', [['€3.2 million', 'policy-term', false]]],
+    ['The Department of Rural Affairs provided €11.5 million through its Outdoor Access Fund.', [['€11.5 million', 'policy-term', false]]],
+    ['The government has set aside ¥50 billion in its reserve fund.', [['¥50 billion', 'policy-term', false]]],
+    ['The festival receives a grant of £60,000 a year from the Arts Council.', [['£60,000', 'policy-term', false]]],
+    ['Each household will receive $2,500 in emergency payments under the package.', [['$2,500', 'policy-term', false]]],
+    ['The commission set the total allowable catch at 64,000 tonnes.', [['64,000', 'policy-term', false]]],
+    // Not money spent, earned or received after the fact, nor a giver that is no body, nor a noun.
+    ['The council spent £4m on repairs.', [['£4m', 'money', true]]],
+    ['The council received £4m in grants last year.', [['£4m', 'money', true]]],
+    ['Investors provided $18 million in the round.', [['$18 million', 'money', true]]],
+    ['That fund paid out £48,000 last year.', [['£48,000', 'money', true]]],
+    ['The government said the storm caused $2bn in damage.', [['$2bn', 'money', true]]],
+    ['The city will receive $40 million in tax revenue this year.', [['$40 million', 'money', true]]],
     // Terms an offer or a rule sets: a price, a cap, a threshold.
     ['Pricing starts at $0.09 per watt for volume orders.', [['$0.09', 'policy-term', false]]],
     ['The fee is capped at $25 a month.', [['$25', 'policy-term', false]]],

@@ -14,7 +14,7 @@ export const numberDataShape = object({
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
   yearPrepositions: list(string), numberedNames: list(string),
-  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), approvalVerbs: list(string), figureNouns: list(string), referringWords: list(string),
+  agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), givingVerbs: list(string), receivingVerbs: list(string), givingBodies: list(string), givingDocuments: list(string), bodySettingVerbs: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
 
@@ -125,10 +125,12 @@ function buildPatterns() {
     underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
     // The same after the figure, in its phrase: "Permits will cost £95 a year under the scheme".
     underDealAfter: new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
-    // Past a comma after an amount approved or reserved: "has approved €12 million for …, under its
-    // drought emergency plan" (the verb right before the amount, the plan within the sentence).
-    approvedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.approvalVerbs)})\s+(?:${approx}\s+)?$`, 'i'),
-    approvedUnder: new RegExp(String.raw`^(?:[^.;:!?()–—]|\.(?=\d)){0,120}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
+    // A verb of giving or receiving with the amount in its object (group 1, the words between, read
+    // for a finite verb), and the clause's provider (numbers.yml, givingVerbs).
+    given: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.givingVerbs)})|(${phraseAlternation(d.receivingVerbs)}))\b((?:\s+[^\s\d.;:!?,()]+){0,6}?)\s+(?:${approx}\s+)?$`, 'iud'),
+    setAt: new RegExp(String.raw`\b(?:${phraseAlternation(d.bodySettingVerbs)})\b((?:\s+[^\s\d.;:!?,()]+){1,6}?)\s+at\s+(?:${approx}\s+)?$`, 'iud'),
+    givingBody: new RegExp(String.raw`\b(?:${phraseAlternation(d.givingBodies)})\b`, 'i'),
+    givingDocument: new RegExp(String.raw`\b(?:${phraseAlternation(d.givingDocuments)})\b`, 'i'),
     // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
     // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
     // the sentence; and what says it is a sum, a verb or noun of money right before it.
@@ -297,13 +299,46 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
     const comma = m ? m[0].indexOf(',') : -1
     const start = m ? from + m.index + comma + 1 : at
-    const approved = () => wordPatterns().approvedBefore.test(text.slice(Math.max(0, at - 40), at)) && wordPatterns().approvedUnder.test(text.slice(at))
-    if (!m && !wordPatterns().underDealAfter.test(text.slice(at)) && !approved()) return false
+    if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
     const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
     // (Or a perfect's or passive's participle: "have been sold under the plan", "landlords have
     // collected £4m".)
     const tokens = tokenize(text)
     return !tokens.some((t, i) => t.start >= start && t.end <= end && (t.tag === 'VBD' || (t.tag === 'VBN' && done(tokens, i))))
+  }
+  // An amount given by a body or a document in its clause (spec §2, attributed to the document):
+  // the verb's object holds the amount, no finite verb between; receiving names no giver, so it
+  // needs the document, and not in the past ("It received a $2 million award" measures).
+  const given = (at: number, setting: boolean) => {
+    const from = Math.max(0, at - 100)
+    const m = (setting ? wordPatterns().setAt : wordPatterns().given).exec(text.slice(from, at))
+    const between = m?.indices?.[setting ? 1 : 2]
+    if (!m || !between || finiteVerbIn(from + between[0], from + between[1])) return false
+    const received = !setting && m[1] !== undefined
+    const verbAt = from + m.index
+    // The verb a verb, not a noun ("That fund paid out £48,000"), and no other verb between
+    // ("budgets paid out £4m").
+    const tokens = tokenize(text)
+    const k = tokens.findIndex((t) => t.start === verbAt)
+    const verb = tokens[k]
+    if (!verb || !/^VB/.test(verb.tag)) return false
+    // A giving verb in the passive has the receiver as its subject, as receiving has: "The firm was
+    // awarded $2 million by the Department" (a Department award is labelled a statistic, dev).
+    let aux = k - 1
+    while (aux > 0 && tokens[aux].tag === 'RB') aux--
+    const passive = !setting && verb.tag === 'VBN' && /^(?:is|are|was|were|be|been|being)$/.test(tokens[aux]?.lower ?? '')
+    // What was received is measured after the fact ("It received a $2 million award", "was awarded").
+    if ((received && verb.tag === 'VBD') || (passive && /^(?:was|were)$/.test(tokens[aux].lower))) return false
+    // (A setting's object is a noun phrase the tagger may misread: "the total allowable catch/VB".)
+    if (!setting && tokens.some((t) => t.start >= from + between[0] && t.end <= from + between[1] && /^VB/.test(t.tag))) return false
+    // The clause: from the last stop before the verb to the next after the amount.
+    const start = Math.max(...[';', ':', '!', '?'].map((c) => text.lastIndexOf(c, verbAt)), ...[...text.slice(0, verbAt).matchAll(/\.(?!\d)/g)].map((x) => x.index!)) + 1
+    const stop = text.slice(at).search(/[;:!?]|\.(?!\d)/)
+    const clause = text.slice(start, stop < 0 ? text.length : at + stop)
+    // A body alone gives in a standing provision, not in a past event: "The transport authority has
+    // budgeted €3.2 million", but "The council approved £2m for roads, under pressure" reports what
+    // was done and names no document (the past needs one: "provided €11.5 million through its … Fund").
+    return wordPatterns().givingDocument.test(clause) || (!received && !passive && (setting || verb.tag !== 'VBD') && wordPatterns().givingBody.test(clause))
   }
   // (Not a plural common noun as the name: "Analysts cut their forecast to …" names no one.)
   const declaredBy = (at: number) => {
@@ -353,6 +388,10 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if ((kind === 'money' || kind === 'percentage') && !wordPatterns().changeBefore.test(before) && underTerms(at)) return 'policy-term'
     // An amount a party demands, proposes or offers is its term: "the union wants a 9% rise".
     if ((kind === 'money' || kind === 'percentage') && objectOf(wordPatterns().proposal, Math.max(0, at - 120), at)) return 'policy-term'
+    // An amount a body or a document gives, in the clause that names it: "The transport authority has
+    // budgeted €3.2 million", "will receive $2,500 in emergency payments under the package".
+    if (kind === 'money' && !wordPatterns().changeBefore.test(before) && given(at, false)) return 'policy-term'
+    if (kind !== 'change' && given(at, true)) return 'policy-term'
     // A company's or board's own forecast, guidance or dividend, its subject named (spec §2, "X's
     // figures"; a declared dividend a term the board sets).
     if (declaredBy(at)) return 'policy-term'
