@@ -169,8 +169,24 @@ function inside(units: readonly Unit[], body: {first: number; last: number}, s: 
  */
 function closing(u: Unit, last: Unit, s: PageSettings): boolean {
   if (u.chrome || u.label || u.teasers || u.heading || u.cell || u.text.length >= s.lengthHigh || /\]\(|(?:^|\s)@\w|https?:|www\./.test(u.text)) return false
-  if (u.quote || u.list) return u.quote ? last.quote : last.list && !last.quote
-  return /\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3
+  // (A list the body's last sentence leads into with a colon is the article's: "Key dates
+  // confirmed:", "open days at these bakeries:".)
+  if (u.quote || u.list) return u.quote ? last.quote : (last.list && !last.quote) || (leadIn(last, s) && !last.quote)
+  // (A sentence may end on a figure, a phone number's or a year's, when it reads as prose.)
+  return (/\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3) || (/\p{N}[.]$/u.test(u.text) && readsAsProse(u, s) && u.text.split(/\s+/).length >= 6) || leadIn(u, s)
+}
+
+const belowMemo = new WeakMap<PageSettings, RegExp>()
+/** A sentence that ends pointing to what follows it ("the drop-in sessions listed below."). */
+function belowPattern(s: PageSettings): RegExp {
+  let re = belowMemo.get(s)
+  if (!re) belowMemo.set(s, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(s.listLeadIns)})[.:：]$`, 'iu')))
+  return re
+}
+
+/** A sentence of the article's that leads into the list under it: it ends on a colon or points below, has its share of function words, and is no label. */
+function leadIn(u: Unit, s: PageSettings): boolean {
+  return !u.chrome && !u.label && !u.teasers && !u.heading && !u.list && (/\p{L}[:：]$/u.test(u.text) || belowPattern(s).test(u.text)) && u.text.split(/\s+/).length >= 4 && u.density >= s.stopwordsLow
 }
 
 /** A headline in a list of other stories: a heading, or a short line that is no sentence of prose. */
