@@ -49,7 +49,7 @@ export interface PageBlock extends Span {
 }
 
 // The label patterns, made once per settings: \p classes under the i and u flags are costly to make.
-const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp}>()
+const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp; disclosure: RegExp}>()
 function labelPatterns(settings: PageSettings) {
   let patterns = labelMemo.get(settings)
   if (!patterns) {
@@ -57,7 +57,8 @@ function labelPatterns(settings: PageSettings) {
     patterns = {
       ad: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu'),
       teaserHead: new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu'),
-      inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu')
+      inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu'),
+      disclosure: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.disclosures)})(?![\\p{L}\\p{N}])`, 'iu')
     }
     labelMemo.set(settings, patterns)
   }
@@ -67,7 +68,7 @@ function labelPatterns(settings: PageSettings) {
 /** The blocks of page boilerplate around the article's body, in source order. */
 export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
   const stopwords = new Set(settings.stopwords)
-  const {ad, teaserHead, inlineTeaser} = labelPatterns(settings)
+  const {ad, teaserHead, inlineTeaser, disclosure} = labelPatterns(settings)
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
@@ -95,8 +96,11 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     // it does not end on a full stop, or it is a link whole).
     const rest = inlineTeaser.exec(plain)?.[1].trim()
     const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
-    const label = teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
-    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+    // The site's affiliate disclosure ("When you purchase through links on our site, we may earn an
+    // affiliate commission."): sentences, yet the page's, not the article's; a label where it stands.
+    const disclosed = !quote && !heading && text.length <= 2 * settings.lengthHigh && disclosure.test(text)
+    const label = disclosed || teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
+    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome: chrome || disclosed, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
