@@ -34,6 +34,8 @@ interface Unit extends Span {
    * short line of chrome ("Close"), a teaser for another story ("Read more: <headline>").
    */
   label: boolean
+  /** A row of the page's buttons or form fields ("[edit]", "[Share] [Save]"). */
+  button: boolean
   /** The head of a list of other stories' headlines ("Related articles", "Most Read"). */
   teasers: boolean
   /** Share of its words that are function words. */
@@ -99,8 +101,9 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     // The site's affiliate disclosure ("When you purchase through links on our site, we may earn an
     // affiliate commission."): sentences, yet the page's, not the article's; a label where it stands.
     const disclosed = !quote && !heading && text.length <= 2 * settings.lengthHigh && disclosure.test(text)
-    const label = disclosed || teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
-    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome: chrome || disclosed, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+    const button = buttons(text, settings)
+    const label = disclosed || button || teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
+    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome: chrome || disclosed || button, button, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
@@ -111,8 +114,9 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
-  // (A heading of menu words is no evidence: it names an article's own section as often.)
-  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome && !u.heading).length < settings.minChrome) return []
+  // (A heading of menu words is no evidence: it names an article's own section as often. Nor is a
+  // row of bracketed words alone: a wiki's "[edit]" stands over the article's own references.)
+  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome && !u.heading && !u.button).length < settings.minChrome) return []
   let title = body.first - 1
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
@@ -193,6 +197,16 @@ function leadIn(u: Unit, s: PageSettings): boolean {
   return !u.chrome && !u.label && !u.teasers && !u.heading && !u.list && (/\p{L}[:：]$/u.test(u.text) || belowPattern(s).test(u.text)) && u.text.split(/\s+/).length >= 4 && u.density >= s.stopwordsLow
 }
 
+/**
+ * A row of the page's buttons and form fields, a paragraph of bracketed words and nothing else
+ * ("[edit]", "[Share] [Save]", "[First name] [Email] [Postcode]", "[Add my name]"): no link, no
+ * sentence, and each at most a label's words (an editor's note in brackets is a sentence).
+ */
+function buttons(text: string, s: PageSettings): boolean {
+  const groups = text.match(/\[[^[\]]*\](?!\()/g)
+  return groups !== null && text.replace(/\[[^[\]]*\](?!\()/g, '').trim() === '' && groups.every((g) => /\p{L}/u.test(g) && g.split(/\s+/).length <= s.labelWords && !/[.!?]\s*\]$/.test(g))
+}
+
 /** A headline in a list of other stories: a heading, or a short line that is no sentence of prose. */
 function headline(u: Unit, s: PageSettings): boolean {
   return !u.quote && !u.cell && (u.heading || (u.text.length < s.lengthHigh && u.kind !== 'good' && !readsAsProse(u, s)))
@@ -248,6 +262,9 @@ function classify(length: number, density: number, chrome: boolean, s: PageSetti
 function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
   const weight = (u: Unit) => {
     if (u.comments) return -Infinity
+    // A row of buttons weighs as the short line of no prose it is (a wiki's "[edit]" under each
+    // subheading does not cut the body): it is flagged, not weighed, as chrome.
+    if (u.button) return -s.lengthLow / 2
     // Chrome that is a label in an ad slot, a teaser line or a teaser list's head between the
     // article's paragraphs does not cut the body: it weighs as a bad paragraph.
     if (u.chrome) return u.label || u.teasers ? -s.lengthLow : -s.lengthHigh
