@@ -184,6 +184,13 @@ function closing(u: Unit, last: Unit, s: PageSettings): boolean {
   return (/\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3) || (/\p{N}[.]$/u.test(u.text) && readsAsProse(u, s) && u.text.split(/\s+/).length >= 6) || leadIn(u, s)
 }
 
+const verbMemo = new WeakMap<PageSettings, RegExp>()
+function buttonVerb(s: PageSettings): RegExp {
+  let re = verbMemo.get(s)
+  if (!re) verbMemo.set(s, (re = new RegExp(`^(?:${phraseAlternation(s.buttonVerbs)})(?![\\p{L}\\p{N}])`, 'iu')))
+  return re
+}
+
 const belowMemo = new WeakMap<PageSettings, RegExp>()
 /** A sentence that ends pointing to what follows it ("the drop-in sessions listed below."). */
 function belowPattern(s: PageSettings): RegExp {
@@ -203,6 +210,11 @@ function leadIn(u: Unit, s: PageSettings): boolean {
  * sentence, and each at most a label's words (an editor's note in brackets is a sentence).
  */
 function buttons(text: string, s: PageSettings): boolean {
+  // (Or a short prompt that ends on its button: "… in your inbox at 5 p.m. [Sign up]", "[Book
+  // now]"; a button opens on a verb of data.yml's buttonVerbs and is capitalised, unlike a
+  // transcript's "[laughs]", a source's "[Bloomberg]" or an editor's "[Ed.: see below]".)
+  const end = /\[([^[\]]*)\]\s*$/.exec(text)?.[1]
+  if (end !== undefined && text.length <= s.lengthHigh && /^\p{Lu}/u.test(end) && buttonVerb(s).test(end) && !/[.:;!?]/.test(end) && end.split(/\s+/).length <= s.labelWords && !/\]\([^()]*\)$/.test(text)) return true
   const groups = text.match(/\[[^[\]]*\](?!\()/g)
   return groups !== null && text.replace(/\[[^[\]]*\](?!\()/g, '').trim() === '' && groups.every((g) => /\p{L}/u.test(g) && g.split(/\s+/).length <= s.labelWords && !/[.!?]\s*\]$/.test(g))
 }
