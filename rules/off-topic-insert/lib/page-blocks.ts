@@ -34,6 +34,8 @@ interface Unit extends Span {
    * short line of chrome ("Close"), a teaser for another story ("Read more: <headline>").
    */
   label: boolean
+  /** A row of the page's buttons or form fields ("[edit]", "[Share] [Save]"). */
+  button: boolean
   /** The head of a list of other stories' headlines ("Related articles", "Most Read"). */
   teasers: boolean
   /** Share of its words that are function words. */
@@ -49,7 +51,7 @@ export interface PageBlock extends Span {
 }
 
 // The label patterns, made once per settings: \p classes under the i and u flags are costly to make.
-const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp}>()
+const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp; disclosure: RegExp}>()
 function labelPatterns(settings: PageSettings) {
   let patterns = labelMemo.get(settings)
   if (!patterns) {
@@ -57,7 +59,8 @@ function labelPatterns(settings: PageSettings) {
     patterns = {
       ad: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu'),
       teaserHead: new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu'),
-      inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu')
+      inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu'),
+      disclosure: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.disclosures)})(?![\\p{L}\\p{N}])`, 'iu')
     }
     labelMemo.set(settings, patterns)
   }
@@ -67,7 +70,7 @@ function labelPatterns(settings: PageSettings) {
 /** The blocks of page boilerplate around the article's body, in source order. */
 export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
   const stopwords = new Set(settings.stopwords)
-  const {ad, teaserHead, inlineTeaser} = labelPatterns(settings)
+  const {ad, teaserHead, inlineTeaser, disclosure} = labelPatterns(settings)
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
@@ -95,8 +98,12 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     // it does not end on a full stop, or it is a link whole).
     const rest = inlineTeaser.exec(plain)?.[1].trim()
     const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
-    const label = teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
-    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
+    // The site's affiliate disclosure ("When you purchase through links on our site, we may earn an
+    // affiliate commission."): sentences, yet the page's, not the article's; a label where it stands.
+    const disclosed = !quote && !heading && text.length <= 2 * settings.lengthHigh && disclosure.test(text)
+    const button = buttons(text, settings)
+    const label = disclosed || button || teaser || (short && !heading && (ad.test(plain) || chromeShare(text, lexicons.page) >= chromeLimit))
+    return {start: p.start, end: p.end, text, heading, cell: p.kind === 'tableCell', list, quote, label, teasers, chrome: chrome || disclosed || button, button, comments: chrome && lexicons.comments.anywhere.test(text), density, kind: classify(text.length, density, chrome, settings)}
   })
   if (units.length === 0) return []
   const body = mainBody(units, settings)
@@ -107,8 +114,9 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
   const outside = [...units.slice(0, body.first), ...units.slice(body.last + 1)]
-  // (A heading of menu words is no evidence: it names an article's own section as often.)
-  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome && !u.heading).length < settings.minChrome) return []
+  // (A heading of menu words is no evidence: it names an article's own section as often. Nor is a
+  // row of bracketed words alone: a wiki's "[edit]" stands over the article's own references.)
+  if (outside.length < settings.minUnits || outside.filter((u) => u.chrome && !u.heading && !u.button).length < settings.minChrome) return []
   let title = body.first - 1
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
@@ -169,8 +177,46 @@ function inside(units: readonly Unit[], body: {first: number; last: number}, s: 
  */
 function closing(u: Unit, last: Unit, s: PageSettings): boolean {
   if (u.chrome || u.label || u.teasers || u.heading || u.cell || u.text.length >= s.lengthHigh || /\]\(|(?:^|\s)@\w|https?:|www\./.test(u.text)) return false
-  if (u.quote || u.list) return u.quote ? last.quote : last.list && !last.quote
-  return /\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3
+  // (A list the body's last sentence leads into with a colon is the article's: "Key dates
+  // confirmed:", "open days at these bakeries:".)
+  if (u.quote || u.list) return u.quote ? last.quote : (last.list && !last.quote) || (leadIn(last, s) && !last.quote)
+  // (A sentence may end on a figure, a phone number's or a year's, when it reads as prose.)
+  return (/\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3) || (/\p{N}[.]$/u.test(u.text) && readsAsProse(u, s) && u.text.split(/\s+/).length >= 6) || leadIn(u, s)
+}
+
+const verbMemo = new WeakMap<PageSettings, RegExp>()
+function buttonVerb(s: PageSettings): RegExp {
+  let re = verbMemo.get(s)
+  if (!re) verbMemo.set(s, (re = new RegExp(`^(?:${phraseAlternation(s.buttonVerbs)})(?![\\p{L}\\p{N}])`, 'iu')))
+  return re
+}
+
+const belowMemo = new WeakMap<PageSettings, RegExp>()
+/** A sentence that ends pointing to what follows it ("the drop-in sessions listed below."). */
+function belowPattern(s: PageSettings): RegExp {
+  let re = belowMemo.get(s)
+  if (!re) belowMemo.set(s, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(s.listLeadIns)})[.:：]$`, 'iu')))
+  return re
+}
+
+/** A sentence of the article's that leads into the list under it: it ends on a colon or points below, has its share of function words, and is no label. */
+function leadIn(u: Unit, s: PageSettings): boolean {
+  return !u.chrome && !u.label && !u.teasers && !u.heading && !u.list && (/\p{L}[:：]$/u.test(u.text) || belowPattern(s).test(u.text)) && u.text.split(/\s+/).length >= 4 && u.density >= s.stopwordsLow
+}
+
+/**
+ * A row of the page's buttons and form fields, a paragraph of bracketed words and nothing else
+ * ("[edit]", "[Share] [Save]", "[First name] [Email] [Postcode]", "[Add my name]"): no link, no
+ * sentence, and each at most a label's words (an editor's note in brackets is a sentence).
+ */
+function buttons(text: string, s: PageSettings): boolean {
+  // (Or a short prompt that ends on its button: "… in your inbox at 5 p.m. [Sign up]", "[Book
+  // now]"; a button opens on a verb of data.yml's buttonVerbs and is capitalised, unlike a
+  // transcript's "[laughs]", a source's "[Bloomberg]" or an editor's "[Ed.: see below]".)
+  const end = /\[([^[\]]*)\]\s*$/.exec(text)?.[1]
+  if (end !== undefined && text.length <= s.lengthHigh && /^\p{Lu}/u.test(end) && buttonVerb(s).test(end) && !/[.:;!?]/.test(end) && end.split(/\s+/).length <= s.labelWords && !/\]\([^()]*\)$/.test(text)) return true
+  const groups = text.match(/\[[^[\]]*\](?!\()/g)
+  return groups !== null && text.replace(/\[[^[\]]*\](?!\()/g, '').trim() === '' && groups.every((g) => /\p{L}/u.test(g) && g.split(/\s+/).length <= s.labelWords && !/[.!?]\s*\]$/.test(g))
 }
 
 /** A headline in a list of other stories: a heading, or a short line that is no sentence of prose. */
@@ -228,6 +274,9 @@ function classify(length: number, density: number, chrome: boolean, s: PageSetti
 function mainBody(units: Unit[], s: PageSettings): {first: number; last: number} | undefined {
   const weight = (u: Unit) => {
     if (u.comments) return -Infinity
+    // A row of buttons weighs as the short line of no prose it is (a wiki's "[edit]" under each
+    // subheading does not cut the body): it is flagged, not weighed, as chrome.
+    if (u.button) return -s.lengthLow / 2
     // Chrome that is a label in an ad slot, a teaser line or a teaser list's head between the
     // article's paragraphs does not cut the body: it weighs as a bad paragraph.
     if (u.chrome) return u.label || u.teasers ? -s.lengthLow : -s.lengthHigh
