@@ -3,7 +3,7 @@ import {numberWords, scaleWords} from './number-words.js'
 import {finiteTag, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
-import {list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
+import {lazily, list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
@@ -21,130 +21,131 @@ export const numberDataShape = object({
 // The patterns numbers.yml's words make, built when a number is first classified.
 function buildPatterns() {
   const d = loadData('src/text/numbers.yml', numberDataShape)
-  return {
-    reference: new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
-    numberedName: new RegExp(String.raw`\b(?:${phraseAlternation(d.numberedNames)})\s$`, 'i'),
+  // Each built on first use (lazily): a one-article run reads few of them.
+  return lazily({
+    reference: () => new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
+    numberedName: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.numberedNames)})\s$`, 'i'),
     // A preposition of time right before a number: "convened in 1789", "since 1603".
-    yearPreposition: new RegExp(String.raw`\b(?:${phraseAlternation(d.yearPrepositions)})\s+$`, 'i'),
+    yearPreposition: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.yearPrepositions)})\s+$`, 'i'),
     // A short unit, then "per" and what it is counted per: "5 mg per litre", "3 per 100,000".
-    rate: new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
+    rate: () => new RegExp(String.raw`^\s*(?:[\p{L}]{1,4}\s+)?per\s+(?:[\d,]+|${phraseAlternation(d.rateBases)})\b`, 'iu'),
     // A house number: the street's capitalised name, then its type ("8334 Soledad Canyon Road").
-    street: new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u'),
+    street: () => new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:${phraseAlternation(d.streetTypes)})(?![\p{L}])`, 'u'),
     // A document, then within the clause what it provides: "the Harbour Act provides $40 million".
     // ("will specifically provide": an adverb may sit between the modal and the verb.)
-    provision: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
+    provision: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b[^.;]{0,120}?\b(?:(?:to|would|will)\s+(?:\p{L}+ly\s+)?)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'iu'),
     // The same verbs after a pronoun that opens the sentence: "It also includes £2.5 million …".
-    continuedProvision: new RegExp(String.raw`^\W*(?:${phraseAlternation(d.continuingPronouns)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
+    continuedProvision: () => new RegExp(String.raw`^\W*(?:${phraseAlternation(d.continuingPronouns)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\b`, 'i'),
     // A count a named deal, contract or plan provides, the document the head of the verb's subject
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
     // than `provision` (counts are far commoner than amounts): nothing between document and verb.
     // So, for any figure, is a fund's or strategy's ("The … Regional Transport Fund provides £220
     // million", "A new fund will offer grants of up to £5,000").
-    countProvision: new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    countProvision: () => new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
     // "has approved its budget for the coming year, including a 4.99 percent rise": the document, a
     // few words of its phrase, "including" and the figure in its object (group 1, the words between,
     // read for a finite verb).
-    including: new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b((?:\s+[^\s\d.;:!?,]+){0,6},?\s+(?:${phraseAlternation(d.includingWords)})\b[^.;:!?]{0,80}?)\s+(?:${approx}\s+)?$`, 'iud'),
+    including: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\b((?:\s+[^\s\d.;:!?,]+){0,6},?\s+(?:${phraseAlternation(d.includingWords)})\b[^.;:!?]{0,80}?)\s+(?:${approx}\s+)?$`, 'iud'),
     // The passive: "funded at $500,000 per year by … Law" (the participle before the amount, group-less
     // test on the text before; the agent after) or "$5 million … investment funded by the … Act".
-    providedBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
+    providedBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
     // (The agent a document, or a fund by its name: "awarded US$12 million (about £9.4 million) by the
     // Gates Foundation"; a conversion's decimal point does not end the phrase.)
-    providedAfter: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
-    passiveProvision: new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
-    changeBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
+    providedAfter: () => new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
+    passiveProvision: () => new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
+    changeBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
-    funded: new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    funded: () => new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The document's value in apposition, the noun right before (a comma between or none): "The main
     // contract, worth £190 million, …", "a contract worth up to $750,000,000".
-    appositiveValue: new RegExp(String.raw`\b(?:${phraseAlternation(d.valuedDocuments)}),?\s+(?:${phraseAlternation(d.appositiveValues)})\s+(?:up\s+to\s+|${approx}\s+)?$`, 'i'),
+    appositiveValue: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.valuedDocuments)}),?\s+(?:${phraseAlternation(d.appositiveValues)})\s+(?:up\s+to\s+|${approx}\s+)?$`, 'i'),
     // The fund an amount is drawn from, within its clause: "$1.5 million from its reserves", "$1.2
     // million from the city's general fund", "$2.5 million, came from the Halvorsen Family
     // Foundation". Up to five words of the fund's name and owner, none a break of the phrase but
     // its determiner; the fund's noun ends the phrase (not "from the fund's investments").
-    drawnFrom: new RegExp(String.raw`^(?:\s+in\s+[\p{L}-]+)?(?:,?\s+came)?\s+from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}'’.&-]+\s+){0,5}?(?:${phraseAlternation(d.fundSources)})\b(?!['’])`, 'iu'),
+    drawnFrom: () => new RegExp(String.raw`^(?:\s+in\s+[\p{L}-]+)?(?:,?\s+came)?\s+from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}'’.&-]+\s+){0,5}?(?:${phraseAlternation(d.fundSources)})\b(?!['’])`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
-    frame: new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    frame: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
     // "its benchmark lending rate unchanged at 12.75%": the rate's kind, then (within the clause) "at"/"to".
-    policyRate: new RegExp(String.raw`\b(?:${phraseAlternation(d.policyRates)})(?:\s+(?:lending|interest))?\s+rates?\b[^.;%]{0,40}?\b(?:at|to)\s+(?:a\s+record\s+)?$`, 'i'),
-    unitPrice: new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
-    admission: new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
+    policyRate: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.policyRates)})(?:\s+(?:lending|interest))?\s+rates?\b[^.;%]{0,40}?\b(?:at|to)\s+(?:a\s+record\s+)?$`, 'i'),
+    unitPrice: () => new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
+    admission: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.priceNouns)})(?:\s+[\p{L}'’-]+){0,4}?\s+(?:(?:cost|costs|is|are|will\s+be|remains?)\s+)(?:just\s+|only\s+|still\s+)?$`, 'iu'),
     // "sells tea for €2 and a scone … for €3.50", "sells them for between ₦180,000 and ₦450,000".
-    selling: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.sellingVerbs)})\s+(?!for\b)[^.;:!?]{1,80}?|\b(?:${phraseAlternation(d.retailVerbs)})\s+)\bfor\s+(?:between\s+(?:\S+\s+and\s+)?)?(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
+    selling: () => new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.sellingVerbs)})\s+(?!for\b)[^.;:!?]{1,80}?|\b(?:${phraseAlternation(d.retailVerbs)})\s+)\bfor\s+(?:between\s+(?:\S+\s+and\s+)?)?(?:${approx}\s+|just\s+|only\s+)?$`, 'i'),
     // "in pages of 5,000", "a context window of 32k tokens"; "set X … to 80%", "set `max_model_len`
     // to the model's full 32K context".
-    setting: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.settingNouns)})\s+of\s+|\b(?:${phraseAlternation(d.settingVerbs)})\s+(?:(?!to\b)\S+\s+){1,6}?to\s+(?:(?:the|a|an|its|their|our|full|[\p{L}-]+['’]s)\s+){0,3})(?:${approx}\s+)?$`, 'iu'),
+    setting: () => new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.settingNouns)})\s+of\s+|\b(?:${phraseAlternation(d.settingVerbs)})\s+(?:(?!to\b)\S+\s+){1,6}?to\s+(?:(?:the|a|an|its|their|our|full|[\p{L}-]+['’]s)\s+){0,3})(?:${approx}\s+)?$`, 'iu'),
     // "Our goal for 2025 is to reach $250,000", "which aims to deliver 40% of …", within the clause
     // ("for next year", "by 2030": what the goal is for, up to three words).
-    target: new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
+    target: () => new RegExp(String.raw`(?:\b(?:${phraseAlternation(d.targetNouns)})(?:\s+(?:for|by)\s+(?:\S+\s+){0,2}?\S+)?\s+(?:is|was|are|were)\s+to|\b(?:${phraseAlternation(d.targetVerbs)}))\s+\p{L}+\b[^.;:!?]{0,60}$`, 'iu'),
     // What a party demands, proposes or offers: "has offered a 4.8% wage increase and a one-off
     // inflation bonus of 2,850 euros", "is calling on the government to ring-fence £2 billion". Up to
     // twelve words between, none a clause's start ("wants to know why profits rose 40%"); the
     // words between (group 1) are read for a finite verb too ("wants a deal and the firm has 40%").
-    proposal: new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    proposal: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.proposalVerbs)})((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     // A named company's or board's declared forecast, guidance or dividend (numbers.yml): the
     // declarer (group 1), then its verb, a few words to the term's noun, "of", "to" or "at", and the
     // words on to the figure (group 2, read for a finite verb). Case-sensitive: a name is capitalised.
-    declared: new RegExp(String.raw`(?<![\p{L}\p{N}'’])((?:[Tt]he|[Ii]ts)\s+(?:${phraseAlternation(d.declarerNouns)})|\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,3}?(?:['’]s\s+(?:${phraseAlternation(d.declarerNouns)}))?)\s+(?:(?:has|have|had|also|again|now|on\s+\p{Lu}\p{Ll}+)\s+)*(?:${phraseAlternation(d.declaringVerbs)})\s+(?:its|their|the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:${phraseAlternation(d.declaredTerms)})\s+(?:of|to|at)\b((?:\s+(?!(?:${phraseAlternation(d.declarationBreaks)})\b)[^\s;:!?()]*[^\s.;:!?()]){0,14}?)\s+(?:between\s+)?(?:${approx}\s+)?$`, 'du'),
+    declared: () => new RegExp(String.raw`(?<![\p{L}\p{N}'’])((?:[Tt]he|[Ii]ts)\s+(?:${phraseAlternation(d.declarerNouns)})|\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,3}?(?:['’]s\s+(?:${phraseAlternation(d.declarerNouns)}))?)\s+(?:(?:has|have|had|also|again|now|on\s+\p{Lu}\p{Ll}+)\s+)*(?:${phraseAlternation(d.declaringVerbs)})\s+(?:its|their|the|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:${phraseAlternation(d.declaredTerms)})\s+(?:of|to|at)\b((?:\s+(?!(?:${phraseAlternation(d.declarationBreaks)})\b)[^\s;:!?()]*[^\s.;:!?()]){0,14}?)\s+(?:between\s+)?(?:${approx}\s+)?$`, 'du'),
     // "set bail yesterday at 100,000 lari", "bail of $50,000": a court's sum, a word or two before.
-    courtSum: new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
+    courtSum: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.courtSums)})(?:\s+[\p{L}-]+){0,2}?\s+(?:at|of)\s+(?:${approx}\s+)?$`, 'iu'),
     // "was ordered to pay US$8,000", "sentenced … to 73 months … and to also pay … US$6.16 million",
     // "ordered to pay $640,000 …, pay prosecution's court costs of $7,078" (a payment coordinated
     // after a comma), "fined the company $18,000" (its object only, a few words and no preposition: "fined last year
     // over a breach affecting $40 million in accounts" is not the fine):
     // the order's verb, then within its sentence "to" and the payment verb, then its object's words
     // (group 1, read for a finite verb), as proposal's.
-    ordered: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
-    threshold: new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
+    ordered: () => new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    threshold: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
     // (Not a figure the condition presupposes, determined as known: "if the 20% decline continues".)
-    conditional: new RegExp(String.raw`(?:^|[,;]\s+)(?:${phraseAlternation(d.conditionals)})\s[^,;:.!?()—–]*(?<!\b(?:the|this|these|its|their|his|her|our)\s+)$`, 'i'),
+    conditional: () => new RegExp(String.raw`(?:^|[,;]\s+)(?:${phraseAlternation(d.conditionals)})\s[^,;:.!?()—–]*(?<!\b(?:the|this|these|its|their|his|her|our)\s+)$`, 'i'),
     // A rule being stated: "must", "to qualify"; "is required" ending its clause or before "to";
     // "requires X … to", "directs X … to".
-    rule: new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
+    rule: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.ruleMarkers)}|(?:is|are)\s+(?:${phraseAlternation(d.requirements)})(?=\s+to\b|\s*[.;]|\s*$)|(?:${phraseAlternation(d.directingVerbs)})\s+\S+(?:\s+\S+){0,6}\s+to)\b`, 'i'),
     // A change with a figure and no unit of its own (spec §2): "Build times dropped from 23 minutes
     // to 14", "Sea level has risen about 28 centimetres since 1950".
     // A change by a fraction, where the clause ends or goes on: "Sales fell by a fifth last year",
     // "cut by a third."; not "dropped by a third party".
-    changeByFraction: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
-    changeFrom: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
-    changeTo: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
-    changeBy: new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i'),
+    changeByFraction: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+by\s+((?:${approx}\s+)?(?:${fraction}|half))(?=\s*[.,;:)]|\s*$|\s+(?:in|last|this|since|from|over|to|on|compared|between|during|after|and|or|but|while|as)\b)`, 'gi'),
+    changeFrom: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?$`, 'iu'),
+    changeTo: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})(?:\s+[\p{L}-]+){0,3}?\s+from\s+(?:${approx}\s+)?[\d.,]+(?:\s+[\p{L}-]+)?\s+to\s+(?:${approx}\s+)?$`, 'iu'),
+    changeBy: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\s+(?:by\s+)?(?:${approx}\s+)?$`, 'i'),
     // A figure named as a figure, determined as one the reader already knows: "whether Blu-Ray discs
     // were factored into the 3 million amount", "The $552 billion dollar figure is missing from …".
     // The determiner before (group-less test on the text before), the figure's noun after.
-    referringBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.referringWords)})\s+(?:(?:US|USD|[A-Z]{1,3})?\p{Sc}\s?)?$`, 'iu'),
-    figureAfter: new RegExp(String.raw`^(?:[\s-]+(?:dollars?|euros?|pounds?|yen))?[\s-]+(?:${phraseAlternation(d.figureNouns)})\b(?!\s+of\b)`, 'i'),
-    yearNouns: new Set(d.yearNouns.map((w) => w.toLowerCase())),
+    referringBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.referringWords)})\s+(?:(?:US|USD|[A-Z]{1,3})?\p{Sc}\s?)?$`, 'iu'),
+    figureAfter: () => new RegExp(String.raw`^(?:[\s-]+(?:dollars?|euros?|pounds?|yen))?[\s-]+(?:${phraseAlternation(d.figureNouns)})\b(?!\s+of\b)`, 'i'),
+    yearNouns: () => new Set(d.yearNouns.map((w) => w.toLowerCase())),
     // The price a deal sets (group 1, the words between, read for a finite verb): "agreed to buy
     // Rival Inc for $2.1 billion"; "Under the deal, Acme will pay $45 a share".
-    agreed: new RegExp(String.raw`\b(?:${phraseAlternation(d.agreementVerbs)})\s+(?:${phraseAlternation(d.dealVerbs)})\b([^.;:!?]{0,100}?)\s+(?:for\s+)?(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
-    underDeal: new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
+    agreed: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.agreementVerbs)})\s+(?:${phraseAlternation(d.dealVerbs)})\b([^.;:!?]{0,100}?)\s+(?:for\s+)?(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    underDeal: () => new RegExp(String.raw`\bunder\s+(?:the\s+|its\s+|their\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b[^.;:!?]{0,100}$`, 'iu'),
     // The same after the figure, in its phrase: "Permits will cost £95 a year under the scheme".
-    underDealAfter: new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
+    underDealAfter: () => new RegExp(String.raw`^[^.;:!?,()–—]{0,60}?\bunder\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:terms\s+of\s+(?:the\s+|its\s+|their\s+|our\s+)?)?(?:[\p{L}'’-]+\s+){0,3}?(?:${phraseAlternation(d.dealNouns)})\b`, 'iu'),
     // A verb of giving or receiving with the amount in its object (group 1, the words between, read
     // for a finite verb), and the clause's provider (numbers.yml, givingVerbs).
-    given: new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.givingVerbs)})|(${phraseAlternation(d.receivingVerbs)}))\b((?:\s+[^\s\d.;:!?,()]+){0,6}?)\s+(?:${approx}\s+)?$`, 'iud'),
-    setAt: new RegExp(String.raw`\b(?:${phraseAlternation(d.bodySettingVerbs)})\b((?:\s+[^\s\d.;:!?,()]+){1,6}?)\s+at\s+(?:${approx}\s+)?$`, 'iud'),
-    givingBody: new RegExp(String.raw`\b(?:${phraseAlternation(d.givingBodies)})\b`, 'i'),
-    givingDocument: new RegExp(String.raw`\b(?:${phraseAlternation(d.givingDocuments)})\b`, 'i'),
+    given: () => new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.givingVerbs)})|(${phraseAlternation(d.receivingVerbs)}))\b((?:\s+[^\s\d.;:!?,()]+){0,6}?)\s+(?:${approx}\s+)?$`, 'iud'),
+    setAt: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.bodySettingVerbs)})\b((?:\s+[^\s\d.;:!?,()]+){1,6}?)\s+at\s+(?:${approx}\s+)?$`, 'iud'),
+    givingBody: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.givingBodies)})\b`, 'i'),
+    givingDocument: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.givingDocuments)})\b`, 'i'),
     // What says a distance's `m` or `k` is metres or kilometres (numbers.yml): an event's noun
     // or a dimension after it, a jump, throw or margin before it, a word of sport or length in
     // the sentence; and what says it is a sum, a verb or noun of money right before it.
     // A number's unit that may be a distance: a bare `m` or `k` (otherwise read as million or
     // thousand, spec section 2's scale words) or a spelled metre or kilometre (distanceUnits).
-    distanceUnit: new RegExp(String.raw`^(?:m|k|K|\s*(?:${phraseAlternation(d.distanceUnits)}))(?![\p{L}\p{N}])`, 'u'),
-    eventAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.eventNouns)})(?![\p{L}])`, 'iu'),
-    dimensionAfter: new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.dimensionWords)})(?![\p{L}])`, 'iu'),
-    resultBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.resultVerbs)})(?:\s+[\p{L}'’-]+){0,4}?\s+$`, 'iu'),
-    marginBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.marginVerbs)})(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?$`, 'iu'),
-    lengthWord: new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.lengthWords)})(?![\p{L}])`, 'iu'),
-    sportWord: new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.sportWords)})(?![\p{L}])`, 'iu'),
-    moneyBefore: new RegExp(String.raw`\b(?:${phraseAlternation(d.moneyWords)})\s+(?:(?:of|at|by|to|for|about|around|nearly|almost|over|some|just|a|an|the|another|an\s+extra)\s+){0,2}$`, 'i')
-  }
+    distanceUnit: () => new RegExp(String.raw`^(?:m|k|K|\s*(?:${phraseAlternation(d.distanceUnits)}))(?![\p{L}\p{N}])`, 'u'),
+    eventAfter: () => new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.eventNouns)})(?![\p{L}])`, 'iu'),
+    dimensionAfter: () => new RegExp(String.raw`^[\s-]*(?:${phraseAlternation(d.dimensionWords)})(?![\p{L}])`, 'iu'),
+    resultBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.resultVerbs)})(?:\s+[\p{L}'’-]+){0,4}?\s+$`, 'iu'),
+    marginBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.marginVerbs)})(?:\s+[\p{L}'’-]+){0,3}?\s+by\s+(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?$`, 'iu'),
+    lengthWord: () => new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.lengthWords)})(?![\p{L}])`, 'iu'),
+    sportWord: () => new RegExp(String.raw`(?<![\p{L}])(?:${phraseAlternation(d.sportWords)})(?![\p{L}])`, 'iu'),
+    moneyBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.moneyWords)})\s+(?:(?:of|at|by|to|for|about|around|nearly|almost|over|some|just|a|an|the|another|an\s+extra)\s+){0,2}$`, 'i')
+  })
 }
 let patterns: ReturnType<typeof buildPatterns> | undefined
 const wordPatterns = () => (patterns ??= buildPatterns())
