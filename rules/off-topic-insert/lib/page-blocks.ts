@@ -3,7 +3,7 @@ import type {Span} from '../../../src/text/types.js'
 import {chromeShare, hasEmail, hasWebAddress, type Lexicons} from './classifiers.js'
 import type {Data} from './model.js'
 import {monthNames} from '../../../src/text/numbers.js'
-import {phraseAlternation} from '../../../src/plugin/data.js'
+import {phraseAlternation, phraseRegExp} from '../../../src/plugin/data.js'
 
 /**
  * A page copied whole: the article's body with the page's navigation, share rows, lists of other
@@ -50,19 +50,23 @@ export interface PageBlock extends Span {
   why: string
 }
 
-// The label patterns, made once per settings: \p classes under the i and u flags are costly to make.
-const labelMemo = new WeakMap<PageSettings, {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp; disclosure: RegExp}>()
-function labelPatterns(settings: PageSettings) {
-  let patterns = labelMemo.get(settings)
+// The page's patterns, made once per settings: \p classes under the i and u flags are costly to make.
+interface PagePatterns {ad: RegExp; teaserHead: RegExp; inlineTeaser: RegExp; disclosure: RegExp; buttonVerb: RegExp; below: RegExp}
+const patternMemo = new WeakMap<PageSettings, PagePatterns>()
+function pagePatterns(settings: PageSettings): PagePatterns {
+  let patterns = patternMemo.get(settings)
   if (!patterns) {
     const heads = phraseAlternation(settings.teaserHeads)
     patterns = {
-      ad: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.adLabels)})(?![\\p{L}\\p{N}])`, 'iu'),
+      ad: phraseRegExp(settings.adLabels, 'iu'),
       teaserHead: new RegExp(`^(?:${heads})(?![\\p{L}\\p{N}])`, 'iu'),
       inlineTeaser: new RegExp(`^(?:${heads})\\s*[:：]\\s*(.+)$`, 'iu'),
-      disclosure: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.disclosures)})(?![\\p{L}\\p{N}])`, 'iu')
+      disclosure: phraseRegExp(settings.disclosures, 'iu'),
+      buttonVerb: new RegExp(`^(?:${phraseAlternation(settings.buttonVerbs)})(?![\\p{L}\\p{N}])`, 'iu'),
+      // A sentence that ends pointing to what follows it ("the drop-in sessions listed below.").
+      below: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(settings.listLeadIns)})[.:：]$`, 'iu')
     }
-    labelMemo.set(settings, patterns)
+    patternMemo.set(settings, patterns)
   }
   return patterns
 }
@@ -70,7 +74,7 @@ function labelPatterns(settings: PageSettings) {
 /** The blocks of page boilerplate around the article's body, in source order. */
 export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexicons, chromeLimit: number): PageBlock[] {
   const stopwords = new Set(settings.stopwords)
-  const {ad, teaserHead, inlineTeaser, disclosure} = labelPatterns(settings)
+  const {ad, teaserHead, inlineTeaser, disclosure} = pagePatterns(settings)
   const units = doc.paragraphs.map((p): Unit => {
     const text = doc.source.slice(p.start, p.end).split('\n').map((l) => l.replace(/^[\s>]*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?/, '').trim()).join(' ')
     const words = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? []
@@ -184,24 +188,9 @@ function closing(u: Unit, last: Unit, s: PageSettings): boolean {
   return (/\p{L}\p{L}[.]["”’)]?$/u.test(u.text) && u.text.split(/\s+/).length >= 3) || (/\p{N}[.]$/u.test(u.text) && readsAsProse(u, s) && u.text.split(/\s+/).length >= 6) || leadIn(u, s)
 }
 
-const verbMemo = new WeakMap<PageSettings, RegExp>()
-function buttonVerb(s: PageSettings): RegExp {
-  let re = verbMemo.get(s)
-  if (!re) verbMemo.set(s, (re = new RegExp(`^(?:${phraseAlternation(s.buttonVerbs)})(?![\\p{L}\\p{N}])`, 'iu')))
-  return re
-}
-
-const belowMemo = new WeakMap<PageSettings, RegExp>()
-/** A sentence that ends pointing to what follows it ("the drop-in sessions listed below."). */
-function belowPattern(s: PageSettings): RegExp {
-  let re = belowMemo.get(s)
-  if (!re) belowMemo.set(s, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(s.listLeadIns)})[.:：]$`, 'iu')))
-  return re
-}
-
 /** A sentence of the article's that leads into the list under it: it ends on a colon or points below, has its share of function words, and is no label. */
 function leadIn(u: Unit, s: PageSettings): boolean {
-  return !u.chrome && !u.label && !u.teasers && !u.heading && !u.list && (/\p{L}[:：]$/u.test(u.text) || belowPattern(s).test(u.text)) && u.text.split(/\s+/).length >= 4 && u.density >= s.stopwordsLow
+  return !u.chrome && !u.label && !u.teasers && !u.heading && !u.list && (/\p{L}[:：]$/u.test(u.text) || pagePatterns(s).below.test(u.text)) && u.text.split(/\s+/).length >= 4 && u.density >= s.stopwordsLow
 }
 
 /**
@@ -214,7 +203,7 @@ function buttons(text: string, s: PageSettings): boolean {
   // now]"; a button opens on a verb of data.yml's buttonVerbs and is capitalised, unlike a
   // transcript's "[laughs]", a source's "[Bloomberg]" or an editor's "[Ed.: see below]".)
   const end = /\[([^[\]]*)\]\s*$/.exec(text)?.[1]
-  if (end !== undefined && text.length <= s.lengthHigh && /^\p{Lu}/u.test(end) && buttonVerb(s).test(end) && !/[.:;!?]/.test(end) && end.split(/\s+/).length <= s.labelWords && !/\]\([^()]*\)$/.test(text)) return true
+  if (end !== undefined && text.length <= s.lengthHigh && /^\p{Lu}/u.test(end) && pagePatterns(s).buttonVerb.test(end) && !/[.:;!?]/.test(end) && end.split(/\s+/).length <= s.labelWords && !/\]\([^()]*\)$/.test(text)) return true
   const groups = text.match(/\[[^[\]]*\](?!\()/g)
   return groups !== null && text.replace(/\[[^[\]]*\](?!\()/g, '').trim() === '' && groups.every((g) => /\p{L}/u.test(g) && g.split(/\s+/).length <= s.labelWords && !/[.!?]\s*\]$/.test(g))
 }
