@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
@@ -290,7 +290,6 @@ const notReporting = new Set(['dead', 'missing', 'injured', 'killed', 'wounded',
 // Words between a subject and its verb that say nothing about the source.
 const modals = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall'])
 const auxiliaries = new Set(['has', 'have', 'had', 'long', ...modals, 'do', 'does', 'did', 'also', 'previously', 'now', 'not', 'later', 'publicly', 'often', 'repeatedly', 'recently', 'earlier', 'today', 'yesterday', 'further', 'first', 'still', 'already', 'then', 'again', 'always', 'widely', 'generally', 'separately', 'privately', 'initially', 'originally'])
-const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 const calendarWords = new RegExp(String.raw`^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${monthNames})$`)
 /** Is the token at `j` a date's day, after its month ("March 14")? */
 const dayOfMonth = (tokens: Token[], j: number) => /^\d{1,2}$/.test(tokens[j].text) && calendarWords.test(tokens[j - 1]?.lower ?? '')

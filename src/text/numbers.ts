@@ -1,6 +1,6 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {numberWords, scaleWords} from './number-words.js'
-import {finiteTag, tokenize, type Token} from './tokens.js'
+import {beForms, finiteTag, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {lazily, list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
@@ -21,6 +21,10 @@ export const numberDataShape = object({
 // The patterns numbers.yml's words make, built when a number is first classified.
 function buildPatterns() {
   const d = loadData('src/text/numbers.yml', numberDataShape)
+  // The agent after the amount, a document or a fund by its name, the participle before "by" as
+  // given (optional after a providing participle before the amount, required otherwise).
+  const providedBy = (participle: string) =>
+    new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?${participle}by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu')
   // Each built on first use (lazily): a one-article run reads few of them.
   return lazily({
     reference: () => new RegExp(String.raw`(?:#|\b(?:nos?|art|pp?)\.\s?|\b(?:${phraseAlternation(d.referenceWords)})\s)$`, 'i'),
@@ -52,8 +56,8 @@ function buildPatterns() {
     providedBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+(?:at\s+|with\s+)?(?:${approx}\s+)?$`, 'i'),
     // (The agent a document, or a fund by its name: "awarded US$12 million (about £9.4 million) by the
     // Gates Foundation"; a conversion's decimal point does not end the phrase.)
-    providedAfter: () => new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\bby\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
-    passiveProvision: () => new RegExp(String.raw`^(?:[^.;:!?,]|\.(?=\d)){0,60}?\b(?:${phraseAlternation(d.providingParticiples)})\s+by\s+(?:[^\s.;:!?,]+\s+){0,6}?(?:${phraseAlternation(d.provisionDocuments)}\b|(?:${phraseAlternation(d.fundSources)})\b(?!['’]))`, 'iu'),
+    providedAfter: () => providedBy(String.raw`(?:\b(?:${phraseAlternation(d.providingParticiples)})\s+)?\b`),
+    passiveProvision: () => providedBy(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+`),
     changeBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
     // multi-year supply contract". A preposition or a verb between them ends the phrase.
@@ -295,13 +299,24 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // received £4m", "30% of the homes were sold under the plan" measure what happened. (The clause
   // starts after the opening phrase's comma: a participle there dates the deal, "Under the purchase
   // agreement signed on Monday, the council will pay €2.3 million".)
+  // The clause around an offset: from after the last stop before it to the next stop after it (a
+  // decimal point is none), or the text's ends.
+  const clauseEnd = (at: number) => {
+    const stop = text.slice(at).search(/[;:!?]|\.(?!\d)/)
+    return stop < 0 ? text.length : at + stop
+  }
+  const clauseStart = (at: number) => {
+    let k = at - 1
+    while (k >= 0 && !/[;:!?]/.test(text[k]) && !(text[k] === '.' && !/\d/.test(text[k + 1]))) k--
+    return k + 1
+  }
   const underTerms = (at: number) => {
     const from = Math.max(0, at - 160)
     const m = wordPatterns().underDeal.exec(text.slice(from, at))
     const comma = m ? m[0].indexOf(',') : -1
     const start = m ? from + m.index + comma + 1 : at
     if (!m && !wordPatterns().underDealAfter.test(text.slice(at))) return false
-    const end = at + (text.slice(at).search(/[;:!?]|\.(?!\d)/) + 1 || text.length - at + 1) - 1
+    const end = clauseEnd(at)
     // (Or a perfect's or passive's participle: "have been sold under the plan", "landlords have
     // collected £4m".)
     const tokens = tokenize(text)
@@ -325,17 +340,14 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     if (!verb || !/^VB/.test(verb.tag)) return false
     // A giving verb in the passive has the receiver as its subject, as receiving has: "The firm was
     // awarded $2 million by the Department" (a Department award is labelled a statistic, dev).
-    let aux = k - 1
-    while (aux > 0 && tokens[aux].tag === 'RB') aux--
-    const passive = !setting && verb.tag === 'VBN' && /^(?:is|are|was|were|be|been|being)$/.test(tokens[aux]?.lower ?? '')
+    const aux = overAdverbs(tokens, k)
+    const passive = !setting && verb.tag === 'VBN' && beForms.has(tokens[aux]?.lower ?? '')
     // What was received is measured after the fact ("It received a $2 million award", "was awarded").
     if ((received && verb.tag === 'VBD') || (passive && /^(?:was|were)$/.test(tokens[aux].lower))) return false
     // (A setting's object is a noun phrase the tagger may misread: "the total allowable catch/VB".)
     if (!setting && tokens.some((t) => t.start >= from + between[0] && t.end <= from + between[1] && /^VB/.test(t.tag))) return false
     // The clause: from the last stop before the verb to the next after the amount.
-    const start = Math.max(...[';', ':', '!', '?'].map((c) => text.lastIndexOf(c, verbAt)), ...[...text.slice(0, verbAt).matchAll(/\.(?!\d)/g)].map((x) => x.index!)) + 1
-    const stop = text.slice(at).search(/[;:!?]|\.(?!\d)/)
-    const clause = text.slice(start, stop < 0 ? text.length : at + stop)
+    const clause = text.slice(clauseStart(verbAt), clauseEnd(at))
     // A body alone gives in a standing provision, not in a past event: "The transport authority has
     // budgeted €3.2 million", but "The council approved £2m for roads, under pressure" reports what
     // was done and names no document (the past needs one: "provided €11.5 million through its … Fund").
@@ -604,7 +616,12 @@ function distanceKind(text: string, i: number, token: string, value: number): Nu
 
 /** Is the participle at `i` a perfect's or passive's, after a form of "have" or "be" (over adverbs)? */
 function done(tokens: Token[], i: number): boolean {
+  return /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[overAdverbs(tokens, i)]?.lower ?? '')
+}
+
+/** The index of the word before the token at `i`, over adverbs: its auxiliary, where it has one. */
+function overAdverbs(tokens: Token[], i: number): number {
   let k = i - 1
   while (k > 0 && tokens[k].tag === 'RB') k--
-  return /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '')
+  return k
 }

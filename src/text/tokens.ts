@@ -22,6 +22,8 @@ export const possessives: ReadonlySet<string> = new Set(['its', 'his', 'her', 't
 export const inLexicon = (word: string) => tagger.wordInLexicon(word)
 /** A finite verb's tag: past, present or modal ("said", "says", "say", "will"); not a base form or participle. */
 export const finiteTag = (tag: string): boolean => tag === 'VBD' || tag === 'VBZ' || tag === 'VBP' || tag === 'MD'
+/** The forms of "be": a passive's or a copula's auxiliary. */
+export const beForms: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
 /** The tagger's most likely tag of a word out of context (as written, else in lower case), if it knows the word. */
 export const lexiconTag = (word: string): string | undefined => tagger.firstTag(word)
 // Sticky: a token starts at every character that is not white space (see tag).
