@@ -53,8 +53,10 @@ describe('the token memo', () => {
   })
 })
 
+/** The tag the shared tagging gives `word` in the sentence `t`. */
+const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
+
 describe('a bare verb after infinitival "to"', () => {
-  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
   it('is read as the verb the lexicon also has, not its first-listed noun', () => {
     expect(tagOf('The scheme is thought to cost £40m.', 'cost')).toBe('VB')
     expect(tagOf('Dozens are believed to flag the issue.', 'flag')).toBe('VB')
@@ -73,7 +75,6 @@ describe('a bare verb after infinitival "to"', () => {
 })
 
 describe('an unknown "-est" word', () => {
-  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
   it('is the superlative of the adjective the lexicon knows as its stem', () => {
     expect(tagOf('These are the quietest headphones we sell.', 'quietest')).toBe('JJS')
     expect(tagOf('It was the driest summer on record.', 'driest')).toBe('JJS')
@@ -91,7 +92,6 @@ describe('an unknown "-est" word', () => {
 })
 
 describe('a past and its participle', () => {
-  const tagOf = (t: string, word: string) => fresh(t).find((x) => x.lower === word)?.tag
   it('reads a participle right after a subject pronoun or a name, with an object after it, as the past', () => {
     expect(tagOf('He juxtaposed numbers, claiming 85,000 Americans were unemployed.', 'juxtaposed')).toBe('VBD')
     expect(tagOf('We treated an 11-year-old with burns.', 'treated')).toBe('VBD')
