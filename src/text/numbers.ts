@@ -325,11 +325,22 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // An amount given by a body or a document in its clause (spec §2, attributed to the document):
   // the verb's object holds the amount, no finite verb between; receiving names no giver, so it
   // needs the document, and not in the past ("It received a $2 million award" measures).
+  // Each reading of the verb in turn, leftmost first: the first match may be a noun of the same
+  // spelling before the verb ("The … Regional Transport Fund provides £220 million", "A grant award
+  // … will provide $1 million").
   const given = (at: number, setting: boolean) => {
-    const from = Math.max(0, at - 100)
-    const m = (setting ? wordPatterns().setAt : wordPatterns().given).exec(text.slice(from, at))
-    const between = m?.indices?.[setting ? 1 : 2]
-    if (!m || !between || finiteVerbIn(from + between[0], from + between[1])) return false
+    const pattern = setting ? wordPatterns().setAt : wordPatterns().given
+    for (let from = Math.max(0, at - 100); from < at; ) {
+      const m = pattern.exec(text.slice(from, at))
+      if (!m) return false
+      if (givenBy(m, from, at, setting)) return true
+      from += m.index + 1
+    }
+    return false
+  }
+  const givenBy = (m: RegExpExecArray, from: number, at: number, setting: boolean) => {
+    const between = m.indices?.[setting ? 1 : 2]
+    if (!between || finiteVerbIn(from + between[0], from + between[1])) return false
     const received = !setting && m[1] !== undefined
     const verbAt = from + m.index
     // The verb a verb, not a noun ("That fund paid out £48,000"), and no other verb between
@@ -337,7 +348,8 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     const tokens = tokenize(text)
     const k = tokens.findIndex((t) => t.start === verbAt)
     const verb = tokens[k]
-    if (!verb || !/^VB/.test(verb.tag)) return false
+    // (After a modal the word is its verb, whatever the tagger reads: "will offer/NN grants".)
+    if (!verb || !(/^VB/.test(verb.tag) || tokens[k - 1]?.tag === 'MD')) return false
     // A giving verb in the passive has the receiver as its subject, as receiving has: "The firm was
     // awarded $2 million by the Department" (a Department award is labelled a statistic, dev).
     const aux = overAdverbs(tokens, k)
