@@ -7,7 +7,7 @@ import {lazily, list, loadData, object, phraseAlternation, string} from '../plug
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), providerNouns: list(string), subjectVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
   declaringVerbs: list(string), declaredTerms: list(string), declarerNouns: list(string), declarationBreaks: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
@@ -44,9 +44,9 @@ function buildPatterns() {
     // and the count a few words into its object: "The deal covers 301 stores" (news wn-2020-british-
     // supermarket-…), "The deal includes a total of 100 new stores" (news wnts-test-208). Tighter
     // than `provision` (counts are far commoner than amounts): nothing between document and verb.
-    // So, for any figure, is a fund's or strategy's ("The … Regional Transport Fund provides £220
-    // million", "A new fund will offer grants of up to £5,000").
-    countProvision: () => new RegExp(String.raw`\b(?:${phraseAlternation([...d.provisionDocuments, ...d.providerNouns])})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation([...d.provisionVerbs, ...d.subjectVerbs])})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
+    // Kept beside `given`, which reads amounts only: a count after a verb of giving is as often
+    // what a body did ("The council gave 40 residents …") as what a document provides.
+    countProvision: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.provisionDocuments)})\s+(?:also\s+)?(?:(?:would|will)\s+)?(?:${phraseAlternation(d.provisionVerbs)})\s+(?:[^\s\d.;:!?,]+\s+){0,4}$`, 'iu'),
     // "has approved its budget for the coming year, including a 4.99 percent rise": the document, a
     // few words of its phrase, "including" and the figure in its object (group 1, the words between,
     // read for a finite verb).
@@ -376,8 +376,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   }
   const term = (kind: NumberKind, at: number, length = 0) => {
     // A count the document provides is its term, not a measure of anyone's scale (spec §2).
-    // So is any figure but a change, which says how something moved, not what the document gives.
-    if ((kind === 'small-count' || (statisticKinds.has(kind) && kind !== 'change')) && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
+    if (kind === 'small-count' && wordPatterns().countProvision.test(text.slice(Math.max(0, at - 160), at))) return 'policy-term'
     if (!statisticKinds.has(kind)) return kind
     // A figure the sentence refers to, not one it states (spec §2 flags a sentence that states a
     // statistic): "the 3 million amount", "the prior $395 billion figure".
