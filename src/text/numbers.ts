@@ -325,6 +325,14 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
   // An amount given by a body or a document in its clause (spec §2, attributed to the document):
   // the verb's object holds the amount, no finite verb between; receiving names no giver, so it
   // needs the document, and not in the past ("It received a $2 million award" measures).
+  // The narrower provision readings stay where this one cannot read (their fixtures fail without
+  // them): `provision` a verb far from its figure or not one of giving ("include", "cover"), and
+  // shares and counts ("The Act … will give councils new powers to fine landlords up to £40,000");
+  // `countProvision` counts; `including`, the figure in the object of "including"; the passive
+  // readings, the document after the figure ("funded at $500,000 per year by … Law"); `funded`,
+  // `appositiveValue` and `drawnFrom`, no verb at all ("a $2 billion supply contract", "$1.5
+  // million from its reserves"); `agreed` and `underTerms`, a deal's verbs of paying and costing;
+  // `continuedProvision`, a provision the sentence before states ("It also includes £2.5 million").
   // Each reading of the verb in turn, leftmost first: the first match may be a noun of the same
   // spelling before the verb ("The … Regional Transport Fund provides £220 million", "A grant award
   // … will provide $1 million").
