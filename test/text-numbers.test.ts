@@ -27,6 +27,10 @@ describe('statistics', () => {
     ['Worms require 1 mg per liter.', ['1']],
     ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
     ['The package has 440k+ weekly downloads.', ['440k']],
+    // Multiples before a measure.
+    ['It is twice as common in men and three times as costly to treat.', ['twice', 'three times']],
+    // Not a manner.
+    ['He worked twice as hard.', []],
     // Counts written like early years stay counts: a plural noun after, or no preposition of time.
     ['Floods reached 1700 homes in 1700 villages, a total of 1200 was moved, and around 1500 marched.', ['1700', '1700', '1200', '1500']],
     // A number in brackets with its unit is no year; a bare m before a counted noun or after a

@@ -13,7 +13,7 @@ export const numberDataShape = object({
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
-  yearPrepositions: list(string), numberedNames: list(string),
+  yearPrepositions: list(string), numberedNames: list(string), multipleMeasures: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), givingVerbs: list(string), receivingVerbs: list(string), givingBodies: list(string), givingDocuments: list(string), bodySettingVerbs: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
@@ -205,33 +205,42 @@ const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[
 export const numberWordPattern = new RegExp(String.raw`^(?:${numberWord}|hundred|${scales}|\d[\d.,]*)$`, 'i')
 
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
-// "nearly half of", "doubled", "17 out of 18". The third entry, where there is one, is a cheap
+// "nearly half of", "doubled". The third entry, where there is one, is a cheap
 // test (same flags) of a word every match contains: most sentences have none and skip the scan.
-const wordStatistics: Array<[RegExp, NumberKind, RegExp?]> = [
-  [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
-  [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
-  [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
-  [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
-  // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
-  // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
-  [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
-  // Not a game's score ("Lukaku doubled the lead", "Zyrianov doubled Zenit's lead", "doubled the
-  // Revolution lead": news wnts-train-432, wnts-train-535) nor the idiom "doubled down on".
-  // The same change to come, its base form after "to" or a modal: "Sales are expected to triple by
-  // 2030"; not "double" as a noun or adjective ("a double bombing", "the Triple Crown"), which no
-  // "to" or modal precedes, and only without an object (the clause ends or an adverbial follows):
-  // "will double the grant", "a campaign … to halve world poverty" (news wnts-train-389) state what
-  // someone means to do, a plan or a goal (as "The bill doubles the expensing limit"), not how a
-  // quantity changes.
-  [/(?:\b(?<=\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:\w+ly|more\s+than|nearly|almost|roughly)\s+)?)(?:double|triple|treble|quadruple|halve)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:by|in|within|over|from|to|again|during|before|after|until|since|this|next|each|every|if|when|as|and|or|but|compared|relative)\b)|\b(?:doubled|tripled|trebled|quadrupled|halved))\b(?!-)(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
-  // The multiple written solid, "have risen tenfold" (news wnts-train-361, Customs' seizures) as "a
-  // nine-fold increase" (promo cpr-2022-senator-hassan…); not a predicate of parts, "plans for this
-  // funding are twofold:" (promo).
-  [new RegExp(String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:${numberWord})fold\b`, 'gi'), 'ratio', /fold/i],
-  // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
-  // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
-  [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:many|much|large|high|likely)\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i]
-]
+// (Built on first use: the multiples read numbers.yml.)
+let statistics: Array<[RegExp, NumberKind, RegExp?]> | undefined
+const wordStatistics = () => (statistics ??= ((): Array<[RegExp, NumberKind, RegExp?]> => {
+  const d = loadData('src/text/numbers.yml', numberDataShape)
+  const measures = phraseAlternation(d.multipleMeasures)
+  return [
+    [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+    [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+    [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
+    [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
+    // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
+    // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
+    [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
+    // Not a game's score ("Lukaku doubled the lead", "Zyrianov doubled Zenit's lead", "doubled the
+    // Revolution lead": news wnts-train-432, wnts-train-535) nor the idiom "doubled down on".
+    // The same change to come, its base form after "to" or a modal: "Sales are expected to triple by
+    // 2030"; not "double" as a noun or adjective ("a double bombing", "the Triple Crown"), which no
+    // "to" or modal precedes, and only without an object (the clause ends or an adverbial follows):
+    // "will double the grant", "a campaign … to halve world poverty" (news wnts-train-389) state what
+    // someone means to do, a plan or a goal (as "The bill doubles the expensing limit"), not how a
+    // quantity changes.
+    [/(?:\b(?<=\b(?:to|will|would|could|can|may|might|should|must)\s+(?:(?:\w+ly|more\s+than|nearly|almost|roughly)\s+)?)(?:double|triple|treble|quadruple|halve)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:by|in|within|over|from|to|again|during|before|after|until|since|this|next|each|every|if|when|as|and|or|but|compared|relative)\b)|\b(?:doubled|tripled|trebled|quadrupled|halved))\b(?!-)(?!\s+(?:(?:the|their|his|her|its)\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}(?:lead|advantage|tally|margin)\b|\s+down\b)/gi, 'change'],
+    // The multiple written solid, "have risen tenfold" (news wnts-train-361, Customs' seizures) as "a
+    // nine-fold increase" (promo cpr-2022-senator-hassan…); not a predicate of parts, "plans for this
+    // funding are twofold:" (promo).
+    [new RegExp(String.raw`(?<!\b(?:is|are|was|were|be|been)\s+)\b(?:${numberWord})fold\b`, 'gi'), 'ratio', /fold/i],
+    // A multiple is a ratio: "increased 18-fold", "three times Apple's current use", "five times as many",
+    // and as technical writing spells it before a comparison, "3x faster", "2.5× less memory".
+    [new RegExp(String.raw`\b(?:${numberWord}|\d+(?:\.\d+)?)(?:-fold\b|\s+times(?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|as\s+(?:${measures})\b|\p{Lu}[\p{L}.]*['’]s\s))|(?<=\d)[x×](?=\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|faster|slower|cheaper)\b))`, 'giu'), 'ratio', /fold|times|\d[x×]/i],
+    // "twice as common in men as in women", "more than twice as likely": the multiple two, before a
+    // measure (numbers.yml, multipleMeasures); not "worked twice as hard", a manner, not a measurement.
+    [new RegExp(String.raw`\btwice(?=\s+as\s+(?:${measures})\b)`, 'gi'), 'ratio', /twice/i]
+  ]
+})())
 
 /**
  * Classify every number in writer's-voice text per the spec's definition of a statistic.
@@ -465,7 +474,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     found.push(mention(offset, at, m[1], term('change', at)))
   }
   let covered = coverage(found, offset)
-  for (const [re, kind, key] of wordStatistics) {
+  for (const [re, kind, key] of wordStatistics()) {
     if (key && !key.test(text)) continue
     for (const m of allMatches(re, text)) if (!covered(m.index ?? 0)) found.push(mention(offset, m.index ?? 0, m[0].replace(/(?:\s+(?:of|the))+$/i, ''), term(kind, m.index ?? 0)))
   }
