@@ -27,10 +27,11 @@ describe('statistics', () => {
     ['Worms require 1 mg per liter.', ['1']],
     ['The new parser is 3x faster and uses 2.5× less memory.', ['3x', '2.5×']],
     ['The package has 440k+ weekly downloads.', ['440k']],
-    // Multiples before a measure.
+    // Ratios as proportions and multiples before a measure, scale words as counts of their own.
+    ['Nine out of ten households and 3 out of 10 adults recycle; one out of every thousand does not.', ['Nine out of ten', '3 out of 10', 'one out of every thousand']],
     ['It is twice as common in men and three times as costly to treat.', ['twice', 'three times']],
-    // Not a manner.
-    ['He worked twice as hard.', []],
+    // Not a tally of an event, the idiom, a score or a manner.
+    ['He pleaded guilty to 29 out of 30 charges; nine times out of ten it rains; she scored 8 out of 10; he worked twice as hard.', []],
     // Counts written like early years stay counts: a plural noun after, or no preposition of time.
     ['Floods reached 1700 homes in 1700 villages, a total of 1200 was moved, and around 1500 marched.', ['1700', '1700', '1200', '1500']],
     // A number in brackets with its unit is no year; a bare m before a counted noun or after a

@@ -13,7 +13,7 @@ export const numberDataShape = object({
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
   unitPrices: list(string), priceNouns: list(string), policyRates: list(string), sellingVerbs: list(string), retailVerbs: list(string),
   settingNouns: list(string), settingVerbs: list(string), targetNouns: list(string), targetVerbs: list(string),
-  yearPrepositions: list(string), numberedNames: list(string), multipleMeasures: list(string),
+  yearPrepositions: list(string), numberedNames: list(string), multipleMeasures: list(string), scoringWords: list(string),
   agreementVerbs: list(string), dealVerbs: list(string), dealNouns: list(string), givingVerbs: list(string), receivingVerbs: list(string), givingBodies: list(string), givingDocuments: list(string), bodySettingVerbs: list(string), figureNouns: list(string), referringWords: list(string),
   yearNouns: list(string), distanceUnits: list(string), eventNouns: list(string), dimensionWords: list(string), resultVerbs: list(string), marginVerbs: list(string), lengthWords: list(string), sportWords: list(string), moneyWords: list(string)
 })
@@ -205,7 +205,7 @@ const fraction = String.raw`(?:half|a\s+(?:third|quarter|fifth|sixth|tenth)|one[
 export const numberWordPattern = new RegExp(String.raw`^(?:${numberWord}|hundred|${scales}|\d[\d.,]*)$`, 'i')
 
 // Written-out statistics: "thirty-five million", "thousands of", "five percent", "one in five",
-// "nearly half of", "doubled". The third entry, where there is one, is a cheap
+// "nearly half of", "doubled", "nine out of ten". The third entry, where there is one, is a cheap
 // test (same flags) of a word every match contains: most sentences have none and skip the scan.
 // (Built on first use: the multiples read numbers.yml.)
 let statistics: Array<[RegExp, NumberKind, RegExp?]> | undefined
@@ -215,6 +215,15 @@ const wordStatistics = () => (statistics ??= ((): Array<[RegExp, NumberKind, Reg
   return [
     [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
     [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+    // A share of a whole given as a proportion, "nine out of ten households", "3 out of 10 adults",
+    // "one out of every thousand children" (news wn-2019-samoan-…): a ratio as "one in five" is. The
+    // whole a number word, a round base or after "every": a tally of an event is a small narrative
+    // count (spec §2), "tested 7 out of 20 suspected cases positive" (dev wn-2020-samoan-…, labelled
+    // not a statistic), "plead guilty to 29 out of 30 … charges", "only 29 out of 420 crews
+    // finishing" (news). Not the idiom "nine times out of ten", which measures nothing, nor a score or
+    // a rating, "scored 8 out of 10", "calculated as 2 out of 10 on the Torino scale" (news
+    // wn-nd-mn4-2004-…; spec §2, scores; numbers.yml).
+    [new RegExp(String.raw`(?<!\b(?:times|${phraseAlternation(d.scoringWords)})\W+(?:[\p{L}'’]+\s+){0,2})\b(?:${numberWord}|\d+)\s+out\s+of\s+(?:every\s+(?:[\d,]+|${numberWord})|${numberWord}|10|100|1,?000|(?:every\s+|a\s+|one\s+)?(?:hundred|thousand))\b(?![.,]\d)(?!\s+on\s+(?:the|a|an)\s+[^.;:!?]{0,40}?\bscale\b)`, 'giu'), 'ratio', /\sout\s+of\s/i],
     [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
     [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
     // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
