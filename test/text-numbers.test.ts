@@ -30,6 +30,7 @@ describe('statistics', () => {
     // Ratios as proportions and multiples before a measure, scale words as counts of their own.
     ['Nine out of ten households and 3 out of 10 adults recycle; one out of every thousand does not.', ['Nine out of ten', '3 out of 10', 'one out of every thousand']],
     ['It is twice as common in men and three times as costly to treat.', ['twice', 'three times']],
+    ['The firm lost tens of millions; hundreds of thousands lined the road.', ['tens of millions', 'hundreds of thousands']],
     // Not a tally of an event, the idiom, a score or a manner.
     ['He pleaded guilty to 29 out of 30 charges; nine times out of ten it rains; she scored 8 out of 10; he worked twice as hard.', []],
     // Counts written like early years stay counts: a plural noun after, or no preposition of time.

@@ -215,6 +215,11 @@ const wordStatistics = () => (statistics ??= ((): Array<[RegExp, NumberKind, Reg
   return [
     [new RegExp(String.raw`\b(?:${numberWord}|a|several|a\s+few|tens\s+of|hundreds\s+of)(?:\s+hundred)?\s+(?:${scales})\b`, 'gi'), 'large-count', new RegExp(scales, 'i')],
     [new RegExp(String.raw`\b(?:${scales})s\s+of\b(?!\s+years)`, 'gi'), 'large-count', new RegExp(scales, 'i')],
+    // The same scale in the plural as a count of its own, "infected tens of thousands", "lost tens of
+    // millions on the deal" (spec §2, a large count with a scale word; dev-claims wn-2020-world-health-
+    // organization-…, labelled); with "of" after it the entry before reads it ("tens of thousands of
+    // people", dev-claims wnts-test-244).
+    [new RegExp(String.raw`\b(?:tens|hundreds)\s+of\s+(?:${scales})s\b(?!\s+of\b)`, 'gi'), 'large-count', /\b(?:tens|hundreds)\s+of\s/i],
     // A share of a whole given as a proportion, "nine out of ten households", "3 out of 10 adults",
     // "one out of every thousand children" (news wn-2019-samoan-…): a ratio as "one in five" is. The
     // whole a number word, a round base or after "every": a tally of an event is a small narrative
