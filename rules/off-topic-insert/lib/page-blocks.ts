@@ -114,6 +114,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   if (!body) return []
   // The article's closing lines, short ones the body's weights leave out: its sentences and the
   // rest of the list or fact box it ends on, up to the page's first chrome.
+  body.last = laterSections(units, body.last, settings)
   while (body.last + 1 < units.length && closing(units[body.last + 1], units[body.last], settings)) body.last++
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
@@ -171,6 +172,30 @@ function inside(units: readonly Unit[], body: {first: number; last: number}, s: 
     else close()
   }
   close()
+}
+
+/**
+ * The article's later sections, which the body's weights cut off: a stretch of subheadings and
+ * lists of its own (a job's duties, an event's programme, a match's ratings) weighs as a menu does,
+ * line by line, yet prose of the article's follows it. As jusText reclassifies a short paragraph
+ * between good ones as good, the body runs on over subheadings, list items and short sentences to
+ * each next paragraph of prose, when at least settings.laterProse of them follow so (a lone
+ * paragraph is as often a listing's disclaimer or an author's note). Anything else between, and
+ * any chrome or head of other stories, ends the article: a page's widgets are short lines of no list.
+ */
+function laterSections(units: readonly Unit[], last: number, s: PageSettings): number {
+  let prose = 0
+  let end = last
+  for (let k = last + 1; k < units.length; k++) {
+    const u = units[k]
+    // (A subheading of menu words names the article's own section as often: "# Accessibility".)
+    if ((u.chrome && !u.heading) || u.teasers || u.comments || u.label || u.quote || u.cell) break
+    if (readsAsProse(u, s) && !u.heading && !u.list && (u.kind === 'good' || u.kind === 'neargood')) {
+      prose++
+      end = k
+    } else if (!u.heading && !u.list && !(u.kind === 'short' && readsAsProse(u, s))) break
+  }
+  return prose >= s.laterProse ? end : last
 }
 
 /**
