@@ -125,6 +125,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   let title = body.first - 1
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
+  const widgets = widgetItems(units, doc.source, settings)
   // A stretch outside the body is boilerplate when it holds chrome or several paragraphs (a short
   // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
   const flag = (from: number, to: number, where: string) => {
@@ -136,7 +137,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, title, body.first)) close()
+      if (furniture(units[k], k, title, body.first) && !widgets.has(k)) close()
       else run.push(units[k])
     }
     close()
@@ -324,6 +325,26 @@ function heaviest(weights: number[], end: number): {first: number; last: number;
     if (sum > 0 && (!best || sum >= best.sum)) best = {first, last: k, sum}
   }
   return best
+}
+
+/**
+ * A list is one widget: where half the items of a tight list (no blank line between them) are
+ * chrome (a share row's "Facebook", "Share on X"), its other short items ("Pocket", "Flipboard",
+ * "Download PDF") are the same row's, not the article's furniture; a date among them ("19
+ * November 2019") is the article's.
+ */
+function widgetItems(units: readonly Unit[], source: string, s: PageSettings): Set<number> {
+  const items = new Set<number>()
+  for (let k = 0; k < units.length; ) {
+    let end = k
+    while (end < units.length && units[end].list && !units[end].quote && (end === k || !/\n[ \t>]*\n/.test(source.slice(units[end - 1].end, units[end].start)))) end++
+    const chrome = units.slice(k, end).filter((u) => u.chrome).length
+    if (end > k && 2 * chrome >= end - k) {
+      for (let j = k; j < end; j++) if (units[j].text.split(/\s+/).length <= s.labelWords && !/[.!?]$/.test(units[j].text) && !dated.test(units[j].text)) items.add(j)
+    }
+    k = Math.max(end, k + 1)
+  }
+  return items
 }
 
 // A byline, a date or time, a photo credit: the furniture of an article's top.
