@@ -137,7 +137,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, title, body.first) && !widgets.has(k)) close()
+      if (furniture(units[k], k, title, body.first) && !widgets.has(k) && !bareButton(units[k], settings)) close()
       else run.push(units[k])
     }
     close()
@@ -325,6 +325,16 @@ function heaviest(weights: number[], end: number): {first: number; last: number;
     if (sum > 0 && (!best || sum >= best.sum)) best = {first, last: k, sum}
   }
   return best
+}
+
+/**
+ * A button the page sets by its headline without brackets ("View PDF", "Get short URL", "Play
+ * Video"): a short capitalised line that opens on a verb of buttonVerbs and is no sentence, no
+ * heading. Between the headline and the body it is not the article's furniture (a byline, a
+ * date, a caption opens on no such verb).
+ */
+function bareButton(u: Unit, s: PageSettings): boolean {
+  return !u.heading && !u.quote && u.text.split(/\s+/).length <= s.labelWords && /^\p{Lu}/u.test(u.text) && !/[.!?:]["”’)]?$/.test(u.text) && pagePatterns(s).buttonVerb.test(u.text)
 }
 
 /**
