@@ -112,9 +112,9 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   if (units.length === 0) return []
   const body = mainBody(units, settings)
   if (!body) return []
+  body.last = laterSections(units, body.last, settings)
   // The article's closing lines, short ones the body's weights leave out: its sentences and the
   // rest of the list or fact box it ends on, up to the page's first chrome.
-  body.last = laterSections(units, body.last, settings)
   while (body.last + 1 < units.length && closing(units[body.last + 1], units[body.last], settings)) body.last++
   // Only a page that shows its chrome outside the body, and more than a line or two, is a copied
   // page: an article that closes on a short line or a source's address is not.
