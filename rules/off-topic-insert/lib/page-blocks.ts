@@ -112,6 +112,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   if (units.length === 0) return []
   const body = mainBody(units, settings)
   if (!body) return []
+  body.last = laterSections(units, body.last, settings)
   // The article's closing lines, short ones the body's weights leave out: its sentences and the
   // rest of the list or fact box it ends on, up to the page's first chrome.
   while (body.last + 1 < units.length && closing(units[body.last + 1], units[body.last], settings)) body.last++
@@ -124,6 +125,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   let title = body.first - 1
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
+  const widgets = widgetItems(units, doc.source, settings)
   // A stretch outside the body is boilerplate when it holds chrome or several paragraphs (a short
   // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
   const flag = (from: number, to: number, where: string) => {
@@ -135,7 +137,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, title, body.first)) close()
+      if (furniture(units[k], k, title, body.first) && !widgets.has(k) && !bareButton(units[k], settings)) close()
       else run.push(units[k])
     }
     close()
@@ -171,6 +173,30 @@ function inside(units: readonly Unit[], body: {first: number; last: number}, s: 
     else close()
   }
   close()
+}
+
+/**
+ * The article's later sections, which the body's weights cut off: a stretch of subheadings and
+ * lists of its own (a job's duties, an event's programme, a match's ratings) weighs as a menu does,
+ * line by line, yet prose of the article's follows it. As jusText reclassifies a short paragraph
+ * between good ones as good, the body runs on over subheadings, list items and short sentences to
+ * each next paragraph of prose, when at least settings.laterProse of them follow so (a lone
+ * paragraph is as often a listing's disclaimer or an author's note). Anything else between, and
+ * any chrome or head of other stories, ends the article: a page's widgets are short lines of no list.
+ */
+function laterSections(units: readonly Unit[], last: number, s: PageSettings): number {
+  let prose = 0
+  let end = last
+  for (let k = last + 1; k < units.length; k++) {
+    const u = units[k]
+    // (A subheading of menu words names the article's own section as often: "# Accessibility".)
+    if ((u.chrome && !u.heading) || u.teasers || u.comments || u.label || u.quote || u.cell) break
+    if (readsAsProse(u, s) && !u.heading && !u.list && (u.kind === 'good' || u.kind === 'neargood')) {
+      prose++
+      end = k
+    } else if (!u.heading && !u.list && !(u.kind === 'short' && readsAsProse(u, s))) break
+  }
+  return prose >= s.laterProse ? end : last
 }
 
 /**
@@ -299,6 +325,36 @@ function heaviest(weights: number[], end: number): {first: number; last: number;
     if (sum > 0 && (!best || sum >= best.sum)) best = {first, last: k, sum}
   }
   return best
+}
+
+/**
+ * A button the page sets by its headline without brackets ("View PDF", "Get short URL", "Play
+ * Video"): a short capitalised line that opens on a verb of buttonVerbs and is no sentence, no
+ * heading. Between the headline and the body it is not the article's furniture (a byline, a
+ * date, a caption opens on no such verb).
+ */
+function bareButton(u: Unit, s: PageSettings): boolean {
+  return !u.heading && !u.quote && u.text.split(/\s+/).length <= s.labelWords && /^\p{Lu}/u.test(u.text) && !/[.!?:]["”’)]?$/.test(u.text) && pagePatterns(s).buttonVerb.test(u.text)
+}
+
+/**
+ * A list is one widget: where half the items of a tight list (no blank line between them) are
+ * chrome (a share row's "Facebook", "Share on X"), its other short items ("Pocket", "Flipboard",
+ * "Download PDF") are the same row's, not the article's furniture; a date among them ("19
+ * November 2019") is the article's.
+ */
+function widgetItems(units: readonly Unit[], source: string, s: PageSettings): Set<number> {
+  const items = new Set<number>()
+  for (let k = 0; k < units.length; ) {
+    let end = k
+    while (end < units.length && units[end].list && !units[end].quote && (end === k || !/\n[ \t>]*\n/.test(source.slice(units[end - 1].end, units[end].start)))) end++
+    const chrome = units.slice(k, end).filter((u) => u.chrome).length
+    if (end > k && 2 * chrome >= end - k) {
+      for (let j = k; j < end; j++) if (units[j].text.split(/\s+/).length <= s.labelWords && !/[.!?]$/.test(units[j].text) && !dated.test(units[j].text)) items.add(j)
+    }
+    k = Math.max(end, k + 1)
+  }
+  return items
 }
 
 // A byline, a date or time, a photo credit: the furniture of an article's top.
