@@ -36,6 +36,16 @@ describe('named sources', () => {
   })
 })
 
+describe('the subject search and participles', () => {
+  it('steps over a reduced relative\'s participle to its noun: the budget approved by the council is the source', () => {
+    expect(named('The budget approved by the council said 20 jobs would go.')).toEqual(['said'])
+  })
+  it('stops at a passive\'s participle: the ranked law school is no source of "published"', () => {
+    expect(named("Westmere's School of Law was ranked 41st in the subject tables published in April.")).toEqual([])
+    expect(vague("Westmere's School of Law was ranked 41st in the subject tables published in April.")).toEqual([])
+  })
+})
+
 describe('reporting participles after the main clause', () => {
   it('names the main clause\'s subject as the source of what the participle reports', () => {
     expect(named('First, he juxtaposed numbers, claiming 85,000 Americans were unemployed.')).toEqual(['claiming'])

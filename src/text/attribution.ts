@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {auxiliaryOf, beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
@@ -1120,6 +1120,12 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
+    // So a passive's participle: "… was ranked/VBN 41st in the tables published in April" is no
+    // subject of "published". (A bare participle steps on, "the budget approved by the council
+    // said" is the budget's; so does a perfect's, "Disney Channel has had many popular shows", and
+    // an infinitive's, "Figures to be published today show".)
+    const aux = auxiliaryOf(tokens, j)
+    if (aux >= 0 && beForms.has(tokens[aux].lower) && tokens[aux - 1]?.lower !== 'to') break
     words.unshift(j)
     // A determiner right after a noun starts the subject of a relative clause with no pronoun:
     // "a $12 million investment the bank announced last year" is the bank's.

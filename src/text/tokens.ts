@@ -292,6 +292,18 @@ function pastAfterSubject(tokens: Token[], i: number): boolean {
   return k < 0 || !data.auxiliaries.has(tokens[k].lower)
 }
 
+/**
+ * The auxiliary of the participle at `i`: the form of "have" or "be" before it (over adverbs),
+ * "have collected", "was ranked", "were set ablaze"; -1 for a participle with none or another
+ * word. The numbers read such a participle as its clause's event, attribution's subject search
+ * stops at a passive's.
+ */
+export function auxiliaryOf(tokens: readonly Token[], i: number): number {
+  let k = i - 1
+  while (k > 0 && tokens[k].tag === 'RB') k--
+  return tokens[i]?.tag === 'VBN' && /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '') ? k : -1
+}
+
 /** Words a document writes capitalised inside sentences more often than not: its names. */
 export function documentNames(text: string): Set<string> {
   const capitalised = new Map<string, number>()
