@@ -179,8 +179,9 @@ function pastOrParticiple(tokens: Token[]): void {
  */
 function nounPhraseStart(tokens: Token[], i: number): number {
   const head = tokens[i - 1]
-  // (Or a gerund's noun right after its determiner: "The ranking assessed …", which the tagger reads as an adjective.)
-  const gerund = /ing$/.test(head?.lower ?? '') && /^(?:DT|PRP\$)$/.test(tokens[i - 2]?.tag ?? '')
+  // (Or a gerund's noun, which the tagger reads as an adjective: "The 2024 ranking assessed …"; its
+  // phrase must then start with a determiner, below.)
+  const gerund = /ing$/.test(head?.lower ?? '') && /^(?:JJ|VBG)$/.test(head?.tag ?? '')
   if (!head?.word || head.name || !(/^NNS?$/.test(head.tag) || gerund)) return -1
   // (An auxiliary the tagger read as a noun after a determiner is none: "This had/NN made", "My brother hasn't/NN completed".)
   if (taggingData().auxiliaries.has(head.lower) || /n['’]t$/.test(head.lower)) return -1
@@ -193,13 +194,13 @@ function nounPhraseStart(tokens: Token[], i: number): number {
       k--
       break
     }
-    if (!/^(?:JJ|JJR|JJS|NN|NNS|NNP|NNPS|CD)$/.test(t.tag)) break
+    if (!/^(?:JJ|JJR|JJS|NN|NNS|NNP|NNPS|CD|VBG)$/.test(t.tag)) break
     k--
   }
   const first = tokens[k]
   // (The head is no possessive itself: "the council's" wants its noun.)
   if (k === i - 1 || /['’]s$/.test(head.text)) return -1
-  if (first.tag !== 'DT' && first.tag !== 'PRP$' && !/\p{L}['’]s$/u.test(first.text)) return -1
+  if (first.tag !== 'DT' && first.tag !== 'PRP$' && (gerund || !/\p{L}['’]s$/u.test(first.text))) return -1
   const before = tokens[k - 1]
   if (before && before.word && !taggingData().clauseOpeners.has(before.lower)) return -1
   return k
