@@ -710,11 +710,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || (hedged || reportsIn) && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
     // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
-    // (The tagger reads "The ranking assessed more than 1,500 institutions", "The study tracked 20,000
-    // nurses" as participles, and the shared tagging reads the past only after a pronoun or a name: with
-    // the figure right after, possibly hedged, the verb is the clause's.)
-    const figureObject = /^\d/.test(following?.text ?? '') || p.figureHedges.has(following?.lower ?? '') && tokens.slice(i + 2, i + 4).some((x) => /^\d/.test(x.text))
-    if (p.presenting.has(t.lower) && (/^VB[DZP]?$/.test(t.tag) || t.tag === 'VBN' && figureObject)) {
+    if (p.presenting.has(t.lower) && /^VB[DZP]?$/.test(t.tag)) {
       let k = i - 1
       while (k > 0 && tokens[k].tag === 'RB' && /ly$/.test(tokens[k].lower)) k--
       if (k >= 0 && (p.evidence.has(tokens[k].lower) || p.unowned.has(tokens[k].lower) || p.documents.has(tokens[k].lower))) return 1
