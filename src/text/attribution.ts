@@ -839,9 +839,9 @@ function participleReports({tokens, p, named, cue}: AttributionReading): void {
   // "X said"), and of nothing before it.
   tokens.forEach((t, i) => {
     if (!p.reportingParticiples.has(t.lower) || tokens[i - 1]?.text !== ',') return
-    // (The shared tagging reads a participle right after a pronoun or a name as the past, "he
-    // juxtaposed/VBD numbers"; after a common noun it leaves it, "The agency revised/VBN its outlook".)
-    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && (finiteTag(x.tag) || x.tag === 'VBN' && /^NNS?$/.test(tokens[k - 1]?.tag ?? '')))
+    // (The shared tagging reads the past after its subject: "he juxtaposed/VBD numbers", "The agency
+    // revised/VBD its outlook".)
+    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && finiteTag(x.tag))
     if (main >= 0 && classifyBackward(tokens, main, p) === 'named') cue(named, t.start, t.end)
   })
 }
