@@ -98,9 +98,7 @@ export default copydeskRule<'unattributed-statistic', Options>({
         if (passive.has(t.lower)) {
           let v = m + 1
           while (v < tokens.length && (passive.has(tokens[v].lower) || tokens[v].tag === 'RB')) v++
-          // (The shared tagging reads a past as the participle after "have" and "been" only: after
-          // "is", "was" the tagger's past stays, "was carried/VBD out".)
-          return /^VB[ND]$/.test(tokens[v]?.tag ?? '')
+          return tokens[v]?.tag === 'VBN'
         }
         // ("have been temporarily closed": over the perfect's auxiliary.)
         if (/^(?:has|have|had)$/.test(t.lower) && tokens[m + 1]?.lower === 'been' || /^(?:VB|VBD|VBZ|VBP|MD)$/.test(t.tag)) {

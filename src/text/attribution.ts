@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {auxiliaryOf, beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
@@ -710,11 +710,7 @@ function reportingVerbs({text, offset, tokens, p, named, vague, cue, firstWord}:
     if (p.verbs.has(t.lower) && i > 0 && (/^(?:NNS?|PRP|NNP|CC)$/.test(tokens[i - 1].tag) || tokens[i - 1].name || p.quantifiers.has(tokens[i - 1].lower) || appositiveOfName(tokens, i - 1)) && (infinitive || (hedged || reportsIn) && tokens[i - 1].name || /^(?:that|the|a|an|it|its|his|her|their|he|she|they|we|this|these|whether|if|how|why)(?![\p{L}])|^\d/iu.test(following?.text ?? ''))) return 1
     // "The estimate included $552 billion …", "The report presented two tables": a verb of presenting
     // reports with a document or piece of evidence as its subject (presentingVerbs), over an adverb.
-    // (The tagger reads "The ranking assessed more than 1,500 institutions", "The study tracked 20,000
-    // nurses" as participles, and the shared tagging reads the past only after a pronoun or a name: with
-    // the figure right after, possibly hedged, the verb is the clause's.)
-    const figureObject = /^\d/.test(following?.text ?? '') || p.figureHedges.has(following?.lower ?? '') && tokens.slice(i + 2, i + 4).some((x) => /^\d/.test(x.text))
-    if (p.presenting.has(t.lower) && (/^VB[DZP]?$/.test(t.tag) || t.tag === 'VBN' && figureObject)) {
+    if (p.presenting.has(t.lower) && /^VB[DZP]?$/.test(t.tag)) {
       let k = i - 1
       while (k > 0 && tokens[k].tag === 'RB' && /ly$/.test(tokens[k].lower)) k--
       if (k >= 0 && (p.evidence.has(tokens[k].lower) || p.unowned.has(tokens[k].lower) || p.documents.has(tokens[k].lower))) return 1
@@ -843,9 +839,9 @@ function participleReports({tokens, p, named, cue}: AttributionReading): void {
   // "X said"), and of nothing before it.
   tokens.forEach((t, i) => {
     if (!p.reportingParticiples.has(t.lower) || tokens[i - 1]?.text !== ',') return
-    // (The shared tagging reads a participle right after a pronoun or a name as the past, "he
-    // juxtaposed/VBD numbers"; after a common noun it leaves it, "The agency revised/VBN its outlook".)
-    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && (finiteTag(x.tag) || x.tag === 'VBN' && /^NNS?$/.test(tokens[k - 1]?.tag ?? '')))
+    // (The shared tagging reads the past after its subject: "he juxtaposed/VBD numbers", "The agency
+    // revised/VBD its outlook".)
+    const main = tokens.findIndex((x, k) => k < i - 1 && x.word && finiteTag(x.tag))
     if (main >= 0 && classifyBackward(tokens, main, p) === 'named') cue(named, t.start, t.end)
   })
 }
@@ -1120,6 +1116,12 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
+    // So a passive's participle: "… was ranked/VBN 41st in the tables published in April" is no
+    // subject of "published". (A bare participle steps on, "the budget approved by the council
+    // said" is the budget's; so does a perfect's, "Disney Channel has had many popular shows", and
+    // an infinitive's, "Figures to be published today show".)
+    const aux = auxiliaryOf(tokens, j)
+    if (aux >= 0 && beForms.has(tokens[aux].lower) && tokens[aux - 1]?.lower !== 'to') break
     words.unshift(j)
     // A determiner right after a noun starts the subject of a relative clause with no pronoun:
     // "a $12 million investment the bank announced last year" is the bank's.

@@ -1,6 +1,6 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {numberWords, scaleWords} from './number-words.js'
-import {beForms, finiteTag, tokenize, type Token} from './tokens.js'
+import {auxiliaryOf, beForms, finiteTag, tokenize, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {lazily, list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
@@ -343,7 +343,7 @@ export function findNumbers(text: string, offset = 0, money: readonly MoneyMenti
     // (Or a perfect's or passive's participle: "have been sold under the plan", "landlords have
     // collected £4m".)
     const tokens = tokenize(text)
-    return !tokens.some((t, i) => t.start >= start && t.end <= end && (t.tag === 'VBD' || (t.tag === 'VBN' && done(tokens, i))))
+    return !tokens.some((t, i) => t.start >= start && t.end <= end && (t.tag === 'VBD' || auxiliaryOf(tokens, i) >= 0))
   }
   // An amount given by a body or a document in its clause (spec §2, attributed to the document):
   // the verb's object holds the amount, no finite verb between; receiving names no giver, so it
@@ -654,11 +654,6 @@ function distanceKind(text: string, i: number, token: string, value: number): Nu
   if (the && p.sportWord.test(text)) return 'name'
   if (!p.lengthWord.test(text)) return undefined
   return the ? 'name' : measured
-}
-
-/** Is the participle at `i` a perfect's or passive's, after a form of "have" or "be" (over adverbs)? */
-function done(tokens: Token[], i: number): boolean {
-  return /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[overAdverbs(tokens, i)]?.lower ?? '')
 }
 
 /** The index of the word before the token at `i`, over adverbs: its auxiliary, where it has one. */

@@ -104,9 +104,11 @@ export const taggingShape = object({
   subjectPronouns: list(string),
   perfect: list(string),
   auxiliaries: list(string),
-  participlesBeforeObjects: list(string)
+  participlesBeforeObjects: list(string),
+  clauseOpeners: list(string),
+  timeWords: list(string)
 })
-type Tagging = Record<'prepositionalTo' | 'nounsAfterTo' | 'notSuperlatives' | 'subjectPronouns' | 'perfect' | 'auxiliaries' | 'participlesBeforeObjects', Set<string>>
+type Tagging = Record<'prepositionalTo' | 'nounsAfterTo' | 'notSuperlatives' | 'subjectPronouns' | 'perfect' | 'auxiliaries' | 'participlesBeforeObjects' | 'clauseOpeners' | 'timeWords', Set<string>>
 let tagging: Tagging | undefined
 const taggingData = (): Tagging =>
   (tagging ??= (() => {
@@ -164,9 +166,94 @@ function pastOrParticiple(tokens: Token[]): void {
     if (t.tag === 'VBD' && tagger.hasReading(t.text, 'VBN')) {
       let k = i - 1
       while (k > 0 && tokens[k].tag === 'RB' && tokens[k].word) k--
-      if (taggingData().perfect.has(tokens[k].lower) || modifiesNoun(tokens, i)) t.tag = 'VBN'
-    } else if (t.tag === 'VBN' && !t.name && alsoPast(t.text) && pastAfterSubject(tokens, i)) t.tag = 'VBD'
+      if (taggingData().perfect.has(tokens[k].lower) || modifiesNoun(tokens, i) || reducedWithAgent(tokens, i)) t.tag = 'VBN'
+    } else if (t.tag === 'VBN' && !t.name && alsoPast(t.text) && (pastAfterSubject(tokens, i) || pastAfterNounPhrase(tokens, i))) t.tag = 'VBD'
   }
+}
+
+/**
+ * Where the common-noun phrase that ends right before `i` starts: a determiner or possessive
+ * ("the", "its", "the council's", "Acme's"), then adjectives and nouns, then the noun at `i - 1`,
+ * the phrase opening its clause (the sentence's start, after a comma or other mark, or after a
+ * subordinator: clauseOpeners). -1 when there is no such phrase.
+ */
+function nounPhraseStart(tokens: Token[], i: number): number {
+  const head = tokens[i - 1]
+  // (Or a gerund's noun, which the tagger reads as an adjective: "The 2024 ranking assessed …"; its
+  // phrase must then start with a determiner, below.)
+  const gerund = /ing$/.test(head?.lower ?? '') && /^(?:JJ|VBG)$/.test(head?.tag ?? '')
+  if (!head?.word || head.name || !(/^NNS?$/.test(head.tag) || gerund)) return -1
+  // (An auxiliary the tagger read as a noun after a determiner is none: "This had/NN made", "My brother hasn't/NN completed".)
+  if (taggingData().auxiliaries.has(head.lower) || /n['’]t$/.test(head.lower)) return -1
+  let k = i - 1
+  // (Up to four words of modifiers: "the state health ministry", "its new annual survey".)
+  while (k > 0 && k > i - 6) {
+    const t = tokens[k - 1]
+    if (!t.word) break
+    if (t.tag === 'DT' || t.tag === 'PRP$') {
+      k--
+      break
+    }
+    if (!/^(?:JJ|JJR|JJS|NN|NNS|NNP|NNPS|CD|VBG)$/.test(t.tag)) break
+    k--
+  }
+  const first = tokens[k]
+  // (The head is no possessive itself: "the council's" wants its noun.)
+  if (k === i - 1 || /['’]s$/.test(head.text)) return -1
+  if (first.tag !== 'DT' && first.tag !== 'PRP$' && (gerund || !/\p{L}['’]s$/u.test(first.text))) return -1
+  const before = tokens[k - 1]
+  if (before && before.word && !taggingData().clauseOpeners.has(before.lower)) return -1
+  return k
+}
+
+/** A time the clause is dated by, not an object: "released this week", "published yesterday". */
+function timeAt(tokens: Token[], j: number): boolean {
+  const time = taggingData().timeWords
+  const t = tokens[j]
+  return !!t && (time.has(t.lower) || (t.tag === 'DT' || /^(?:last|next|earlier)$/.test(t.lower)) && time.has(tokens[j + 1]?.lower ?? ''))
+}
+
+/** Is there a finite verb after `i` in its clause (up to a mark or a subordinator)? */
+function finiteLater(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j]
+    if (!t.word || taggingData().clauseOpeners.has(t.lower)) return false
+    if (finiteTag(t.tag)) return true
+  }
+  return false
+}
+
+/**
+ * Is the participle at `i` the past of the common-noun phrase before it ("The ministry
+ * announced 300 new posts", "The study tracked 20,000 nurses", "Its survey tracked 300 firms")?
+ * The phrase opens its clause (nounPhraseStart), and an object follows: a determiner, a
+ * possessive, a figure (maybe hedged: "more than 1,500", "nearly 300") or "that" and its
+ * clause. Not a reduced relative: its complement is a time ("the figures released this week
+ * show"), a preposition ("a report published in May showed") or no object at all, and the
+ * clause's own verb comes later ("the figures tracked these firms show …" has one).
+ */
+function pastAfterNounPhrase(tokens: Token[], i: number): boolean {
+  if (taggingData().participlesBeforeObjects.has(tokens[i].lower) || nounPhraseStart(tokens, i) < 0) return false
+  const after = tokens[i + 1]
+  if (!after?.word || timeAt(tokens, i + 1)) return false
+  const object = /^(?:DT|PDT|CD|PRP\$)$/.test(after.tag) || after.lower === 'that' ||
+    // ("more than 1,500", "nearly 300": a hedged figure.)
+    (/^(?:JJR|RBR)$/.test(after.tag) && tokens[i + 2]?.lower === 'than') || (after.tag === 'RB' && tokens[i + 2]?.tag === 'CD')
+  // ("that" opens its own clause, whose verb is no sign of a relative.)
+  return object && (after.lower === 'that' || !finiteLater(tokens, i))
+}
+
+/**
+ * Is the past at `i` a reduced relative's participle with its agent: "the budget approved by the
+ * council said …"? After a noun (or a comma), "by" and an agent that is no figure ("increased by
+ * 20%" is a past), with the clause's own verb still to come.
+ */
+function reducedWithAgent(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]
+  if (tokens[i + 1]?.lower !== 'by' || !(/^NNS?$/.test(before.tag) && !before.name || before.text === ',')) return false
+  const agent = tokens[i + 2]
+  if (!agent?.word || !(/^(?:DT|PRP\$|NNP|NNPS)$/.test(agent.tag) || agent.name)) return false
+  return before.text === ',' || finiteLater(tokens, i + 1)
 }
 
 /**
@@ -204,6 +291,18 @@ function pastAfterSubject(tokens: Token[], i: number): boolean {
   let k = i - 2
   while (k >= 0 && (/^NNPS?$/.test(tokens[k].tag) || tokens[k].tag === 'DT')) k--
   return k < 0 || !data.auxiliaries.has(tokens[k].lower)
+}
+
+/**
+ * The auxiliary of the participle at `i`: the form of "have" or "be" before it (over adverbs),
+ * "have collected", "was ranked", "were set ablaze"; -1 for a participle with none or another
+ * word. The numbers read such a participle as its clause's event, attribution's subject search
+ * stops at a passive's.
+ */
+export function auxiliaryOf(tokens: readonly Token[], i: number): number {
+  let k = i - 1
+  while (k > 0 && tokens[k].tag === 'RB') k--
+  return tokens[i]?.tag === 'VBN' && /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '') ? k : -1
 }
 
 /** Words a document writes capitalised inside sentences more often than not: its names. */
