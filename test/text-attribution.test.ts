@@ -119,8 +119,9 @@ describe('evidence named before its noun or owned by the source just named', () 
   it('reads thousands of agentless passives in time linear in their number', async () => {
     // Each passive looked for its next token and the word before it over the whole sentence.
     const passives = (n: number) => fastest(`${'The plan is said to work and '.repeat(n)}ends.`)
-    await passives(2000)
-    expect((await passives(8000)) / (await passives(2000))).toBeLessThan(8)
+    // At 2,000 a run took a few tens of milliseconds and a busy machine's collections decided the ratio.
+    await passives(8000)
+    expect((await passives(32_000)) / (await passives(8000))).toBeLessThan(8)
   })
 })
 
