@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {beForms, finiteTag, inLexicon, possessives, tokenize, unlistedPlural, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
@@ -64,6 +64,7 @@ export const attributionShape = object({
   ownPeople: strings,
   personGroups: strings,
   placeGroups: strings,
+  placeAdverbs: strings,
   writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
@@ -104,6 +105,7 @@ function buildPatterns() {
     opinion: phraseRegExp(data.opinionPhrases),
     framing: phraseRegExp(data.framingPhrases),
     described: new Set(data.describedGroups),
+    placeAdverbs: new Set(data.placeAdverbs),
     quantifiers: new Set(data.vagueQuantifiers),
     vagueNouns: new Set(data.vagueNouns),
     evidenceVerbs: new Set(data.evidenceVerbs),
@@ -861,13 +863,15 @@ function surveyedShares({tokens, p, named, vague, cue}: AttributionReading): voi
 
 /**
  * The tokens with a sentence's first word that the lexicon lacks but that ends like a plural of a
- * kind of person ("Seismologists say") read as a bare plural noun, not a name. A copy: the
+ * kind of person ("Seismologists say") or is the plural of a noun it has ("Clinicians say"; a surname
+ * that is also a noun, "Woods", the document writes as a name elsewhere) read as a bare plural
+ * noun, not a name. A copy: the
  * tagged tokens are shared with the other rules.
  */
 function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<string>): Token[] {
   const first = tokens.findIndex((t) => t.word)
   const t = tokens[first]
-  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
+  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !(suffix.test(t.lower) || unlistedPlural(t.lower))) return tokens
   const copy = [...tokens]
   // (Built as the tokenizer builds a token, not spread: a token of another shape deoptimises
   // every function that reads tokens.)
@@ -1117,7 +1121,9 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     }
     // "The paper additionally makes mention of": an adverb between the subject and its verb.
     // (Right after the subject's noun: "Gupta … and originally listed" has no subject there.)
-    if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
+    // So is one of place ("Skippers there say"), which places the group in no named body.
+    // (The tagger reads "there" as existential: any tag for these.)
+    if (words.length === 0 && (t.tag === 'RB' && /ly$/.test(t.lower) || p.placeAdverbs.has(t.lower)) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     words.unshift(j)
