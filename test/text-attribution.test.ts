@@ -388,6 +388,8 @@ describe('owned evidence and sources of other registers (issue 16)', () => {
     ['Clinicians say the drug halves the risk.', 'clinicians say'],
     ['The storm was described by meteorologists as rare.', 'was described by meteorologists'],
     ['Skippers there say the cod have moved north.', 'skippers there say'],
+    // "with" gives a participle its subject.
+    ['The date is unclear, with industry publications reporting May 2.', 'industry publications reporting'],
     ['Not everyone agrees.', 'not everyone agrees'],
     ['Many visitors swear the soup cures colds.', 'many visitors swear'],
     ['Local legend says the well never runs dry.', 'local legend says'],

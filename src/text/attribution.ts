@@ -1080,6 +1080,8 @@ function reportsClause(tokens: Token[], k: number): boolean {
 function subjectStartOf(tokens: Token[], i: number): number {
   let j = i - 1
   while (j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be')) j--
+  // (Not the "with" that gives a participle its subject: "with industry publications reporting".)
+  if (tokens[j + 1]?.lower === 'with' && j + 2 < i) j++
   return tokens[j + 1]?.start ?? tokens[i].start
 }
 
@@ -1161,7 +1163,10 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     // not who wrote it; the noun is read as it would be right before the verb.
     if (np.length > 0 && tokens[np[0]].tag === 'VBN' && tokens[m]?.text === ',' && tokens[m - 1]?.word) return classifyBackward(tokens, m, p)
   }
-  // A prepositional phrase is not a subject: "In findings published Wednesday …".
+  // A prepositional phrase is not a subject: "In findings published Wednesday …". But "with" before
+  // a participle's noun phrase gives the participle its subject: "…, with industry publications
+  // reporting either December 27 or December 28" (spec §5, an unnamed group saying).
+  if (subject.length > 1 && tokens[subject[0]].lower === 'with' && tokens[i].tag === 'VBG') return classifyPhrase(tokens, subject.slice(1), p)
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
   return classifyPhrase(tokens, subject, p)
 }
