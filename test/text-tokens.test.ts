@@ -91,6 +91,18 @@ describe('an unknown "-est" word', () => {
   })
 })
 
+describe('an unknown plural', () => {
+  it('is the plural of the noun the lexicon knows as its singular', () => {
+    expect(tagOf('The storm was described by meteorologists as rare.', 'meteorologists')).toBe('NNS')
+    expect(tagOf('Several clinicians objected.', 'clinicians')).toBe('NNS')
+  })
+  it('stays as it was for a name or a word with no noun singular', () => {
+    // ("Reuters": no "reuter"; "Woods" mid-sentence is a name.)
+    expect(tagOf('The story ran on Reuters first.', 'Reuters')).not.toBe('NNS')
+    expect(tagOf('She met Tiger Woods there.', 'Woods')).not.toBe('NNS')
+  })
+})
+
 describe('a past and its participle', () => {
   it('reads a participle right after a subject pronoun or a name, with an object after it, as the past', () => {
     expect(tagOf('He juxtaposed numbers, claiming 85,000 Americans were unemployed.', 'juxtaposed')).toBe('VBD')

@@ -1,7 +1,7 @@
 import {list, loadData, object, phraseAlternation, phraseRegExp, string} from '../plugin/data.js'
 import {isAbbreviation} from './abbreviations.js'
 import {monthNames, numberWordPattern} from './numbers.js'
-import {auxiliaryOf, beForms, finiteTag, inLexicon, possessives, tokenize, type Token} from './tokens.js'
+import {auxiliaryOf, beForms, finiteTag, inLexicon, possessives, tokenize, unlistedPlural, type Token} from './tokens.js'
 import type {Span} from './types.js'
 import {firstEndingAfter} from './spans.js'
 import {allMatches} from './regexp.js'
@@ -64,6 +64,7 @@ export const attributionShape = object({
   ownPeople: strings,
   personGroups: strings,
   placeGroups: strings,
+  placeAdverbs: strings,
   writerPlural: strings,
   ownedOnlyEvidence: strings,
   firstPersonObservation: strings,
@@ -104,6 +105,7 @@ function buildPatterns() {
     opinion: phraseRegExp(data.opinionPhrases),
     framing: phraseRegExp(data.framingPhrases),
     described: new Set(data.describedGroups),
+    placeAdverbs: new Set(data.placeAdverbs),
     quantifiers: new Set(data.vagueQuantifiers),
     vagueNouns: new Set(data.vagueNouns),
     evidenceVerbs: new Set(data.evidenceVerbs),
@@ -857,13 +859,15 @@ function surveyedShares({tokens, p, named, vague, cue}: AttributionReading): voi
 
 /**
  * The tokens with a sentence's first word that the lexicon lacks but that ends like a plural of a
- * kind of person ("Seismologists say") read as a bare plural noun, not a name. A copy: the
+ * kind of person ("Seismologists say") or is the plural of a noun it has ("Clinicians say"; a surname
+ * that is also a noun, "Woods", the document writes as a name elsewhere) read as a bare plural
+ * noun, not a name. A copy: the
  * tagged tokens are shared with the other rules.
  */
 function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<string>): Token[] {
   const first = tokens.findIndex((t) => t.word)
   const t = tokens[first]
-  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !suffix.test(t.lower)) return tokens
+  if (!t?.name || names?.has(t.lower) || inLexicon(t.lower) || !(suffix.test(t.lower) || unlistedPlural(t.lower))) return tokens
   const copy = [...tokens]
   // (Built as the tokenizer builds a token, not spread: a token of another shape deoptimises
   // every function that reads tokens.)
@@ -1072,6 +1076,8 @@ function reportsClause(tokens: Token[], k: number): boolean {
 function subjectStartOf(tokens: Token[], i: number): number {
   let j = i - 1
   while (j >= 0 && tokens[j].word && (!clauseBreak.has(tokens[j].lower) || tokens[j].lower === 'to' && tokens[j + 1]?.lower === 'be')) j--
+  // (Not the "with" that gives a participle its subject: "with industry publications reporting".)
+  if (tokens[j + 1]?.lower === 'with' && j + 2 < i) j++
   return tokens[j + 1]?.start ?? tokens[i].start
 }
 
@@ -1113,7 +1119,9 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     }
     // "The paper additionally makes mention of": an adverb between the subject and its verb.
     // (Right after the subject's noun: "Gupta … and originally listed" has no subject there.)
-    if (words.length === 0 && t.tag === 'RB' && /ly$/.test(t.lower) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
+    // So is one of place ("Skippers there say"), which places the group in no named body.
+    // (The tagger reads "there" as existential: any tag for these.)
+    if (words.length === 0 && (t.tag === 'RB' && /ly$/.test(t.lower) || p.placeAdverbs.has(t.lower)) && j > 0 && (/^NNS?$/.test(tokens[j - 1].tag) || tokens[j - 1].name)) continue
     // A subject has no verb in it: "Rice said she understood why people found …" stops at "understood".
     if (/^(?:VB|VBD|VBZ|VBP|MD|WDT|WP|WRB)$/.test(t.tag) && !auxiliaries.has(t.lower) && !beForms.has(t.lower)) break
     // So a passive's participle: "… was ranked/VBN 41st in the tables published in April" is no
@@ -1157,7 +1165,10 @@ function classifyBackward(tokens: Token[], i: number, p: Patterns): Source {
     // not who wrote it; the noun is read as it would be right before the verb.
     if (np.length > 0 && tokens[np[0]].tag === 'VBN' && tokens[m]?.text === ',' && tokens[m - 1]?.word) return classifyBackward(tokens, m, p)
   }
-  // A prepositional phrase is not a subject: "In findings published Wednesday …".
+  // A prepositional phrase is not a subject: "In findings published Wednesday …". But "with" before
+  // a participle's noun phrase gives the participle its subject: "…, with industry publications
+  // reporting either December 27 or December 28" (spec §5, an unnamed group saying).
+  if (subject.length > 1 && tokens[subject[0]].lower === 'with' && tokens[i].tag === 'VBG') return classifyPhrase(tokens, subject.slice(1), p)
   if (subject.length > 0 && tokens[subject[0]].tag === 'IN') return 'none'
   return classifyPhrase(tokens, subject, p)
 }

@@ -93,6 +93,7 @@ function tag(text: string, offset: number, names: ReadonlySet<string>): Token[] 
   for (let i = 0; i < tokens.length; i++) tokens[i].tag = tags[i]
   verbsAfterTo(tokens)
   unlistedSuperlatives(tokens)
+  unlistedPlurals(tokens)
   pastOrParticiple(tokens)
   return tokens
 }
@@ -147,6 +148,21 @@ function unlistedSuperlatives(tokens: Token[]): void {
     const stems = [stem, t.lower.slice(0, -2), stem.replace(/i$/, 'y'), /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : '']
     if (stems.some((s) => s.length > 1 && tagger.firstTag(s) === 'JJ')) t.tag = 'JJS'
   }
+}
+
+/**
+ * Is a word the lexicon lacks the regular plural of a noun it has ("clinicians" of "clinician",
+ * "meteorologists")? The tagger reads such a word as a singular noun (its plural rule looks for
+ * the first "s" of the word) or, first in a sentence, as a name; a bare plural of a role noun is an
+ * unnamed group (spec §5: "critics say").
+ */
+export function unlistedPlural(word: string): boolean {
+  return /\p{Ll}[^s']s$/u.test(word) && !inLexicon(word) && tagger.firstTag(word.slice(0, -1)) === 'NN'
+}
+
+/** Unlisted plurals (see unlistedPlural), tagged NN, read as plural nouns; a name stays a name. */
+function unlistedPlurals(tokens: Token[]): void {
+  for (const t of tokens) if (t.tag === 'NN' && !t.name && unlistedPlural(t.lower)) t.tag = 'NNS'
 }
 
 /**

@@ -758,8 +758,9 @@ const measuredAs = new RegExp(String.raw`^[^,]{0,60}?(?:\s(?:was|is|has|had)\s+(
 // apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
 const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
-// Nor is an age in apposition to a name: "Maria Armas, 93, the oldest resident" (spec §2: ages are not statistics).
-const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*$/u
+// Nor is an age in apposition to a name: "Maria Armas, 93, the oldest resident", "Petra Kessler,
+// 19, is the most talented" (spec §2: ages are not statistics).
+const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*(?:(?:is|was|are|were)\s+)?$/u
 // "The strongest earthquake (7.6)": the measure in brackets after the noun.
 const inParentheses = new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}\(\s*(?:${figure})`, 'iu')
 // "the youngest of their thirteen children": a comparison within a counted set.
