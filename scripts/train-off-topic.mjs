@@ -12,23 +12,45 @@
 // false positives on text the model has not seen.
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {parseArgs} from 'node:util'
 import {parse} from 'yaml'
-import {lexicons} from '../dist/rules/off-topic-insert/lib/model.js'
+import {data, lexicons} from '../dist/rules/off-topic-insert/lib/model.js'
+import {modelInputs} from '../dist/rules/off-topic-insert/lib/model-inputs.js'
 import {sentenceSpans} from '../dist/rules/off-topic-insert/lib/segments.js'
 import {articleWords, idf, runContext, styleFeatures, styleScore, termCounts, topicFeatures, topicScore} from '../dist/rules/off-topic-insert/lib/classifiers.js'
 import {rng} from './random.mjs'
 import {readArticle} from './news-halves.mjs'
 
-const verify = process.argv.includes('--check')
 // --fold: train on pool lines 1 mod 4 only and list the lines 3 mod 4 the style model scores below
 // the bar, to see which classes of unseen spam and boilerplate it misses (writes nothing).
-const fold = process.argv.includes('--fold')
-const corpus = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
-const out = join(import.meta.dirname, '..', 'rules', 'off-topic-insert', 'model.json')
+// --seed: the seed of the examples drawn and of the SGD's order (the committed model's is `seed` in
+// model.json; choose one on scripts/eval-off-topic.mjs --half odd, never on the even half).
+// Without --seed, the committed model's: retraining it reproduces it.
+const root = join(import.meta.dirname, '..')
+const out = join(root, 'rules', 'off-topic-insert', 'model.json')
+const committedSeed = () => {
+  try {
+    return JSON.parse(readFileSync(out, 'utf8')).seed
+  } catch {
+    return undefined
+  }
+}
+const {values: options, positionals} = parseArgs({allowPositionals: true, options: {
+  check: {type: 'boolean', default: false}, fold: {type: 'boolean', default: false}, seed: {type: 'string'}
+}})
+const verify = options.check
+const fold = options.fold
+const seed = Number(options.seed ?? committedSeed() ?? 20261129)
+const corpus = positionals[0] ?? join(root, '..', 'shared', 'corpus')
 const bits = 18
 
-// Seeded, and a string hash, so every run writes the same model.
-const rand = rng(20261129)
+// Seeded, and a string hash, so every run writes the same model. The LSA vectors have a seed of
+// their own, not --seed: scripts/train-pasted.mjs trains on them (its `common` direction is one of
+// their vectors), so another training seed must not rotate them. With that seed the examples draw
+// on from where the LSA stops, as the script drew before it took --seed.
+const lsaSeed = 20261129
+const lsaRand = rng(lsaSeed)
+const rand = seed === lsaSeed ? lsaRand : rng(seed)
 const pick = (list) => list[Math.floor(rand() * list.length)]
 const idHash = (text) => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7)
 
@@ -63,7 +85,7 @@ for (let i = 0; i < D; i++) {
   for (const [j] of rows[i]) dense[j] = 0
 }
 // Top eigenvectors of the document Gram matrix by subspace iteration (deterministic start).
-let basis = Array.from({length: dims}, () => Float64Array.from({length: D}, () => rand() - 0.5))
+let basis = Array.from({length: dims}, () => Float64Array.from({length: D}, () => lsaRand() - 0.5))
 for (let iteration = 0; iteration < 40; iteration++) {
   basis = basis.map((q) => Float64Array.from(gram, (row) => row.reduce((s, g, j) => s + g * q[j], 0)))
   for (let a = 0; a < dims; a++) {
@@ -131,13 +153,16 @@ for (const [kind, lines] of Object.entries(pools)) {
   }
   console.error(`pool ${kind}: ${lines.length} odd lines`)
 }
-// Topic: a news sentence in its own article against one pasted into another article.
+// Topic: a news sentence in its own article against one pasted into another article, in articles
+// the rule asks the topic model about: those of `topicMinWords` or more (reading.ts).
 const topic = []
 const addTopic = (text, counts, y) => topic.push({x: topicFeatures(text, runContext(text, articleWords(counts, vocabulary))), y, weight: 1})
-for (const a of train) for (const s of a.sentences) if (rand() < 0.5) addTopic(s, a.counts, 0)
+const longEnough = (a) => [...a.counts.values()].reduce((sum, n) => sum + n, 0) >= data().topicMinWords
+const hosts = train.filter(longEnough)
+for (const a of hosts) for (const s of a.sentences) if (rand() < 0.5) addTopic(s, a.counts, 0)
 for (let k = 0; k < 6000; k++) {
   const from = pick(train)
-  const into = pick(train)
+  const into = pick(hosts)
   const sentence = pick(from.sentences)
   if (from !== into && sentence && sentence.split(/\s+/).length >= 2) addTopic(sentence, withRun(sentence, into), 1)
 }
@@ -178,7 +203,7 @@ for (const [kind, lines] of Object.entries(pools)) {
   const scores = lines.map((l) => styleScore(model, styleFeatures(l, vocabulary, lex, bits)))
   console.error(`style on odd ${kind} lines: ${scores.filter((x) => x > 0).length}/${scores.length} above 0, ${scores.filter((x) => x > 5).length} above 5`)
 }
-const checkScores = check.flatMap((a) => a.judged.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))))).sort((x, y) => y - x)
+const checkScores = check.flatMap((a) => a.judged.map((s) => styleScore(model, styleFeatures(s, vocabulary, lex, bits)) + (longEnough(a) ? topicScore(model, topicFeatures(s, runContext(s, articleWords(a.counts, vocabulary)))) : 0))).sort((x, y) => y - x)
 console.error(`held-out news: ${check.length} articles, ${checkScores.length} sentences; top scores ${checkScores.slice(0, 10).map((s) => s.toFixed(2)).join(' ')}`)
 
 if (fold) {
@@ -200,12 +225,14 @@ let max = 0
 for (const w of model.weights) max = Math.max(max, Math.abs(w))
 const scale = max / 127
 const quantised = Int8Array.from(model.weights, (w) => Math.round(w / scale))
-const written = JSON.stringify({
-  note: 'Written by scripts/train-off-topic.mjs; do not edit.',
+// What it was trained on, on a line of its own (test/model-inputs.test.ts compares it with the
+// code and data of now; a merge that changes only that conflicts on that line only).
+const head = JSON.stringify({note: 'Written by scripts/train-off-topic.mjs; do not edit.', seed, inputs: modelInputs(root, corpus)})
+const written = head.slice(0, -1) + ',\n' + JSON.stringify({
   bits, bias: model.bias, scale, weights: Buffer.from(quantised.buffer).toString('base64'), topic: model.topic,
   docs: vocabulary.docs, df: Object.fromEntries(vocabulary.df), dims,
   vectors: Object.fromEntries([...vocabulary.vectors].map(([w, v]) => [w, Buffer.from(v.buffer).toString('base64')]))
-}) + '\n'
+}).slice(1) + '\n'
 if (verify) {
   const same = readFileSync(out, 'utf8') === written
   console.error(same ? `${out} is what this script writes` : `${out} is stale: run node scripts/train-off-topic.mjs and commit it`)

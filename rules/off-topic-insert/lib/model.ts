@@ -21,6 +21,7 @@ export const dataShape = object({
   longWords: number,
   longThreshold: number,
   topicWeight: number,
+  topicMinWords: number,
   joinThreshold: number,
   cutMargin: number,
   insideMargin: number,

@@ -1,7 +1,7 @@
 import type {Analysis} from '../../../src/text/analysis.js'
 import {data, lexicons, loadModel, type Data} from './model.js'
 import {sentenceSpans, type Line} from './segments.js'
-import {articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type Vocabulary} from './classifiers.js'
+import {articleLength, articleWords, chromeShare, hasEmail, hasPhone, hasWebAddress, runContext, sharedRareWords, styleLogOdds, termCounts, topicCeiling, topicFeatures, topicLogOdds, topicScore, type ArticleWords, type Lexicons, type Vocabulary} from './classifiers.js'
 import {phraseAlternation} from '../../../src/plugin/data.js'
 import {withinQuotation} from '../../../src/text/quotes.js'
 import {charClass, isLetterClass, SPACE} from '../../../src/text/chars.js'
@@ -122,10 +122,14 @@ export function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exem
   })
   const article = articleWords(termCounts(segments.flatMap((parts, n) => parts.map((p) => lines[n].text.slice(p.start, p.end))).join('\n')), vocabulary)
   // One score per run: the style model's log-odds, plus the topic model's when the run does not fit
-  // the article (a chance overlap of words with the article never excuses spam).
+  // the article (a chance overlap of words with the article never excuses spam), in an article
+  // long enough to have a topic (`topicMinWords`, as long as the news articles the topic model
+  // learns from): in a note of a sentence or two each shares nothing with the rest, which the
+  // model read as a paste ("The Santa Rosa copper mine employs 80 people." among unrelated lines).
   // Below `floor` a score decides nothing, so it may be returned as an upper bound: the topical
   // features (the costly part) are computed only when the topic model could lift the run to `floor`.
-  const ceiling = settings.topicWeight * Math.max(0, topicCeiling(model))
+  const topical = articleLength(article) >= settings.topicMinWords
+  const ceiling = topical ? settings.topicWeight * Math.max(0, topicCeiling(model)) : 0
   // A text's style score, once per document: a quoted sentence is scored for the quotation test and
   // again as a piece, and a run's texts are judged again as it grows and splits.
   const styles = new Map<string, number>()
@@ -136,7 +140,7 @@ export function read(doc: Analysis, lines: Line[], scripts: Array<Insert & {exem
   }
   const judge = (text: string, floor: number) => {
     const style = styleOf(text)
-    if (style + ceiling < floor) return style + ceiling
+    if (!topical || style + ceiling < floor) return style + ceiling
     // Below `floor` the topic score may be a bound too: the topic vectors only where it could lift the run there.
     const topic = style < floor ? topicLogOdds(model, text, article, (floor - style) / settings.topicWeight) : topicScore(model, topicFeatures(text, runContext(text, article)))
     return style + settings.topicWeight * Math.max(0, topic)
