@@ -1,6 +1,6 @@
 import {findMoney, type MoneyMention} from './money.js'
 import {numberWords, scaleWords} from './number-words.js'
-import {auxiliaryOf, beForms, finiteTag, tokenize, type Token} from './tokens.js'
+import {auxiliaryOf, beForms, finiteTag, overAdverbs, tokenize} from './tokens.js'
 import type {Span} from './types.js'
 import {allMatches} from './regexp.js'
 import {lazily, list, loadData, object, phraseAlternation, string} from '../plugin/data.js'
@@ -656,9 +656,3 @@ function distanceKind(text: string, i: number, token: string, value: number): Nu
   return the ? 'name' : measured
 }
 
-/** The index of the word before the token at `i`, over adverbs: its auxiliary, where it has one. */
-function overAdverbs(tokens: Token[], i: number): number {
-  let k = i - 1
-  while (k > 0 && tokens[k].tag === 'RB') k--
-  return k
-}

@@ -316,9 +316,15 @@ function pastAfterSubject(tokens: Token[], i: number): boolean {
  * stops at a passive's.
  */
 export function auxiliaryOf(tokens: readonly Token[], i: number): number {
+  const k = overAdverbs(tokens, i)
+  return tokens[i]?.tag === 'VBN' && /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '') ? k : -1
+}
+
+/** The index of the word before the token at `i`, over adverbs: its auxiliary, where it has one. */
+export function overAdverbs(tokens: readonly Token[], i: number): number {
   let k = i - 1
   while (k > 0 && tokens[k].tag === 'RB') k--
-  return tokens[i]?.tag === 'VBN' && /^(?:has|have|had|is|are|was|were|be|been)$/.test(tokens[k]?.lower ?? '') ? k : -1
+  return k
 }
 
 /** Words a document writes capitalised inside sentences more often than not: its names. */
