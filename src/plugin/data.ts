@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'yaml'
 import {packageRoot} from './package-root.js'
+import {PhraseRegExp} from '../text/regexp.js'
 
 export {packageRoot}
 
@@ -183,9 +184,12 @@ export function lazily<T extends object>(builders: {[K in keyof T]: () => T[K]})
   return table
 }
 
-/** Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression. */
+/**
+ * Compile a list of phrases (data) into one case-insensitive, word-bounded regular expression: no
+ * letter or digit (`[\p{L}\p{N}]`) just before or after a phrase (PhraseRegExp).
+ */
 export function phraseRegExp(phrases: readonly string[], flags = 'giu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseAlternation(phrases)})(?![\\p{L}\\p{N}])`, flags)
+  return new PhraseRegExp(phraseAlternation(phrases), flags)
 }
 
 /** The phrases as one alternation, longest first, any whitespace between words. */

@@ -230,7 +230,9 @@ const wordStatistics = () => (statistics ??= ((): Array<[RegExp, NumberKind, Reg
     // wn-nd-mn4-2004-…; spec §2, scores; numbers.yml).
     [new RegExp(String.raw`(?<!\b(?:times|${phraseAlternation(d.scoringWords)})\W+(?:[\p{L}'’]+\s+){0,2})\b(?:${numberWord}|\d+)\s+out\s+of\s+(?:every\s+(?:[\d,]+|${numberWord})|${numberWord}|10|100|1,?000|(?:every\s+|a\s+|one\s+)?(?:hundred|thousand))\b(?![.,]\d)(?!\s+on\s+(?:the|a|an)\s+[^.;:!?]{0,40}?\bscale\b)`, 'giu'), 'ratio', /\sout\s+of\s/i],
     [new RegExp(String.raw`\b${numberWord}\s+(?:percent|per\s+cent)\b`, 'gi'), 'percentage', /percent|per\s+cent/i],
-    [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?))`, 'gi'), 'ratio', /\sin\s/i],
+    // (The checks after the second number in one lookahead, the same test: as a sequence after the
+    // alternation, V8 compiled a copy of them for each of its branches, 9 ms against 2.)
+    [new RegExp(String.raw`\b(?:${numberWord}|\d)\s+in\s+(?:every\s+)?(?:${numberWord}|\d+)(?=\b(?![.,]\d)(?!\s*(?:years?|days?|months?|weeks?|hours?|minutes?)))`, 'gi'), 'ratio', /\sin\s/i],
     // "nearly half of", "one-fifth of"; not "the first half of the match", "half a metre", "his half
     // of the prize" or "a quarter of an hour". Every fraction names one of the key's words.
     [new RegExp(String.raw`(?<!\b(?:first|second|1st|2nd|last|latter|other|a|and\s+a|his|her|its|their|our|my|your|whose)\s+)\b(?:${approx}\s+${fraction}(?![a-z-])(?!\s+an?\s)(?:\s+(?:of|the))?|${fraction}\s+of\b(?!\s+an?\s+(?:hour|minute|second|day|week|month|year|decade|century|mile|metre|meter|inch|foot)\b)|a\s+tenth\s+part\s+of)`, 'gi'), 'ratio', /half|third|quarter|fifth|sixth|eighth|tenth/i],
