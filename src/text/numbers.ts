@@ -7,7 +7,7 @@ import {lazily, list, loadData, object, phraseAlternation, string} from '../plug
 
 export const numberDataShape = object({
   referenceWords: list(string), rateBases: list(string), streetTypes: list(string),
-  provisionDocuments: list(string), provisionVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), thresholds: list(string),
+  provisionDocuments: list(string), provisionVerbs: list(string), includingWords: list(string), continuingPronouns: list(string), providingParticiples: list(string), fundedDocuments: list(string), appositiveValues: list(string), valuedDocuments: list(string), fundSources: list(string), phraseBreaks: list(string), termFrames: list(string), hedgedFrames: list(string), thresholds: list(string),
   declaringVerbs: list(string), declaredTerms: list(string), declarerNouns: list(string), declarationBreaks: list(string),
   proposalVerbs: list(string), proposalBreaks: list(string), courtSums: list(string), orderVerbs: list(string), paymentVerbs: list(string), finingVerbs: list(string), fineBreaks: list(string),
   ruleMarkers: list(string), conditionals: list(string), requirements: list(string), directingVerbs: list(string), changeVerbs: list(string),
@@ -60,8 +60,9 @@ function buildPatterns() {
     passiveProvision: () => providedBy(String.raw`\b(?:${phraseAlternation(d.providingParticiples)})\s+`),
     changeBefore: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.changeVerbs)})\b[^.;:!?,]{0,20}$`, 'i'),
     // An amount that modifies the document's noun, across its other modifiers: "a $75 million
-    // multi-year supply contract". A preposition or a verb between them ends the phrase.
-    funded: () => new RegExp(String.raw`^(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
+    // multi-year supply contract". A preposition or a verb between them ends the phrase; a conversion's
+    // bracket does not: "a €4 million (about £3.4 million) grant".
+    funded: () => new RegExp(String.raw`^(?:\s*\([^()]{0,40}?\d[^()]{0,30}\))?(?:\s+(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}-]+){0,6}?\s+(?:${phraseAlternation(d.fundedDocuments)})\b`, 'iu'),
     // The document's value in apposition, the noun right before (a comma between or none): "The main
     // contract, worth £190 million, …", "a contract worth up to $750,000,000".
     appositiveValue: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.valuedDocuments)}),?\s+(?:${phraseAlternation(d.appositiveValues)})\s+(?:up\s+to\s+|${approx}\s+)?$`, 'i'),
@@ -71,7 +72,7 @@ function buildPatterns() {
     // its determiner; the fund's noun ends the phrase (not "from the fund's investments").
     drawnFrom: () => new RegExp(String.raw`^(?:\s+in\s+[\p{L}-]+)?(?:,?\s+came)?\s+from\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:(?!(?:${phraseAlternation(d.phraseBreaks)})\b)[\p{L}'’.&-]+\s+){0,5}?(?:${phraseAlternation(d.fundSources)})\b(?!['’])`, 'iu'),
     // The words that frame a number as a term an offer or a rule sets: "starts at $0.09 per watt".
-    frame: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?$`, 'i'),
+    frame: () => new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.termFrames)})\s+(?:just\s+|only\s+)?|(?:${phraseAlternation(d.hedgedFrames)})\s+(?:up\s+to|${approx})\s+)$`, 'i'),
     // "its benchmark lending rate unchanged at 12.75%": the rate's kind, then (within the clause) "at"/"to".
     policyRate: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.policyRates)})(?:\s+(?:lending|interest))?\s+rates?\b[^.;%]{0,40}?\b(?:at|to)\s+(?:a\s+record\s+)?$`, 'i'),
     unitPrice: () => new RegExp(String.raw`^\s*(?:${phraseAlternation(d.unitPrices)})\b`, 'i'),
@@ -101,7 +102,7 @@ function buildPatterns() {
     // over a breach affecting $40 million in accounts" is not the fine):
     // the order's verb, then within its sentence "to" and the payment verb, then its object's words
     // (group 1, read for a finite verb), as proposal's.
-    ordered: () => new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,3}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
+    ordered: () => new RegExp(String.raw`\b(?:(?:${phraseAlternation(d.orderVerbs)})\b[^.;:!?]{0,100}?(?:\bto\s+(?:also\s+)?|,\s+(?:and\s+)?)(?:${phraseAlternation(d.paymentVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,12}?)|(?:${phraseAlternation(d.finingVerbs)})\b((?:\s+(?!(?:${phraseAlternation(d.proposalBreaks)}|${phraseAlternation(d.fineBreaks)})\b)[^\s;:!?,()]*[^\s.;:!?,()]){0,5}?))\s+(?:${approx}\s+|just\s+|only\s+)?$`, 'id'),
     threshold: () => new RegExp(String.raw`\b(?:${phraseAlternation(d.thresholds)})\s+$`, 'i'),
     // Inside a condition a procedure sets, opened at the sentence's start or after a comma and not yet
     // closed: "If no candidate wins 50% or more of the vote, …", "…, if two-thirds of the senators vote".
