@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {findInterviewAnswers} from '../src/text/quotes.js'
 import {loadData} from '../src/plugin/data.js'
 import {currencyCode} from '../src/plugin/options.js'
-import {findCurrencyNames, findMoney, linkConversions, markerFor, moneyShape, restyle, type MoneyMention} from '../src/text/money.js'
+import {findCurrencyNames, findMoney, findUnitWords, linkConversions, markerFor, moneyShape, restyle, type MoneyMention} from '../src/text/money.js'
 
 const one = (text: string): MoneyMention => {
   const found = findMoney(text)
@@ -165,6 +165,12 @@ describe('currency names and restyling', () => {
   it('finds currencies named without an amount', () => {
     expect(findCurrencyNames('The yuan weakened against the US dollar; RMB fell.').map((n) => n.codes)).toEqual([['CNY'], ['USD'], ['CNY']])
     expect(findCurrencyNames('the dollar and the team won the mark')).toEqual([])
+  })
+
+  it('finds a unit named by its word alone, which country\'s unsaid', () => {
+    expect(findUnitWords('the yen weakened past 158 per dollar').map((n) => n.unit)).toEqual(['yen', 'dollar'])
+    // A country's dollar is a currency name; "pounds" and "won" are also everyday words.
+    expect(findUnitWords('the US dollar, 300 pounds, and the team won')).toEqual([])
   })
 
   it('writes an amount with another marker', () => {

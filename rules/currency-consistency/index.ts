@@ -5,7 +5,7 @@ import {report, type Finding} from '../../src/plugin/report.js'
 import {copydeskRule} from '../../src/plugin/rule.js'
 import {currencyCode, oneOf, type OptionSchema} from '../../src/plugin/options.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {findCurrencyNames, findMoney, linkConversions, type CurrencyName, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
+import {findCurrencyNames, findMoney, findUnitWords, linkConversions, type CurrencyName, markerFor, qualifiedSymbol, restyle, type MoneyMention} from '../../src/text/money.js'
 
 type Style = 'symbol' | 'code' | 'word'
 
@@ -225,12 +225,20 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
   const secondOther = firstOther && eligible.find((o) => o.key !== firstOther.key)
   const otherCurrency = (r: Read) => (firstOther && firstOther.key !== r.key ? firstOther : secondOther)
   const qualifiedSymbols = new Set(reads.filter((o) => o.m.notation === 'qualified-symbol' && o.m.currency).map((o) => o.m.currency as string))
+  // Units the writer names by word alone, with no amount ("158 per dollar", "the dollar rose"):
+  // the spec's "naming the currency (word …)", which settles a bare `$` unless another dollar is
+  // about. An amount's own word ("5 million dollars") is a mention in another notation, not a name.
+  const amounts = doc.money()
+  const unitWords = new Set(doc.sentences.flatMap((s) => findUnitWords(doc.writerText(s), s.start))
+    .filter((w) => !doc.isQuoted(w) && !amounts.some((a) => a.start <= w.start && w.end <= a.end)).map((w) => w.unit))
   const flagged = new Map<string, number>()
   for (const r of reads) {
     const {m} = r
     if (!ambiguousMarkers.has(m.marker) || m.notation !== 'symbol') continue
     const other = otherCurrency(r)
     if (m.marker === '$' && !other) continue
+    const anotherDollar = reads.some((o) => o.key !== r.key && m.candidates.includes(o.key)) || m.candidates.some((c) => c !== r.key && named.has(c))
+    if (m.unit && unitWords.has(m.unit) && !anotherDollar) continue
     // Named in the writer's words, or a qualified symbol ("US$", "CN¥") anywhere: a reader knows.
     if (m.candidates.some((c) => named.has(c) || qualifiedSymbols.has(c))) continue
     const known = settings.currency && m.candidates.includes(settings.currency) ? settings.currency : m.candidates.find((c) => quotedNames.has(c) && m.candidates.filter((x) => quotedNames.has(x)).length === 1)

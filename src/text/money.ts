@@ -569,6 +569,27 @@ export function findCurrencyNames(text: string, offset = 0): CurrencyName[] {
   return found
 }
 
+/**
+ * Where `text` names a currency unit by its word alone, no country said ("the yen weakened past
+ * 158 per dollar"): which unit, not which country's. Weak words ("pounds" of weight) are left out.
+ */
+export function findUnitWords(text: string, offset = 0): Array<CurrencyName & {unit: string}> {
+  const t = load()
+  const found: Array<CurrencyName & {unit: string}> = []
+  for (let i = 0; i < text.length; i++) {
+    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue
+    const marker = unitWordAt(t, text, i)
+    if (!marker) continue
+    const key = marker.wordUnit?.key
+    const entry = key && t.data.units[key]
+    if (key && entry && !marker.subunit && !marker.wordUnit?.adjective && !entry.weak && !entry.adjectiveOnly) {
+      found.push({start: offset + marker.start, end: offset + marker.end, text: marker.text, codes: marker.codes, unit: key})
+    }
+    i = marker.end - 1
+  }
+  return found
+}
+
 const spelledScales: Record<string, string> = {k: 'thousand', m: 'million', mn: 'million', mln: 'million', mil: 'million', b: 'billion', bn: 'billion', bln: 'billion', tn: 'trillion', trn: 'trillion'}
 
 /**
