@@ -364,10 +364,11 @@ const dated = new RegExp(String.raw`^by\s+\p{Lu}|^(?:photo|image|picture|credit|
  * The article's own furniture before its body (never an insert, spec part 4 and issue 17): its
  * title (the last heading before the body) and what stands between it and the body (byline,
  * date, standfirst, captions), and any byline, date or credit line, or a line its furniture opens
- * (`opener`: "FOR IMMEDIATE RELEASE", "Case reference: …", "Posted in Home, by …"); not chrome.
+ * (`opener`: "FOR IMMEDIATE RELEASE", "Case reference: …", "Posted in Home, by …"; no menu's
+ * list item, "- Reference"); not chrome.
  */
 function furniture(unit: Unit, k: number, title: number, first: number, opener: RegExp): boolean {
   // A byline with the writer's handle ("Jane Doe @janedoe") is an insert, as a contact is.
   if (k >= first || unit.chrome || /(?:^|\s)@\w{2,}/.test(unit.text)) return false
-  return (title >= 0 && k >= title) || (unit.kind === 'short' && (dated.test(unit.text) || opener.test(unit.text)))
+  return (title >= 0 && k >= title) || (unit.kind === 'short' && (dated.test(unit.text) || (!unit.list && opener.test(unit.text))))
 }
