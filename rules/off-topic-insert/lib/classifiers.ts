@@ -39,6 +39,8 @@ export interface Lexicons {
   page: Phrases
   /** Chrome that opens a comment section. */
   comments: Phrases
+  /** What opens a line of the document's own furniture ("FOR IMMEDIATE RELEASE", "Posted in …"), after any emphasis mark. */
+  furniture: RegExp
 }
 
 /** Two logistic models whose log-odds add up: one reads the run's style, one its fit to the article. */

@@ -35,6 +35,7 @@ export const dataShape = object({
   captionWords: number,
   galleryWords: number,
   signOffEcho: number,
+  furnitureOpeners: strings,
   creditRoles: strings,
   imperatives: strings,
   requests: strings,
@@ -81,7 +82,8 @@ export function lexicons(): Lexicons {
     lists: Object.entries(data().lists).map(([name, phrases]) => Object.assign(phraseTests(phrases), {name})),
     chrome: phraseTests(data().chrome.lists.flatMap((name) => data().lists[name] ?? [])),
     page: phraseTests([...data().chrome.lists.flatMap((name) => data().lists[name] ?? []), ...data().page.chrome]),
-    comments: phraseTests(data().page.comments)
+    comments: phraseTests(data().page.comments),
+    furniture: new RegExp(String.raw`^[*_\[(]*(?:${phraseAlternation(data().furnitureOpeners)})(?![\p{L}\p{N}])`, 'iu')
   }
   return compiled
 }

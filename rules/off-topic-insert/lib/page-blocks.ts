@@ -137,7 +137,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, title, body.first) && !widgets.has(k) && !bareButton(units[k], settings)) close()
+      if (furniture(units[k], k, title, body.first, lexicons.furniture) && !widgets.has(k) && !bareButton(units[k], settings)) close()
       else run.push(units[k])
     }
     close()
@@ -363,10 +363,12 @@ const dated = new RegExp(String.raw`^by\s+\p{Lu}|^(?:photo|image|picture|credit|
 /**
  * The article's own furniture before its body (never an insert, spec part 4 and issue 17): its
  * title (the last heading before the body) and what stands between it and the body (byline,
- * date, standfirst, captions), and any byline, date or credit line; not chrome.
+ * date, standfirst, captions), and any byline, date or credit line, or a line its furniture opens
+ * (`opener`: "FOR IMMEDIATE RELEASE", "Case reference: …", "Posted in Home, by …"; no menu's
+ * list item, "- Reference"); not chrome.
  */
-function furniture(unit: Unit, k: number, title: number, first: number): boolean {
+function furniture(unit: Unit, k: number, title: number, first: number, opener: RegExp): boolean {
   // A byline with the writer's handle ("Jane Doe @janedoe") is an insert, as a contact is.
   if (k >= first || unit.chrome || /(?:^|\s)@\w{2,}/.test(unit.text)) return false
-  return (title >= 0 && k >= title) || (unit.kind === 'short' && dated.test(unit.text))
+  return (title >= 0 && k >= title) || (unit.kind === 'short' && (dated.test(unit.text) || (!unit.list && opener.test(unit.text))))
 }

@@ -247,10 +247,18 @@ function listLines(doc: Analysis, lines: Line[], settings: Data, lex: Lexicons, 
   const echoes = (text: string) => [...termCounts(text)].some(([word, k]) => !stop.has(word) && (article.counts.get(word) ?? 0) - k >= settings.signOffEcho)
   const signOff = last >= 0 && lines[last].text.split(/\s+/).length <= settings.captionWords && !/\p{N}/u.test(lines[last].text) &&
     !givesContact(lines[last].text, lex) && !lex.lists.some((list) => chromeShare(lines[last].text, list) > 0) && echoes(lines[last].text)
+  // And a line of the document's head or foot that its furniture opens (a release line, a
+  // reference line, a blog's "Posted in Home, by Dana Whitcombe"), short, with no contact, address
+  // or phone number: the body runs from its first paragraph of prose to its last.
+  const body = lines.map((line) => prose(line.text) && line.text.split(/\s+/).length > settings.galleryWords)
+  const first = body.indexOf(true)
+  const final = body.lastIndexOf(true)
+  const furniture = (n: number) => (first < 0 || n < first || n > final) && lines[n].text.split(/\s+/).length <= settings.galleryWords &&
+    lex.furniture.test(lines[n].text) && !givesAddress(lines[n].text, lex)
   return {
     item: lines.map((line, n) => {
       const key = keys[n]
-      return (n === last && signOff) || /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
+      return (n === last && signOff) || furniture(n) || /[;,](?:\s+(?:and|or))?$/.test(line.text) || (key !== undefined && leads.get(key)! >= 3) || (caption[n] && (captionBeside(n - 1) || captionBeside(n + 1))) || ownCredit(line.text, settings)
     }),
     entry: insideAny(lines, entries)
   }
