@@ -445,7 +445,10 @@ function epithets({tokens, c, add, literalAt}: ClaimReading): void {
     // imaging company", "the UK's leading research-intensive universities" (a participle only
     // after the first word, so "a leading selling" stays a verb's object).
     const modifier = (x: Token, k: number) => x.word && (x.name || /^JJ/.test(x.tag) || (x.text.includes('-') && /^(?:JJ|NN|VBN|VBG)/.test(x.tag)) || (k > i + 1 && /^VB[NG]$/.test(x.tag)))
-    const nounAhead = () => [1, 2, 3, 4].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x, n) => modifier(x, i + 1 + n)))
+    // (Four words ahead only past such a compound or participle: "the leading Green Party presidential
+    // candidate" is the one ahead in a count.)
+    const compound = (x: Token) => x.text.includes('-') || /^VB[NG]$/.test(x.tag)
+    const nounAhead = () => [1, 2, 3, 4].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x, n) => modifier(x, i + 1 + n)) && (k < 4 || tokens.slice(i + 1, i + k).some(compound)))
     if (epithet && determined && nounAhead()) kind = 'puffery'
     else if (c.words.eventEpithets.has(t.lower) && [1, 2, 3].some((k) => c.words.eventNouns.has(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
@@ -725,14 +728,18 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   const c = compile(vocabulary)
   const record = recordWords.test(rest) || sinceAfter.test(rest) || c.spanAfter.test(rest) || c.classScope.test(rest)
   // A figure measures a dimension ("the biggest group, with 41 members", "the largest of the three
-  // bids, at $4 million"), not a quality: "one of the most heavily armed frigate designs in NATO,
-  // with 32 missile cells" counts the cells, not the rank (spec §1, a measurable restricted comparison).
+  // bids, at $4 million"), not a quality ranked across a wider set: "one of the most heavily armed
+  // frigate designs in NATO, with 32 missile cells" counts the cells, not the NATO-wide rank (spec
+  // §1, a measurable restricted comparison). Without that scope the figure still backs the claim
+  // ("Sri Lanka's best bowling performance came from Arnold with 2/20").
   // (Only a superlative's: "record sales of £1.26 billion" states the record's own figure, as before.)
   const words = claimWords(text.slice(claimStart, claimEnd))
-  const measurable = !words.some((w) => /^(?:most|least)$|est$/.test(w)) || words.some((w) => c.words.measuredSuperlatives.has(w))
+  const quality = words.some((w) => /^(?:most|least)$|est$/.test(w)) && !words.some((w) => c.words.measuredSuperlatives.has(w))
+  const figureAt = measure.exec(rest)
+  const measurable = !quality || !figureAt || !figureAt[1].split(/(?=\s)/).some((_, k, parts) => c.rankScope.test(parts.slice(k).join('')))
   // The same figure opening the sentence: "At 42,000 square feet, the store is the largest shop outside London".
   const opened = !record && measurable && atOpener.test(text.slice(0, claimStart))
-  return (measure.test(rest) && (record || measurable)) || opened || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  return (!!figureAt && (record || measurable)) || opened || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -772,7 +779,7 @@ const claimWords = (claim: string) => claim.toLowerCase().split(/[\s-]+/)
 // "At 42,000 square feet, …": a figure with its unit, then the sentence's subject.
 const atOpener = new RegExp(String.raw`^\s*at\s+(?:${approx}\s+)?(?:US)?[$€£¥]?\d[\d.,]*%?(?:\s+[\p{L}-]+){0,3}\s*,[^,;:]*$`, 'iu')
 // (A year is no measure: "the sharpest fall since the start of 2021" dates the record.)
-const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?!(?:1[89]|20)\d\d\b)(?:${figure})`, 'i')
+const measure = new RegExp(String.raw`^([^,]{0,60}?)(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?!(?:1[89]|20)\d\d\b)(?:${figure})`, 'i')
 // The same quantity as what the thing is or has, or in apposition, for a claim that is no record:
 // "The largest single contribution was a $90,000 grant", "The largest single gift, $2.5 million,
 // came from …" (spec §1, a measured quantity the sentence reports as data).
