@@ -213,6 +213,10 @@ function rankedSuperlatives({text, offset, tokens, c, firstWord, claims, add}: C
     let end = i
     // (Also a participle the lexicon lists as a verb first: "the most intimidating grounds", "one of the most empowering things".)
     if ((t.lower === 'most' || t.lower === 'least') && /^(?:JJ|VBN|VBD|VBG|RB)$/.test(tokens[i + 1]?.tag ?? '') && tokens[i + 1].lower !== 'of') end = i + 1
+    // An adjective the lexicon lacks is tagged a noun: "the most recognisable/NN names" (British
+    // spellings). After "the most", a noun before the head noun can only be such an adjective or a
+    // counted compound ("the most home runs"); either ranks.
+    else if ((t.lower === 'most' || t.lower === 'least') && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.tag === 'NN' && !tokens[i + 1].name && /^NNS?$/.test(tokens[i + 2]?.tag ?? '') && tokens[i + 2].word) end = i + 1
     // "had the most deaths", "won the most votes": a rank by count ("most people" is a quantifier).
     else if (/^(?:most|fewest)$/.test(t.lower) && tokens[i - 1]?.lower === 'the' && tokens[i + 1]?.tag === 'NNS') end = i + 1
     else if (!superlativeWord(t)) continue
@@ -437,7 +441,14 @@ function epithets({tokens, c, add, literalAt}: ClaimReading): void {
       (/^(?:IN|CC|VBG)$/.test(tokens[i - 1].tag) && !/^(?:that|than|as)$/.test(tokens[i - 1].lower) && !(tokens[i - 1].tag === 'IN' && /ing$/.test(t.lower))))
     let kind: Claim['kind'] | undefined
     // The praised noun may follow a modifier or a name: "a notable New Zealand teacher".
-    const nounAhead = () => [1, 2, 3].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x) => x.word && (x.name || /^JJ/.test(x.tag))))
+    // Also a hyphen compound or a participle among the modifiers: "a leading AI-assisted diagnostic
+    // imaging company", "the UK's leading research-intensive universities" (a participle only
+    // after the first word, so "a leading selling" stays a verb's object).
+    const modifier = (x: Token, k: number) => x.word && (x.name || /^JJ/.test(x.tag) || (x.text.includes('-') && /^(?:JJ|NN|VBN|VBG)/.test(x.tag)) || (k > i + 1 && /^VB[NG]$/.test(x.tag)))
+    // (Four words ahead only past such a compound or participle: "the leading Green Party presidential
+    // candidate" is the one ahead in a count.)
+    const compound = (x: Token) => x.text.includes('-') || /^VB[NG]$/.test(x.tag)
+    const nounAhead = () => [1, 2, 3, 4].some((k) => noun(tokens[i + k]) && tokens.slice(i + 1, i + k).every((x, n) => modifier(x, i + 1 + n)) && (k < 4 || tokens.slice(i + 1, i + k).some(compound)))
     if (epithet && determined && nounAhead()) kind = 'puffery'
     else if (c.words.eventEpithets.has(t.lower) && [1, 2, 3].some((k) => c.words.eventNouns.has(tokens[i + k]?.lower ?? '') && tokens.slice(i + 1, i + k).every((x) => x.word && /^(?:NN|JJ)/.test(x.tag)))) kind = 'puffery'
     // Not "a criminal record", "his voting record", "for the record": "record" must start its noun phrase.
@@ -606,9 +617,12 @@ function referential(tokens: Token[], det: number, end: number, firstWord: numbe
   if (!c.words.measuredSuperlatives.has(word)) return false
   // The noun phrase: modifiers and nouns after the superlative ("the largest container vessels").
   let head = end
+  // Past the other end of the same measure: "schools in the wealthiest and poorest areas" picks out two groups.
+  while (/^(?:and|or)$/.test(tokens[head + 1]?.lower ?? '') && c.words.measuredSuperlatives.has(tokens[head + 2]?.lower ?? '')) head += 2
+  const named = head
   // (A verb straight after the superlative is a noun the tagger missed: "the cheapest stops", "our slowest build machine".)
-  while (head + 1 < tokens.length && tokens[head + 1].word && (/^(?:JJ|NN|VBG|CD)/.test(tokens[head + 1].tag) || tokens[head + 1].name || (head === end && /^VB[PZ]?$/.test(tokens[head + 1].tag)))) head++
-  if (head === end) return false
+  while (head + 1 < tokens.length && tokens[head + 1].word && (/^(?:JJ|NN|VBG|CD)/.test(tokens[head + 1].tag) || tokens[head + 1].name || (head === named && /^VB[PZ]?$/.test(tokens[head + 1].tag)))) head++
+  if (head === named) return false
   const after = text.slice(tokens[head].end - offset)
   if ((own ? c.ownScope : c.rankScope).test(after)) return false
   // "several of our biggest merchants": the quantifier's place is the phrase's place ("one of the largest" is a hedged rank).
@@ -713,7 +727,19 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   // Nor one before a rank in a whole class of products: "Its turning circle of 10.1 metres is the tightest in its class".
   const c = compile(vocabulary)
   const record = recordWords.test(rest) || sinceAfter.test(rest) || c.spanAfter.test(rest) || c.classScope.test(rest)
-  return measure.test(rest) || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  // A figure measures a dimension ("the biggest group, with 41 members", "the largest of the three
+  // bids, at $4 million"), not a quality ranked across a wider set: "one of the most heavily armed
+  // frigate designs in NATO, with 32 missile cells" counts the cells, not the NATO-wide rank (spec
+  // §1, a measurable restricted comparison). Without that scope the figure still backs the claim
+  // ("Sri Lanka's best bowling performance came from Arnold with 2/20").
+  // (Only a superlative's: "record sales of £1.26 billion" states the record's own figure, as before.)
+  const words = claimWords(text.slice(claimStart, claimEnd))
+  const quality = words.some((w) => /^(?:most|least)$|est$/.test(w)) && !words.some((w) => c.words.measuredSuperlatives.has(w))
+  const figureAt = measure.exec(rest)
+  const measurable = !quality || !figureAt || !figureAt[1].split(/(?=\s)/).some((_, k, parts) => c.rankScope.test(parts.slice(k).join('')))
+  // The same figure opening the sentence: "At 42,000 square feet, the store is the largest shop outside London".
+  const opened = !record && measurable && atOpener.test(text.slice(0, claimStart))
+  return (!!figureAt && (record || measurable)) || opened || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
 }
 
 /**
@@ -748,7 +774,12 @@ const testedFigure = /(?<![\p{L}\d])(?:US)?[$€£¥]?\d(?!\d{3}\b)[\d.,]*/u
 
 // Number words, and the counts a set is given in ("of the hundred delegates", "their dozen children").
 const figure = String.raw`(?:US)?[$€£¥]?\d|(?:${[...Object.keys(numberWords), 'hundred', 'dozen'].join('|')})\b`
-const measure = new RegExp(String.raw`^[^,]{0,60}?(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?:${figure})`, 'i')
+/** The words of a claim, hyphen compounds split: "the fastest-growing" gives "fastest", "growing". */
+const claimWords = (claim: string) => claim.toLowerCase().split(/[\s-]+/)
+// "At 42,000 square feet, …": a figure with its unit, then the sentence's subject.
+const atOpener = new RegExp(String.raw`^\s*at\s+(?:${approx}\s+)?(?:US)?[$€£¥]?\d[\d.,]*%?(?:\s+[\p{L}-]+){0,3}\s*,[^,;:]*$`, 'iu')
+// (A year is no measure: "the sharpest fall since the start of 2021" dates the record.)
+const measure = new RegExp(String.raw`^([^,]{0,60}?)(?:,\s*|\s)(?:at|with|which\s+was|of|was|aged?)\s+(?:a\s+rate\s+of\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?(?!(?:1[89]|20)\d\d\b)(?:${figure})`, 'i')
 // The same quantity as what the thing is or has, or in apposition, for a claim that is no record:
 // "The largest single contribution was a $90,000 grant", "The largest single gift, $2.5 million,
 // came from …" (spec §1, a measured quantity the sentence reports as data).
@@ -757,7 +788,8 @@ const measuredAs = new RegExp(String.raw`^[^,]{0,60}?(?:\s(?:was|is|has|had)\s+(
 // more than any other protected area": the figure the claim is about stands just before it, in
 // apposition or as the subject.
 // A year is no measure: "In 2019, the largest …".
-const measuredBefore = /(?<![\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/i
+// Nor a model's name: "the Cleanwave C7 was the best all-rounder".
+const measuredBefore = /(?<![\p{L}\d.,])(?<!\b(?:in|since|by|until|from)\s)\d[\d.,]*%?(?:\s+[a-z-]+){0,3}?\s*(?:[–—-]\s*|,\s*|\s(?:is|was|are|were)\s+)$/iu
 // Nor is an age in apposition to a name: "Maria Armas, 93, the oldest resident", "Petra Kessler,
 // 19, is the most talented" (spec §2: ages are not statistics).
 const ageBefore = /\p{Lu}[\p{L}.'’-]*,\s+\d{1,3},\s*(?:(?:is|was|are|were)\s+)?$/u
