@@ -739,7 +739,14 @@ export function backedByMeasure(text: string, vocabulary: ClaimVocabulary, claim
   const measurable = !quality || !figureAt || !figureAt[1].split(/(?=\s)/).some((_, k, parts) => c.rankScope.test(parts.slice(k).join('')))
   // The same figure opening the sentence: "At 42,000 square feet, the store is the largest shop outside London".
   const opened = !record && measurable && atOpener.test(text.slice(0, claimStart))
-  return (!!figureAt && (record || measurable)) || opened || (!record && measuredAs.test(rest)) || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart) || (!record && testedWithFigure(text, claimStart, rest, vocabulary)) || (!record && openerRestricted(text, claimStart, rest)) || (!record && measuredBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)) && !ageBefore.test(text.slice(Math.max(0, claimStart - 40), claimStart)))
+  // Backed whatever the claim: its figure after it, a ranking that names its measure, a measure in
+  // brackets, a restriction the figure backs.
+  if ((figureAt && (record || measurable)) || opened || c.rankedBy.test(rest) || inParentheses.test(rest) || restrictedBacked(text, rest, claimStart)) return true
+  if (record) return false
+  // Backed only when no record: the quantity as what the thing is, a tested or opening set with its
+  // figure, the figure just before the claim (no age).
+  const before = text.slice(Math.max(0, claimStart - 40), claimStart)
+  return measuredAs.test(rest) || testedWithFigure(text, claimStart, rest, vocabulary) || openerRestricted(text, claimStart, rest) || (measuredBefore.test(before) && !ageBefore.test(before))
 }
 
 /**
