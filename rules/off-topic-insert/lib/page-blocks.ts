@@ -99,9 +99,10 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     const heading = p.kind === 'heading'
     const teasers = short && teaserHead.test(plain)
     // "Read more: [headline](link)": a head, a colon and a headline (no sentence of the article's:
-    // it does not end on a full stop, or it is a link whole).
+    // it does not end on a full stop, or it is a link whole; a headline may ask: "Related: Is PCR
+    // shrink film ready?").
     const rest = inlineTeaser.exec(plain)?.[1].trim()
-    const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
+    const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
     // The site's affiliate disclosure ("When you purchase through links on our site, we may earn an
     // affiliate commission."): sentences, yet the page's, not the article's; a label where it stands.
     const disclosed = !quote && !heading && text.length <= 2 * settings.lengthHigh && disclosure.test(text)
