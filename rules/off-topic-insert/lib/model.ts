@@ -54,7 +54,7 @@ export const dataShape = object({
   quotedThreshold: number,
   pasted: object({minArticleWords: number, minWords: number, maxUnknownShare: number, recurring: number, outlierMargin: number, spread: number, leeway: number, voice: strings, voiceMargin: number, voiceOthers: number, firstPerson: strings, oneSentenceShare: number, aloneMargin: number}),
   chrome: object({lists: strings, share: number, whole: number}),
-  page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, labelWords: number, laterProse: number, adLabels: strings, teaserHeads: strings, listLeadIns: strings, buttonVerbs: strings, disclosures: strings, chrome: strings, comments: strings, stopwords: strings}),
+  page: object({lengthLow: number, lengthHigh: number, stopwordsLow: number, stopwordsHigh: number, minChrome: number, minUnits: number, labelWords: number, laterProse: number, ownShare: number, ownWords: number, adLabels: strings, teaserHeads: strings, listLeadIns: strings, buttonVerbs: strings, disclosures: strings, chrome: strings, comments: strings, stopwords: strings}),
   contactPatterns: strings,
   lists: record(strings)
 })

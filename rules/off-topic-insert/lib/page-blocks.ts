@@ -99,9 +99,10 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
     const heading = p.kind === 'heading'
     const teasers = short && teaserHead.test(plain)
     // "Read more: [headline](link)": a head, a colon and a headline (no sentence of the article's:
-    // it does not end on a full stop, or it is a link whole).
+    // it does not end on a full stop, or it is a link whole; a headline may ask: "Related: Is PCR
+    // shrink film ready?").
     const rest = inlineTeaser.exec(plain)?.[1].trim()
-    const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!?]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
+    const teaser = !quote && rest !== undefined && text.length <= settings.lengthHigh && (!/[.!]["”’)]?$/.test(rest) || /^\[[^\]]+\]\([^()\s]*\)$/.test(rest))
     // The site's affiliate disclosure ("When you purchase through links on our site, we may earn an
     // affiliate commission."): sentences, yet the page's, not the article's; a label where it stands.
     const disclosed = !quote && !heading && text.length <= 2 * settings.lengthHigh && disclosure.test(text)
@@ -126,6 +127,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   while (title >= 0 && !units[title].heading) title--
   const blocks: PageBlock[] = []
   const widgets = widgetItems(units, doc.source, settings)
+  const own = ownSections(units, body, stopwords, settings)
   // A stretch outside the body is boilerplate when it holds chrome or several paragraphs (a short
   // line or two with no chrome in them is not judged); the furniture in it cuts it into blocks.
   const flag = (from: number, to: number, where: string) => {
@@ -137,7 +139,7 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
       run = []
     }
     for (let k = from; k < to; k++) {
-      if (furniture(units[k], k, title, body.first, lexicons.furniture) && !widgets.has(k) && !bareButton(units[k], settings)) close()
+      if ((furniture(units[k], k, title, body.first, lexicons.furniture) && !widgets.has(k) && !bareButton(units[k], settings)) || own.has(k)) close()
       else run.push(units[k])
     }
     close()
@@ -146,6 +148,63 @@ export function pageBlocks(doc: Analysis, settings: PageSettings, lexicons: Lexi
   inside(units, body, settings, (run) => blocks.push({start: lineStart(doc.source, run[0].start), end: run.at(-1)!.end, why: `Page boilerplate inside the article's body (${run.length > 1 ? `a list of other stories' headlines` : 'an ad label or a teaser for another story'}): not the article's text.`}))
   flag(body.last + 1, units.length, 'after')
   return blocks
+}
+
+/**
+ * The article's own structured sections outside its body, which the body's weights leave out
+ * (short lines and lists: a recipe card's ingredients, a review's For/Against, a match's line-ups):
+ * a heading and the paragraphs under it up to the next heading, with no chrome, label, button,
+ * teaser head, link or handle in it. Consecutive sections are one card: it is the article's when
+ * at least settings.ownShare of its content words are the body's, and it holds two sections or
+ * follows the body directly (a lone box of the page's elsewhere, a footer's list of agencies, a
+ * list of episodes, shares the site's words as often).
+ */
+function ownSections(units: readonly Unit[], body: {first: number; last: number}, stopwords: ReadonlySet<string>, s: PageSettings): Set<number> {
+  const contentWords = (text: string) => (text.toLowerCase().replace(/\]\([^()]*\)/g, ']').match(/\p{L}[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 3 && !stopwords.has(w)).map(stem)
+  const bodyWords = new Set(units.slice(body.first, body.last + 1).filter((u) => !u.chrome && !u.label).flatMap((u) => contentWords(u.text)))
+  const sections: Array<{first: number; end: number}> = []
+  for (let k = 0; k < units.length; k++) {
+    if (!units[k].heading || (k >= body.first && k <= body.last)) continue
+    // (The section ends at the page's first chrome under it: a recipe card's "Tag @site on Instagram".)
+    let end = k
+    while (end < units.length && (end === k || !units[end].heading) && (end < body.first || end > body.last) && clean(units[end], s)) end++
+    // (A card's heads are labels, "Ingredients", "For", "Teams"; a teaser's are headlines.)
+    if (end - k >= 2 && units[k].text.split(/\s+/).length <= s.labelWords) sections.push({first: k, end})
+  }
+  // Words counted with repeats: a card names the article's ingredients, players and parts again and again.
+  const share = (first: number, end: number) => {
+    const words = units.slice(first, end).flatMap((u) => contentWords(u.text))
+    return words.length >= s.ownWords ? words.filter((w) => bodyWords.has(w)).length / words.length : 0
+  }
+  const own = new Set<number>()
+  for (let i = 0; i < sections.length; ) {
+    let next = i + 1
+    while (next < sections.length && sections[next].first === sections[next - 1].end) next++
+    // (A card ends where its words stop being the body's: the page's "More news" and shop boxes after a team sheet.)
+    let j = next
+    // (Nor does a last section whose words are half as much the body's: a "More recipes" list under the card.)
+    while (j > i && (share(sections[i].first, sections[j - 1].end) < s.ownShare || share(sections[j - 1].first, sections[j - 1].end) < s.ownShare / 2)) j--
+    // (A list of teasers repeats its kicker under each headline: "Opening Bell".)
+    const lines = units.slice(sections[i].first, j > i ? sections[j - 1].end : 0).filter((u) => !u.heading).map((u) => u.text)
+    if (j > i && new Set(lines).size === lines.length && (j - i >= 2 || sections[i].first === body.last + 1)) for (let k = sections[i].first; k < sections[j - 1].end; k++) own.add(k)
+    i = next
+  }
+  return own
+}
+
+/** A paragraph with no signal of the page's: no chrome, label, button, teaser head, link or handle, nor a line of an offer ending on a button ("Halden Direct $649 View Deal"). */
+function clean(u: Unit, s: PageSettings): boolean {
+  const lastWords = u.text.split(/\s+/).slice(-2).join(' ')
+  const offer = !/[.!?]$/.test(u.text) && /^\p{Lu}/u.test(lastWords) && pagePatterns(s).buttonVerb.test(lastWords)
+  // (A teaser's date or byline, "13 hours ago", "By Emily Stewart", a bare rank, "1", or a menu's
+  // links run together in an item, "Ascom | Hospital Solutions Ascom | Senior Care", is the page's.)
+  const teaserLine = dated.test(u.text) || /\bago$/i.test(u.text) || /^\d+$/.test(u.text) || (u.list && u.text.split(' | ').length > 2)
+  return !u.chrome && !u.label && !u.button && !u.teasers && !u.comments && !offer && !teaserLine && !/\]\(|(?:^|\s)@\w|https?:|www\./.test(u.text)
+}
+
+/** A word without its plural's s: "bars" is the body's "bar". */
+function stem(word: string): string {
+  return word.replace(/['’]s$/, '').replace(/(?<=\p{L}{3})s$/u, '')
 }
 
 /**
