@@ -228,9 +228,16 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
   // Units the writer names by word alone, with no amount ("158 per dollar", "the dollar rose"):
   // the spec's "naming the currency (word …)", which settles a bare `$` unless another dollar is
   // about. An amount's own word ("5 million dollars") is a mention in another notation, not a name.
-  const amounts = doc.money()
-  const unitWords = new Set(doc.sentences.flatMap((s) => findUnitWords(doc.writerText(s), s.start))
-    .filter((w) => !doc.isQuoted(w) && !amounts.some((a) => a.start <= w.start && w.end <= a.end)).map((w) => w.unit))
+  // (Read only for a document with a bare symbol to settle: most have none.)
+  let unitWords: Set<string> | undefined
+  const namedByWord = (unit: string) => {
+    if (!unitWords) {
+      const amounts = doc.money()
+      unitWords = new Set(doc.sentences.flatMap((s) => findUnitWords(doc.writerText(s), s.start))
+        .filter((w) => !doc.isQuoted(w) && !amounts.some((a) => a.start <= w.start && w.end <= a.end)).map((w) => w.unit))
+    }
+    return unitWords.has(unit)
+  }
   const flagged = new Map<string, number>()
   for (const r of reads) {
     const {m} = r
@@ -238,7 +245,7 @@ function ambiguous(doc: Analysis, reads: Read[], named: Set<string>, settings: S
     const other = otherCurrency(r)
     if (m.marker === '$' && !other) continue
     const anotherDollar = reads.some((o) => o.key !== r.key && m.candidates.includes(o.key)) || m.candidates.some((c) => c !== r.key && named.has(c))
-    if (m.unit && unitWords.has(m.unit) && !anotherDollar) continue
+    if (m.unit && !anotherDollar && namedByWord(m.unit)) continue
     // Named in the writer's words, or a qualified symbol ("US$", "CN¥") anywhere: a reader knows.
     if (m.candidates.some((c) => named.has(c) || qualifiedSymbols.has(c))) continue
     const known = settings.currency && m.candidates.includes(settings.currency) ? settings.currency : m.candidates.find((c) => quotedNames.has(c) && m.candidates.filter((x) => quotedNames.has(x)).length === 1)
