@@ -859,10 +859,9 @@ function surveyedShares({tokens, p, named, vague, cue}: AttributionReading): voi
 
 /**
  * The tokens with a sentence's first word that the lexicon lacks but that ends like a plural of a
- * kind of person ("Seismologists say") or is the plural of a noun it has ("Clinicians say"; a surname
- * that is also a noun, "Woods", the document writes as a name elsewhere) read as a bare plural
- * noun, not a name. A copy: the
- * tagged tokens are shared with the other rules.
+ * kind of person ("Seismologists say") or is the plural of a noun it has ("Clinicians say"; a
+ * surname that is also a noun, "Woods", the document writes as a name elsewhere) read as a bare
+ * plural noun, not a name. A copy: the tagged tokens are shared with the other rules.
  */
 function groupsUnnamed(tokens: Token[], suffix: RegExp, names?: ReadonlySet<string>): Token[] {
   const first = tokens.findIndex((t) => t.word)
