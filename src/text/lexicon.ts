@@ -25,7 +25,6 @@ export function createTagger(): CopydeskTagger {
   tagger.tag = (words) => tagger.tags(words).map((tag, i) => [words[i], tag])
   tagger.wordInLexicon = (word) => !!entryOf(lexicon, word)
   tagger.firstTag = (word) => (entryOf(lexicon, word) as string[] | undefined)?.[0]
-  tagger.hasVerbReading = (word) => !!(entryOf(lexicon, word) as string[] | undefined)?.includes?.('VB')
   tagger.hasReading = (word, tag) => !!(entryOf(lexicon, word) as string[] | undefined)?.includes?.(tag)
   return tagger
 }
@@ -35,11 +34,9 @@ export interface CopydeskTagger extends Tagger {
   tags: (words: string[]) => string[]
   /** The most likely tag of a word out of context (as written, else in lower case), if the lexicon knows it. */
   firstTag: (word: string) => string | undefined
-  /** Does the lexicon give the word a base-form verb reading among its tags ("cost", "flag": NN first, VB too)? */
-  hasVerbReading: (word: string) => boolean
   /**
    * Does the lexicon give the word this reading? It keeps, after the first tag, only the readings
-   * tokens.ts asks for: "VB", and the past tense of a word read first as a participle ("made",
+   * tokens.ts asks for: "VB" (a base-form verb after a first NN: "cost", "flag"), and the past tense of a word read first as a participle ("made",
    * "tracked": VBN, VBD too) or the participle of one read first as a past ("closed": VBD, VBN too).
    */
   hasReading: (word: string, tag: string) => boolean
