@@ -128,7 +128,7 @@ function verbsAfterTo(tokens: Token[]): void {
     if (tokens[i - 1].lower !== 'to' || (t.tag !== 'NN' && t.tag !== 'NNS') || t.name) continue
     const data = taggingData()
     // (The tagger's own NN, or its NNS for a noun ending in "s": "to focus", "to harass".)
-    if (tagger.firstTag(t.text) !== 'NN' || !tagger.hasVerbReading(t.text)) continue
+    if (tagger.firstTag(t.text) !== 'NN' || !tagger.hasReading(t.text, 'VB')) continue
     if (data.nounsAfterTo.has(t.lower) || (i > 1 && data.prepositionalTo.has(tokens[i - 2].lower))) continue
     t.tag = 'VB'
   }
@@ -180,8 +180,7 @@ function pastOrParticiple(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]
     if (t.tag === 'VBD' && tagger.hasReading(t.text, 'VBN')) {
-      let k = i - 1
-      while (k > 0 && tokens[k].tag === 'RB' && tokens[k].word) k--
+      const k = overAdverbs(tokens, i)
       if (taggingData().perfect.has(tokens[k].lower) || modifiesNoun(tokens, i) || reducedWithAgent(tokens, i)) t.tag = 'VBN'
     } else if (t.tag === 'VBN' && !t.name && alsoPast(t.text) && (pastAfterSubject(tokens, i) || pastAfterNounPhrase(tokens, i))) t.tag = 'VBD'
   }
