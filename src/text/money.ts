@@ -554,19 +554,29 @@ export interface CurrencyName extends Span {
 export function findCurrencyNames(text: string, offset = 0): CurrencyName[] {
   const t = load()
   const found: CurrencyName[] = []
-  for (let i = 0; i < text.length; i++) {
-    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue
-    const code = symbolOrCodeAt(t, text, i, false)
-    const marker = code?.notation === 'code' ? code : unitWordAt(t, text, i)
-    if (!marker || marker.subunit) continue
+  for (const marker of currencyWords(t, text)) {
     // "dollars" alone names no dollar in particular; "yuan" and "US dollars" do.
     const entry = marker.wordUnit && t.data.units[marker.wordUnit.key]
     const weak = entry && (entry.weak || entry.adjectiveOnly) && !marker.wordUnit?.adjective
     const certain = marker.notation === 'code' || marker.wordUnit?.adjective || (marker.codes.length === 1 && !weak)
     if (certain) found.push({start: offset + marker.start, end: offset + marker.end, text: marker.text, codes: marker.codes})
-    i = marker.end - 1
   }
   return found
+}
+
+/**
+ * The currencies `text` names at the start of a word, by ISO code or by word ("RMB", "yuan", "US
+ * dollars"), left to right; no subunit ("cents"). What findCurrencyNames and findUnitWords read.
+ */
+function* currencyWords(t: Tables, text: string): Generator<Marker> {
+  for (let i = 0; i < text.length; i++) {
+    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue
+    const code = symbolOrCodeAt(t, text, i, false)
+    const marker = code?.notation === 'code' ? code : unitWordAt(t, text, i)
+    if (!marker || marker.subunit) continue
+    yield marker
+    i = marker.end - 1
+  }
 }
 
 /**
@@ -576,16 +586,12 @@ export function findCurrencyNames(text: string, offset = 0): CurrencyName[] {
 export function findUnitWords(text: string, offset = 0): Array<CurrencyName & {unit: string}> {
   const t = load()
   const found: Array<CurrencyName & {unit: string}> = []
-  for (let i = 0; i < text.length; i++) {
-    if (isWordChar(text[i - 1]) || !isWordChar(text[i])) continue
-    const marker = unitWordAt(t, text, i)
-    if (!marker) continue
+  for (const marker of currencyWords(t, text)) {
     const key = marker.wordUnit?.key
     const entry = key && t.data.units[key]
-    if (key && entry && !marker.subunit && !marker.wordUnit?.adjective && !entry.weak && !entry.adjectiveOnly) {
+    if (key && entry && !marker.wordUnit?.adjective && !entry.weak && !entry.adjectiveOnly) {
       found.push({start: offset + marker.start, end: offset + marker.end, text: marker.text, codes: marker.codes, unit: key})
     }
-    i = marker.end - 1
   }
   return found
 }
